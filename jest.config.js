@@ -1,0 +1,37 @@
+/** Jest runs TypeScript through @swc/jest as native ESM (needs NODE_OPTIONS=--experimental-vm-modules). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: {syntax: 'typescript', tsx: true},
+      target: 'es2022',
+      transform: {react: {runtime: 'automatic'}},
+    },
+    module: {type: 'es6'},
+  },
+];
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: {'^.+\\.(t|j)sx?$': swc},
+  // Sources import './x.js' (NodeNext style); map back to the .ts file.
+  moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
+  testEnvironment: 'node',
+  transformIgnorePatterns: ['/node_modules/'],
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
+  ],
+};

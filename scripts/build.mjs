@@ -1,0 +1,28 @@
+// Compile src/ and theme/ to dist/ with tsc, and copy the JSON Schema and theme CSS
+// that tsc does not emit.
+import {execFileSync} from 'node:child_process';
+import {cpSync, existsSync, rmSync, readdirSync, statSync, mkdirSync} from 'node:fs';
+import {join, dirname, extname} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+rmSync(join(root, 'dist'), {recursive: true, force: true});
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {stdio: 'inherit'});
+
+// Non-TypeScript assets that the compiled code loads at run time.
+function copyAssets(dir) {
+  const src = join(root, dir);
+  if (!existsSync(src)) return;
+  for (const entry of readdirSync(src)) {
+    const from = join(src, entry);
+    if (statSync(from).isDirectory()) {
+      copyAssets(join(dir, entry));
+    } else if (['.css', '.json'].includes(extname(entry))) {
+      const to = join(root, 'dist', dir, entry);
+      mkdirSync(dirname(to), {recursive: true});
+      cpSync(from, to);
+    }
+  }
+}
+copyAssets('src');
+copyAssets('theme');

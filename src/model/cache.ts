@@ -1,0 +1,55 @@
+import {statSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {loadCharm, type LoadOptions} from './load.js';
+import type {CharmModel} from './types.js';
+
+interface Entry {
+  model: CharmModel;
+  /** mtime+size of every file read, and of the folders scanned (a new module changes its folder). */
+  stamps: Map<string, string>;
+}
+
+const cache = new Map<string, Entry>();
+/** How many times each charm was actually parsed (the bench asserts one per build). */
+export const loadCounts = new Map<string, number>();
+
+function stamp(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function stampsOf(root: string, model: CharmModel): Map<string, string> {
+  const out = new Map<string, string>();
+  const dirs = new Set<string>(['', 'src', 'lib']);
+  for (const f of model.sources) {
+    out.set(f, stamp(join(root, f)));
+    const parts = f.split('/');
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+  }
+  for (const d of dirs) out.set(`${d}/`, stamp(join(root, d)));
+  return out;
+}
+
+/**
+ * The model of a charm, loaded once and reused until a file it was read from
+ * (or a folder it scanned) changes. Cheap to call per directive: one stat per file.
+ */
+export function loadCharmCached(dir: string, options: LoadOptions = {}): CharmModel {
+  const root = resolve(dir);
+  const key = `${root}\0${options.maxFileBytes ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && [...hit.stamps].every(([f, s]) => stamp(join(root, f.replace(/\/$/, ''))) === s)) return hit.model;
+  const model = loadCharm(root, options);
+  loadCounts.set(root, (loadCounts.get(root) ?? 0) + 1);
+  cache.set(key, {model, stamps: stampsOf(root, model)});
+  return model;
+}
+
+export function clearCharmCache(): void {
+  cache.clear();
+  loadCounts.clear();
+}

@@ -1,0 +1,29 @@
+import {readdirSync} from 'node:fs';
+import {join, relative, resolve} from 'node:path';
+import {isCharmDir, normalise} from './sources.js';
+
+const SKIP = new Set(['.git', 'node_modules', '.tox', '.venv', 'venv', 'build', 'dist', 'lib', 'src', 'tests', 'test']);
+
+/** Charm directories in a repository (a charm's own subfolders are not searched). Paths relative to `root`, sorted. */
+export function findCharms(root: string, maxDepth = 4): string[] {
+  const base = resolve(root);
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (isCharmDir(dir)) {
+      out.push(normalise(relative(base, dir)) || '.');
+      return;
+    }
+    if (depth >= maxDepth) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, {withFileTypes: true});
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory() && !SKIP.has(e.name) && !e.name.startsWith('.')) walk(join(dir, e.name), depth + 1);
+    }
+  };
+  walk(base, 0);
+  return out;
+}

@@ -1,0 +1,5 @@
+export {loadCharm, type LoadOptions} from './load.js';
+export {loadCharmCached, clearCharmCache} from './cache.js';
+export {findCharms} from './find-charms.js';
+export {CharmArchError, CharmLoadError, formatDiagnostic} from './errors.js';
+export * from './types.js';

@@ -1,0 +1,155 @@
+import {CharmArchError, CharmLoadError, DiagnosticSink} from './errors.js';
+import {extensionForBase, expandDynamicConfig, findExtensionByBaseClass, inheritedEventsFor, PAAS_CHARM_VERSION} from './extensions/catalog.js';
+import {readMetadata, type CharmMetadata} from './metadata.js';
+import {readMetrics} from './metrics.js';
+import {pythonLayers} from './pebble/python-layers.js';
+import {yamlLayers} from './pebble/yaml-layers.js';
+import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './python/charm-classes.js';
+import {classChain} from './python/evaluate.js';
+import {charmNames} from './python/event-names.js';
+import {observedEventsIn} from './python/observe.js';
+import {PythonProject, type ClassInfo} from './python/project.js';
+import {readRocks} from './rocks.js';
+import {CharmSources, type SourceOptions} from './sources.js';
+import {SCHEMA_VERSION, type CharmModel, type CharmFramework, type Extension, type ObservedEvent} from './types.js';
+import {ctxFor} from './python/charm-classes.js';
+
+export interface LoadOptions extends SourceOptions {
+  /** Fail on warnings too (CI strictness). */
+  strict?: boolean;
+}
+
+/**
+ * Reads a charm directory into the charm model. Python is parsed, never run.
+ * Throws CharmLoadError (every error, positioned) when the charm cannot be read;
+ * warnings stay in `diagnostics`.
+ */
+export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
+  const sources = new CharmSources(dir, options);
+  const sink = new DiagnosticSink();
+  const meta = readMetadata(sources, sink);
+  if (sink.errors.length) throw new CharmLoadError(sink.items.filter((d) => d.severity === 'error'));
+  const extensions = applyExtensions(meta);
+
+  const framework = detectFramework(sources);
+  const srcDir = meta.entrypoint.includes('/') ? meta.entrypoint.slice(0, meta.entrypoint.lastIndexOf('/')) : '';
+  const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}]);
+  const modules = framework === 'reactive' ? [] : project.loadSources();
+  for (const m of modules) {
+    if (m.py.syntaxError) {
+      sink.warn({code: 'python-syntax', message: `Python syntax error in ${m.py.file.path}; facts come from the parts that parse.`, hint: 'Fix the syntax error (python -m py_compile shows it).', file: m.py.file.path, ...m.py.syntaxError});
+    }
+  }
+  const isCharmClass = charmClassPredicate(project);
+  const entryModule = modules.find((m) => m.py.file.path === meta.entrypoint);
+  const mains = mainCharmClasses(project, entryModule, isCharmClass);
+  const names = charmNames(meta);
+  const scan = {project, names, isCharmClass, sink};
+  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan)];
+
+  const containerNames = meta.containers.map((c) => c.name);
+  const rocks = readRocks(sources, meta.containers, meta.resources, sink);
+  const pebble = [...pythonLayers(project, isCharmClass, containerNames), ...yamlLayers(sources, containerNames, sink), ...rocks.layers];
+  const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: meta.name,
+    ...(meta.displayName ? {displayName: meta.displayName} : {}),
+    summary: meta.summary,
+    description: meta.description,
+    kind: meta.containers.length > 0 || meta.assumes.includes('k8s-api') ? 'kubernetes' : 'machine',
+    framework,
+    layout: meta.layout,
+    bases: meta.bases,
+    assumes: meta.assumes,
+    links: meta.links,
+    entrypoint: meta.entrypoint,
+    charmClasses: mains.map(describeCharmClass),
+    extensions,
+    containers: meta.containers,
+    resources: meta.resources,
+    storage: meta.storage,
+    endpoints: meta.endpoints,
+    config: meta.config,
+    actions: meta.actions,
+    events,
+    pebble,
+    rocks: rocks.rocks,
+    metrics,
+    sources: sources.readFiles(),
+    diagnostics: sink.items,
+  };
+}
+
+/** Adds what each charmcraft extension declares, marked with its origin; the charm's own declarations win. */
+function applyExtensions(meta: CharmMetadata): Extension[] {
+  const out: Extension[] = [];
+  for (const name of meta.extensionNames) {
+    const ext = extensionForBase(name, meta.bases[0]?.name);
+    if (!ext) continue;
+    const origin = `extension:${name}` as const;
+    out.push({name, framework: ext.framework, charmBaseClass: ext.charmBaseClass});
+    const add = <T extends {name: string}>(list: T[], items: Array<Omit<T, 'origin'>>): void => {
+      for (const item of items) if (!list.some((x) => x.name === item.name)) list.push({...item, origin} as unknown as T);
+    };
+    add(meta.containers, ext.containers);
+    add(meta.resources, ext.resources);
+    for (const e of ext.endpoints) if (!meta.endpoints.some((x) => x.name === e.name)) meta.endpoints.push({...e, origin});
+    add(meta.actions, ext.actions);
+    add(meta.config, [...ext.config, ...expandDynamicConfig(ext, meta.endpoints.filter((e) => e.role === 'requires'))]);
+    for (const a of ext.assumes) if (!meta.assumes.includes(a)) meta.assumes.push(a);
+  }
+  return out;
+}
+
+/** Reactive charms (charms.reactive, layer.yaml) are recognised, not misread as ops charms. */
+function detectFramework(sources: CharmSources): CharmFramework {
+  if (sources.exists('layer.yaml') || sources.list('reactive', (n) => n.endsWith('.py'), {maxDepth: 1}).length) {
+    const req = sources.exists('requirements.txt') ? sources.read('requirements.txt')?.text ?? '' : '';
+    if (!/^ops\b/m.test(req)) return 'reactive';
+  }
+  return sources.list('src', (n) => n.endsWith('.py'), {maxDepth: 2}).length || sources.exists('charm.py') ? 'ops' : 'unknown';
+}
+
+/** Events observed by base classes outside the charm's source: paas-charm (catalogued) or a vendored base in lib/. */
+function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Parameters<typeof observedEventsIn>[1]): ObservedEvent[] {
+  const out: ObservedEvent[] = [];
+  for (const main of mains) {
+    const chain = classChain(main, ctxFor(scan.project, main.module, scan.isCharmClass));
+    const allBases = chain.flatMap((c) => c.bases);
+    const paas = allBases.map((b) => findExtensionByBaseClass(b)).find((e) => e !== undefined);
+    if (paas) {
+      const container = meta.containers.find((c) => c.origin.startsWith('extension:'))?.name ?? meta.containers[0]?.name ?? 'app';
+      for (const e of inheritedEventsFor(paas.framework, meta.endpoints, container)) {
+        out.push({
+          file: main.module.py.file.path,
+          line: describeCharmClass(main).line,
+          column: 1,
+          name: e.name,
+          kind: e.kind,
+          expression: e.emitter ? `${e.emitter.expression}.on.${e.name.replace(/-/g, '_')}` : `self.on.${e.name.replace(/-/g, '_')}`,
+          handler: e.handler,
+          handlerExpression: `self.${e.handler}`,
+          ...(e.handlerDoc ? {handlerDoc: e.handlerDoc} : {}),
+          ...(e.emitter ? {emitter: e.emitter} : {}),
+          ...(e.endpoint ? {endpoint: e.endpoint} : {}),
+          ...(e.container ? {container: e.container} : {}),
+          ...(e.action ? {action: e.action} : {}),
+          observer: e.observer ?? paas.charmBaseClass,
+          resolved: true,
+          inherited: true,
+          inheritedFrom: `paas-charm ${PAAS_CHARM_VERSION} (${e.file}${e.line ? `:${e.line}` : ''})`,
+        });
+      }
+    }
+    const vendored = new Set(chain.filter((c) => c.module.origin === 'lib'));
+    if (vendored.size) {
+      const libModules = [...new Set([...vendored].map((c) => c.module))];
+      for (const e of observedEventsIn(libModules, scan, vendored)) out.push({...e, inherited: true, inheritedFrom: e.file});
+    }
+  }
+  return out;
+}
+
+export {CharmArchError};

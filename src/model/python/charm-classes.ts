@@ -1,0 +1,77 @@
+import {findExtensionByBaseClass} from '../extensions/catalog.js';
+import type {CharmClass} from '../types.js';
+import {evaluate, positionalArgs, type Ctx} from './evaluate.js';
+import type {ClassInfo, ModuleInfo, PythonProject} from './project.js';
+import {childOf, line, text} from './syntax.js';
+
+/** Base class expressions that make a class a charm: `CharmBase` in any spelling, or a framework charm base. */
+function isCharmBaseExpression(expr: string): boolean {
+  const plain = expr.replace(/\[[\s\S]*\]$/, '').replace(/\s+/g, '');
+  return /(^|\.)\w*CharmBase$/.test(plain) || findExtensionByBaseClass(plain) !== undefined;
+}
+
+/** Decides which classes are charms: derived (through src/ or lib/ classes) from CharmBase or a framework base. */
+export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) => boolean {
+  const memo = new Map<ClassInfo, boolean>();
+  const check = (cls: ClassInfo, depth: number): boolean => {
+    const known = memo.get(cls);
+    if (known !== undefined) return known;
+    memo.set(cls, false);
+    let result = false;
+    for (let i = 0; i < cls.baseNodes.length && !result; i++) {
+      if (isCharmBaseExpression(cls.bases[i]!)) result = true;
+      else if (depth < 8) {
+        const v = evaluate(cls.baseNodes[i]!, ctxFor(project, cls.module, () => false));
+        if (v.t === 'class' && v.ref.info) result = check(v.ref.info, depth + 1);
+        else if (v.t === 'class' && isCharmBaseExpression(`${v.ref.module ?? ''}.${v.ref.name}`)) result = true;
+      }
+    }
+    memo.set(cls, result);
+    return result;
+  };
+  return (cls) => check(cls, 0);
+}
+
+export function ctxFor(project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean): Ctx {
+  return {project, module, self: {t: 'unknown', expr: 'self'}, env: new Map(), isCharmClass, depth: 0};
+}
+
+/**
+ * The charm class(es) the entry point runs: the argument of `ops.main(...)` (or
+ * `main(...)`) in the entry point, else the most derived charm classes of the source.
+ */
+export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo | undefined, isCharmClass: (c: ClassInfo) => boolean): ClassInfo[] {
+  if (entrypoint) {
+    const found: ClassInfo[] = [];
+    entrypoint.py.tree.iterate({
+      enter(n) {
+        if (n.name !== 'CallExpression') return;
+        const callee = text(entrypoint.py, n.node.firstChild!);
+        if (!/(^|\.)main$/.test(callee)) return;
+        const args = childOf(n.node, 'ArgList');
+        const first = args ? positionalArgs(args)[0] : undefined;
+        if (!first) return;
+        const v = evaluate(first, ctxFor(project, entrypoint, isCharmClass));
+        if (v.t === 'class' && v.ref.info && !found.includes(v.ref.info)) found.push(v.ref.info);
+      },
+    });
+    if (found.length) return found;
+  }
+  const charms = project.sourceModules().flatMap((m) => [...m.classes.values()]).filter(isCharmClass);
+  // Drop classes another charm class derives from (abstract bases).
+  const bases = new Set<ClassInfo>();
+  for (const c of charms) {
+    for (const b of c.baseNodes) {
+      const v = evaluate(b, ctxFor(project, c.module, isCharmClass));
+      if (v.t === 'class' && v.ref.info) bases.add(v.ref.info);
+    }
+  }
+  const leaves = charms.filter((c) => !bases.has(c));
+  const inEntrypoint = leaves.filter((c) => c.module === entrypoint);
+  return inEntrypoint.length ? inEntrypoint : leaves;
+}
+
+export function describeCharmClass(cls: ClassInfo): CharmClass {
+  const pos = line(cls.module.py, cls.node);
+  return {name: cls.name, bases: cls.bases, file: cls.module.py.file.path, line: pos.line, column: pos.column};
+}

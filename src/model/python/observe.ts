@@ -1,0 +1,286 @@
+import type {DiagnosticSink} from '../errors.js';
+import type {EventEmitter, ObservedEvent} from '../types.js';
+import {eventFromAttribute, eventFromAttributeShape, eventFromKey, hookStyle, type CharmNames, type JujuEventName} from './event-names.js';
+import {classChain, evaluate, keywordArgs, positionalArgs, type Ctx, type Value} from './evaluate.js';
+import {type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
+import {childOf, kids, line, text, type SyntaxNode} from './syntax.js';
+
+export interface ObserveScan {
+  project: PythonProject;
+  names: CharmNames;
+  isCharmClass: (cls: ClassInfo) => boolean;
+  sink: DiagnosticSink;
+}
+
+/** Every `framework.observe(event, handler)` call in the given modules (or classes), resolved statically. */
+export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?: ReadonlySet<ClassInfo>): ObservedEvent[] {
+  const out: ObservedEvent[] = [];
+  for (const module of modules) {
+    const calls: SyntaxNode[] = [];
+    module.py.tree.iterate({
+      enter(n) {
+        if (n.name === 'CallExpression' && /observe\s*$/.test(text(module.py, n.node.firstChild!))) calls.push(n.node);
+      },
+    });
+    for (const call of calls) {
+      const fn = enclosingFunction(module, call);
+      const cls = fn?.cls;
+      if (only && (!cls || !only.has(cls))) continue;
+      out.push(...resolveCall(call, module, fn, scan));
+    }
+  }
+  return out;
+}
+
+function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.name !== 'FunctionDefinition') continue;
+    // A method of a class, or a module-level function.
+    for (const cls of module.classes.values()) {
+      for (const m of cls.methods.values()) if (m.node.from === p.from) return m;
+    }
+    for (const f of module.functions.values()) if (f.node.from === p.from) return f;
+    return undefined;
+  }
+  return undefined;
+}
+
+function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undefined): Ctx {
+  const cls = fn?.cls;
+  const self: Value = cls && scan.isCharmClass(cls) ? {t: 'charm', cls} : cls ? {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'} : {t: 'unknown', expr: 'self'};
+  return {project: scan.project, module, cls, fn, self, env: new Map(), isCharmClass: scan.isCharmClass, depth: 0};
+}
+
+function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan): ObservedEvent[] {
+  const py = module.py;
+  const ctx0 = baseCtx(scan, module, fn);
+  const callee = evaluate(call.firstChild!, ctx0);
+  if (callee.t !== 'observe' && !/\bframework\s*\.\s*observe$/.test(text(py, call.firstChild!))) return [];
+  const args = childOf(call, 'ArgList');
+  if (!args) return [];
+  const positional = positionalArgs(args);
+  const keywords = keywordArgs(args, py);
+  const eventNode = positional[0] ?? keywords.get('bound_event') ?? keywords.get('event') ?? null;
+  const handlerNode = positional[1] ?? keywords.get('observer') ?? keywords.get('handler') ?? null;
+  if (!eventNode || !handlerNode) return [];
+  const pos = line(module.py, call);
+  const results: ObservedEvent[] = [];
+  const seen = new Set<string>();
+  for (const env of environments(call, module, fn, ctx0, scan)) {
+    const ctx: Ctx = {...ctx0, env};
+    const event = describeEvent(evaluate(eventNode, ctx), text(py, eventNode), ctx, scan);
+    const handler = describeHandler(evaluate(handlerNode, ctx), text(py, handlerNode));
+    const entry: ObservedEvent = {
+      file: py.file.path,
+      line: pos.line,
+      column: pos.column,
+      ...event,
+      handler: handler.name,
+      handlerExpression: text(py, handlerNode),
+      ...(handler.doc ? {handlerDoc: handler.doc} : {}),
+      ...(handler.file ? {handlerFile: handler.file, handlerLine: handler.line} : {}),
+      ...(fn?.cls ? {observer: fn.cls.name} : {}),
+      inherited: false,
+    };
+    const key = `${entry.name}|${entry.handler}|${entry.expression}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    results.push(entry);
+  }
+  return results;
+}
+
+/**
+ * The bindings an observe call runs under: one per iteration of each enclosing
+ * `for` over a literal sequence, and one per place a helper class is constructed.
+ */
+function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, ctx: Ctx, scan: ObserveScan): Array<Map<string, Value>> {
+  let envs: Array<Map<string, Value>> = constructionEnvironments(fn, scan);
+  const loops: SyntaxNode[] = [];
+  for (let p = call.parent; p && p !== fn?.node; p = p.parent) if (p.name === 'ForStatement') loops.unshift(p);
+  for (const loop of loops) {
+    const children = kids(loop);
+    const inAt = children.findIndex((c) => c.name === 'in');
+    const targets = children.slice(1, inAt).filter((c) => c.name === 'VariableName').map((c) => text(module.py, c));
+    const iterableNode = children[inAt + 1];
+    const next: Array<Map<string, Value>> = [];
+    for (const env of envs) {
+      const iterable = iterableNode ? evaluate(iterableNode, {...ctx, env}) : null;
+      if (!iterable || iterable.t !== 'seq') {
+        next.push(env);
+        continue;
+      }
+      for (const item of iterable.items) {
+        const bound = new Map(env);
+        if (targets.length === 1) bound.set(targets[0]!, item);
+        else if (item.t === 'seq') targets.forEach((t, i) => bound.set(t, item.items[i] ?? {t: 'unknown', expr: t}));
+        next.push(bound);
+      }
+    }
+    envs = next.slice(0, 256);
+  }
+  return envs;
+}
+
+/** For a method of a helper class: bind `__init__` parameters from each `Helper(...)` call in the source. */
+function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveScan): Array<Map<string, Value>> {
+  const cls = fn?.cls;
+  if (!cls || scan.isCharmClass(cls)) return [new Map()];
+  const init = cls.methods.get('__init__');
+  if (!init) return [new Map()];
+  const envs: Array<Map<string, Value>> = [];
+  for (const site of constructionSites(cls, scan.project)) {
+    const callerFn = site.fn;
+    const callerCtx: Ctx = {...baseCtx(scan, site.module, callerFn), env: new Map()};
+    const env = new Map<string, Value>();
+    const args = childOf(site.call, 'ArgList');
+    if (!args) continue;
+    const params = init.params.slice(1).filter((p) => !p.star);
+    positionalArgs(args).forEach((a, i) => {
+      const p = params[i];
+      if (p) env.set(p.name, evaluate(a, callerCtx));
+    });
+    for (const [k, v] of keywordArgs(args, site.module.py)) if (params.some((p) => p.name === k)) env.set(k, evaluate(v, callerCtx));
+    envs.push(env);
+  }
+  return envs.length ? envs : [new Map()];
+}
+
+interface ConstructionSite {
+  call: SyntaxNode;
+  module: ModuleInfo;
+  fn?: FunctionInfo;
+}
+
+const sitesCache = new WeakMap<ClassInfo, ConstructionSite[]>();
+
+function constructionSites(cls: ClassInfo, project: PythonProject): ConstructionSite[] {
+  const cached = sitesCache.get(cls);
+  if (cached) return cached;
+  const sites: ConstructionSite[] = [];
+  for (const module of project.sourceModules()) {
+    if (!module.py.file.text.includes(cls.name)) continue;
+    const fns = [...module.functions.values(), ...[...module.classes.values()].flatMap((c) => [...c.methods.values()])];
+    for (const fn of fns) {
+      if (!fn.body) continue;
+      walkCalls(fn.body, (call) => {
+        const calleeText = text(module.py, call.firstChild!);
+        if (calleeText === cls.name || calleeText.endsWith(`.${cls.name}`)) sites.push({call, module, fn});
+      });
+    }
+  }
+  sitesCache.set(cls, sites);
+  return sites;
+}
+
+function walkCalls(node: SyntaxNode, visit: (call: SyntaxNode) => void): void {
+  const cursor = node.cursor();
+  do {
+    if (cursor.name === 'CallExpression') visit(cursor.node);
+  } while (cursor.next() && cursor.from < node.to);
+}
+
+type EventDescription = Pick<ObservedEvent, 'name' | 'kind' | 'expression' | 'resolved' | 'emitter' | 'endpoint' | 'container' | 'action' | 'storage'>;
+
+function describeEvent(value: Value, expression: string, ctx: Ctx, scan: ObserveScan): EventDescription {
+  const base = {expression};
+  const fromName = (n: JujuEventName, emitter?: EventEmitter): EventDescription => ({
+    ...base,
+    name: n.name,
+    kind: n.kind,
+    resolved: true,
+    ...(n.endpoint ? {endpoint: n.endpoint} : {}),
+    ...(n.container ? {container: n.container} : {}),
+    ...(n.action ? {action: n.action} : {}),
+    ...(n.storage ? {storage: n.storage} : {}),
+    ...(emitter ? {emitter} : {}),
+  });
+  if (value.t === 'event' && value.key !== undefined) {
+    const n = eventFromKey(value.key, value.attr);
+    if (n) return fromName(n);
+  } else if (value.t === 'event' && value.owner.t === 'charm') {
+    const n = eventFromAttribute(value.attr, scan.names);
+    if (n) return fromName(n);
+    const custom = customEventOf(value.owner.cls, value.attr, ctx);
+    if (custom) return fromName({name: hookStyle(value.attr), kind: 'custom'}, custom);
+    const shaped = eventFromAttributeShape(value.attr);
+    if (shaped) {
+      scan.sink.warn({
+        code: 'undeclared-name',
+        message: `\`${expression}\` names ${shaped.kind === 'relation' ? 'an endpoint' : `a ${shaped.kind === 'workload' ? 'container' : shaped.kind}`} that the charm's metadata does not declare.`,
+        hint: 'Declare it in charmcraft.yaml, or remove the observer.',
+        file: ctx.module.py.file.path,
+        ...line(ctx.module.py, findNode(ctx)),
+      });
+      return fromName(shaped);
+    }
+    // Events a charm library defines on the charm's own `on` (e.g. `define_event`).
+    return fromName({name: hookStyle(value.attr), kind: 'library'}, {expression: 'self.on'});
+  } else if (value.t === 'event') {
+    return fromName({name: hookStyle(value.attr), kind: value.owner.t === 'instance' && value.owner.cls.info?.module.origin === 'src' ? 'custom' : 'library'}, emitterOf(value.owner, expression));
+  }
+  // Not nameable statically: kept with its expression, never guessed.
+  return {...base, name: null, kind: partialKind(expression), resolved: false};
+}
+
+function findNode(ctx: Ctx): SyntaxNode {
+  return ctx.fn?.node ?? ctx.module.py.tree.topNode;
+}
+
+function emitterOf(owner: Value, expression: string): EventEmitter {
+  const expr = expression.replace(/\.on\.\w+$/, '').replace(/\.on$/, '');
+  if (owner.t === 'instance') {
+    return {
+      expression: expr,
+      class: owner.cls.name,
+      ...(owner.cls.module ? {library: owner.cls.info?.module.py.name ?? owner.cls.module} : {}),
+      ...(owner.relation ? {relation: owner.relation} : {}),
+    };
+  }
+  return {expression: expr};
+}
+
+/** The charm's own custom events: `on = MyEvents()` with `name = EventSource(...)`. */
+function customEventOf(charm: ClassInfo, attr: string, ctx: Ctx): EventEmitter | undefined {
+  for (const cls of classChain(charm, ctx)) {
+    const onNode = cls.attrs.get('on');
+    if (!onNode) continue;
+    const on = evaluate(onNode, {...ctx, module: cls.module, cls, fn: undefined, env: new Map()});
+    if (on.t === 'instance' && on.cls.info) {
+      for (const ev of classChain(on.cls.info, ctx)) {
+        if (ev.attrs.has(attr)) return {expression: 'self.on', class: on.cls.name};
+      }
+    }
+  }
+  return undefined;
+}
+
+function partialKind(expression: string): ObservedEvent['kind'] {
+  if (/\.relation_(created|joined|changed|departed|broken)$/.test(expression)) return 'relation';
+  if (/\.pebble_ready$/.test(expression)) return 'workload';
+  if (/\.action$/.test(expression)) return 'action';
+  return 'unknown';
+}
+
+interface HandlerDescription {
+  name: string | null;
+  doc?: string;
+  file?: string;
+  line?: number;
+}
+
+function describeHandler(value: Value, expression: string): HandlerDescription {
+  if (value.t === 'method') {
+    const fn = value.fn;
+    return {
+      name: value.name,
+      ...(fn?.doc ? {doc: fn.doc} : {}),
+      ...(fn ? {file: fn.module.py.file.path, line: line(fn.module.py, fn.node).line} : {}),
+    };
+  }
+  if (value.t === 'function') return {name: value.fn.name, ...(value.fn.doc ? {doc: value.fn.doc} : {}), file: value.fn.module.py.file.path, line: line(value.fn.module.py, value.fn.node).line};
+  // `self._helper._on_x` or a method defined outside the charm's source: its name as written.
+  const m = /(?:^|\.)(\w+)$/.exec(expression.trim());
+  return {name: m ? m[1]! : null};
+}
+

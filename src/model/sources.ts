@@ -1,0 +1,192 @@
+import {lstatSync, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
+import {join, relative, resolve, sep} from 'node:path';
+import {LineCounter} from 'yaml';
+import {CharmArchError} from './errors.js';
+
+/** Files larger than this are refused (a charm's largest real source files are well under 1 MB). */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Directories never scanned: VCS, build output, virtualenvs, tests. */
+const SKIPPED_DIRS = new Set(['.git', '.tox', '.venv', 'venv', 'node_modules', '__pycache__', 'build', 'dist', '.mypy_cache', '.pytest_cache', 'tests', 'test', '.github']);
+
+export interface SourceFile {
+  /** Path relative to the charm root, `/`-separated. */
+  path: string;
+  text: string;
+  /** Line index built once per file: offset -> line/column. */
+  lines: LineCounter;
+}
+
+export interface SourceOptions {
+  maxFileBytes?: number;
+}
+
+/**
+ * Every file of one charm is read through here, once: size limit, text check,
+ * symlinks refused when they leave the charm root, and a line index for positions.
+ */
+export class CharmSources {
+  readonly root: string;
+  private readonly realRoot: string;
+  private readonly cache = new Map<string, SourceFile | null>();
+  private readonly maxFileBytes: number;
+
+  constructor(root: string, options: SourceOptions = {}) {
+    this.root = resolve(root);
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    let stat;
+    try {
+      stat = statSync(this.root);
+    } catch {
+      throw new CharmArchError({code: 'charm-not-found', message: `Charm directory not found: ${root}.`, file: root, hint: 'Check the charm path (relative paths are resolved from the site or current directory).'});
+    }
+    if (!stat.isDirectory()) {
+      throw new CharmArchError({code: 'charm-not-directory', message: `Charm path is not a directory: ${root}.`, file: root, hint: 'Point at the directory that holds charmcraft.yaml or metadata.yaml.'});
+    }
+    this.realRoot = realpathSync(this.root);
+  }
+
+  /** Absolute path of a charm-relative path. */
+  absolute(path: string): string {
+    return join(this.root, path);
+  }
+
+  exists(path: string): boolean {
+    try {
+      return lstatSync(this.absolute(path)).isFile() || statSync(this.absolute(path)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Reads a file, or returns null when it does not exist. Throws CharmArchError for files it refuses. */
+  read(path: string): SourceFile | null {
+    const key = normalise(path);
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const file = this.load(key);
+    this.cache.set(key, file);
+    return file;
+  }
+
+  /** Files that were read and exist, for watching and cache keys. */
+  readFiles(): string[] {
+    return [...this.cache.entries()].filter(([, f]) => f !== null).map(([p]) => p).sort();
+  }
+
+  /**
+   * Lists files below `dir` (charm-relative) whose name passes `accept`, sorted,
+   * skipping VCS/build/test folders and any folder that holds another charm.
+   */
+  list(dir: string, accept: (name: string) => boolean, opts: {maxDepth?: number; stopAtCharms?: boolean} = {}): string[] {
+    const out: string[] = [];
+    const maxDepth = opts.maxDepth ?? 8;
+    const walk = (rel: string, depth: number): void => {
+      let entries;
+      try {
+        entries = readdirSync(this.absolute(rel), {withFileTypes: true});
+      } catch {
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isSymbolicLink()) {
+          // Followed only when it stays inside the charm (symlink loops and escapes are skipped).
+          if (!this.isInside(childRel)) continue;
+          let st;
+          try {
+            st = statSync(this.absolute(childRel));
+          } catch {
+            continue;
+          }
+          if (st.isFile() && accept(entry.name)) out.push(childRel);
+          continue;
+        }
+        if (entry.isDirectory()) {
+          if (SKIPPED_DIRS.has(entry.name) || depth >= maxDepth) continue;
+          // Another charm's directory (several charms in one repository) belongs to that charm.
+          if (opts.stopAtCharms !== false && isCharmDir(this.absolute(childRel))) continue;
+          walk(childRel, depth + 1);
+        } else if (entry.isFile() && accept(entry.name)) {
+          out.push(childRel);
+        }
+      }
+    };
+    walk(normalise(dir), 0);
+    return out;
+  }
+
+  private isInside(path: string): boolean {
+    try {
+      const real = realpathSync(this.absolute(path));
+      return real === this.realRoot || real.startsWith(this.realRoot + sep);
+    } catch {
+      return false;
+    }
+  }
+
+  private load(path: string): SourceFile | null {
+    const abs = this.absolute(path);
+    let lst;
+    try {
+      lst = lstatSync(abs);
+    } catch {
+      return null;
+    }
+    if (lst.isSymbolicLink() && !this.isInside(path)) {
+      throw new CharmArchError({code: 'symlink-outside-charm', message: `${path} is a symbolic link that leaves the charm directory (or loops).`, file: path, hint: 'Replace the link with the file itself, or remove it.'});
+    }
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      throw new CharmArchError({code: 'not-a-file', message: `${path} is a directory where a file was expected.`, file: path, hint: 'Remove or rename the directory.'});
+    }
+    if (st.size > this.maxFileBytes) {
+      throw new CharmArchError({code: 'file-too-large', message: `${path} is ${st.size} bytes, over the limit of ${this.maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
+    }
+    const bytes = readFileSync(abs);
+    if (bytes.includes(0)) {
+      throw new CharmArchError({code: 'binary-file', message: `${path} is not a text file (it contains NUL bytes).`, file: path, hint: 'Charm metadata and source must be UTF-8 text.'});
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+    } catch {
+      throw new CharmArchError({code: 'not-utf8', message: `${path} is not valid UTF-8.`, file: path, hint: 'Save the file as UTF-8.'});
+    }
+    // A BOM would shift every column by one; CRLF is left as is (the line index handles it).
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const lines = new LineCounter();
+    let offset = 0;
+    lines.addNewLine(0);
+    for (;;) {
+      const next = text.indexOf('\n', offset);
+      if (next === -1) break;
+      offset = next + 1;
+      lines.addNewLine(offset);
+    }
+    return {path, text, lines};
+  }
+}
+
+/** 1-based line and column of an offset in a file. */
+export function positionOf(file: SourceFile, offset: number): {line: number; column: number} {
+  const {line, col} = file.lines.linePos(offset);
+  return {line, column: col};
+}
+
+export function normalise(path: string): string {
+  return path.split(sep).join('/').replace(/^\.\//, '');
+}
+
+/** A directory is a charm when it holds charmcraft.yaml or metadata.yaml (and is not a reactive layer only). */
+export function isCharmDir(abs: string): boolean {
+  try {
+    return statSync(join(abs, 'charmcraft.yaml')).isFile() || statSync(join(abs, 'metadata.yaml')).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function relativePath(from: string, to: string): string {
+  return normalise(relative(from, to));
+}

@@ -1,0 +1,336 @@
+/**
+ * The charm model: plain, JSON-serialisable data read from a charm's files.
+ * Every directive, diagram and check reads this and nothing else.
+ *
+ * Described by schema/charm-model.schema.json (versioned by `schemaVersion`).
+ * Paths (`file`) are relative to the charm root, with `/` separators.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Where a fact was read: 1-based line and column. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found while reading the charm, with its position and what to do. */
+export interface Diagnostic extends SourcePosition {
+  severity: Severity;
+  /** Stable code, e.g. `yaml-syntax`, `python-syntax`, `unknown-key`. */
+  code: string;
+  message: string;
+  /** What the user should do about it. */
+  hint?: string;
+}
+
+export type CharmKind = 'kubernetes' | 'machine';
+
+/** `ops` charms are modelled; reactive charms are recognised and reported, not misread. */
+export type CharmFramework = 'ops' | 'reactive' | 'unknown';
+
+export interface CharmBase {
+  /** e.g. `ubuntu@22.04` */
+  name: string;
+  architectures: string[];
+}
+
+export interface CharmLinks {
+  website: string[];
+  source: string[];
+  issues: string[];
+  documentation?: string;
+  contact: string[];
+}
+
+export interface CharmClass extends SourcePosition {
+  name: string;
+  /** Base classes as written, e.g. `ops.CharmBase`, `paas_charm.flask.Charm`. */
+  bases: string[];
+}
+
+/** Which file or extension declared a fact. */
+export type Origin = 'charm' | `extension:${string}`;
+
+export interface Mount {
+  storage: string;
+  location: string;
+}
+
+export interface Container {
+  name: string;
+  resource: string | null;
+  /** `bases` form of a container (no OCI resource), as `ubuntu@22.04`. */
+  base?: string;
+  mounts: Mount[];
+  origin: Origin;
+  line?: number;
+}
+
+export interface Resource {
+  name: string;
+  type: string;
+  description: string;
+  upstreamSource?: string;
+  filename?: string;
+  origin: Origin;
+}
+
+export interface Storage {
+  name: string;
+  type: string;
+  description: string;
+  location?: string;
+  shared?: boolean;
+  readOnly?: boolean;
+  multiple?: string;
+  origin: Origin;
+}
+
+export type EndpointRole = 'requires' | 'provides' | 'peers';
+
+export interface Endpoint {
+  name: string;
+  role: EndpointRole;
+  interface: string;
+  optional: boolean;
+  limit?: number;
+  scope?: 'global' | 'container';
+  description: string;
+  origin: Origin;
+  line?: number;
+}
+
+export interface ConfigOption {
+  name: string;
+  type: string;
+  /** Absent for `secret` options (never printed) and for options without a default. */
+  default?: string | number | boolean | null;
+  description: string;
+  origin: Origin;
+}
+
+export interface ActionParam {
+  name: string;
+  type: string;
+  description: string;
+  required: boolean;
+  default?: unknown;
+}
+
+export interface Action {
+  name: string;
+  description: string;
+  params: ActionParam[];
+  /** Whether parameters not listed are refused. */
+  additionalProperties?: boolean;
+  origin: Origin;
+}
+
+export interface Extension {
+  name: string;
+  /** Framework of the workload, e.g. `flask`. */
+  framework: string;
+  /** The charm base class the extension expects, e.g. `paas_charm.flask.Charm`. */
+  charmBaseClass: string;
+}
+
+export type EventKind =
+  | 'lifecycle'
+  | 'workload'
+  | 'relation'
+  | 'action'
+  | 'secret'
+  | 'storage'
+  | 'leader'
+  | 'status'
+  | 'library'
+  | 'custom'
+  | 'unknown';
+
+/** The object an event comes from, when it is not the charm's own `on`. */
+export interface EventEmitter {
+  /** The expression as written, e.g. `self.database`. */
+  expression: string;
+  /** Its class when resolvable, e.g. `DatabaseRequires`. */
+  class?: string;
+  /** The charm library module the class comes from, e.g. `charms.data_platform_libs.v0.data_interfaces`. */
+  library?: string;
+  /** The relation (endpoint) the object is bound to, when known. */
+  relation?: string;
+}
+
+/** One `framework.observe(event, handler)` call. */
+export interface ObservedEvent extends SourcePosition {
+  /**
+   * Juju event name in hook style: `config-changed`, `nginx-pebble-ready`,
+   * `database-relation-joined`, `add-admin-action`; a library event keeps its
+   * attribute name in hook style (`database-created`). `null` when unresolved.
+   */
+  name: string | null;
+  kind: EventKind;
+  /** The event expression as written. */
+  expression: string;
+  /** Handler method name, e.g. `_on_config_changed`; `null` when not a plain method reference. */
+  handler: string | null;
+  /** The handler expression as written. */
+  handlerExpression: string;
+  /** First paragraph of the handler's docstring. */
+  handlerDoc?: string;
+  /** Where the handler is defined. */
+  handlerFile?: string;
+  handlerLine?: number;
+  /** The class whose code calls observe (the charm or a helper `ops.Object`). */
+  observer?: string;
+  emitter?: EventEmitter;
+  /** Endpoint, container, action or storage the event is about. */
+  endpoint?: string;
+  container?: string;
+  action?: string;
+  storage?: string;
+  resolved: boolean;
+  /** Observed by a base class outside the charm's own source (paas-charm, a vendored base). */
+  inherited: boolean;
+  /** Where an inherited event comes from, e.g. `paas-charm 1.8 (paas_charm/_gunicorn/charm.py)`. */
+  inheritedFrom?: string;
+}
+
+export interface PebbleService {
+  name: string;
+  /** Literal command, or the source expression when computed (see `computed`). */
+  command: string | null;
+  summary?: string;
+  startup?: string;
+  override?: string;
+  /** Environment variable names; values are never recorded. */
+  environment: string[];
+  after: string[];
+  before: string[];
+  requires: string[];
+  user?: string;
+  workingDir?: string;
+  /** Names of fields whose value is computed at runtime (their value here is the source expression). */
+  computed: string[];
+  line: number;
+}
+
+export interface PebbleCheck {
+  name: string;
+  level?: string;
+  /** `http`, `tcp` or `exec`. */
+  type: string;
+  /** URL, port or command as literal text or source expression. */
+  target?: string;
+  computed: string[];
+  line: number;
+}
+
+export interface PebbleLogTarget {
+  name: string;
+  type?: string;
+  location?: string;
+  services: string[];
+  computed: string[];
+  line: number;
+}
+
+export type LayerOrigin = 'yaml' | 'rockcraft' | 'python';
+
+export interface PebbleLayer extends SourcePosition {
+  /** The container the layer is added to, when resolvable. */
+  container: string | null;
+  label?: string;
+  summary?: string;
+  origin: LayerOrigin;
+  services: PebbleService[];
+  checks: PebbleCheck[];
+  logTargets: PebbleLogTarget[];
+  /** True when part of the layer is computed at runtime (spread, names from state, later mutation). */
+  computed: boolean;
+}
+
+export interface RockService {
+  name: string;
+  command: string | null;
+  startup?: string;
+  override?: string;
+}
+
+export interface Rock {
+  name: string;
+  /** Path of the rockcraft.yaml, relative to the charm root (may start with `../`). */
+  path: string;
+  version?: string;
+  base?: string;
+  summary?: string;
+  description?: string;
+  services: RockService[];
+  /** The container / resource it feeds, where names allow. */
+  container?: string;
+  resource?: string;
+}
+
+export interface MetricsTarget extends SourcePosition {
+  /** `MetricsEndpointProvider`, `COSAgentProvider`, ... */
+  provider: string;
+  jobName?: string;
+  metricsPath?: string;
+  /** Literal `host:port` or port targets. */
+  targets: string[];
+  /** Port when literal. */
+  port?: number;
+  computed: boolean;
+}
+
+export interface MetricsExporter {
+  container: string | null;
+  service: string;
+  command: string | null;
+  port?: number;
+}
+
+export interface Metrics {
+  /** Observability endpoints: prometheus_scrape, grafana_dashboard, loki_push_api, tracing, cos_agent, ... */
+  endpoints: string[];
+  exporters: MetricsExporter[];
+  targets: MetricsTarget[];
+  /** Shipped Grafana dashboards (files). */
+  dashboards: string[];
+  /** Shipped Prometheus / Loki alert rule files. */
+  alertRules: string[];
+}
+
+export interface CharmModel {
+  schemaVersion: typeof SCHEMA_VERSION;
+  name: string;
+  displayName?: string;
+  summary: string;
+  description: string;
+  kind: CharmKind;
+  framework: CharmFramework;
+  /** `charmcraft` (charmcraft.yaml holds metadata) or `legacy` (metadata.yaml + config.yaml + actions.yaml). */
+  layout: 'charmcraft' | 'legacy';
+  bases: CharmBase[];
+  assumes: string[];
+  links: CharmLinks;
+  /** Entry point relative to the charm root, e.g. `src/charm.py`. */
+  entrypoint: string;
+  charmClasses: CharmClass[];
+  extensions: Extension[];
+  containers: Container[];
+  resources: Resource[];
+  storage: Storage[];
+  endpoints: Endpoint[];
+  config: ConfigOption[];
+  actions: Action[];
+  events: ObservedEvent[];
+  pebble: PebbleLayer[];
+  rocks: Rock[];
+  metrics: Metrics;
+  /** Every file the model was read from, relative to the charm root (for cache invalidation / watching). */
+  sources: string[];
+  diagnostics: Diagnostic[];
+}
