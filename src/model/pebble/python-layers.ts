@@ -37,7 +37,7 @@ export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo
 
 function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionInfo | undefined, isCharmClass: (c: ClassInfo) => boolean): Ctx {
   const cls = fn?.cls;
-  const self: Value = cls && isCharmClass(cls) ? {t: 'charm', cls} : {t: 'unknown', expr: 'self'};
+  const self: Value = cls && isCharmClass(cls) ? {t: 'charm', cls} : cls ? {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'} : {t: 'unknown', expr: 'self'};
   return {project, module, cls, fn, self, env: new Map(), isCharmClass, depth: 0};
 }
 

@@ -20,7 +20,9 @@ export type Value =
   | {t: 'seq'; items: Value[]}
   | {t: 'dict'; node: SyntaxNode; ctx: Ctx}
   | {t: 'charm'; cls: ClassInfo}
-  | {t: 'instance'; cls: ClassRef; expr: string; relation?: string}
+  | {t: 'instance'; cls: ClassRef; expr: string; relation?: string; args?: SyntaxNode; argsCtx?: Ctx}
+  /** One of several values (an attribute assigned differently in `if`/`else` branches). */
+  | {t: 'alts'; items: Value[]}
   | {t: 'on'; owner: Value; expr: string}
   | {t: 'keyed-on'; key: string; expr: string}
   | {t: 'event'; attr: string; owner: Value; key?: string; expr: string}
@@ -207,7 +209,8 @@ function evaluateMember(node: SyntaxNode, ctx: Ctx): Value {
     const keyNode = parts(node)[1];
     const key = keyNode ? evaluate(keyNode, ctx) : null;
     if (owner.t === 'on' && owner.owner.t === 'charm') {
-      if (key && key.t === 'str') return {t: 'keyed-on', key: key.v, expr};
+      const keys = key?.t === 'alts' ? key.items : key ? [key] : [];
+      if (keys.length && keys.every((k) => k.t === 'str')) return alts(keys.map((k) => ({t: 'keyed-on', key: (k as {v: string}).v, expr})));
       return {t: 'unknown', expr};
     }
     if (owner.t === 'seq' && key?.t === 'num') return owner.items[key.v] ?? {t: 'unknown', expr};
@@ -225,6 +228,8 @@ function evaluateMember(node: SyntaxNode, ctx: Ctx): Value {
 /** `owner.attr`. */
 export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Value {
   switch (owner.t) {
+    case 'alts':
+      return alts(owner.items.map((o) => member(o, attr, expr, ctx)));
     case 'charm':
     case 'instance': {
       if (attr === 'framework') return {t: 'framework'};
@@ -237,6 +242,11 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
       if (info) {
         const found = attributeOf(info, attr, owner, ctx);
         if (found) return found;
+      }
+      // `Service(name="x", ...)`, `SimpleNamespace(peer="replicas")`: a keyword argument read back as an attribute.
+      if (owner.t === 'instance' && owner.args && owner.argsCtx) {
+        const kw = keywordArgs(owner.args, owner.argsCtx.module.py).get(attr);
+        if (kw) return evaluate(kw, owner.argsCtx);
       }
       return {t: 'unknown', expr};
     }
@@ -269,15 +279,19 @@ function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ctx): Val
   const method = findMethod(info, attr, ctx);
   const assigned = findSelfAssignment(info, attr, ctx);
   if (assigned) {
-    const [assignment, cls] = assigned;
-    const v = evaluate(assignment.value, {...ctx, module: cls.module, cls, fn: assignment.fn, self: owner, depth: ctx.depth + 1});
-    if (v.t !== 'unknown' || !method) return v;
+    const [assignments, cls] = assigned;
+    const values = assignments.map((a) => evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, depth: ctx.depth + 1}));
+    // `self.x = None` before the real assignment, or a value per branch of an `if`.
+    const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
+    if (known.length) return alts(known);
   }
   if (method) return {t: 'method', name: attr, fn: method, owner};
+  // A class-level default (`_service_name = "app"`) when the instance value is not static.
   for (const cls of classChain(info, ctx)) {
     const v = cls.attrs.get(attr);
     if (v) return evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
   }
+  if (assigned) return {t: 'unknown', expr: attr};
   return undefined;
 }
 
@@ -289,16 +303,31 @@ export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInf
   return undefined;
 }
 
-function findSelfAssignment(info: ClassInfo, attr: string, ctx: Ctx): [{value: SyntaxNode; fn: FunctionInfo}, ClassInfo] | undefined {
+function findSelfAssignment(info: ClassInfo, attr: string, ctx: Ctx): [Array<{value: SyntaxNode; fn: FunctionInfo}>, ClassInfo] | undefined {
   for (const cls of classChain(info, ctx)) {
     const list = cls.selfAssignments.get(attr);
     if (list?.length) {
-      // Prefer the assignment in __init__: that is the object the attribute names for the charm's life.
-      const init = list.find((a) => a.fn.name === '__init__');
-      return [init ?? list[0]!, cls];
+      // Prefer assignments in __init__: they name the object for the charm's life.
+      const init = list.filter((a) => a.fn.name === '__init__');
+      return [init.length ? init : [list[0]!], cls];
     }
   }
   return undefined;
+}
+
+/** Collapses equal alternatives; a single one is itself. */
+export function alts(values: Value[]): Value {
+  const flat = values.flatMap((v) => (v.t === 'alts' ? v.items : [v]));
+  const unique: Value[] = [];
+  for (const v of flat) if (!unique.some((u) => sameValue(u, v))) unique.push(v);
+  return unique.length === 1 ? unique[0]! : {t: 'alts', items: unique};
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a.t !== b.t) return false;
+  if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && 'v' in b) return a.v === b.v;
+  if (a.t === 'charm' && b.t === 'charm') return a.cls === b.cls;
+  return a === b;
 }
 
 /** The class and its bases that are defined in the charm's source or lib/ (method resolution order, roughly). */
@@ -322,18 +351,43 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
   const expr = text(ctx.module.py, node);
   if (fnValue.t === 'class') {
     const args = node.getChild('ArgList');
-    return {t: 'instance', cls: fnValue.ref, expr, ...relationOf(fnValue.ref, args, ctx)};
+    return {t: 'instance', cls: fnValue.ref, expr, ...relationOf(fnValue.ref, args, ctx), ...(args ? {args, argsCtx: ctx} : {})};
   }
   if (callee.name === 'MemberExpression') {
     const prop = callee.getChild('PropertyName');
     const objectNode = callee.firstChild!;
-    if (prop && text(ctx.module.py, prop) === 'items') {
+    const method = prop ? text(ctx.module.py, prop) : '';
+    if (method === 'items') {
       const obj = evaluate(objectNode, ctx);
       if (obj.t === 'dict') return dictItems(obj);
+    }
+    if (STRING_METHODS.has(method)) {
+      const obj = evaluate(objectNode, ctx);
+      if (obj.t === 'str') {
+        const args = node.getChild('ArgList');
+        const values = args ? positionalArgs(args).map((a) => evaluate(a, ctx)) : [];
+        if (values.every((v) => v.t === 'str')) {
+          const a = values.map((v) => (v as {v: string}).v);
+          switch (method) {
+            case 'replace':
+              if (a.length === 2) return {t: 'str', v: obj.v.split(a[0]!).join(a[1]!)};
+              break;
+            case 'lower':
+              return {t: 'str', v: obj.v.toLowerCase()};
+            case 'upper':
+              return {t: 'str', v: obj.v.toUpperCase()};
+            case 'strip':
+              return {t: 'str', v: a.length ? obj.v : obj.v.trim()};
+          }
+        }
+      }
     }
   }
   return {t: 'unknown', expr};
 }
+
+/** String methods whose result is still a constant when applied to a constant. */
+const STRING_METHODS = new Set(['replace', 'lower', 'upper', 'strip']);
 
 const RELATION_KWARGS = ['relation_name', 'relation', 'endpoint', 'endpoint_name', 'relationship_name'];
 

@@ -68,24 +68,27 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
   const seen = new Set<string>();
   for (const env of environments(call, module, fn, ctx0, scan)) {
     const ctx: Ctx = {...ctx0, env};
-    const event = describeEvent(evaluate(eventNode, ctx), text(py, eventNode), ctx, scan);
     const handler = describeHandler(evaluate(handlerNode, ctx), text(py, handlerNode));
-    const entry: ObservedEvent = {
-      file: py.file.path,
-      line: pos.line,
-      column: pos.column,
-      ...event,
-      handler: handler.name,
-      handlerExpression: text(py, handlerNode),
-      ...(handler.doc ? {handlerDoc: handler.doc} : {}),
-      ...(handler.file ? {handlerFile: handler.file, handlerLine: handler.line} : {}),
-      ...(fn?.cls ? {observer: fn.cls.name} : {}),
-      inherited: false,
-    };
-    const key = `${entry.name}|${entry.handler}|${entry.expression}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    results.push(entry);
+    const eventValue = evaluate(eventNode, ctx);
+    for (const value of eventValue.t === 'alts' ? eventValue.items : [eventValue]) {
+      const event = describeEvent(value, text(py, eventNode), ctx, scan);
+      const entry: ObservedEvent = {
+        file: py.file.path,
+        line: pos.line,
+        column: pos.column,
+        ...event,
+        handler: handler.name,
+        handlerExpression: text(py, handlerNode),
+        ...(handler.doc ? {handlerDoc: handler.doc} : {}),
+        ...(handler.file ? {handlerFile: handler.file, handlerLine: handler.line} : {}),
+        ...(fn?.cls ? {observer: fn.cls.name} : {}),
+        inherited: false,
+      };
+      const key = `${entry.name}|${entry.handler}|${entry.expression}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      results.push(entry);
+    }
   }
   return results;
 }
@@ -129,7 +132,10 @@ function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveSca
   const init = cls.methods.get('__init__');
   if (!init) return [new Map()];
   const envs: Array<Map<string, Value>> = [];
-  for (const site of constructionSites(cls, scan.project)) {
+  const sites = [...constructionSites(cls, scan.project)];
+  // A base class without call sites of its own is built through its subclasses that keep its __init__.
+  for (const sub of subclassesOf(cls, scan)) if (!sub.methods.has('__init__')) sites.push(...constructionSites(sub, scan.project));
+  for (const site of sites) {
     const callerFn = site.fn;
     const callerCtx: Ctx = {...baseCtx(scan, site.module, callerFn), env: new Map()};
     const env = new Map<string, Value>();
@@ -144,6 +150,18 @@ function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveSca
     envs.push(env);
   }
   return envs.length ? envs : [new Map()];
+}
+
+function subclassesOf(cls: ClassInfo, scan: ObserveScan): ClassInfo[] {
+  const out: ClassInfo[] = [];
+  for (const module of scan.project.sourceModules()) {
+    for (const c of module.classes.values()) {
+      if (c === cls || !c.bases.some((b) => b === cls.name || b.endsWith(`.${cls.name}`))) continue;
+      const chain = classChain(c, baseCtx(scan, module, undefined));
+      if (chain.includes(cls)) out.push(c);
+    }
+  }
+  return out;
 }
 
 interface ConstructionSite {

@@ -274,7 +274,11 @@ function paramsOf(py: PyModule, list: SyntaxNode | null): ParamInfo[] {
       out.push(current);
     } else if (c.name === 'TypeDef' && current) current.annotation = text(py, c).replace(/^:\s*/, '');
     else if (c.name === 'AssignOp') expectDefault = true;
-    else if (c.name === ',' || c.name === ')') expectDefault = false;
+    else if (c.name === ',' || c.name === ')') {
+      // A bare `*` (keyword-only marker) binds no name.
+      expectDefault = false;
+      star = undefined;
+    }
     else if (expectDefault && current) {
       current.default = c;
       expectDefault = false;
