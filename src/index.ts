@@ -1,1 +1,71 @@
-export {};
+import {dirname, isAbsolute, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {LoadContext, Plugin, PluginConfig} from '@docusaurus/types';
+import {normalizeOptions, validateOptions, type Options, type PluginOptions} from './options.js';
+import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
+import {findRemarkHalf} from './site-config.js';
+import {stateFor} from './state.js';
+
+export {validateOptions, DEFAULT_OPTIONS, type Options, type PluginOptions, type CharmSource} from './options.js';
+export {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
+export {loadCharm, loadCharmCached, findCharms, CharmArchError, CharmLoadError} from './model/index.js';
+export type {CharmModel, ObservedEvent, PebbleLayer, Diagnostic} from './model/types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** dist/src -> package root */
+const packageRoot = resolve(here, '..', '..');
+
+/** The Docusaurus plugin half: site directory for the remark half, theme components, live-reload dependencies. */
+export default function pluginCharmArchitecture(context: LoadContext, options: PluginOptions): Plugin {
+  const state = stateFor(options);
+  state.siteDir = context.siteDir;
+  const usage = findRemarkHalf(context.siteConfig, remarkCharmDirectives);
+  if (!usage.before) {
+    throw new Error(
+      usage.after
+        ? 'docusaurus-plugin-charm-architecture: the remark plugin is in `remarkPlugins`; move it to `beforeDefaultRemarkPlugins` (docs, blog and pages options), so generated headings get ids, reach the table of contents and diagrams render.'
+        : 'docusaurus-plugin-charm-architecture: the remark half is missing. Add `charms.remarkPlugin` (from charmArchitecture()) to `beforeDefaultRemarkPlugins` of the docs (and pages/blog) options.',
+    );
+  }
+  const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
+  return {
+    name: 'docusaurus-plugin-charm-architecture',
+    getThemePath() {
+      return join(packageRoot, 'dist', 'theme');
+    },
+    getTypeScriptThemePath() {
+      return join(packageRoot, 'theme');
+    },
+    configureWebpack() {
+      return {
+        module: {
+          rules: [
+            {
+              // A function, not a RegExp: Docusaurus's MDX fallback rule collects the `include`
+              // of every RegExp rule matching .mdx, and this rule has none.
+              test: (path: string) => /\.mdx?$/i.test(path),
+              enforce: 'pre',
+              use: [
+                {
+                  loader: join(here, 'webpack', 'charm-dependencies-loader.js'),
+                  options: {charms: charmDirs, ...(options.defaultCharm ? {defaultCharm: options.defaultCharm} : {}), directives: DIRECTIVE_NAMES, maxFileBytes: options.maxFileBytes},
+                },
+              ],
+            },
+          ],
+        },
+      };
+    },
+  };
+}
+
+
+/**
+ * Configure the charms once; use the one object in both places Docusaurus needs it:
+ * `plugins: [charms.plugin]` and `beforeDefaultRemarkPlugins: [charms.remarkPlugin]`.
+ */
+export function charmArchitecture(options: Options): {plugin: PluginConfig; remarkPlugin: [typeof remarkCharmDirectives, PluginOptions]; options: PluginOptions} {
+  const normalized = normalizeOptions(options);
+  const plugin = Object.assign((context: LoadContext, opts: PluginOptions) => pluginCharmArchitecture(context, opts), {validateOptions});
+  return {plugin: [plugin, normalized] as unknown as PluginConfig, remarkPlugin: [remarkCharmDirectives, normalized], options: normalized};
+}

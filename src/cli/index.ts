@@ -40,12 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     (name ? io.stdout : io.stderr).write(USAGE);
     return name ? EXIT.ok : EXIT.error;
   }
-  let command: Command | undefined;
-  try {
-    command = await loadCommand(name);
-  } catch {
-    command = undefined;
-  }
+  const command = await loadCommand(name);
   if (!command) {
     io.stderr.write(`charm-arch: unknown command \`${name}\`\n${USAGE}`);
     return EXIT.error;

@@ -1,4 +1,4 @@
-import {CharmArchError, type DiagnosticSink} from './errors.js';
+import {CharmArchError, CharmLoadError, type DiagnosticSink} from './errors.js';
 import type {CharmSources} from './sources.js';
 import {parseYamlFile, type YamlFile} from './yaml.js';
 import type {
@@ -65,16 +65,22 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
       hint: 'Point the charm path at the directory that holds the charm\'s charmcraft.yaml (or legacy metadata.yaml).',
     });
   }
-  const m = expectMapping(meta, [], sink) ?? {};
   if (meta.value === null || meta.value === undefined) {
     throw new CharmArchError({code: 'empty-metadata', message: `${meta.file.path} is empty.`, file: meta.file.path, hint: 'A charm needs at least `name`, `summary` and `description`.'});
   }
+  const m = expectMapping(meta, [], sink, 'The file must be a mapping of top-level keys (`name: ...`, `summary: ...`).') ?? {};
+  const cc = charmcraft && charmcraft !== meta ? expectMapping(charmcraft, [], sink, 'The file must be a mapping of top-level keys (`type: charm`, `bases: ...`).') ?? {} : charmcraft ? m : {};
+  // A document that is not a mapping holds nothing else to read.
+  if (sink.errors.length) throw new CharmLoadError(sink.errors);
   warnUnknownKeys(meta, m, meta === charmcraft ? CHARMCRAFT_KEYS : METADATA_KEYS, sink);
-  const cc = charmcraft ? expectMapping(charmcraft, [], sink) ?? {} : {};
   if (charmcraft && charmcraft !== meta) warnUnknownKeys(charmcraft, cc, CHARMCRAFT_KEYS, sink);
+  checkTopLevel(meta, m, sink);
+  if (charmcraft && charmcraft !== meta) checkTopLevel(charmcraft, cc, sink);
 
   const name = str(meta, m, ['name'], sink);
   if (!name) {
+    // `name` of the wrong type is already a positioned error: report that, not a missing name.
+    if (sink.errors.length) throw new CharmLoadError(sink.errors);
     throw new CharmArchError({code: 'missing-name', message: `${meta.file.path} has no \`name\`.`, file: meta.file.path, ...meta.pos([]), hint: 'Add `name: <charm-name>` at the top level.'});
   }
 
@@ -141,7 +147,7 @@ function expectMapping(f: YamlFile, path: ReadonlyArray<string>, sink: Diagnosti
     message: `\`${path.join('.') || '(document)'}\` in ${f.file.path} must be a mapping, not ${typeName(v)}.`,
     hint: what ?? 'Write it as `key: value` pairs, one per line.',
     file: f.file.path,
-    ...f.pos(path),
+    ...f.pos(path, 'key'),
   });
   return null;
 }
@@ -151,7 +157,7 @@ function str(f: YamlFile, root: Mapping, path: ReadonlyArray<string>, sink: Diag
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a string, not ${typeName(v)}.`, hint: 'Quote the value or write it as text.', file: f.file.path, ...f.pos(path)});
+  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a string, not ${typeName(v)}.`, hint: 'Quote the value or write it as text.', file: f.file.path, ...f.pos(path, 'key')});
   return undefined;
 }
 
@@ -160,7 +166,7 @@ function readStringList(f: YamlFile | null, root: Mapping, path: ReadonlyArray<s
   if (v === undefined || v === null || !f) return [];
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
   if (typeof v === 'string') return [v];
-  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a list of strings.`, hint: 'Write it as `[a, b]` or one `- item` per line.', file: f.file.path, ...f.pos(path)});
+  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a list of strings.`, hint: 'Write it as `[a, b]` or one `- item` per line.', file: f.file.path, ...f.pos(path, 'key')});
   return [];
 }
 
@@ -264,31 +270,160 @@ function readEntrypoint(cc: Mapping): string {
   return 'src/charm.py';
 }
 
-function eachEntry(f: YamlFile, m: Mapping, key: string, sink: DiagnosticSink, example: string): Array<[string, Mapping, string[]]> {
+/**
+ * The `name: definition` entries of the mapping at `m[key]`; `prefix` is where `m` sits in the file
+ * (for positions). Each definition's fields are type-checked against `fields`.
+ */
+function eachEntry(f: YamlFile, m: Mapping, key: string, sink: DiagnosticSink, example: string, fields: FieldSpec = {}, prefix: ReadonlyArray<string> = []): Array<[string, Mapping, string[]]> {
   const section = m[key];
+  const at = [...prefix, key];
   if (section === undefined || section === null) return [];
   if (!isMapping(section)) {
-    sink.error({code: 'wrong-type', message: `\`${key}\` in ${f.file.path} must be a mapping of names to definitions, not ${typeName(section)}.`, hint: `Write it as:\n${example}`, file: f.file.path, ...f.pos([key])});
+    sink.error({code: 'wrong-type', message: `\`${at.join('.')}\` in ${f.file.path} must be a mapping of names to definitions, not ${typeName(section)}.`, hint: `Write it as:\n${example}`, file: f.file.path, ...f.pos(at, 'key')});
     return [];
   }
   const out: Array<[string, Mapping, string[]]> = [];
   for (const [name, value] of Object.entries(section)) {
     if (value === null || value === undefined) {
-      out.push([name, {}, [key, name]]);
+      out.push([name, {}, [...at, name]]);
     } else if (isMapping(value)) {
-      out.push([name, value, [key, name]]);
+      checkFields(f, value, [...at, name], fields, sink);
+      out.push([name, value, [...at, name]]);
     } else {
-      sink.error({code: 'wrong-type', message: `\`${key}.${name}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: `Write it as:\n${example}`, file: f.file.path, ...f.pos([key, name])});
+      sink.error({code: 'wrong-type', message: `\`${[...at, name].join('.')}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: `Write it as:\n${example}`, file: f.file.path, ...f.pos([...at, name], 'key')});
     }
   }
   return out;
 }
 
+// ------------------------------------------------------------------------------------------
+// Types of the keys this reader uses: a value of another type is a positioned `wrong-type`
+// error (null, i.e. `key:` with nothing after it, counts as absent).
+
+type Kind = 'string' | 'text' | 'boolean' | 'integer' | 'number' | 'list' | 'mapping' | 'strings' | 'string-list';
+type FieldSpec = Record<string, Kind>;
+
+const KIND_TEXT: Record<Kind, string> = {
+  string: 'a string',
+  text: 'text',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  number: 'a number',
+  list: 'a list',
+  mapping: 'a mapping',
+  strings: 'a string or a list of strings',
+  'string-list': 'a list of strings',
+};
+
+function hasKind(v: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof v === 'string';
+    case 'text':
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number';
+    case 'list':
+      return Array.isArray(v);
+    case 'mapping':
+      return isMapping(v);
+    case 'strings':
+      return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+    case 'string-list':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  }
+}
+
+/** Checks the fields of mapping `m` (at `path` in the file); returns false when one had the wrong type. */
+function checkFields(f: YamlFile, m: Mapping, path: ReadonlyArray<string>, spec: FieldSpec, sink: DiagnosticSink): boolean {
+  let ok = true;
+  for (const [key, kind] of Object.entries(spec)) {
+    const v = m[key];
+    if (v === undefined || v === null || hasKind(v, kind)) continue;
+    ok = false;
+    const at = [...path, key];
+    sink.error({
+      code: 'wrong-type',
+      message: `\`${at.join('.')}\` in ${f.file.path} must be ${KIND_TEXT[kind]}, not ${typeName(v)}.`,
+      hint: kind === 'mapping' ? 'Write it as `key: value` pairs, one per line.' : kind === 'list' || kind === 'string-list' ? 'Write it as `[a, b]` or one `- item` per line.' : 'Check the value against the charmcraft.yaml reference.',
+      file: f.file.path,
+      ...f.pos(at, 'key'),
+    });
+  }
+  return ok;
+}
+
+/** Top-level keys not read through eachEntry / readEndpoints / readConfig / readActions / str. */
+const TOP_LEVEL: FieldSpec = {
+  maintainer: 'string',
+  maintainers: 'string-list',
+  tags: 'string-list',
+  series: 'string-list',
+  subordinate: 'boolean',
+  assumes: 'list',
+  docs: 'string',
+  issues: 'strings',
+  source: 'strings',
+  website: 'strings',
+  contact: 'strings',
+  terms: 'string-list',
+  'min-juju-version': 'text',
+  'extra-bindings': 'mapping',
+  devices: 'mapping',
+  deployment: 'mapping',
+  'charm-user': 'string',
+  payloads: 'mapping',
+  links: 'mapping',
+  type: 'string',
+  base: 'string',
+  'build-base': 'string',
+  bases: 'list',
+  platforms: 'mapping',
+  parts: 'mapping',
+  charmhub: 'mapping',
+  'charm-libs': 'list',
+  analysis: 'mapping',
+  lint: 'mapping',
+  license: 'string',
+  hooks: 'mapping',
+  'package-repositories': 'list',
+};
+const LINKS: FieldSpec = {documentation: 'string', website: 'strings', source: 'strings', issues: 'strings', contact: 'strings'};
+const CONTAINER: FieldSpec = {resource: 'string', mounts: 'list', bases: 'list', uid: 'integer', gid: 'integer'};
+const MOUNT: FieldSpec = {storage: 'string', location: 'string'};
+const RESOURCE: FieldSpec = {type: 'string', description: 'text', filename: 'string', 'upstream-source': 'string'};
+const STORAGE: FieldSpec = {type: 'string', description: 'text', location: 'string', shared: 'boolean', 'read-only': 'boolean', multiple: 'mapping', 'minimum-size': 'text', properties: 'string-list'};
+const ENDPOINT: FieldSpec = {interface: 'string', limit: 'integer', optional: 'boolean', scope: 'string', description: 'text'};
+const OPTION: FieldSpec = {type: 'string', description: 'text'};
+const ACTION: FieldSpec = {description: 'text', params: 'mapping', required: 'string-list', additionalProperties: 'boolean', 'execution-group': 'string', parallel: 'boolean'};
+const PARAM: FieldSpec = {type: 'string', description: 'text'};
+const PART: FieldSpec = {'charm-entrypoint': 'string', plugin: 'string'};
+
+function checkTopLevel(f: YamlFile, m: Mapping, sink: DiagnosticSink): void {
+  checkFields(f, m, [], TOP_LEVEL, sink);
+  if (isMapping(m['links'])) checkFields(f, m['links'], ['links'], LINKS, sink);
+  const parts = m['parts'];
+  if (isMapping(parts)) {
+    for (const [name, part] of Object.entries(parts)) {
+      if (part === null || part === undefined) continue;
+      if (!isMapping(part)) checkFields(f, parts, ['parts'], {[name]: 'mapping'}, sink);
+      else checkFields(f, part, ['parts', name], PART, sink);
+    }
+  }
+}
+
 function readContainers(f: YamlFile, m: Mapping, sink: DiagnosticSink): Container[] {
-  return eachEntry(f, m, 'containers', sink, 'containers:\n  app:\n    resource: app-image').map(([name, c, path]) => {
-    const mounts = Array.isArray(c['mounts'])
-      ? (c['mounts'] as unknown[]).filter(isMapping).map((mt) => ({storage: String(mt['storage'] ?? ''), location: String(mt['location'] ?? '')}))
-      : [];
+  return eachEntry(f, m, 'containers', sink, 'containers:\n  app:\n    resource: app-image', CONTAINER).map(([name, c, path]) => {
+    const rawMounts = Array.isArray(c['mounts']) ? (c['mounts'] as unknown[]) : [];
+    rawMounts.forEach((mt, i) => {
+      if (isMapping(mt)) checkFields(f, mt, [...path, 'mounts', String(i)], MOUNT, sink);
+      else if (mt !== null) sink.error({code: 'wrong-type', message: `\`${[...path, 'mounts'].join('.')}\` items in ${f.file.path} must be mappings (\`storage\`, \`location\`), not ${typeName(mt)}.`, hint: 'Write each mount as `- storage: data` with `location: /path` below it.', file: f.file.path, ...posIn(f, [...path, 'mounts'], i)});
+    });
+    const mounts = rawMounts.filter(isMapping).map((mt) => ({storage: String(mt['storage'] ?? ''), location: String(mt['location'] ?? '')}));
     const bases = Array.isArray(c['bases']) ? (c['bases'] as unknown[]).filter(isMapping) : [];
     const base = bases[0] ? `${String(bases[0]['name'] ?? 'ubuntu')}@${String(bases[0]['channel'] ?? '')}` : undefined;
     return {
@@ -303,7 +438,7 @@ function readContainers(f: YamlFile, m: Mapping, sink: DiagnosticSink): Containe
 }
 
 function readResources(f: YamlFile, m: Mapping, sink: DiagnosticSink): Resource[] {
-  return eachEntry(f, m, 'resources', sink, 'resources:\n  app-image:\n    type: oci-image').map(([name, r]) => ({
+  return eachEntry(f, m, 'resources', sink, 'resources:\n  app-image:\n    type: oci-image', RESOURCE).map(([name, r]) => ({
     name,
     type: String(r['type'] ?? 'file'),
     description: String(r['description'] ?? ''),
@@ -314,7 +449,7 @@ function readResources(f: YamlFile, m: Mapping, sink: DiagnosticSink): Resource[
 }
 
 function readStorage(f: YamlFile, m: Mapping, sink: DiagnosticSink): Storage[] {
-  return eachEntry(f, m, 'storage', sink, 'storage:\n  data:\n    type: filesystem').map(([name, s]) => {
+  return eachEntry(f, m, 'storage', sink, 'storage:\n  data:\n    type: filesystem', STORAGE).map(([name, s]) => {
     const multiple = isMapping(s['multiple']) ? s['multiple']['range'] : undefined;
     return {
       name,
@@ -335,12 +470,17 @@ function readEndpoints(f: YamlFile, m: Mapping, sink: DiagnosticSink): Endpoint[
     const section = m[role];
     if (section === undefined || section === null) continue;
     if (!isMapping(section)) {
-      sink.error({code: 'wrong-type', message: `\`${role}\` in ${f.file.path} must be a mapping of endpoint names to definitions, not ${typeName(section)}.`, hint: `Write it as:\n${role}:\n  database:\n    interface: postgresql_client`, file: f.file.path, ...f.pos([role])});
+      sink.error({code: 'wrong-type', message: `\`${role}\` in ${f.file.path} must be a mapping of endpoint names to definitions, not ${typeName(section)}.`, hint: `Write it as:\n${role}:\n  database:\n    interface: postgresql_client`, file: f.file.path, ...f.pos([role], 'key')});
       continue;
     }
     for (const [name, value] of Object.entries(section)) {
+      if (value !== null && value !== undefined && typeof value !== 'string' && !isMapping(value)) {
+        sink.error({code: 'wrong-type', message: `Endpoint \`${role}.${name}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: `Write it as:\n${role}:\n  ${name}:\n    interface: <interface-name>`, file: f.file.path, ...f.pos([role, name], 'key')});
+        continue;
+      }
       // Very old charms write `endpoint: interface`.
       const def: Mapping = typeof value === 'string' ? {interface: value} : isMapping(value) ? value : {};
+      if (isMapping(value) && !checkFields(f, value, [role, name], ENDPOINT, sink)) continue;
       if (typeof def['interface'] !== 'string') {
         sink.error({code: 'missing-interface', message: `Endpoint \`${role}.${name}\` in ${f.file.path} has no \`interface\`.`, hint: 'Add `interface: <interface-name>` to the endpoint.', file: f.file.path, ...f.pos([role, name], 'key')});
       }
@@ -367,10 +507,10 @@ function readConfig(f: YamlFile, root: string[], sink: DiagnosticSink): ConfigOp
   const container = root.length ? get(f.value, root) : f.value;
   if (container === undefined || container === null) return [];
   if (!isMapping(container)) {
-    sink.error({code: 'wrong-type', message: `\`${[...root].join('.') || 'config'}\` in ${f.file.path} must be a mapping with \`options\`.`, hint: 'Write it as:\nconfig:\n  options:\n    port:\n      type: int', file: f.file.path, ...f.pos(root)});
+    sink.error({code: 'wrong-type', message: `\`${[...root].join('.') || '(document)'}\` in ${f.file.path} must be a mapping with \`options\`, not ${typeName(container)}.`, hint: 'Write it as:\nconfig:\n  options:\n    port:\n      type: int', file: f.file.path, ...f.pos(root, 'key')});
     return [];
   }
-  return eachEntry(f, container, 'options', sink, 'options:\n  port:\n    type: int\n    default: 8080').map(([name, o]) => {
+  return eachEntry(f, container, 'options', sink, 'options:\n  port:\n    type: int\n    default: 8080', OPTION, root).map(([name, o]) => {
     const type = String(o['type'] ?? 'string');
     const d = o['default'];
     const hasDefault = d !== undefined && type !== 'secret';
@@ -388,14 +528,19 @@ function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): Action[
   const container = root.length ? get(f.value, root) : f.value;
   if (container === undefined || container === null) return [];
   if (!isMapping(container)) {
-    sink.error({code: 'wrong-type', message: `\`${root.join('.') || 'actions'}\` in ${f.file.path} must be a mapping of action names.`, hint: 'Write it as:\nactions:\n  backup:\n    description: Back up the database.', file: f.file.path, ...f.pos(root)});
+    sink.error({code: 'wrong-type', message: `\`${root.join('.') || '(document)'}\` in ${f.file.path} must be a mapping of action names, not ${typeName(container)}.`, hint: 'Write it as:\nactions:\n  backup:\n    description: Back up the database.', file: f.file.path, ...f.pos(root, 'key')});
     return [];
   }
-  const wrapper = {actions: container};
-  return eachEntry(f, wrapper, 'actions', sink, 'backup:\n  description: Back up the database.').map(([name, a]) => {
+  // eachEntry reads `wrapper[key]`; for actions.yaml (root []) the entries sit at the top of the file.
+  const key = root.length ? root[root.length - 1]! : '';
+  const wrapper = {[key]: container};
+  const entries = root.length ? eachEntry(f, wrapper, key, sink, 'backup:\n  description: Back up the database.', ACTION, root.slice(0, -1)) : topLevelEntries(f, container, ACTION, sink);
+  return entries.map(([name, a, path]) => {
     const required = Array.isArray(a['required']) ? (a['required'] as unknown[]).map(String) : [];
     const params: ActionParam[] = isMapping(a['params'])
       ? Object.entries(a['params']).map(([pname, p]) => {
+          if (p !== null && p !== undefined && !isMapping(p)) checkFields(f, a['params'] as Mapping, [...path, 'params'], {[pname]: 'mapping'}, sink);
+          if (isMapping(p)) checkFields(f, p, [...path, 'params', pname], PARAM, sink);
           const pm = isMapping(p) ? p : {};
           return {
             name: pname,
@@ -414,4 +559,24 @@ function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): Action[
       origin: 'charm' as const,
     };
   });
+}
+
+/** Entries of a file whose top level is the mapping of names (legacy actions.yaml). */
+function topLevelEntries(f: YamlFile, m: Mapping, fields: FieldSpec, sink: DiagnosticSink): Array<[string, Mapping, string[]]> {
+  const out: Array<[string, Mapping, string[]]> = [];
+  for (const [name, value] of Object.entries(m)) {
+    if (value === null || value === undefined) out.push([name, {}, [name]]);
+    else if (isMapping(value)) {
+      checkFields(f, value, [name], fields, sink);
+      out.push([name, value, [name]]);
+    } else {
+      sink.error({code: 'wrong-type', message: `\`${name}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: 'Write it as:\nbackup:\n  description: Back up the database.', file: f.file.path, ...f.pos([name], 'key')});
+    }
+  }
+  return out;
+}
+
+/** Position of item `i` of the sequence at `path` (YamlFile.pos takes string keys and number indexes). */
+function posIn(f: YamlFile, path: ReadonlyArray<string>, i: number): {line: number; column: number} {
+  return f.pos([...path, i]);
 }

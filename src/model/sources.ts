@@ -180,11 +180,15 @@ export function normalise(path: string): string {
 
 /** A directory is a charm when it holds charmcraft.yaml or metadata.yaml (and is not a reactive layer only). */
 export function isCharmDir(abs: string): boolean {
-  try {
-    return statSync(join(abs, 'charmcraft.yaml')).isFile() || statSync(join(abs, 'metadata.yaml')).isFile();
-  } catch {
-    return false;
-  }
+  // Each file checked on its own: a legacy charm has metadata.yaml and no charmcraft.yaml.
+  const isFile = (name: string): boolean => {
+    try {
+      return statSync(join(abs, name)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return isFile('charmcraft.yaml') || isFile('metadata.yaml');
 }
 
 export function relativePath(from: string, to: string): string {

@@ -1,9 +1,12 @@
-import {isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode} from 'yaml';
+import {isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode} from 'yaml';
 import {CharmArchError} from './errors.js';
 import {positionOf, type SourceFile} from './sources.js';
 
 /** Aliases a charm file may expand before it counts as an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
+
+/** Collections nested deeper than this are refused (charm metadata and Pebble layers nest a handful of levels). */
+export const MAX_YAML_DEPTH = 64;
 
 /** A YAML file parsed once: its plain value, and positions of any path inside it. */
 export interface YamlFile {
@@ -21,17 +24,33 @@ export interface YamlFile {
  */
 export function parseYamlFile(file: SourceFile): YamlFile {
   const doc = parseDocument(file.text, {uniqueKeys: true, prettyErrors: false, strict: true});
+  // The parser recurses per nesting level: a deep enough file exhausts the stack (it reports
+  // RESOURCE_EXHAUSTION at wherever that happened); the position reported is the stable one of the text scan.
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) throw tooDeep(file, textDepthOffset(file.text, MAX_YAML_DEPTH) ?? 0);
   const problem = doc.errors[0];
   if (problem) {
     const {line, column} = positionOf(file, problem.pos[0]);
-    const what = problem.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'YAML syntax error';
+    const duplicate = problem.code === 'DUPLICATE_KEY';
+    const multiple = problem.code === 'MULTIPLE_DOCS';
     throw new CharmArchError({
-      code: problem.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
-      message: `${what} in ${file.path}: ${firstLine(problem.message)}`,
+      code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+      message: `${duplicate ? 'duplicate key' : 'YAML syntax error'} in ${file.path}: ${multiple ? 'the file holds several YAML documents (`---`)' : firstLine(problem.message)}`,
       file: file.path,
       line,
       column,
-      hint: problem.code === 'DUPLICATE_KEY' ? 'Remove one of the two keys.' : 'Fix the YAML at this position (a YAML linter shows the same error).',
+      hint: duplicate ? 'Remove one of the two keys.' : multiple ? 'Keep one document: remove the `---` separator and what follows, or merge the documents.' : 'Fix the YAML at this position (a YAML linter shows the same error).',
+    });
+  }
+  const deep = deepNode(doc.contents as YamlNode | null, MAX_YAML_DEPTH);
+  if (deep !== null) throw tooDeep(file, deep);
+  const unresolved = unresolvedAlias(doc.contents as YamlNode | null);
+  if (unresolved) {
+    throw new CharmArchError({
+      code: 'yaml-syntax',
+      message: `YAML syntax error in ${file.path}: alias \`*${unresolved.name}\` has no anchor \`&${unresolved.name}\` before it.`,
+      file: file.path,
+      ...positionOf(file, unresolved.offset),
+      hint: 'Define the anchor before the alias, or write the value out.',
     });
   }
   let value: unknown;
@@ -42,7 +61,7 @@ export function parseYamlFile(file: SourceFile): YamlFile {
     const {line, column} = positionOf(file, firstAlias ?? 0);
     throw new CharmArchError({
       code: 'yaml-alias-limit',
-      message: `${file.path} expands YAML aliases more than ${MAX_ALIAS_COUNT} times (${(error as Error).message.split('\n')[0]}).`,
+      message: `${file.path} expands YAML aliases more than ${MAX_ALIAS_COUNT} times (${String((error as Error)?.message ?? error).split('\n')[0]}).`,
       file: file.path,
       line,
       column,
@@ -58,6 +77,114 @@ export function parseYamlFile(file: SourceFile): YamlFile {
       return positionOf(file, offset);
     },
   };
+}
+
+function tooDeep(file: SourceFile, offset: number): CharmArchError {
+  return new CharmArchError({
+    code: 'yaml-too-deep',
+    message: `${file.path} nests YAML collections more than ${MAX_YAML_DEPTH} levels deep.`,
+    file: file.path,
+    ...positionOf(file, offset),
+    hint: 'Charm files nest a few levels; flatten this value.',
+  });
+}
+
+/** Offset of the first collection nested deeper than `max` (iterative: no recursion on hostile input). */
+function deepNode(root: YamlNode | null, max: number): number | null {
+  const stack: Array<[YamlNode, number]> = root ? [[root, 1]] : [];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > max) return node.range?.[0] ?? 0;
+    const children: YamlNode[] = [];
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (item.key) children.push(item.key as YamlNode);
+        if (item.value) children.push(item.value as YamlNode);
+      } else if (item) {
+        children.push(item as YamlNode);
+      }
+    }
+    // Reversed so the first child in the document is visited first (the reported node is the first deep one).
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+  }
+  return null;
+}
+
+/**
+ * Where nesting first exceeds `max` in the raw text, for a file the parser could not even build:
+ * flow brackets outside quotes and comments, plus block indentation levels.
+ */
+export function textDepthOffset(text: string, max: number): number | null {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: string | null = null;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (ch === ' ') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (ch !== '#' && ch !== '\r' && flow === 0) {
+        while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > max) return i;
+      }
+    }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (ch === '[' || ch === '{') {
+      flow++;
+      if (indents.length + flow > max) return i;
+    } else if (ch === ']' || ch === '}') {
+      flow = Math.max(0, flow - 1);
+    }
+  }
+  return null;
+}
+
+/** The first alias whose anchor is not defined before it, in document order. */
+function unresolvedAlias(root: YamlNode | null): {name: string; offset: number} | null {
+  const anchors = new Set<string>();
+  const stack: YamlNode[] = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) return {name: node.source, offset: node.range?.[0] ?? 0};
+      continue;
+    }
+    const anchor = (node as {anchor?: string}).anchor;
+    if (anchor) anchors.add(anchor);
+    if (!isMap(node) && !isSeq(node)) continue;
+    const children: YamlNode[] = [];
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (item.key) children.push(item.key as YamlNode);
+        if (item.value) children.push(item.value as YamlNode);
+      } else if (item) {
+        children.push(item as YamlNode);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return null;
 }
 
 function firstLine(message: string): string {
@@ -91,8 +218,8 @@ function offsetOf(doc: Document.Parsed, path: ReadonlyArray<string | number>, wh
       if (last && which === 'key' && keyNode?.range) return keyNode.range[0];
       node = (pair.value as YamlNode | null) ?? null;
       best = node?.range?.[0] ?? keyNode?.range?.[0] ?? best;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = (node.items[segment] as YamlNode | undefined) ?? null;
+    } else if (isSeq(node) && (typeof segment === 'number' || /^\d+$/.test(segment))) {
+      node = (node.items[Number(segment)] as YamlNode | undefined) ?? null;
       best = node?.range?.[0] ?? best;
     } else {
       break;

@@ -25,11 +25,20 @@ export function yamlLayers(sources: CharmSources, containers: string[], sink: Di
       }
       if (!isLayerShape(parsed.value)) continue;
       const base = path.split('/').pop()!.replace(/\.ya?ml$/, '');
-      const container = containers.find((c) => base === c || base.startsWith(`${c}-`) || base.startsWith(`${c}_`)) ?? (containers.length === 1 ? containers[0]! : null);
-      out.push(layerFromData(parsed, [], {origin: 'yaml', container, file: path}));
+      out.push(layerFromData(parsed, [], {origin: 'yaml', container: containerForFile(base, containers), file: path}));
     }
   }
   return out;
+}
+
+/** The container a layer file belongs to, by its name (`nginx.yaml`, `nginx-layer.yaml`, `exporter.yaml` for `app-exporter`). */
+function containerForFile(base: string, containers: string[]): string | null {
+  const stem = base.replace(/[-_]?(layer|pebble)$/, '');
+  const exact = containers.find((c) => stem === c || stem.startsWith(`${c}-`) || stem.startsWith(`${c}_`));
+  if (exact) return exact;
+  const partial = containers.filter((c) => c.endsWith(`-${stem}`) || c.endsWith(`_${stem}`));
+  if (partial.length === 1) return partial[0]!;
+  return containers.length === 1 ? containers[0]! : null;
 }
 
 /** Builds a layer from plain YAML data at `path` inside `doc` (a layer file, or `services:` of a rockcraft.yaml). */

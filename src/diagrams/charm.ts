@@ -1,0 +1,213 @@
+/**
+ * The charm diagram: the charm alone.
+ *
+ * Kubernetes charms: a subgraph for the unit's pod (class `unit`) holding the
+ * charm container (subgraph, class `container`, with the charm class on ops +
+ * the Juju agent: class `charm`) and one subgraph per workload container
+ * (class `container`) with its Pebble services (class `workload`; metrics
+ * exporters also `exporter`). Services come from Pebble layers added to that
+ * container and from the services of the rock that feeds it. The OCI image
+ * (resource, and rock when known) is a node outside the pod with an `image`
+ * edge into the container (class `image`); storage mounted by a container is
+ * a cylinder (class `storage`) with a `mounted at …` edge.
+ * The charm talks to each workload container's Pebble: dotted edge `Pebble API`.
+ *
+ * Machine charms: a subgraph for the unit (machine) with the charm and the
+ * services the model knows (Pebble layers without a container, exporters);
+ * file resources are nodes outside with an edge into the unit.
+ *
+ * Nothing is invented: layers whose container is not resolved go into a
+ * subgraph "Container not resolved"; layers computed at runtime add a
+ * `more computed at runtime` node (class `computed`).
+ */
+import type {CharmModel, Container, MetricsExporter, PebbleLayer} from '../model/types.js';
+import {charmTitle} from './deployment.js';
+import {FlowchartWriter} from './flowchart.js';
+import type {AltGroup, DiagramClass, DiagramResult} from './types.js';
+
+interface ServiceInfo {
+  name: string;
+  command: string | null;
+  exporter: boolean;
+  source: string;
+}
+
+/** The charm class name, else a generic label. */
+export function charmClassName(model: CharmModel): string {
+  return model.charmClasses[0]?.name ?? `${model.name} charm`;
+}
+
+function isExporter(exporters: MetricsExporter[], container: string | null, service: string): boolean {
+  return exporters.some((x) => x.service === service && (x.container === container || x.container === null));
+}
+
+/** Services for a container (or for `null`: layers without a resolved container). */
+function servicesFor(model: CharmModel, container: Container | null): {services: ServiceInfo[]; computed: boolean} {
+  const name = container?.name ?? null;
+  const out = new Map<string, ServiceInfo>();
+  let computed = false;
+  const layers: PebbleLayer[] = model.pebble.filter((l) => l.container === name);
+  for (const layer of layers) {
+    if (layer.computed) computed = true;
+    for (const s of layer.services) {
+      if (!out.has(s.name)) {
+        out.set(s.name, {
+          name: s.name,
+          command: s.command,
+          exporter: isExporter(model.metrics.exporters, name, s.name),
+          source: `Pebble layer in ${layer.file}`,
+        });
+      }
+    }
+  }
+  if (container) {
+    for (const rock of model.rocks) {
+      const feeds = rock.container === container.name || (container.resource !== null && rock.resource === container.resource);
+      if (!feeds) continue;
+      for (const s of rock.services) {
+        if (!out.has(s.name)) {
+          out.set(s.name, {
+            name: s.name,
+            command: s.command,
+            exporter: isExporter(model.metrics.exporters, name, s.name),
+            source: `rock ${rock.name} (${rock.path})`,
+          });
+        }
+      }
+    }
+  }
+  // Exporters known only from metrics.
+  for (const x of model.metrics.exporters) {
+    if (x.container === name && !out.has(x.service)) {
+      out.set(x.service, {name: x.service, command: x.command, exporter: true, source: 'metrics exporter'});
+    }
+  }
+  return {services: [...out.values()], computed};
+}
+
+function serviceLabel(s: ServiceInfo): string[] {
+  return [s.name, s.exporter ? 'metrics exporter' : 'Pebble service'];
+}
+
+function serviceAlt(s: ServiceInfo): string {
+  const parts = [`${s.name} (${s.exporter ? 'metrics exporter, ' : ''}from ${s.source})`];
+  if (s.command) parts.push(`command: ${s.command}`);
+  return parts.join(', ');
+}
+
+export function charmDiagram(model: CharmModel): DiagramResult {
+  const name = charmTitle(model);
+  const className = charmClassName(model);
+  const k8s = model.kind === 'kubernetes';
+  const title = `Architecture of the ${name} charm`;
+  const alt: AltGroup[] = [];
+  const containers = model.containers;
+  const description = k8s
+    ? `Each unit of the ${name} charm is a Kubernetes pod with the charm container (${className} on ops, with the Juju agent) ` +
+      `and ${containers.length} workload container(s)${containers.length ? `: ${containers.map((c) => c.name).join(', ')}` : ''}, each running its Pebble services.`
+    : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`;
+  const writer = new FlowchartWriter('TB', title, description);
+
+  const unit = writer.subgraph(k8s ? `${name} unit (Kubernetes pod)` : `${name} unit (machine)`, {classes: ['unit']});
+  let charmNode: string;
+  if (k8s) {
+    writer.subgraph('charm container', {classes: ['container']});
+    charmNode = writer.node([className, 'ops + Juju agent'], {classes: ['charm']});
+    writer.end();
+  } else {
+    charmNode = writer.node([className, 'ops + Juju agent'], {classes: ['charm']});
+  }
+  alt.push({
+    label: k8s ? 'Unit (Kubernetes pod)' : 'Unit (machine)',
+    items: [`charm${k8s ? ' container' : ''}: ${className} on ops, with the Juju agent`, ...(k8s ? containers.map((c) => `workload container: ${c.name}`) : [])],
+  });
+
+  const pebbleEdges: string[] = [];
+  const imageEdges: Array<{container: Container; sg: string}> = [];
+  const mountEdges: Array<{sg: string; storage: string; location: string}> = [];
+
+  const serviceNodes = (services: ServiceInfo[], computed: boolean): void => {
+    for (const s of services) {
+      const classes: DiagramClass[] = s.exporter ? ['workload', 'exporter'] : ['workload'];
+      writer.node(serviceLabel(s), {shape: 'round', classes});
+    }
+    if (computed) writer.node('more computed at runtime', {shape: 'round', classes: ['computed']});
+    if (services.length === 0 && !computed) writer.node('no Pebble service found', {shape: 'round', classes: ['computed']});
+  };
+
+  if (k8s) {
+    for (const c of containers) {
+      const sg = writer.subgraph(`${c.name} container`, {classes: ['container']});
+      const {services, computed} = servicesFor(model, c);
+      serviceNodes(services, computed);
+      writer.end();
+      pebbleEdges.push(sg);
+      imageEdges.push({container: c, sg});
+      for (const m of c.mounts) mountEdges.push({sg, storage: m.storage, location: m.location});
+      alt.push({
+        label: `Container ${c.name}`,
+        items: [
+          ...services.map(serviceAlt),
+          ...(computed ? ['more services computed at runtime'] : []),
+          ...(services.length === 0 && !computed ? ['no Pebble service found'] : []),
+          ...c.mounts.map((m) => `storage ${m.storage} mounted at ${m.location}`),
+        ],
+      });
+    }
+  }
+  const unresolved = servicesFor(model, null);
+  if (unresolved.services.length > 0 || unresolved.computed) {
+    if (k8s) {
+      writer.subgraph('Container not resolved', {classes: ['container']});
+      serviceNodes(unresolved.services, unresolved.computed);
+      writer.end();
+      alt.push({label: 'Pebble services whose container is not resolved', items: unresolved.services.map(serviceAlt)});
+    } else {
+      serviceNodes(unresolved.services, unresolved.computed);
+      alt.push({label: 'Services', items: unresolved.services.map(serviceAlt)});
+    }
+  }
+  writer.end(); // unit
+
+  for (const sg of pebbleEdges) writer.edge(charmNode, sg, 'Pebble API', 'dotted');
+
+  const images: string[] = [];
+  for (const {container, sg} of imageEdges) {
+    const rock = model.rocks.find((r) => r.container === container.name || (container.resource !== null && r.resource === container.resource));
+    const resource = container.resource ? model.resources.find((r) => r.name === container.resource) : undefined;
+    if (!container.resource && !rock) {
+      if (container.base) images.push(`${container.name}: base ${container.base} (no OCI image resource)`);
+      continue;
+    }
+    const lines: string[] = [];
+    if (container.resource) lines.push(`${container.resource} (OCI image resource)`);
+    if (rock) lines.push(`rock: ${rock.name}`);
+    const img = writer.node(lines, {shape: 'stadium', classes: ['image']});
+    writer.edge(img, sg, 'image');
+    const parts = [`${container.name}: `];
+    parts.push(container.resource ? `OCI image resource ${container.resource}` : 'no resource');
+    if (resource?.upstreamSource) parts.push(`, upstream ${resource.upstreamSource}`);
+    if (rock) parts.push(`, rock ${rock.name} (${rock.path})`);
+    images.push(parts.join(''));
+  }
+  if (!k8s) {
+    for (const r of model.resources) {
+      const img = writer.node([r.name, `${r.type} resource`], {shape: 'stadium', classes: ['image']});
+      writer.edge(img, unit, 'resource');
+      images.push(`${r.name} (${r.type} resource)`);
+    }
+  }
+  if (images.length > 0) alt.push({label: k8s ? 'Images' : 'Resources', items: images});
+
+  const storageNodes = new Map<string, string>();
+  for (const m of mountEdges) {
+    let id = storageNodes.get(m.storage);
+    if (!id) {
+      id = writer.node([m.storage, 'storage'], {shape: 'cylinder', classes: ['storage']});
+      storageNodes.set(m.storage, id);
+    }
+    writer.edge(m.sg, id, `mounted at ${m.location}`);
+  }
+
+  return {source: writer.toString(), title, description, alt};
+}

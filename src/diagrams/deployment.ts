@@ -1,0 +1,223 @@
+/**
+ * The deployment diagram: this charm and the applications it integrates with.
+ *
+ * Conventions:
+ * - This charm is the centre node (class `charm`).
+ * - One node per endpoint (its counterpart: the concrete application is not
+ *   known, so it is named after a well-known interface, e.g. `PostgreSQL`,
+ *   else after the endpoint), class `external`.
+ * - Edges point from the REQUIRER to the PROVIDER: a `requires` endpoint is an
+ *   edge from this charm to the counterpart, a `provides` endpoint an edge from
+ *   the counterpart to this charm. Each edge is labelled `endpoint: interface`.
+ * - Optional endpoints: dotted edge, counterpart also gets class `optional`.
+ * - Peer endpoints: an extra line `peer endpoint: interface` inside the charm
+ *   node (a self-loop's label collides with other edge labels in dagre).
+ * - Observability endpoints (interfaces in {@link OBSERVABILITY_INTERFACES} or
+ *   named in `model.metrics.endpoints`) sit in subgraphs (class
+ *   `observability`): one for those this charm provides ("Observability: reads
+ *   from this charm") and one for those it requires ("Observability: this charm
+ *   sends to"), so each box stays on its side of the charm.
+ * - Past {@link COMPACT_THRESHOLD} non-peer endpoints (`layout: 'auto'`), or
+ *   with `layout: 'compact'`, counterparts are grouped by role in subgraphs
+ *   "Requires" / "Provides" / "Observability" with one edge per group, each
+ *   counterpart's label carrying `endpoint: interface`.
+ */
+import type {CharmModel, Endpoint} from '../model/types.js';
+import {FlowchartWriter, type Direction} from './flowchart.js';
+import type {AltGroup, DiagramResult} from './types.js';
+
+export interface DeploymentDiagramOptions {
+  direction?: Direction;
+  /** `auto` (default): compact past {@link COMPACT_THRESHOLD} endpoints. */
+  layout?: 'auto' | 'full' | 'compact';
+}
+
+/** More non-peer endpoints than this switch `layout: 'auto'` to the compact form. */
+export const COMPACT_THRESHOLD = 10;
+
+/** Subgraph titles of the observability groups (full layout). */
+export const OBSERVABILITY_PROVIDES_TITLE = 'Observability: reads from this charm';
+export const OBSERVABILITY_REQUIRES_TITLE = 'Observability: this charm sends to';
+
+export const OBSERVABILITY_INTERFACES: ReadonlySet<string> = new Set([
+  'prometheus_scrape',
+  'grafana_dashboard',
+  'loki_push_api',
+  'tracing',
+  'cos_agent',
+  'logging',
+]);
+
+/** Friendly counterpart names for well-known interfaces: [when this charm requires, when it provides]. */
+const WELL_KNOWN: Record<string, [string, string]> = {
+  postgresql_client: ['PostgreSQL', 'PostgreSQL client'],
+  pgsql: ['PostgreSQL', 'PostgreSQL client'],
+  mysql_client: ['MySQL', 'MySQL client'],
+  mysql: ['MySQL', 'MySQL client'],
+  mongodb_client: ['MongoDB', 'MongoDB client'],
+  redis: ['Redis', 'Redis client'],
+  kafka_client: ['Kafka', 'Kafka client'],
+  opensearch_client: ['OpenSearch', 'OpenSearch client'],
+  zookeeper: ['ZooKeeper', 'ZooKeeper client'],
+  memcache: ['Memcached', 'Memcached client'],
+  s3: ['S3 storage', 'S3 client'],
+  ingress: ['Ingress', 'Ingress client'],
+  ingress_per_unit: ['Ingress', 'Ingress client'],
+  traefik_route: ['Traefik', 'Traefik'],
+  'nginx-route': ['Nginx ingress', 'Nginx route client'],
+  saml: ['SAML identity provider', 'SAML client'],
+  oauth: ['OAuth provider', 'OAuth client'],
+  smtp: ['SMTP server', 'SMTP client'],
+  'tls-certificates': ['TLS certificates provider', 'TLS certificates requirer'],
+  certificate_transfer: ['CA certificates', 'CA certificates requirer'],
+  prometheus_scrape: ['Scrape target', 'Prometheus'],
+  prometheus_remote_write: ['Prometheus', 'Remote-write client'],
+  grafana_dashboard: ['Dashboard provider', 'Grafana'],
+  loki_push_api: ['Loki', 'Log sender'],
+  logging: ['Loki', 'Log sender'],
+  tracing: ['Tempo', 'Tracing client'],
+  cos_agent: ['COS agent', 'COS agent'],
+  grafana_datasource: ['Grafana', 'Grafana datasource'],
+  alertmanager_dispatch: ['Alertmanager', 'Alertmanager client'],
+  http: ['HTTP server', 'HTTP client'],
+};
+
+/** The name shown for an endpoint's counterpart. */
+export function counterpartName(endpoint: Endpoint): string {
+  const known = WELL_KNOWN[endpoint.interface];
+  if (known) return endpoint.role === 'provides' ? known[1] : known[0];
+  return endpoint.name;
+}
+
+export function isObservability(model: CharmModel, endpoint: Endpoint): boolean {
+  return (
+    OBSERVABILITY_INTERFACES.has(endpoint.interface) ||
+    model.metrics.endpoints.includes(endpoint.name) ||
+    model.metrics.endpoints.includes(endpoint.interface)
+  );
+}
+
+export function charmTitle(model: CharmModel): string {
+  return model.displayName && model.displayName.trim() !== '' ? model.displayName : model.name;
+}
+
+function edgeLabel(e: Endpoint): string {
+  return `${e.name}: ${e.interface}`;
+}
+
+function altItem(e: Endpoint, counterpart: string): string {
+  const parts = [`${e.name} (${e.interface})`];
+  parts.push(e.role === 'requires' ? `requires ${counterpart}` : e.role === 'provides' ? `provides to ${counterpart}` : 'peer relation');
+  if (e.optional) parts.push('optional');
+  if (e.limit !== undefined) parts.push(`limit ${e.limit}`);
+  return parts.join(', ');
+}
+
+/** Make duplicate counterpart names unique by adding the endpoint name. */
+function counterpartLabels(endpoints: Endpoint[]): Map<Endpoint, string> {
+  const counts = new Map<string, number>();
+  for (const e of endpoints) {
+    const n = counterpartName(e);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const out = new Map<Endpoint, string>();
+  for (const e of endpoints) {
+    const n = counterpartName(e);
+    out.set(e, (counts.get(n) ?? 0) > 1 && n !== e.name ? `${n} (${e.name})` : n);
+  }
+  return out;
+}
+
+export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramOptions = {}): DiagramResult {
+  const direction = options.direction ?? 'LR';
+  const layout = options.layout ?? 'auto';
+  const name = charmTitle(model);
+  const peers = model.endpoints.filter((e) => e.role === 'peers');
+  const others = model.endpoints.filter((e) => e.role !== 'peers');
+  const observability = others.filter((e) => isObservability(model, e));
+  const requires = others.filter((e) => e.role === 'requires' && !isObservability(model, e));
+  const provides = others.filter((e) => e.role === 'provides' && !isObservability(model, e));
+  const compact = layout === 'compact' || (layout === 'auto' && others.length > COMPACT_THRESHOLD);
+  const labels = counterpartLabels(others);
+
+  const title = `Deployment of the ${name} charm`;
+  const description =
+    others.length === 0
+      ? `The ${name} charm with no integrations${peers.length ? `, and ${peers.length} peer relation(s)` : ''}.`
+      : `The ${name} charm requires ${requires.length} and provides ${provides.length} integration(s), ` +
+        `with ${observability.length} observability integration(s) and ${peers.length} peer relation(s). ` +
+        'Arrows point from the requirer to the provider.';
+
+  const w = new FlowchartWriter(direction, title, description);
+  const charmLabel = [name, model.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm', ...peers.map((p) => `peer ${edgeLabel(p)}`)];
+  const charm = w.node(charmLabel, {classes: ['charm']});
+
+  // Edges are written after all nodes and subgraphs: an edge written inside a
+  // subgraph block would pull the charm node into that subgraph.
+  const pendingEdges: Array<() => void> = [];
+  const full = (e: Endpoint): void => {
+    const id = w.node(labels.get(e)!, {shape: 'round', classes: e.optional ? ['external', 'optional'] : ['external']});
+    const style = e.optional ? 'dotted' : 'solid';
+    if (e.role === 'requires') pendingEdges.push(() => w.edge(charm, id, edgeLabel(e), style));
+    else pendingEdges.push(() => w.edge(id, charm, edgeLabel(e), style));
+    if (isObservability(model, e)) w.addClass(id, 'observability');
+  };
+
+  const compactNode = (e: Endpoint): void => {
+    const id = w.node([labels.get(e)!, edgeLabel(e) + (e.optional ? ' (optional)' : '')], {
+      shape: 'round',
+      classes: e.optional ? ['external', 'optional'] : ['external'],
+    });
+    if (isObservability(model, e)) w.addClass(id, 'observability');
+  };
+
+  if (!compact) {
+    for (const e of requires) full(e);
+    for (const e of provides) full(e);
+    // One box per side of the charm: a single box holding both would be laid
+    // out around the charm itself.
+    const obsGroups: Array<[string, Endpoint[]]> = [
+      [OBSERVABILITY_PROVIDES_TITLE, observability.filter((e) => e.role === 'provides')],
+      [OBSERVABILITY_REQUIRES_TITLE, observability.filter((e) => e.role === 'requires')],
+    ];
+    for (const [t, eps] of obsGroups) {
+      if (eps.length === 0) continue;
+      w.subgraph(t, {classes: ['observability']});
+      for (const e of eps) full(e);
+      w.end();
+    }
+    for (const edge of pendingEdges) edge();
+  } else {
+    const group = (title: string, eps: Endpoint[], cls: 'external' | 'observability'): string | null => {
+      if (eps.length === 0) return null;
+      const sg = w.subgraph(title, {classes: [cls], direction: 'TB'});
+      for (const e of eps) {
+        compactNode(e);
+      }
+      w.end();
+      return sg;
+    };
+    const req = group('Requires', requires, 'external');
+    if (req) w.edge(charm, req, `requires ${requires.length}`);
+    const prov = group('Provides', provides, 'external');
+    if (prov) w.edge(prov, charm, `provides ${provides.length}`);
+    const obsReq = observability.filter((e) => e.role === 'requires');
+    const obsProv = observability.filter((e) => e.role === 'provides');
+    const obs = group('Observability', observability, 'observability');
+    if (obs) {
+      if (obsReq.length > 0) w.edge(charm, obs, `requires ${obsReq.length}`);
+      if (obsProv.length > 0) w.edge(obs, charm, `provides ${obsProv.length}`);
+    }
+  }
+
+  const alt: AltGroup[] = [{label: 'This charm', items: [`${name} (${model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm)`]}];
+  const addGroup = (label: string, eps: Endpoint[]): void => {
+    if (eps.length > 0) alt.push({label, items: eps.map((e) => altItem(e, labels.get(e) ?? e.name))});
+  };
+  addGroup('Requires (this charm points at the provider)', requires);
+  addGroup('Provides (the requirer points at this charm)', provides);
+  addGroup('Observability', observability);
+  addGroup('Peer relations', peers);
+
+  return {source: w.toString(), title, description, alt};
+}

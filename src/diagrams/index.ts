@@ -1,0 +1,27 @@
+export {
+  escapeLabel,
+  quoted,
+  quotedLines,
+  accText,
+  normalizeText,
+  encodeForMermaid,
+  createIdGenerator,
+  DEFAULT_LABEL_MAX,
+  ACC_TEXT_MAX,
+  type EscapeOptions,
+  type IdGenerator,
+} from './escape.js';
+export {
+  deploymentDiagram,
+  counterpartName,
+  isObservability,
+  charmTitle,
+  COMPACT_THRESHOLD,
+  OBSERVABILITY_INTERFACES,
+  OBSERVABILITY_PROVIDES_TITLE,
+  OBSERVABILITY_REQUIRES_TITLE,
+  type DeploymentDiagramOptions,
+} from './deployment.js';
+export {charmDiagram, charmClassName} from './charm.js';
+export {FlowchartWriter, type Direction, type NodeShape, type EdgeStyle} from './flowchart.js';
+export {DIAGRAM_CLASSES, type DiagramClass, type DiagramResult, type AltGroup} from './types.js';

@@ -1,0 +1,78 @@
+import utilsValidation from '@docusaurus/utils-validation';
+import type {OptionValidationContext} from '@docusaurus/types';
+
+// CommonJS package: its named exports are read from the default export under ESM.
+const {Joi} = utilsValidation;
+
+/** One charm the site documents. */
+export interface CharmSource {
+  /** Charm directory, relative to the site directory (or absolute). */
+  path: string;
+  /** Repository URL for source links, e.g. https://github.com/canonical/indico-operator */
+  repository?: string;
+  /** Branch for source links. */
+  branch?: string;
+  /** Charm directory inside the repository, for source links (`.` when the charm is at the root). */
+  pathInRepository?: string;
+}
+
+export interface PluginOptions {
+  id?: string;
+  charms: Record<string, CharmSource>;
+  /** The charm a directive without `charm="..."` uses; the only charm when there is one. */
+  defaultCharm?: string;
+  /** `throw` fails the build on a charm or directive error; `warn` shows a warning admonition instead. */
+  onError: 'throw' | 'warn';
+  /** Base URL of the Juju hook reference that event names link to. */
+  jujuDocsUrl: string;
+  /** Base URL for charm library pages. */
+  charmhubUrl: string;
+  /** Files larger than this are refused. */
+  maxFileBytes: number;
+}
+
+export type Options = Partial<PluginOptions> & {charms: Record<string, CharmSource>};
+
+export const DEFAULT_OPTIONS: Omit<PluginOptions, 'charms'> = {
+  onError: 'throw',
+  jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/',
+  charmhubUrl: 'https://charmhub.io',
+  maxFileBytes: 2 * 1024 * 1024,
+};
+
+const charmSchema = Joi.object({
+  path: Joi.string().required(),
+  repository: Joi.string().uri({scheme: ['http', 'https']}),
+  branch: Joi.string(),
+  pathInRepository: Joi.string(),
+});
+
+export const OptionsSchema = Joi.object<PluginOptions>({
+  id: Joi.string(),
+  charms: Joi.object()
+    .pattern(/^[a-z0-9][a-z0-9-_]*$/i, charmSchema)
+    .min(1)
+    .required()
+    .messages({'object.min': '`charms` must name at least one charm.'}),
+  defaultCharm: Joi.string(),
+  onError: Joi.string().valid('throw', 'warn').default(DEFAULT_OPTIONS.onError),
+  jujuDocsUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.jujuDocsUrl),
+  charmhubUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.charmhubUrl),
+  maxFileBytes: Joi.number().integer().min(1024).default(DEFAULT_OPTIONS.maxFileBytes),
+}).custom((value: PluginOptions, helpers) => {
+  if (value.defaultCharm && !value.charms[value.defaultCharm]) {
+    return helpers.message({custom: `defaultCharm "${value.defaultCharm}" is not one of the configured charms (${Object.keys(value.charms).join(', ')}).`});
+  }
+  return value;
+});
+
+/** Validates and fills defaults. Used by Docusaurus (validateOptions) and by `charmArchitecture()`. */
+export function normalizeOptions(options: Options): PluginOptions {
+  const {value, error} = OptionsSchema.validate(options, {convert: false});
+  if (error) throw new Error(`docusaurus-plugin-charm-architecture: invalid options: ${error.message}`);
+  return value as PluginOptions;
+}
+
+export function validateOptions({validate, options}: OptionValidationContext<Options, PluginOptions>): PluginOptions {
+  return validate(OptionsSchema, options);
+}

@@ -1,0 +1,138 @@
+import {isAbsolute, relative, resolve} from 'node:path';
+import type {Heading, Root, RootContent} from 'mdast';
+import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
+import {visit} from 'unist-util-visit';
+import type {VFile} from 'vfile';
+import {loadCharmCached} from '../model/cache.js';
+import {CharmArchError, CharmLoadError} from '../model/errors.js';
+import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
+import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
+import type {LinkOptions} from '../sections/context.js';
+import {paragraph, text, code} from '../sections/mdast.js';
+import {stateFor, type SiteState} from '../state.js';
+import {extractAnnotations, normaliseEventName} from './annotations.js';
+import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
+
+type Directive = ContainerDirective | LeafDirective;
+
+export {DIRECTIVE_NAMES};
+
+/** Thrown for a directive the page gets wrong or a charm that cannot be read; carries the page position. */
+export class DirectiveError extends CharmArchError {}
+
+/**
+ * The remark half: expands this plugin's directives into mdast. Belongs in
+ * `beforeDefaultRemarkPlugins`, so generated headings get ids and reach the TOC.
+ */
+export function remarkCharmDirectives(options: Options | PluginOptions) {
+  const normalized = normalizeOptions(options as Options);
+  const state = stateFor(normalized);
+  return (tree: Root, file: VFile): void => {
+    transform(tree, file, state);
+  };
+}
+
+function transform(tree: Root, file: VFile, state: SiteState): void {
+  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number}> = [];
+  let lastDepth = 1;
+  visit(tree, (node, _index, parent) => {
+    if (node.type === 'heading') lastDepth = (node as Heading).depth;
+    if ((node.type === 'containerDirective' || node.type === 'leafDirective') && DIRECTIVE_NAMES.includes((node as Directive).name) && parent) {
+      found.push({node: node as Directive, parent: parent as {children: RootContent[]}, headingDepth: lastDepth});
+    }
+  });
+  if (!found.length) return;
+  let needsImport = false;
+  for (const {node, parent, headingDepth} of found) {
+    const generated = expand(node, headingDepth, file, state).map((n) => {
+      if (isDiagram(n)) {
+        needsImport = true;
+        return toDiagramElement(n);
+      }
+      return n;
+    });
+    const index = parent.children.indexOf(node as RootContent);
+    if (index >= 0) parent.children.splice(index, 1, ...generated);
+  }
+  if (needsImport) tree.children.unshift(diagramImport() as Root['children'][number]);
+}
+
+function pagePath(file: VFile): string {
+  const path = file.path ?? 'page';
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState): RootContent[] {
+  const options = state.options;
+  const pos = node.position?.start ?? {line: 1, column: 1};
+  const fail = (code: string, message: string, hint?: string): never => {
+    throw new DirectiveError({code, message, file: pagePath(file), line: pos.line, column: pos.column, ...(hint ? {hint} : {})});
+  };
+  try {
+    if (!state.siteDir) {
+      fail('plugin-missing', 'The charm-architecture remark plugin runs, but the Docusaurus plugin half is not installed.', 'Add `charms.plugin` (from charmArchitecture()) to `plugins` in docusaurus.config.');
+    }
+    const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const allowed = ['charm', 'heading-level', ...(DIRECTIVE_ATTRIBUTES[node.name] ?? [])];
+    for (const key of Object.keys(node.attributes ?? {})) {
+      if (!allowed.includes(key)) fail('unknown-attribute', `Unknown attribute \`${key}\` on :::${node.name}.`, `Allowed: ${allowed.join(', ')}.`);
+    }
+    const charmId = attributes['charm'] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
+    if (!charmId) fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${Object.keys(options.charms).join(', ')}).`);
+    const charm = options.charms[charmId!];
+    if (!charm) fail('unknown-charm', `Unknown charm \`${charmId}\` on :::${node.name}.`, `Configured charms: ${Object.keys(options.charms).join(', ')}. Add it to the plugin's \`charms\` option.`);
+    const levelAttr = attributes['heading-level'];
+    let headingLevel = Math.min(6, headingDepth + 1);
+    if (levelAttr !== undefined) {
+      if (!/^[1-6]$/.test(levelAttr)) fail('bad-attribute', `heading-level must be a number from 1 to 6, not \`${levelAttr}\`.`);
+      headingLevel = Number(levelAttr);
+    }
+    const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
+    const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
+    const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
+    const {prose, annotations} = node.name === 'juju-events' ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
+    for (const a of annotations) {
+      if (!model.events.some((e) => e.name && normaliseEventName(e.name) === a.event)) {
+        file.message(`Drift: the page annotates \`${a.event}\`, which the charm ${model.name} does not observe.`, {place: {line: a.line ?? pos.line, column: 1}, ruleId: 'event-not-observed', source: 'charm-architecture'});
+      }
+    }
+    const links: LinkOptions = {
+      jujuDocsUrl: options.jujuDocsUrl,
+      charmhubUrl: options.charmhubUrl,
+      ...(charm!.repository ? {repository: charm!.repository} : {}),
+      ...(charm!.branch ? {branch: charm!.branch} : {}),
+      ...(charm!.pathInRepository ? {charmPathInRepository: charm!.pathInRepository} : {}),
+    };
+    const generated = buildSection(node.name, {model, headingLevel, links, attributes, annotations});
+    // Author prose goes under the section heading, above the generated content.
+    return generated.length && generated[0]!.type === 'heading' ? [generated[0]!, ...prose, ...generated.slice(1)] : [...prose, ...generated];
+  } catch (error) {
+    if (!(error instanceof CharmArchError)) throw error;
+    const message = describe(error, file, pos);
+    if (options.onError === 'warn') {
+      file.message(message, {place: pos, ruleId: error.code, source: 'charm-architecture'});
+      return [warningAdmonition(message)];
+    }
+    throw new Error(message);
+  }
+}
+
+function describe(error: CharmArchError, file: VFile, pos: {line: number; column: number}): string {
+  const page = `${pagePath(file)}:${pos.line}:${pos.column}`;
+  if (error instanceof DirectiveError) return error.format();
+  const lines = error instanceof CharmLoadError ? error.format() : error.format();
+  return `${page}: the charm could not be read:\n${lines}`;
+}
+
+/** A visible warning where the section would be (the admonitions plugin renders it). */
+function warningAdmonition(message: string): RootContent {
+  return {
+    type: 'containerDirective',
+    name: 'warning',
+    attributes: {},
+    children: [paragraph(text('This section could not be generated: ')), paragraph(code(message))],
+  } as unknown as RootContent;
+}
+
+export default remarkCharmDirectives;

@@ -1,0 +1,39 @@
+import type {RootContent} from 'mdast';
+import type {Rock} from '../model/types.js';
+import {sourceUrl, type SectionContext} from './context.js';
+import {code, heading, link, paragraph, slug, text} from './mdast.js';
+
+export function rockFor(rocks: Rock[], container: string, resource: string | null): Rock | undefined {
+  return rocks.find((r) => r.container === container) ?? rocks.find((r) => resource !== null && r.resource === resource);
+}
+
+/** Section 4: one sub-heading per container, what runs in it, the rock that defines it. */
+export function charmContainers(ctx: SectionContext): RootContent[] {
+  const m = ctx.model;
+  const out: RootContent[] = [heading(ctx.headingLevel, 'containers', text('Containers'))];
+  if (!m.containers.length) {
+    out.push(paragraph(text('This is a machine charm: it declares no workload containers.')));
+    return out;
+  }
+  out.push(paragraph(text('Configuration files for the containers can be found in the respective directories that define the rock.')));
+  for (const c of m.containers) {
+    out.push(heading(ctx.headingLevel + 1, `container-${slug(c.name)}`, code(c.name)));
+    const services = [...new Set(m.pebble.filter((l) => l.container === c.name).flatMap((l) => l.services.map((s) => s.name)))];
+    out.push(
+      paragraph(
+        ...(services.length ? [text('Pebble services: '), ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])), text('.')] : [text('No Pebble service of this container is defined statically in the charm.')]),
+        ...(c.origin !== 'charm' ? [text(` Added by the ${c.origin.replace('extension:', '')} extension.`)] : []),
+      ),
+    );
+    if (c.mounts.length) out.push(paragraph(text('Storage: '), ...c.mounts.flatMap((mt, i) => [...(i ? [text(', ')] : []), code(mt.storage), text(' at '), code(mt.location)]), text('.')));
+    const rock = rockFor(m.rocks, c.name, c.resource);
+    const resource = m.resources.find((r) => r.name === c.resource);
+    if (rock) {
+      const url = sourceUrl(ctx.links, rock.path);
+      out.push(paragraph(text('The workload that this container is running is defined in the '), url ? link(url, code(rock.name), text(' rock')) : code(rock.name), ...(url ? [] : [text(' rock ('), code(rock.path), text(')')]), text('.')));
+    } else if (resource) {
+      out.push(paragraph(text('Its image comes from the '), code(resource.name), text(' resource'), ...(resource.upstreamSource ? [text(' (default '), code(resource.upstreamSource), text(')')] : []), text('.')));
+    }
+  }
+  return out;
+}

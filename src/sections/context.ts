@@ -1,0 +1,46 @@
+import type {RootContent} from 'mdast';
+import type {CharmModel} from '../model/types.js';
+
+/** Where links point: the Juju docs and, when configured, the charm's repository. */
+export interface LinkOptions {
+  jujuDocsUrl: string;
+  charmhubUrl: string;
+  /** e.g. https://github.com/canonical/indico-operator */
+  repository?: string;
+  branch?: string;
+  /** Path of the charm inside the repository (`.` at the root). */
+  charmPathInRepository?: string;
+}
+
+/** Author notes on events, from list items inside `:::juju-events`. */
+export interface EventAnnotation {
+  event: string;
+  content: import('mdast').PhrasingContent[];
+  /** Where the note is in the page, for drift warnings. */
+  line?: number;
+}
+
+export interface SectionContext {
+  model: CharmModel;
+  /** Depth of the section's own heading. */
+  headingLevel: number;
+  links: LinkOptions;
+  /** Directive attributes (filters such as `exclude`, `container`, `layout`). */
+  attributes: Readonly<Record<string, string>>;
+  annotations: EventAnnotation[];
+}
+
+export type SectionBuilder = (ctx: SectionContext) => RootContent[];
+
+/** Repository link to `file:line`, or null when no repository is configured. */
+export function sourceUrl(links: LinkOptions, file: string, line?: number): string | null {
+  if (!links.repository || file.startsWith('..')) return null;
+  const base = links.repository.replace(/\/+$/, '');
+  const prefix = links.charmPathInRepository && links.charmPathInRepository !== '.' ? `${links.charmPathInRepository.replace(/\/+$/, '')}/` : '';
+  return `${base}/blob/${links.branch ?? 'main'}/${prefix}${file}${line ? `#L${line}` : ''}`;
+}
+
+/** The charm's display name. */
+export function charmTitle(model: CharmModel): string {
+  return model.displayName ?? model.name;
+}

@@ -1,0 +1,58 @@
+import type {RootContent} from 'mdast';
+import {charmCodeOverview} from './code-overview.js';
+import {charmContainers} from './containers.js';
+import type {SectionBuilder, SectionContext} from './context.js';
+import {charmDiagram, deploymentDiagram} from './diagrams.js';
+import {jujuEvents} from './juju-events.js';
+import {heading, text} from './mdast.js';
+import {charmMetrics} from './metrics.js';
+import {ociImages} from './oci-images.js';
+import {charmOverview} from './overview.js';
+import {pebbleLayers} from './pebble-layers.js';
+import {charmActions, charmConfig, charmIntegrations} from './reference-tables.js';
+import {charmTitle} from './context.js';
+
+export type {SectionBuilder, SectionContext, LinkOptions, EventAnnotation} from './context.js';
+
+/** The whole page, in template order. Sections under the page heading go one level down. */
+const charmArchitecture: SectionBuilder = (ctx) => {
+  const sub = {...ctx, headingLevel: ctx.headingLevel + 1};
+  const out: RootContent[] = [heading(ctx.headingLevel, 'charm-architecture', text(`${charmTitle(ctx.model)} charm architecture`))];
+  out.push(...charmOverview(sub), ...deploymentDiagram(sub), ...charmDiagram(sub));
+  out.push(...charmContainers({...sub, headingLevel: sub.headingLevel + 1}));
+  out.push(...ociImages(sub), ...charmMetrics(sub), ...jujuEvents(sub), ...charmCodeOverview(sub));
+  return out;
+};
+
+/** Directive name -> section builder. */
+export const SECTIONS: Readonly<Record<string, SectionBuilder>> = {
+  'charm-architecture': charmArchitecture,
+  'charm-overview': charmOverview,
+  'deployment-diagram': deploymentDiagram,
+  'charm-diagram': charmDiagram,
+  'charm-containers': charmContainers,
+  'oci-images': ociImages,
+  'charm-metrics': charmMetrics,
+  'juju-events': jujuEvents,
+  'charm-code-overview': charmCodeOverview,
+  'pebble-layers': pebbleLayers,
+  'charm-integrations': charmIntegrations,
+  'charm-config': charmConfig,
+  'charm-actions': charmActions,
+};
+
+export const DIRECTIVE_NAMES = Object.keys(SECTIONS);
+
+/** Attributes each directive accepts (beyond `charm` and `heading-level`). */
+export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  'juju-events': ['exclude'],
+  'pebble-layers': ['container'],
+  'deployment-diagram': ['layout', 'direction'],
+  'charm-architecture': ['exclude', 'layout', 'direction'],
+};
+
+export function buildSection(name: string, ctx: SectionContext): RootContent[] {
+  const builder = SECTIONS[name];
+  if (!builder) throw new Error(`Unknown section ${name}`);
+  return builder(ctx);
+}

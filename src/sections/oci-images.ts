@@ -1,0 +1,43 @@
+import type {RootContent} from 'mdast';
+import {charmTitle, sourceUrl, type SectionContext} from './context.js';
+import {blockquote, code, heading, link, list, paragraph, text} from './mdast.js';
+
+const ROCKCRAFT_URL = 'https://documentation.ubuntu.com/rockcraft/stable/';
+const PUBLISH_URL = 'https://canonical-charmcraft.readthedocs-hosted.com/en/stable/howto/manage-charms/#publish-a-charm-on-charmhub';
+
+/** Section 5: the rocks and the resources that carry them. */
+export function ociImages(ctx: SectionContext): RootContent[] {
+  const m = ctx.model;
+  const out: RootContent[] = [heading(ctx.headingLevel, 'oci-images', text('OCI images'))];
+  const images = m.resources.filter((r) => r.type === 'oci-image');
+  if (!images.length && !m.rocks.length) {
+    out.push(paragraph(text('This charm declares no OCI image resources.')));
+    return out;
+  }
+  if (m.rocks.length) {
+    out.push(paragraph(text('We use '), link(ROCKCRAFT_URL, text('Rockcraft')), text(` to build OCI images for ${charmTitle(m)}. The images are defined in these rocks:`)));
+    out.push(
+      list(
+        false,
+        m.rocks.map((r) => {
+          const url = sourceUrl(ctx.links, r.path);
+          return [
+            url ? link(url, code(r.name)) : code(r.name),
+            text(r.version ? ` ${r.version}` : ''),
+            text(r.base ? ` on ${r.base}` : ''),
+            ...(url ? [] : [text(' ('), code(r.path), text(')')]),
+            ...(r.resource ? [text(', published as the '), code(r.resource), text(' resource')] : []),
+            ...(r.summary ? [text(`: ${r.summary}`)] : []),
+          ];
+        }),
+      ),
+    );
+  }
+  if (images.length) {
+    out.push(paragraph(text('The charm declares these OCI image resources:')));
+    out.push(list(false, images.map((r) => [code(r.name), ...(r.upstreamSource ? [text(', default image '), code(r.upstreamSource)] : []), ...(r.description ? [text(`: ${r.description}`)] : [])])));
+  }
+  out.push(paragraph(text('They are published to '), link('https://charmhub.io/', text('Charmhub')), text(', the official repository of charms.')));
+  out.push(blockquote(paragraph(text('See more: '), link(PUBLISH_URL, text('How to publish your charm on Charmhub')))));
+  return out;
+}

@@ -1,0 +1,54 @@
+import type {RootContent} from 'mdast';
+import {charmTitle, type SectionContext} from './context.js';
+import {charmMarkdown, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
+
+const SIDECAR_URL = 'https://kubernetes.io/blog/2015/06/the-distributed-system-toolkit-patterns/#example-1-sidecar-containers';
+const PEBBLE_URL = 'https://documentation.ubuntu.com/juju/latest/reference/pebble/';
+const LAYER_URL = 'https://github.com/canonical/pebble#layer-specification';
+
+/** Section 1: what the workload is, the sidecar pattern and Pebble, and the pod listing. */
+export function charmOverview(ctx: SectionContext): RootContent[] {
+  const m = ctx.model;
+  const title = charmTitle(m);
+  const out: RootContent[] = [heading(ctx.headingLevel, 'overview', text('Overview'))];
+  if (m.summary) out.push(...charmMarkdown(m.summary));
+  if (m.description) out.push(...charmMarkdown(m.description));
+  if (m.kind === 'machine') {
+    out.push(paragraph(text(`The ${title} charm is a machine charm: Juju deploys each unit to its own machine (or LXD container), where the charm installs and manages the workload directly.`)));
+    const services = m.pebble.flatMap((l) => l.services.map((s) => s.name));
+    if (services.length) out.push(paragraph(text('It manages these services: '), ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])), text('.')));
+    return out;
+  }
+  out.push(
+    paragraph(
+      text('The charm design leverages the '),
+      link(SIDECAR_URL, text('sidecar')),
+      text(' pattern to allow multiple containers in each pod with '),
+      link(PEBBLE_URL, text('Pebble')),
+      text(' running as the workload container\'s entrypoint.'),
+    ),
+    paragraph(text('Pebble is a lightweight, API-driven process supervisor that is responsible for configuring processes to run in a container and controlling those processes throughout the workload lifecycle.')),
+    paragraph(text('Pebble '), code('services'), text(' are configured through '), link(LAYER_URL, text('layers')), text(', and the following containers each represent a layer forming the effective Pebble configuration, or '), code('plan'), text(':')),
+  );
+  out.push(
+    list(
+      true,
+      m.containers.map((c) => {
+        const services = m.pebble.filter((l) => l.container === c.name).flatMap((l) => l.services.map((s) => s.name));
+        const unique = [...new Set(services)];
+        return [
+          code(c.name),
+          text(unique.length ? ', which runs ' : ', a workload container'),
+          ...unique.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])),
+          ...(c.resource ? [text(' (image from the '), code(c.resource), text(' resource).')] : [text('.')]),
+        ];
+      }),
+    ),
+  );
+  const ready = m.containers.length + 1;
+  out.push(paragraph(text('As a result, if you run a '), code('kubectl get pods'), text(` on a namespace named for the Juju model you've deployed the ${title} charm into, you'll see something like the following:`)));
+  const podName = `${m.name}-0`;
+  out.push(codeBlock(`NAME${' '.repeat(Math.max(3, podName.length - 1))}READY   STATUS    RESTARTS   AGE\n${podName}${' '.repeat(3)}${ready}/${ready}     Running   0          6h4m`, 'bash'));
+  out.push(paragraph(text(`This shows there are ${ready} containers: the ${m.containers.length} workload container${m.containers.length === 1 ? '' : 's'} listed above and the charm container, which runs the charm code and the Juju agent.`)));
+  return out;
+}

@@ -1,0 +1,85 @@
+import type {PhrasingContent, RootContent} from 'mdast';
+import type {PebbleLayer, PebbleService} from '../model/types.js';
+import {sourceUrl, type SectionContext} from './context.js';
+import {code, emphasis, heading, link, list, paragraph, slug, table, text} from './mdast.js';
+
+const dash = (): PhrasingContent => text('–');
+
+function value(service: PebbleService, field: string, v: string | undefined | null): PhrasingContent[] {
+  if (v === undefined || v === null || v === '') return [dash()];
+  return service.computed.includes(field) ? [code(v), text(' '), emphasis(text('(computed)'))] : [code(v)];
+}
+
+/** Layers grouped by container (null container last). */
+export function layersByContainer(layers: PebbleLayer[], only?: string): Array<[string | null, PebbleLayer[]]> {
+  const groups = new Map<string | null, PebbleLayer[]>();
+  for (const l of layers) {
+    if (only && l.container !== only) continue;
+    groups.set(l.container, [...(groups.get(l.container) ?? []), l]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+}
+
+export function pebbleLayers(ctx: SectionContext): RootContent[] {
+  const out: RootContent[] = [heading(ctx.headingLevel, 'pebble-layers', text('Pebble layers'))];
+  const groups = layersByContainer(ctx.model.pebble, ctx.attributes['container']);
+  if (!groups.length) {
+    out.push(paragraph(text(ctx.model.kind === 'machine' ? 'This is a machine charm: it defines no Pebble layers.' : 'No Pebble layer was found in the charm\'s files.')));
+    return out;
+  }
+  for (const [container, layers] of groups) {
+    out.push(heading(ctx.headingLevel + 1, `pebble-${slug(container ?? 'unknown-container')}`, container ? code(container) : text('Container not resolved statically')));
+    for (const layer of layers) out.push(...layerBlocks(layer, ctx));
+  }
+  return out;
+}
+
+function layerBlocks(layer: PebbleLayer, ctx: SectionContext): RootContent[] {
+  const out: RootContent[] = [];
+  const where = sourceUrl(ctx.links, layer.file, layer.line);
+  const origin = layer.origin === 'rockcraft' ? 'the rock\'s rockcraft.yaml' : layer.origin === 'yaml' ? 'a layer file' : 'Python';
+  const location = code(`${layer.file}:${layer.line}`);
+  out.push(paragraph(text(`Layer${layer.label ? ` ${layer.label}` : ''} defined in ${origin} at `), where ? link(where, location) : location, text(layer.computed ? ' (partly computed at runtime).' : '.')));
+  if (layer.services.length) {
+    out.push(
+      table(
+        ['Service', 'Command', 'Startup', 'Override', 'Environment', 'Dependencies'],
+        layer.services.map((s) => [
+          s.computed.includes('name') ? [code(s.name), text(' '), emphasis(text('(computed)'))] : [code(s.name)],
+          value(s, 'command', s.command),
+          value(s, 'startup', s.startup),
+          value(s, 'override', s.override),
+          environment(s),
+          deps(s),
+        ]),
+      ),
+    );
+  }
+  if (layer.checks.length) {
+    out.push(paragraph(text('Checks:')));
+    out.push(list(false, layer.checks.map((c) => [code(c.name), text(`: ${c.type}${c.level ? `, level ${c.level}` : ''}`), ...(c.target ? [text(', '), code(c.target), ...(c.computed.includes('target') ? [text(' '), emphasis(text('(computed)'))] : [])] : [])])));
+  }
+  if (layer.logTargets.length) {
+    out.push(paragraph(text('Log targets:')));
+    out.push(list(false, layer.logTargets.map((t) => [code(t.name), text(`: ${t.type ?? 'unknown type'}`), ...(t.services.length ? [text(', services '), ...t.services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)]))] : [])])));
+  }
+  return out;
+}
+
+/** Variable names only: values are never shown. */
+function environment(s: PebbleService): PhrasingContent[] {
+  const computed = s.computed.includes('environment');
+  if (!s.environment.length) return computed ? [emphasis(text('computed'))] : [dash()];
+  const names: PhrasingContent[] = s.environment.flatMap((e, i): PhrasingContent[] => (i ? [text(', '), code(e)] : [code(e)]));
+  return computed ? [...names, text(' '), emphasis(text('(computed)'))] : names;
+}
+
+function deps(s: PebbleService): PhrasingContent[] {
+  const parts: PhrasingContent[] = [];
+  for (const [label, names] of [['after', s.after], ['before', s.before], ['requires', s.requires]] as const) {
+    if (!names.length) continue;
+    if (parts.length) parts.push(text('; '));
+    parts.push(text(`${label} `), ...names.flatMap((n, i) => (i ? [text(', '), code(n)] : [code(n)])));
+  }
+  return parts.length ? parts : [dash()];
+}

@@ -1,0 +1,54 @@
+import type {PhrasingContent, RootContent} from 'mdast';
+import type {SectionContext} from './context.js';
+import {charmInline, code, heading, paragraph, table, text} from './mdast.js';
+
+const dash = (): PhrasingContent => text('–');
+const origin = (o: string): PhrasingContent[] => (o === 'charm' ? [] : [text(` (${o.replace('extension:', '')} extension)`)]);
+
+/** `:::charm-integrations`: endpoints by role. */
+export function charmIntegrations(ctx: SectionContext): RootContent[] {
+  const out: RootContent[] = [heading(ctx.headingLevel, 'integrations', text('Integrations'))];
+  if (!ctx.model.endpoints.length) return [...out, paragraph(text('This charm declares no integration endpoints.'))];
+  for (const role of ['requires', 'provides', 'peers'] as const) {
+    const endpoints = ctx.model.endpoints.filter((e) => e.role === role);
+    if (!endpoints.length) continue;
+    out.push(heading(ctx.headingLevel + 1, `integrations-${role}`, text(role === 'peers' ? 'Peers' : role === 'requires' ? 'Requires' : 'Provides')));
+    out.push(
+      table(
+        ['Endpoint', 'Interface', 'Optional', 'Limit', 'Description'],
+        endpoints.map((e) => [[code(e.name), ...origin(e.origin)], [code(e.interface)], [text(e.optional ? 'yes' : 'no')], [e.limit !== undefined ? text(String(e.limit)) : dash()], e.description ? charmInline(e.description) : [dash()]]),
+      ),
+    );
+  }
+  return out;
+}
+
+/** `:::charm-config`: options with type and default (never a secret's default). */
+export function charmConfig(ctx: SectionContext): RootContent[] {
+  const out: RootContent[] = [heading(ctx.headingLevel, 'configuration', text('Configuration'))];
+  if (!ctx.model.config.length) return [...out, paragraph(text('This charm has no configuration options.'))];
+  out.push(
+    table(
+      ['Option', 'Type', 'Default', 'Description'],
+      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], [code(o.type)], o.default === undefined ? [dash()] : [code(o.default === null ? 'null' : String(o.default))], o.description ? charmInline(o.description) : [dash()]]),
+    ),
+  );
+  return out;
+}
+
+/** `:::charm-actions`: actions and their parameters. */
+export function charmActions(ctx: SectionContext): RootContent[] {
+  const out: RootContent[] = [heading(ctx.headingLevel, 'actions', text('Actions'))];
+  if (!ctx.model.actions.length) return [...out, paragraph(text('This charm has no actions.'))];
+  out.push(
+    table(
+      ['Action', 'Description', 'Parameters'],
+      ctx.model.actions.map((a) => [
+        [code(a.name), ...origin(a.origin)],
+        a.description ? charmInline(a.description) : [dash()],
+        a.params.length ? a.params.flatMap((p, i) => [...(i ? [text('; ')] : []), code(p.name), text(` (${p.type}${p.required ? ', required' : ''})`), ...(p.description ? [text(': '), ...charmInline(p.description)] : [])]) : [dash()],
+      ]),
+    ),
+  );
+  return out;
+}
