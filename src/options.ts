@@ -1,8 +1,9 @@
-import utilsValidation from '@docusaurus/utils-validation';
+import * as utilsValidation from '@docusaurus/utils-validation';
 import type {OptionValidationContext} from '@docusaurus/types';
 
-// CommonJS package: its named exports are read from the default export under ESM.
-const {Joi} = utilsValidation;
+// A CommonJS package: Node's ESM loader exposes it as `default`, Docusaurus's config loader (jiti) by name.
+type UtilsValidation = typeof import('@docusaurus/utils-validation');
+const Joi = ((utilsValidation as unknown as {default?: UtilsValidation}).default ?? utilsValidation).Joi;
 
 /** One charm the site documents. */
 export interface CharmSource {

@@ -44,11 +44,13 @@ export class CharmArchError extends Error {
 export class CharmLoadError extends CharmArchError {
   readonly diagnostics: Diagnostic[];
 
-  constructor(diagnostics: Diagnostic[]) {
-    const first = diagnostics[0]!;
+  constructor(unsorted: Diagnostic[]) {
+    // In file order, so the first (the one `code`, `line` and `column` report) is the first in the file.
+    const diagnostics = [...unsorted].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+    const first = diagnostics[0] ?? {severity: 'error' as const, code: 'load-failed', message: 'The charm could not be read.', file: '.', line: 1, column: 1};
     super({...first, message: diagnostics.length === 1 ? first.message : `${first.message} (and ${diagnostics.length - 1} more problems)`});
     this.name = 'CharmLoadError';
-    this.diagnostics = diagnostics;
+    this.diagnostics = diagnostics.length ? diagnostics : [first];
   }
 
   override format(): string {

@@ -117,11 +117,16 @@ export class CharmSources {
   }
 
   private isInside(path: string): boolean {
+    return this.resolveLink(path) === 'inside';
+  }
+
+  /** Where a path really leads: inside the charm, outside it, into a symlink loop, or nowhere. */
+  private resolveLink(path: string): 'inside' | 'outside' | 'loop' | 'broken' {
     try {
       const real = realpathSync(this.absolute(path));
-      return real === this.realRoot || real.startsWith(this.realRoot + sep);
-    } catch {
-      return false;
+      return real === this.realRoot || real.startsWith(this.realRoot + sep) ? 'inside' : 'outside';
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'broken';
     }
   }
 
@@ -133,25 +138,57 @@ export class CharmSources {
     } catch {
       return null;
     }
-    if (lst.isSymbolicLink() && !this.isInside(path)) {
-      throw new CharmArchError({code: 'symlink-outside-charm', message: `${path} is a symbolic link that leaves the charm directory (or loops).`, file: path, hint: 'Replace the link with the file itself, or remove it.'});
+    // Checked for every file, not only links: a linked parent folder (src -> /elsewhere) leaves the charm too.
+    const where = this.resolveLink(path);
+    if (where === 'loop') {
+      throw new CharmArchError({code: 'symlink-loop', message: `${path} is a symbolic link that loops (it resolves to itself).`, file: path, hint: 'Replace the link with the file itself, or remove it.'});
     }
-    const st = statSync(abs);
-    if (st.isDirectory()) {
-      throw new CharmArchError({code: 'not-a-file', message: `${path} is a directory where a file was expected.`, file: path, hint: 'Remove or rename the directory.'});
+    if (where === 'broken') {
+      throw new CharmArchError({code: 'symlink-broken', message: `${path} is a symbolic link to a file that does not exist.`, file: path, hint: 'Replace the link with the file itself, or remove it.'});
     }
-    if (st.size > this.maxFileBytes) {
-      throw new CharmArchError({code: 'file-too-large', message: `${path} is ${st.size} bytes, over the limit of ${this.maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
+    if (where === 'outside') {
+      throw new CharmArchError({
+        code: 'symlink-outside-charm',
+        message: lst.isSymbolicLink() ? `${path} is a symbolic link that leaves the charm directory.` : `${path} resolves outside the charm directory (through a linked folder).`,
+        file: path,
+        hint: 'Replace the link with the file itself, or remove it: only files inside the charm are read.',
+      });
     }
-    const bytes = readFileSync(abs);
+    let st;
+    let bytes: Buffer;
+    try {
+      st = statSync(abs);
+      if (st.isDirectory()) {
+        throw new CharmArchError({code: 'not-a-file', message: `${path} is a directory where a file was expected.`, file: path, hint: 'Remove or rename the directory.'});
+      }
+      if (st.size > this.maxFileBytes) {
+        throw new CharmArchError({code: 'file-too-large', message: `${path} is ${st.size} bytes, over the limit of ${this.maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
+      }
+      if (!st.isFile()) {
+        throw new CharmArchError({code: 'not-a-file', message: `${path} is not a regular file (a device, socket or pipe).`, file: path, hint: 'Replace it with a regular file.'});
+      }
+      bytes = readFileSync(abs);
+    } catch (error) {
+      if (error instanceof CharmArchError) throw error;
+      throw new CharmArchError({code: 'unreadable-file', message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, file: path, hint: 'Check the file\'s permissions.'});
+    }
+    // Checked again after reading: the file may have grown since stat.
+    if (bytes.length > this.maxFileBytes) {
+      throw new CharmArchError({code: 'file-too-large', message: `${path} is ${bytes.length} bytes, over the limit of ${this.maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
+    }
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      throw new CharmArchError({code: 'not-utf8', message: `${path} is UTF-16, not UTF-8.`, file: path, hint: 'Save the file as UTF-8.'});
+    }
     if (bytes.includes(0)) {
       throw new CharmArchError({code: 'binary-file', message: `${path} is not a text file (it contains NUL bytes).`, file: path, hint: 'Charm metadata and source must be UTF-8 text.'});
     }
     let text: string;
     try {
-      text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+      // ignoreBOM: the BOM is kept here and stripped below, so that both paths agree.
+      text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
     } catch {
-      throw new CharmArchError({code: 'not-utf8', message: `${path} is not valid UTF-8.`, file: path, hint: 'Save the file as UTF-8.'});
+      const {line, column} = firstInvalidUtf8(bytes);
+      throw new CharmArchError({code: 'not-utf8', message: `${path} is not valid UTF-8.`, file: path, line, column, hint: 'Save the file as UTF-8.'});
     }
     // A BOM would shift every column by one; CRLF is left as is (the line index handles it).
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -166,6 +203,30 @@ export class CharmSources {
     }
     return {path, text, lines};
   }
+}
+
+/** Line and column (in characters) of the first byte that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): {line: number; column: number} {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return {line, column};
+    try {
+      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(i, i + n));
+    } catch {
+      return {line, column};
+    }
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else {
+      column += n === 4 ? 2 : 1;
+    }
+    i += n;
+  }
+  return {line, column};
 }
 
 /** 1-based line and column of an offset in a file. */

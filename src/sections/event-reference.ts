@@ -35,7 +35,7 @@ const SUFFIX_WHEN: Array<[RegExp, string]> = [
   [/-pebble-check-recovered$/, 'Fired when a failed Pebble health check in this container passes again.'],
   [/-storage-attached$/, 'Fired when this storage is attached to the unit.'],
   [/-storage-detaching$/, 'Fired before this storage is detached from the unit.'],
-  [/-action$/, 'Fired when a user runs this action (`juju run`).'],
+  [/-action$/, 'Fired when a user runs this action with juju run.'],
 ];
 
 export function whenItFires(event: ObservedEvent): string | undefined {

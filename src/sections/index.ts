@@ -4,20 +4,18 @@ import {charmContainers} from './containers.js';
 import type {SectionBuilder, SectionContext} from './context.js';
 import {charmDiagram, deploymentDiagram} from './diagrams.js';
 import {jujuEvents} from './juju-events.js';
-import {heading, text} from './mdast.js';
 import {charmMetrics} from './metrics.js';
 import {ociImages} from './oci-images.js';
 import {charmOverview} from './overview.js';
 import {pebbleLayers} from './pebble-layers.js';
 import {charmActions, charmConfig, charmIntegrations} from './reference-tables.js';
-import {charmTitle} from './context.js';
 
 export type {SectionBuilder, SectionContext, LinkOptions, EventAnnotation} from './context.js';
 
-/** The whole page, in template order. Sections under the page heading go one level down. */
+/** The whole page, in template order, its sections at the directive's heading level (the page title is the author's). */
 const charmArchitecture: SectionBuilder = (ctx) => {
-  const sub = {...ctx, headingLevel: ctx.headingLevel + 1};
-  const out: RootContent[] = [heading(ctx.headingLevel, 'charm-architecture', text(`${charmTitle(ctx.model)} charm architecture`))];
+  const sub = ctx;
+  const out: RootContent[] = [];
   out.push(...charmOverview(sub), ...deploymentDiagram(sub), ...charmDiagram(sub));
   out.push(...charmContainers({...sub, headingLevel: sub.headingLevel + 1}));
   out.push(...ociImages(sub), ...charmMetrics(sub), ...jujuEvents(sub), ...charmCodeOverview(sub));

@@ -1,0 +1,130 @@
+import {readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Root} from 'mdast';
+import {directiveFromMarkdown, directiveToMarkdown} from 'mdast-util-directive';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
+import {toMarkdown} from 'mdast-util-to-markdown';
+import {directive} from 'micromark-extension-directive';
+import {gfm} from 'micromark-extension-gfm';
+import {VFile} from 'vfile';
+import {remarkCharmDirectives} from '../../src/remark/index.js';
+import {stateFor} from '../../src/state.js';
+import {normalizeOptions} from '../../src/options.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const fixtures = join(here, '..', 'fixtures', 'remark');
+
+const options = normalizeOptions({
+  charms: {
+    pastebin: {path: 'website/charms/pastebin-k8s', repository: 'https://github.com/example/pastebin-k8s-operator'},
+    logsink: {path: 'website/charms/logsink'},
+    hostile: {path: 'test/fixtures/charms/hostile'},
+    broken: {path: 'test/fixtures/charms/broken/yaml-syntax'},
+  },
+  defaultCharm: 'pastebin',
+});
+stateFor(options).siteDir = root;
+
+/** Parses a page the way Docusaurus does (CommonMark + GFM + directives), runs the transformer, prints Markdown back. */
+function run(source: string, opts = options): {output: string; tree: Root; file: VFile} {
+  const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
+  const file = new VFile({path: join(fixtures, 'page.md'), value: source});
+  remarkCharmDirectives(opts)(tree, file);
+  // Diagram elements and imports are MDX nodes: print their source for review.
+  const printable: Root = {
+    type: 'root',
+    children: tree.children.flatMap((n) => {
+      const node = n as unknown as {type: string; name?: string; attributes?: Array<{name: string; value: string}>};
+      if (node.type === 'mdxjsEsm') return [];
+      if (node.type === 'mdxJsxFlowElement') {
+        const src = node.attributes?.find((a) => a.name === 'source')?.value ?? '';
+        return [{type: 'code', lang: 'mermaid', value: src}];
+      }
+      return [n];
+    }) as Root['children'],
+  };
+  return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
+}
+
+describe('directive fixtures (input.md -> output.md)', () => {
+  for (const name of readdirSync(fixtures).filter((d) => existsSync(join(fixtures, d, 'input.md')))) {
+    test(name, () => {
+      const input = readFileSync(join(fixtures, name, 'input.md'), 'utf8');
+      const {output} = run(input);
+      const expectedPath = join(fixtures, name, 'output.md');
+      if (process.env['UPDATE_EXPECTED'] || !existsSync(expectedPath)) writeFileSync(expectedPath, output);
+      expect(output).toBe(readFileSync(expectedPath, 'utf8'));
+    });
+  }
+});
+
+describe('remarkCharmDirectives', () => {
+  test('every directive of the plugin is replaced (none reaches the unused-directive warning)', () => {
+    const {tree} = run(':::charm-architecture\n:::\n\n:::pebble-layers{container="nginx"}\n:::\n\n:::charm-config{charm="logsink"}\n:::\n');
+    const left: string[] = [];
+    const walk = (n: {type: string; name?: string; children?: unknown[]}): void => {
+      if (n.type.endsWith('Directive') && n.name !== 'warning') left.push(n.name ?? '');
+      (n.children as Array<typeof n> | undefined)?.forEach(walk);
+    };
+    walk(tree as never);
+    expect(left).toEqual([]);
+  });
+
+  test('generated headings carry stable ids', () => {
+    const {tree} = run('# Page\n\n:::juju-events\n:::\n');
+    const ids = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id);
+    expect(ids).toEqual([undefined, 'juju-events']);
+    const h = tree.children.find((n) => n.type === 'heading' && n.depth === 2);
+    expect(h).toBeDefined();
+  });
+
+  test('author prose stays above the generated content and event notes annotate events', () => {
+    const {output, file} = run('## Events\n\n:::juju-events\nWe keep this short.\n\n- config-changed: we re-render the NGINX config.\n- `install`: never observed, so this is drift.\n:::\n');
+    expect(output.indexOf('We keep this short.')).toBeGreaterThan(output.indexOf('### Juju events'));
+    expect(output.indexOf('We keep this short.')).toBeLessThan(output.indexOf('For this charm'));
+    expect(output).toContain('we re-render the NGINX config.');
+    expect(file.messages.map((m) => `${m.line}: ${m.reason}`)).toEqual([expect.stringMatching(/^7: Drift: the page annotates `install`/)]);
+  });
+
+  test('exclude filters events', () => {
+    const {output} = run(':::juju-events{exclude="update-status,collect-unit-status"}\n:::\n');
+    expect(output).not.toContain('`collect-unit-status`');
+    expect(output).toContain('`config-changed`');
+  });
+
+  test('an unknown attribute fails with the page position', () => {
+    expect(() => run('text\n\n:::juju-events{colour="red"}\n:::\n')).toThrow(/page\.md:3:1: unknown-attribute: Unknown attribute `colour`/);
+  });
+
+  test('an unknown charm id fails and names the configured charms', () => {
+    expect(() => run(':::juju-events{charm="nope"}\n:::\n')).toThrow(/unknown-charm: .*Configured charms: pastebin, logsink, hostile, broken/);
+  });
+
+  test('a charm that fails to load names the page and the charm file:line:column', () => {
+    expect(() => run(':::charm-config{charm="broken"}\n:::\n')).toThrow(/page\.md:1:1: the charm could not be read:\ncharmcraft\.yaml:13:\d+: yaml-syntax/);
+  });
+
+  test('onError warn shows a warning admonition instead of failing', () => {
+    const warn = normalizeOptions({...options, onError: 'warn'});
+    const {tree, file} = run(':::charm-config{charm="broken"}\n:::\n', warn);
+    expect(tree.children[0]).toMatchObject({type: 'containerDirective', name: 'warning'});
+    expect(file.messages[0]?.reason).toMatch(/yaml-syntax/);
+  });
+
+  test('hostile charm text stays inert: no html, no JSX, no extra headings', () => {
+    const {tree} = run(':::charm-overview{charm="hostile"}\n:::\n\n:::charm-config{charm="hostile"}\n:::\n');
+    const types = new Set<string>();
+    const walk = (n: {type: string; children?: unknown[]}): void => {
+      types.add(n.type);
+      (n.children as Array<typeof n> | undefined)?.forEach(walk);
+    };
+    walk(tree as never);
+    expect(types.has('html')).toBe(false);
+    expect([...types].filter((t) => t.startsWith('mdx'))).toEqual([]);
+    expect(tree.children.filter((n) => n.type === 'heading')).toHaveLength(2);
+    expect(JSON.stringify(tree)).not.toContain('should-never-appear');
+  });
+});
