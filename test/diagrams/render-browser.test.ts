@@ -1,0 +1,143 @@
+/**
+ * Renders the generated diagrams for real, in headless Chromium with the
+ * browser build of mermaid 11, Infima's CSS and the theme's `themeCSS`, and
+ * checks what a reader gets: classes on the SVG nodes, labels showing the text
+ * literally (hostile strings included), no injected elements, and a text
+ * contrast of at least 4.5:1 for every themed node in light and dark mode.
+ *
+ * Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); skipped
+ * when there is none (jsdom cannot lay out SVG, so this cannot run there).
+ */
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {chromium, type Browser, type Page} from 'playwright-core';
+import {charmDiagram, deploymentDiagram, normalizeText, type DiagramResult} from '../../src/diagrams/index.js';
+import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
+import {HOSTILE_STRINGS} from './hostile.js';
+import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
+
+const require = createRequire(import.meta.url);
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasBrowser = existsSync(executablePath);
+const maybe = hasBrowser ? describe : describe.skip;
+
+interface NodeInfo {
+  classes: string;
+  text: string;
+  fill: string;
+  color: string;
+}
+
+async function render(page: Page, d: DiagramResult, dark: boolean): Promise<{nodes: NodeInfo[]; clusters: NodeInfo[]; injected: number; svg: string; title: string}> {
+  return page.evaluate(
+    async ({source, css, dark}) => {
+      document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+      const m = (window as unknown as {mermaid: any}).mermaid;
+      m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
+      const {svg} = await m.render(`d${Math.floor(Math.random() * 1e9)}`, source);
+      const host = document.getElementById('host')!;
+      host.innerHTML = svg;
+      const info = (g: Element, shapeSel: string, textSel: string) => {
+        const shape = g.querySelector(shapeSel);
+        const text = g.querySelector(textSel);
+        return {
+          classes: g.getAttribute('class') ?? '',
+          text: (g.querySelector('.nodeLabel, .cluster-label') ?? g).textContent ?? '',
+          fill: shape ? getComputedStyle(shape).fill : '',
+          color: text ? getComputedStyle(text).color : '',
+        };
+      };
+      const nodes = [...host.querySelectorAll('g.node')].map((g) => info(g, 'rect, path, polygon, circle, ellipse', '.nodeLabel p, .nodeLabel'));
+      const clusters = [...host.querySelectorAll('g.cluster')].map((g) => info(g, 'rect', '.nodeLabel p, .nodeLabel'));
+      const injected = host.querySelectorAll('script, img, iframe, [onerror], a').length;
+      return {nodes, clusters, injected, svg: host.innerHTML, title: host.querySelector('svg > title')?.textContent ?? ''};
+    },
+    {source: d.source, css: CHARM_DIAGRAM_THEME_CSS, dark},
+  );
+}
+
+function luminance(rgb: string): number {
+  const m = rgb.match(/[\d.]+/g);
+  if (!m) throw new Error(`not a colour: ${rgb}`);
+  const [r, g, b] = m.slice(0, 3).map((x) => {
+    const c = Number(x) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+export function contrast(a: string, b: string): number {
+  const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (l1! + 0.05) / (l2! + 0.05);
+}
+
+maybe('diagrams rendered in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage();
+    const infima = readFileSync(require.resolve('infima/dist/css/default/default.css'), 'utf8');
+    await page.setContent(`<!doctype html><html data-theme="light"><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>`);
+    await page.addStyleTag({content: infima});
+    await page.addScriptTag({path: require.resolve('mermaid/dist/mermaid.min.js')});
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('classes end up on SVG nodes and clusters, colours follow Infima in light and dark', async () => {
+    const d = deploymentDiagram(sampleK8sModel());
+    const c = charmDiagram(sampleK8sModel());
+    for (const dark of [false, true]) {
+      const r = await render(page, d, dark);
+      const charm = r.nodes.find((n) => /\bcharm\b/.test(n.classes))!;
+      expect(charm).toBeDefined();
+      expect(charm.text).toContain('indico');
+      expect(r.nodes.filter((n) => /\bexternal\b/.test(n.classes))).toHaveLength(8);
+      expect(r.nodes.filter((n) => /\boptional\b/.test(n.classes))).toHaveLength(1);
+      expect(r.clusters.some((n) => /\bobservability\b/.test(n.classes))).toBe(true);
+      // Infima's primary contrast pair, swapped in dark mode.
+      expect(charm.fill).toBe(dark ? 'rgb(16, 36, 69)' : 'rgb(235, 242, 252)');
+      const rc = await render(page, c, dark);
+      expect(rc.nodes.filter((n) => /\bexporter\b/.test(n.classes)).map((n) => n.text)).toEqual(expect.arrayContaining([expect.stringContaining('nginx-exporter')]));
+      expect(rc.clusters.some((n) => /\bunit\b/.test(n.classes))).toBe(true);
+      expect(rc.clusters.filter((n) => /\bcontainer\b/.test(n.classes)).length).toBe(3);
+      for (const n of [...r.nodes, ...rc.nodes, ...rc.clusters]) {
+        if (!n.fill || !n.color || n.fill === 'none') continue;
+        expect({node: n.text, ratio: contrast(n.fill, n.color) >= 4.5}).toEqual({node: n.text, ratio: true});
+      }
+      if (process.env.DIAGRAM_SNAPSHOT_DIR) {
+        const dir = process.env.DIAGRAM_SNAPSHOT_DIR;
+        await render(page, d, dark);
+        await page.screenshot({path: `${dir}/deployment-${dark ? 'dark' : 'light'}.png`, fullPage: true});
+        await render(page, c, dark);
+        await page.screenshot({path: `${dir}/charm-${dark ? 'dark' : 'light'}.png`, fullPage: true});
+        writeFileSync(`${dir}/charm-${dark ? 'dark' : 'light'}.svg`, rc.svg);
+      }
+    }
+  }, 60_000);
+
+  test.each(HOSTILE_STRINGS.map((s, i) => [i, s] as const))('hostile string %i renders literally', async (_i, hostile) => {
+    const model = makeModel({
+      name: hostile,
+      endpoints: [endpoint(hostile, 'requires', hostile), endpoint('db', 'provides', hostile, {optional: true})],
+      charmClasses: [{name: hostile, bases: [], file: 'src/charm.py', line: 1, column: 1}],
+    });
+    for (const d of [deploymentDiagram(model), charmDiagram(model)]) {
+      const r = await render(page, d, false);
+      expect(r.injected).toBe(0);
+      // Shown text = normalised text (whitespace collapsed, long text cut), less the invisible WORD JOINERs.
+      const expected = normalizeText(hostile);
+      const texts = r.nodes.map((n) => n.text.replaceAll('\u2060', ''));
+      // The first line of the charm node (deployment) or the charm class node (charm diagram) is the text itself.
+      expect(texts.some((t) => t.startsWith(expected))).toBe(true);
+      expect(r.title.length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
