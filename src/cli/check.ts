@@ -1,7 +1,162 @@
+import {existsSync, readFileSync, statSync} from 'node:fs';
+import {relative, resolve, sep} from 'node:path';
+import {loadCharm} from '../model/load.js';
+import {CharmArchError} from '../model/errors.js';
+import {compare, CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './doc-reader/compare.js';
+import {readDoc, type DocFormat} from './doc-reader/index.js';
 import {EXIT, type CliIO} from './io.js';
 
-/** Placeholder until the check command lands. */
-export function checkCommand(_args: string[], io: CliIO): number {
-  io.stderr.write('charm-arch check: not implemented yet\n');
+export type {Finding, SectionReport, Category};
+
+const USAGE = `usage: charm-arch check <doc> <charm-dir> [--json] [--ignore [category:]name]... [--ignore-file FILE]
+                        [--format md|myst|rst] [--only category]...
+  Compares a hand-written architecture page with the charm: events, containers, rocks, endpoints
+  and actions, for each category the page has a section for. Exit 0 in sync, 1 drift, 2 error.
+`;
+
+export interface CheckOptions {
+  /** Page format; by default from the extension and content. */
+  format?: DocFormat;
+  /** `name`, `category:name`, or globs (`*`) over either; accepted differences. */
+  ignore?: string[];
+  /** Compare only these categories. */
+  only?: Category[];
+}
+
+export interface CheckResult extends Comparison {
+  doc: string;
+  charm: string;
+  format: DocFormat;
+  /** Findings dropped by `ignore`. */
+  ignored: Finding[];
+}
+
+/** Compares the page at `docPath` with the charm at `charmDir`; `docLabel` is how findings name the page. */
+export function checkPage(docPath: string, charmDir: string, options: CheckOptions = {}, docLabel = docPath): CheckResult {
+  if (!existsSync(docPath) || !statSync(docPath).isFile()) {
+    throw new CharmArchError({code: 'doc-not-found', file: docLabel, message: `Page not found: ${docLabel}.`, hint: 'Give the path of the hand-written architecture page (.md or .rst) first, then the charm directory.'});
+  }
+  const source = readFileSync(docPath, 'utf8');
+  const outline = readDoc(docPath, source, options.format);
+  const model = loadCharm(charmDir);
+  const result = compare(outline, model, docLabel, options.only ? new Set(options.only) : undefined);
+  const rules = (options.ignore ?? []).map(ignoreRule);
+  const findings: Finding[] = [];
+  const ignored: Finding[] = [];
+  for (const f of result.findings) (rules.some((r) => r(f)) ? ignored : findings).push(f);
+  return {...result, findings, ignored, doc: docLabel, charm: model.name, format: outline.format};
+}
+
+const norm = (s: string): string => s.trim().replace(/^`|`$/g, '').replace(/_/g, '-').toLowerCase();
+
+function glob(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
+/** `update-status`, `event:update_status`, `container:*`, `stale:event:*`. */
+function ignoreRule(spec: string): (f: Finding) => boolean {
+  const parts = spec.split(':');
+  const name = glob(norm(parts.pop()!));
+  let category: string | undefined;
+  let kind: string | undefined;
+  for (const p of parts.map((x) => x.trim().toLowerCase())) {
+    if (p === 'missing' || p === 'stale') kind = p;
+    else category = p.replace(/s$/, '');
+  }
+  return (f) => (!category || f.category === category) && (!kind || f.kind === kind) && (name.test(norm(f.name)) || name.test(norm(f.name).replace(/-action$/, '')));
+}
+
+function readIgnoreFile(path: string, label: string): string[] {
+  if (!existsSync(path)) throw new CharmArchError({code: 'ignore-file-not-found', file: label, message: `Ignore file not found: ${label}.`});
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*$/, '').trim())
+    .filter(Boolean);
+}
+
+const CATEGORY_TITLE: Record<Category, string> = {event: 'events', container: 'containers', rock: 'rocks', endpoint: 'endpoints', action: 'actions'};
+
+/** `charm-arch check <doc> <charm-dir>`: drift between a hand-written page and the charm. */
+export function checkCommand(args: string[], io: CliIO): number {
+  const positional: string[] = [];
+  const options: CheckOptions = {ignore: []};
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (): string | undefined => {
+      const eq = a.indexOf('=');
+      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
+      return args[++i];
+    };
+    const flag = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    if (flag === '--json') json = true;
+    else if (flag === '--help' || flag === '-h') {
+      io.stdout.write(USAGE);
+      return EXIT.ok;
+    } else if (flag === '--ignore' || flag === '--ignore-file' || flag === '--format' || flag === '--only') {
+      const v = value();
+      if (v === undefined || v === '') return usage(io, `${flag} needs a value`);
+      if (flag === '--ignore') options.ignore!.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+      else if (flag === '--ignore-file') options.ignore!.push(...readIgnoreFile(resolve(io.cwd, v), v));
+      else if (flag === '--format') {
+        if (v !== 'md' && v !== 'myst' && v !== 'rst') return usage(io, `--format must be md, myst or rst, not ${v}`);
+        options.format = v;
+      } else {
+        for (const c of v.split(',')) {
+          const cat = c.trim().toLowerCase().replace(/s$/, '') as Category;
+          if (!CATEGORIES.includes(cat)) return usage(io, `--only takes ${CATEGORIES.join(', ')}, not ${c}`);
+          (options.only ??= []).push(cat);
+        }
+      }
+    } else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
+    else positional.push(a);
+  }
+  if (positional.length !== 2) return usage(io, positional.length < 2 ? 'needs a page and a charm directory' : `too many arguments: ${positional.slice(2).join(' ')}`);
+  const [docArg, charmArg] = positional as [string, string];
+  const docPath = resolve(io.cwd, docArg);
+  const label = displayPath(io.cwd, docPath);
+  const result = checkPage(docPath, resolve(io.cwd, charmArg), options, label);
+
+  if (json) {
+    const summary = {missing: result.findings.filter((f) => f.kind === 'missing').length, stale: result.findings.filter((f) => f.kind === 'stale').length, ignored: result.ignored.length};
+    io.stdout.write(`${JSON.stringify({doc: result.doc, charm: result.charm, format: result.format, inSync: result.findings.length === 0, summary, findings: result.findings, ignored: result.ignored, sections: result.sections}, null, 2)}\n`);
+  } else {
+    for (const f of result.findings) io.stdout.write(`${f.file}:${f.line}: ${f.message}\n`);
+    io.stdout.write(`${summaryLine(result)}\n`);
+    if (result.sections.every((s) => s.status === 'absent')) {
+      io.stderr.write(`${label}:1: warning: no section of the page lists events, containers, OCI images, integrations or actions; nothing was compared\n`);
+    }
+  }
+  return result.findings.length ? EXIT.drift : EXIT.ok;
+}
+
+function summaryLine(r: CheckResult): string {
+  const compared = r.sections.filter((s) => s.status === 'compared');
+  const by = (status: SectionReport['status']): string[] => r.sections.filter((s) => s.status === status).map((s) => CATEGORY_TITLE[s.category]);
+  const scope = [
+    compared.length ? `compared ${compared.map((s) => `${CATEGORY_TITLE[s.category]} (line ${s.line})`).join(', ')}` : 'compared nothing',
+    ...(by('delegated').length ? [`not compared, the page points elsewhere: ${by('delegated').join(', ')}`] : []),
+    ...(by('generated').length ? [`generated by directives: ${by('generated').join(', ')}`] : []),
+    ...(r.ignored.length ? [`${r.ignored.length} ignored`] : []),
+  ].join('; ');
+  if (!r.findings.length) return `${r.doc}: in sync with ${r.charm} (${scope})`;
+  const count = (k: Finding['kind']): number => r.findings.filter((f) => f.kind === k).length;
+  const per = CATEGORIES.map((c) => {
+    const fs = r.findings.filter((f) => f.category === c);
+    if (!fs.length) return '';
+    const m = fs.filter((f) => f.kind === 'missing').length;
+    const s = fs.length - m;
+    return `${CATEGORY_TITLE[c]}: ${[m ? `${m} missing` : '', s ? `${s} stale` : ''].filter(Boolean).join(', ')}`;
+  }).filter(Boolean);
+  return `${r.doc}: drift from ${r.charm}: ${count('missing')} missing, ${count('stale')} stale (${per.join('; ')}) (${scope})`;
+}
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr.write(`charm-arch check: ${message}\n${USAGE}`);
   return EXIT.error;
 }

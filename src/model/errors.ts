@@ -60,7 +60,8 @@ export class CharmLoadError extends CharmArchError {
 
 export function formatDiagnostic(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'code' | 'message' | 'hint'> & {severity?: Severity}): string {
   const level = d.severity === 'warning' ? 'warning ' : '';
-  return `${d.file}:${d.line}:${d.column}: ${level}${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`;
+  // One line per problem: a multi-line hint (a YAML example) continues on indented lines.
+  return `${d.file}:${d.line}:${d.column}: ${level}${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`.replace(/\r?\n/g, '\n    ');
 }
 
 /** Collects warnings and errors while a charm is read; errors make the load fail at the end. */

@@ -2,7 +2,7 @@ import {CharmArchError, CharmLoadError, DiagnosticSink} from './errors.js';
 import {extensionForBase, expandDynamicConfig, findExtensionByBaseClass, inheritedEventsFor, PAAS_CHARM_VERSION} from './extensions/catalog.js';
 import {readMetadata, type CharmMetadata} from './metadata.js';
 import {readMetrics} from './metrics.js';
-import {pythonLayers} from './pebble/python-layers.js';
+import {layerPlacements, pythonLayers} from './pebble/python-layers.js';
 import {yamlLayers} from './pebble/yaml-layers.js';
 import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './python/charm-classes.js';
 import {classChain} from './python/evaluate.js';
@@ -49,7 +49,10 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
 
   const containerNames = meta.containers.map((c) => c.name);
   const rocks = readRocks(sources, meta.containers, meta.resources, sink);
-  const pebble = [...pythonLayers(project, isCharmClass, containerNames), ...yamlLayers(sources, containerNames, sink), ...rocks.layers];
+  // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
+  const handlerContainers = new Map(events.filter((e) => e.container && e.handler && e.kind === 'workload').map((e) => [e.handler!, e.container!]));
+  const placements = layerPlacements(project, isCharmClass, handlerContainers);
+  const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
   const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
 
   return {
@@ -77,7 +80,8 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
     pebble,
     rocks: rocks.rocks,
     metrics,
-    sources: sources.readFiles(),
+    // Rocks beside a charm in a subfolder are outside it (`../rock/rockcraft.yaml`) and still sources.
+    sources: [...sources.readFiles(), ...rocks.outsideFiles].sort(),
     diagnostics: sink.items,
   };
 }

@@ -400,7 +400,8 @@ const STORAGE: FieldSpec = {type: 'string', description: 'text', location: 'stri
 const ENDPOINT: FieldSpec = {interface: 'string', limit: 'integer', optional: 'boolean', scope: 'string', description: 'text'};
 const OPTION: FieldSpec = {type: 'string', description: 'text'};
 const ACTION: FieldSpec = {description: 'text', params: 'mapping', required: 'string-list', additionalProperties: 'boolean', 'execution-group': 'string', parallel: 'boolean'};
-const PARAM: FieldSpec = {type: 'string', description: 'text'};
+// A param's `type` is JSON Schema: a name or a list of names (`[string, "null"]`).
+const PARAM: FieldSpec = {type: 'strings', description: 'text'};
 const PART: FieldSpec = {'charm-entrypoint': 'string', plugin: 'string'};
 
 function checkTopLevel(f: YamlFile, m: Mapping, sink: DiagnosticSink): void {

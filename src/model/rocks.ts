@@ -12,7 +12,7 @@ import {parseYamlFile} from './yaml.js';
  * directories are skipped; in a repository with several charms only rocks that match
  * this charm's containers or resources are kept.
  */
-export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink): {rocks: Rock[]; layers: PebbleLayer[]} {
+export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
   const found = new Set<string>();
   for (const p of sources.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(sources.absolute(p));
   const repoRoot = repositoryRoot(sources.root);
@@ -25,6 +25,7 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
   }
   const rocks: Rock[] = [];
   const layers: PebbleLayer[] = [];
+  const outsideFiles: string[] = [];
   for (const abs of [...found].sort()) {
     const path = normalise(relative(sources.root, abs));
     let doc;
@@ -42,6 +43,7 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     const name = typeof v['name'] === 'string' ? v['name'] : dirname(path).split('/').pop() ?? 'rock';
     const match = matchRock(name, path, containers, resources);
     if (sharedRepo && !match.container && !match.resource && path.startsWith('..')) continue;
+    if (path.startsWith('..')) outsideFiles.push(path);
     const services = typeof v['services'] === 'object' && v['services'] !== null ? Object.entries(v['services'] as Record<string, Record<string, unknown>>) : [];
     rocks.push({
       name,
@@ -58,9 +60,9 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
       })),
       ...match,
     });
-    if (services.length) layers.push(layerFromData(doc, [], {origin: 'rockcraft', container: match.container ?? null, file: path, label: `rock ${name}`}));
+    if (services.length) layers.push(layerFromData(doc, [], {origin: 'rockcraft', container: match.container ?? null, file: path, label: name}));
   }
-  return {rocks, layers};
+  return {rocks, layers, outsideFiles};
 }
 
 /** Matches a rock to the container / resource it feeds by name, resource name or upstream source. */
@@ -79,20 +81,17 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The repository around a charm: the nearest ancestor (up to 3 levels) with .git, else the charm's parent when it is named like a charm folder. */
+/**
+ * The repository around a charm in a subfolder, where its rocks may sit: the charm's
+ * parent when the charm is in `<repo>/charm` or `<repo>/<name>` of a git repository, or
+ * `<repo>/charms/<name>`. Deeper charms (examples, fixtures) keep to their own folder.
+ */
 export function repositoryRoot(charmRoot: string): string {
-  let dir = resolve(charmRoot);
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  // No VCS (an exported tree): look one level up only when the charm sits in a `charm/` or `charms/<x>/` folder.
-  const parent = dirname(resolve(charmRoot));
-  const base = charmRoot.replace(/\/+$/, '').split('/').pop();
-  if (base === 'charm' && !isCharmDir(parent)) return parent;
-  if (parent.endsWith('/charms') && !isCharmDir(dirname(parent))) return dirname(parent);
-  return resolve(charmRoot);
+  const charm = resolve(charmRoot);
+  const parent = dirname(charm);
+  const grandparent = dirname(parent);
+  if (parent.endsWith('/charms') && !isCharmDir(grandparent) && (existsSync(join(grandparent, '.git')) || !isCharmDir(parent))) return grandparent;
+  if (existsSync(join(parent, '.git')) && !isCharmDir(parent)) return parent;
+  if (charm.endsWith('/charm') && !isCharmDir(parent)) return parent;
+  return charm;
 }
-

@@ -23,7 +23,8 @@ export interface YamlFile {
  * inside the parser escapes.
  */
 export function parseYamlFile(file: SourceFile): YamlFile {
-  const doc = parseDocument(file.text, {uniqueKeys: true, prettyErrors: false, strict: true});
+  // Duplicate keys are found below (the parser's own check reports some of them at the end of the previous value).
+  const doc = parseDocument(file.text, {uniqueKeys: false, prettyErrors: false, strict: true});
   // The parser recurses per nesting level: a deep enough file exhausts the stack (it reports
   // RESOURCE_EXHAUSTION at wherever that happened); the position reported is the stable one of the text scan.
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) throw tooDeep(file, textDepthOffset(file.text, MAX_YAML_DEPTH) ?? 0);
@@ -43,6 +44,16 @@ export function parseYamlFile(file: SourceFile): YamlFile {
   }
   const deep = deepNode(doc.contents as YamlNode | null, MAX_YAML_DEPTH);
   if (deep !== null) throw tooDeep(file, deep);
+  const duplicate = duplicateKey(doc.contents as YamlNode | null);
+  if (duplicate) {
+    throw new CharmArchError({
+      code: 'yaml-duplicate-key',
+      message: `duplicate key in ${file.path}: \`${duplicate.key}\` is already defined in this mapping.`,
+      file: file.path,
+      ...positionOf(file, duplicate.offset),
+      hint: 'Remove one of the two keys.',
+    });
+  }
   const unresolved = unresolvedAlias(doc.contents as YamlNode | null);
   if (unresolved) {
     throw new CharmArchError({
@@ -158,6 +169,35 @@ export function textDepthOffset(text: string, max: number): number | null {
     }
   }
   return null;
+}
+
+/** The second occurrence of the first repeated key of a mapping, in document order (keys compared as the JS object keys they become). */
+function duplicateKey(root: YamlNode | null): {key: string; offset: number} | null {
+  const stack: YamlNode[] = root ? [root] : [];
+  let first: {key: string; offset: number} | null = null;
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    const children: YamlNode[] = [];
+    const seen = new Set<string>();
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        const key = item.key as YamlNode | null;
+        if (key && isScalar(key)) {
+          const name = String(key.value);
+          const offset = key.range?.[0] ?? 0;
+          if (seen.has(name) && (!first || offset < first.offset)) first = {key: name, offset};
+          seen.add(name);
+        }
+        if (key) children.push(key);
+        if (item.value) children.push(item.value as YamlNode);
+      } else if (item) {
+        children.push(item as YamlNode);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return first;
 }
 
 /** The first alias whose anchor is not defined before it, in document order. */

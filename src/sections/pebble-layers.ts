@@ -39,7 +39,8 @@ function layerBlocks(layer: PebbleLayer, ctx: SectionContext): RootContent[] {
   const where = sourceUrl(ctx.links, layer.file, layer.line);
   const origin = layer.origin === 'rockcraft' ? 'the rock\'s rockcraft.yaml' : layer.origin === 'yaml' ? 'a layer file' : 'Python';
   const location = code(`${layer.file}:${layer.line}`);
-  out.push(paragraph(text(`Layer${layer.label ? ` ${layer.label}` : ''} defined in ${origin} at `), where ? link(where, location) : location, text(layer.computed ? ' (partly computed at runtime).' : '.')));
+  const label = layer.label ? [text('Layer '), code(layer.label), text(` defined in ${origin} at `)] : [text(`Layer defined in ${origin} at `)];
+  out.push(paragraph(...label, where ? link(where, location) : location, text(layer.computed ? ' (partly computed at runtime).' : '.')));
   if (layer.services.length) {
     out.push(
       table(

@@ -62,68 +62,7 @@ function eventAt(model: CharmModel, file: string, line: number): ObservedEvent {
   return event;
 }
 
-/** `container.add_layer(LABEL, layer)`: the label is not recorded (python-layers.ts / yaml-layers.ts). */
-function labels(name: string, byPosition: Array<[string, number, string]>): KnownBug {
-  return {
-    case: name,
-    what: `layer labels from add_layer(label, ...): ${byPosition.map(([f, l, label]) => `${f}:${l}=${label}`).join(', ')}`,
-    fix(model) {
-      for (const [file, line, label] of byPosition) layerAt(model, file, line).label = label;
-    },
-  };
-}
-
-const KNOWN_BUGS: KnownBug[] = [
-  {
-    case: 'helpers-and-loops',
-    what: 'src/charm.py:68 `observe(getattr(self.on, name), handler)`: handler is a parameter, not a method reference, so `handler` must be null (EXPECTED.md)',
-    fix(model) {
-      eventAt(model, 'src/charm.py', 68).handler = null;
-    },
-  },
-  labels('helpers-and-loops', [
-    ['src/charm.py', 74, 'logrotate'],
-    ['src/pebble_layers.py', 16, 'worker'],
-    ['src/pebble_layers.py', 40, 'exporter'],
-    ['src/layers/app.yaml', 1, 'app'],
-  ]),
-  labels('legacy-split', [['src/charm.py', 29, 'wiki']]),
-  labels('hostile', [
-    ['src/charm.py', 25, 'web'],
-    ['src/charm.py', 67, 'side-car'],
-  ]),
-  {
-    case: 'hostile',
-    what: '`event.workload.add_layer(...)` in the web / side-car pebble-ready handlers: the container is the event\'s workload (web, side-car), model says null',
-    fix(model) {
-      layerAt(model, 'src/charm.py', 25).container = 'web';
-      layerAt(model, 'src/charm.py', 67).container = 'side-car';
-    },
-  },
-  labels('two-charms-backend', [['src/charm.py', 24, 'backend']]),
-  {
-    case: 'two-charms-backend',
-    what: '`sources` omits ../../rocks/backend/rockcraft.yaml, which the model was read from (cache invalidation misses edits to the rock)',
-    fix(model) {
-      if (!model.sources.includes('../../rocks/backend/rockcraft.yaml')) model.sources = ['../../rocks/backend/rockcraft.yaml', ...model.sources].sort();
-    },
-  },
-  labels('two-charms-frontend', [['src/charm.py', 22, 'frontend']]),
-  labels('website-pastebin-k8s', [
-    ['src/charm.py', 128, 'pastebin'],
-    ['src/nginx.py', 12, 'nginx'],
-    ['src/layers/exporter.yaml', 1, 'pastebin-exporter'],
-  ]),
-  {
-    case: 'website-pastebin-k8s',
-    what: 'src/layers/exporter.yaml is added to the `pastebin-exporter` container (src/charm.py:178-181); YAML layer files only get a container by file name, so the layer and its metrics exporter say null',
-    fix(model) {
-      layerAt(model, 'src/layers/exporter.yaml', 1).container = 'pastebin-exporter';
-      const exporter = model.metrics.exporters.find((e) => e.service === 'pastebin-exporter');
-      if (exporter) exporter.container = 'pastebin-exporter';
-    },
-  },
-];
+const KNOWN_BUGS: KnownBug[] = [];
 
 /** The reviewed model: the loaded one with every known bug corrected. */
 function reviewed(name: string, model: CharmModel): CharmModel {
@@ -235,7 +174,7 @@ describe('helpers-and-loops (EXPECTED.md)', () => {
     expect(eventAt(model(), 'src/charm.py', 68)).toMatchObject({name: null, resolved: false, kind: 'unknown', handlerExpression: 'handler'});
   });
 
-  test.failing('the getattr(self.on, name) observe has handler null (handler is not a method reference)', () => {
+  test('the getattr(self.on, name) observe has handler null (handler is not a method reference)', () => {
     expect(eventAt(model(), 'src/charm.py', 68).handler).toBeNull();
   });
 

@@ -22,18 +22,21 @@ interface Candidate {
  * Literal parts are recorded; what is computed at runtime keeps its source
  * expression and is marked computed.
  */
-export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[]): PebbleLayer[] {
+export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[], placements: LayerPlacements): PebbleLayer[] {
   const candidates: Candidate[] = [];
   for (const module of project.sourceModules()) collectCandidates(module, candidates);
-  const placements = layerPlacements(project, isCharmClass);
   return candidates.map((c) => {
     const ctx = ctxOf(project, c.module, c.fn, isCharmClass);
     const layer = buildLayer(c, ctx);
     const placed = placements.get(c.owner) ?? placements.get(`node:${c.module.py.file.path}:${c.node.from}`);
-    layer.container = placed ?? (containers.length === 1 ? containers[0]! : null);
+    layer.container = placed?.container ?? (containers.length === 1 ? containers[0]! : null);
+    if (placed?.label) layer.label = placed.label;
     return layer;
   });
 }
+
+/** Where a layer is added: its container and label. Keyed by layer owner (`const:NAME`, `fn:name`, `node:file:offset`, `file:name.yaml`). */
+export type LayerPlacements = Map<string, {container: string; label?: string}>;
 
 function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionInfo | undefined, isCharmClass: (c: ClassInfo) => boolean): Ctx {
   const cls = fn?.cls;
@@ -350,11 +353,11 @@ function buildLogTarget(name: string, node: SyntaxNode, keyNode: SyntaxNode | nu
 
 /**
  * Where layers are added: `container.add_layer(label, layer, ...)` with the container
- * from `get_container(NAME)`, `containers[NAME]` or the pebble-ready event's workload.
- * Keys are layer owners (`const:NAME`, `fn:name`, `node:file:offset`).
+ * from `get_container(NAME)`, `containers[NAME]`, or `event.workload` in a handler of a
+ * container's pebble-ready event (`handlerContainers`: handler name -> container).
  */
-function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean): Map<string, string> {
-  const out = new Map<string, string>();
+export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, handlerContainers: ReadonlyMap<string, string>): LayerPlacements {
+  const out: LayerPlacements = new Map();
   for (const module of project.sourceModules()) {
     const py = module.py;
     if (!py.file.text.includes('add_layer')) continue;
@@ -365,7 +368,8 @@ function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) =>
         const callee = n.firstChild!;
         if (callee.name !== 'MemberExpression' || !/\.add_layer$/.test(text(py, callee))) return;
         const args = childOf(n, 'ArgList');
-        const layerArg = args ? positionalArgs(args)[1] ?? keywordArgs(args, py).get('layer') : undefined;
+        const positional = args ? positionalArgs(args) : [];
+        const layerArg = positional[1] ?? (args ? keywordArgs(args, py).get('layer') : undefined);
         if (!layerArg) return;
         let fnNode: SyntaxNode | null = null;
         for (let p = n.parent; p; p = p.parent) if (p.name === 'FunctionDefinition') {
@@ -374,12 +378,35 @@ function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) =>
         }
         const fn = fnNode ? findFunction(module, fnNode) : undefined;
         const ctx = ctxOf(project, module, fn, isCharmClass);
-        const container = containerOf(callee.firstChild!, ctx);
+        const receiver = callee.firstChild!;
+        const container = /^\w+\.workload$/.test(text(py, receiver)) && fn ? handlerContainers.get(fn.name) ?? null : containerOf(receiver, ctx);
         if (!container) return;
-        for (const owner of layerOwners(layerArg, ctx)) if (!out.has(owner)) out.set(owner, container);
+        const labelValue = positional[0] ? evaluate(positional[0], ctx) : null;
+        const placement = {container, ...(labelValue?.t === 'str' ? {label: labelValue.v} : {})};
+        for (const owner of [...layerOwners(layerArg, ctx), ...layerFiles(layerArg, ctx)]) if (!out.has(owner)) out.set(owner, placement);
       },
     });
   }
+  return out;
+}
+
+/** Layer files a layer argument reads (`yaml.safe_load(LAYER_FILE.read_text())`): `file:<name>` keys from the string literals it or its constants hold. */
+function layerFiles(node: SyntaxNode, ctx: Ctx): string[] {
+  const out: string[] = [];
+  const visitStrings = (n: SyntaxNode, mod: ModuleInfo, depth: number): void => {
+    const cursor = n.cursor();
+    do {
+      const t = mod.py.file.text.slice(cursor.from, cursor.to);
+      if (cursor.name === 'String') {
+        const m = /([\w.-]+\.ya?ml)['"]$/.exec(t);
+        if (m) out.push(`file:${m[1]}`);
+      } else if (cursor.name === 'VariableName' && depth < 2) {
+        const assigned = mod.assigns.get(t);
+        if (assigned) visitStrings(assigned, mod, depth + 1);
+      }
+    } while (cursor.next() && cursor.from < n.to);
+  };
+  visitStrings(node, ctx.module, 0);
   return out;
 }
 

@@ -3,13 +3,14 @@ import {CharmArchError} from '../errors.js';
 import type {CharmSources} from '../sources.js';
 import type {PebbleCheck, PebbleLayer, PebbleLogTarget, PebbleService} from '../types.js';
 import {parseYamlFile, type YamlFile} from '../yaml.js';
+import type {LayerPlacements} from './python-layers.js';
 import {isLayerShape, isMapping} from './shape.js';
 
 /** Folders where charms keep Pebble layer files. */
 const LAYER_DIRS = ['src', 'templates', 'files', 'layers', 'pebble'];
 
 /** Pebble layer YAML files shipped with the charm, recognised by shape. */
-export function yamlLayers(sources: CharmSources, containers: string[], sink: DiagnosticSink): PebbleLayer[] {
+export function yamlLayers(sources: CharmSources, containers: string[], placements: LayerPlacements, sink: DiagnosticSink): PebbleLayer[] {
   const out: PebbleLayer[] = [];
   for (const dir of LAYER_DIRS) {
     for (const path of sources.list(dir, (n) => /\.ya?ml$/.test(n))) {
@@ -25,7 +26,9 @@ export function yamlLayers(sources: CharmSources, containers: string[], sink: Di
       }
       if (!isLayerShape(parsed.value)) continue;
       const base = path.split('/').pop()!.replace(/\.ya?ml$/, '');
-      out.push(layerFromData(parsed, [], {origin: 'yaml', container: containerForFile(base, containers), file: path}));
+      // Where the charm's code adds this file, else by its name.
+      const placed = placements.get(`file:${path.split('/').pop()}`);
+      out.push(layerFromData(parsed, [], {origin: 'yaml', container: placed?.container ?? containerForFile(base, containers), file: path, ...(placed?.label ? {label: placed.label} : {})}));
     }
   }
   return out;

@@ -298,7 +298,8 @@ function describeHandler(value: Value, expression: string): HandlerDescription {
   }
   if (value.t === 'function') return {name: value.fn.name, ...(value.fn.doc ? {doc: value.fn.doc} : {}), file: value.fn.module.py.file.path, line: line(value.fn.module.py, value.fn.node).line};
   // `self._helper._on_x` or a method defined outside the charm's source: its name as written.
-  const m = /(?:^|\.)(\w+)$/.exec(expression.trim());
+  // Only an attribute chain names a method; a bare variable (a handler passed in) is not resolved.
+  const m = /\.(\w+)$/.exec(expression.trim());
   return {name: m ? m[1]! : null};
 }
 

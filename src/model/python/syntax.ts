@@ -14,8 +14,21 @@ export interface PyModule {
   syntaxError?: {line: number; column: number};
 }
 
+/** Bracket nesting CPython itself refuses (its parser limit is 200). */
+const MAX_NESTING = 200;
+
 export function parseModule(file: SourceFile, name: string): PyModule {
-  const tree = parser.parse(file.text);
+  const tooDeep = nestingBeyond(file.text, MAX_NESTING);
+  if (tooDeep !== null) {
+    // The parser would recurse past the stack on such input; CPython refuses it too.
+    return {file, tree: parser.parse(''), name, syntaxError: positionOf(file, tooDeep)};
+  }
+  let tree: Tree;
+  try {
+    tree = parser.parse(file.text);
+  } catch {
+    return {file, tree: parser.parse(''), name, syntaxError: {line: 1, column: 1}};
+  }
   let errorAt: number | undefined;
   tree.iterate({
     enter(n) {
@@ -28,6 +41,36 @@ export function parseModule(file: SourceFile, name: string): PyModule {
     },
   });
   return {file, tree, name, ...(errorAt !== undefined ? {syntaxError: positionOf(file, errorAt)} : {})};
+}
+
+/** Offset where bracket nesting first exceeds `max` (strings and comments skipped roughly), or null. */
+function nestingBeyond(source: string, max: number): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (source.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = null;
+      }
+      continue;
+    }
+    if (c === '#') {
+      const nl = source.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl;
+    } else if (c === '"' || c === "'") {
+      quote = source.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length - 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      if (++depth > max) return i;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return null;
 }
 
 export function text(mod: PyModule, node: SyntaxNode): string {

@@ -47,7 +47,7 @@ export default function Home(): ReactNode {
             <Link className="button button--primary button--lg" to="/docs/getting-started">
               Get started
             </Link>
-            <Link className="button button--secondary button--outline button--lg" to="/docs/architecture/pastebin">
+            <Link className={`button button--lg ${styles.ghost}`} to="/docs/architecture/pastebin">
               See the demo
             </Link>
           </div>

@@ -1,0 +1,31 @@
+// Loaded into `docusaurus build` with NODE_OPTIONS=--import: counts how many times each charm was
+// parsed in that process, and writes the counts to $BENCH_COUNTS_DIR at exit. Two independent counts:
+//  - loadCounts of dist/src/model/cache.js, the same module URL the plugin's webpack pre-loader imports
+//    (one module instance per URL in Node's ESM loader);
+//  - reads of <charm>/charmcraft.yaml: loadCharm reads it exactly once per parse, whichever copy of
+//    the plugin's code runs it (Docusaurus loads docusaurus.config through jiti, which evaluates the
+//    config's imports, remark half included, as separate transpiled copies). fs.readFileSync is wrapped
+//    to count, and otherwise behaves as before.
+import fs from 'node:fs';
+import {syncBuiltinESMExports} from 'node:module';
+import {join} from 'node:path';
+import {threadId} from 'node:worker_threads';
+
+const out = process.env.BENCH_COUNTS_DIR;
+if (out) {
+  const reads = new Map();
+  const readFileSync = fs.readFileSync;
+  fs.readFileSync = function countingReadFileSync(path, ...rest) {
+    if (typeof path === 'string' && path.endsWith('/charmcraft.yaml')) reads.set(path.slice(0, -'/charmcraft.yaml'.length), (reads.get(path.slice(0, -'/charmcraft.yaml'.length)) ?? 0) + 1);
+    return readFileSync.call(this, path, ...rest);
+  };
+  syncBuiltinESMExports();
+  const cache = await import(new URL('../../dist/src/model/cache.js', import.meta.url));
+  process.on('exit', () => {
+    fs.mkdirSync(out, {recursive: true});
+    fs.writeFileSync(
+      join(out, `counts-${process.pid}-${threadId}.json`),
+      JSON.stringify({pid: process.pid, threadId, argv: process.argv.slice(1, 3), loadCounts: Object.fromEntries(cache.loadCounts), charmcraftReads: Object.fromEntries(reads)}),
+    );
+  });
+}

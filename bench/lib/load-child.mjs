@@ -1,0 +1,57 @@
+// One fresh Node process per cold measurement: `cold` is the first load in a process (cold JIT,
+// cold module code), as in a `docusaurus build`.
+//   node load-child.mjs model <charmDir> <repeats>   -> first loadCharmCached, cached hits, uncached reloads
+//   node load-child.mjs parse <charmDir>             -> @lezer/python parse alone of the .py files the model reads
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {performance} from 'node:perf_hooks';
+
+const [mode, dir, repeatsArg] = process.argv.slice(2);
+const repeats = Number(repeatsArg ?? 5);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const dist = new URL('../../dist/src/model/', import.meta.url);
+
+if (mode === 'model') {
+  const {loadCharmCached} = await import(new URL('cache.js', dist));
+  const {loadCharm} = await import(new URL('load.js', dist));
+  let t = performance.now();
+  const model = loadCharmCached(dir);
+  const coldMs = performance.now() - t;
+  const warm = [];
+  for (let i = 0; i < Math.max(20, repeats); i++) {
+    t = performance.now();
+    loadCharmCached(dir);
+    warm.push(performance.now() - t);
+  }
+  const reload = [];
+  for (let i = 0; i < repeats; i++) {
+    t = performance.now();
+    loadCharm(dir);
+    reload.push(performance.now() - t);
+  }
+  const py = model.sources.filter((f) => f.endsWith('.py'));
+  const lines = (fs) => fs.reduce((a, f) => a + readFileSync(join(dir, f), 'utf8').split('\n').length - 1, 0);
+  process.stdout.write(JSON.stringify({coldMs, warmMs: median(warm), reloadMs: median(reload), filesRead: model.sources.length, pyFilesRead: py.length, pyLinesRead: lines(py), events: model.events.length, layers: model.pebble.length, diagnostics: model.diagnostics.length}));
+} else if (mode === 'parse') {
+  const {loadCharm} = await import(new URL('load.js', dist));
+  // The file list comes from a load in a child of this one would be cleaner; a load here would warm the parser.
+  const files = JSON.parse(process.env.BENCH_PY_FILES ?? '[]');
+  const texts = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+  const {parser} = await import('@lezer/python');
+  const t = performance.now();
+  for (const text of texts) parser.parse(text);
+  const coldMs = performance.now() - t;
+  const again = [];
+  for (let i = 0; i < repeats; i++) {
+    const t2 = performance.now();
+    for (const text of texts) parser.parse(text);
+    again.push(performance.now() - t2);
+  }
+  void loadCharm;
+  process.stdout.write(JSON.stringify({coldMs, warmMs: median(again)}));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
