@@ -240,6 +240,7 @@ const expansion = {
   pages: exp.pages,
   directives: exp.directives,
   identical: exp.identical,
+  sameStrings: exp.sameStrings,
   firstPageMs: exp.firstPageMs,
   pageMs: median(exp.perPage.map((p) => p.dirMs)),
   staticPageMs: median(exp.perPage.map((p) => p.staticMs)),
@@ -251,7 +252,7 @@ const expansion = {
   totalDeltaMs: exp.perPage.reduce((a, p) => a + p.dirMs - p.staticMs, 0),
   totalTransformMs: exp.perPage.reduce((a, p) => a + p.transformMs, 0),
 };
-log(`expansion: page ${f1(expansion.pageMs)} ms vs static ${f1(expansion.staticPageMs)} ms; transformer ${f3(expansion.transformPerDirectiveMs)} ms/directive; ${exp.identical}/${exp.pages} identical`);
+log(`expansion: page ${f1(expansion.pageMs)} ms vs static ${f1(expansion.staticPageMs)} ms; transformer ${f3(expansion.transformPerDirectiveMs)} ms/directive; ${exp.identical}/${exp.pages} identical, ${exp.sameStrings}/${exp.pages} same strings`);
 
 // ------------------------------------------------------------------------------------------ 5. builds
 let builds;
@@ -337,7 +338,7 @@ row('page compile minus its static twin, per directive', `${f3(expansion.deltaPe
 row('page compile (pre-loader + mdx-loader), directive page', `${f1(expansion.pageMs)} ms`, '', '', '');
 row('page compile, static twin', `${f1(expansion.staticPageMs)} ms`, '', '', '');
 row('first page of the process (cold models and JIT)', `${f1(expansion.firstPageMs)} ms`, '', '', '');
-lines.push(``, `Compiled output of the directive page and its static twin identical: ${expansion.identical} / ${expansion.pages} pages.`);
+lines.push(``, `Static twin check: compiled output identical for ${expansion.identical} / ${expansion.pages} pages; same text, links, heading ids and diagram sources (every string literal of the compiled page, in order) for ${expansion.sameStrings} / ${expansion.pages} (the rest differ by list tightness only: Markdown cannot write a tight list item with two paragraphs).`);
 lines.push(``, `Each directive alone (remark transformer on a one-directive tree, warm models, median over up to 5 charms of 15 repetitions):`, ``);
 row('directive', 'ms', 'target', '');
 row('---', '---:', '---:', '---');

@@ -33,27 +33,36 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
 
   const framework = detectFramework(sources);
   const srcDir = meta.entrypoint.includes('/') ? meta.entrypoint.slice(0, meta.entrypoint.lastIndexOf('/')) : '';
-  const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}]);
+  // A module refused by the source rules (too large, binary, a link leaving the repository) fails
+  // the load, with every such problem reported at once.
+  const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}], (error) => sink.error(error.toDiagnostic()));
   const modules = framework === 'reactive' ? [] : project.loadSources();
+  if (sink.errors.length) throw new CharmLoadError(sink.errors);
   for (const m of modules) {
     if (m.py.syntaxError) {
       sink.warn({code: 'python-syntax', message: `Python syntax error in ${m.py.file.path}; facts come from the parts that parse.`, hint: 'Fix the syntax error (python -m py_compile shows it).', file: m.py.file.path, ...m.py.syntaxError});
     }
   }
-  const isCharmClass = charmClassPredicate(project);
+  const derivesFromCharm = charmClassPredicate(project);
   const entryModule = modules.find((m) => m.py.file.path === meta.entrypoint);
-  const mains = mainCharmClasses(project, entryModule, isCharmClass);
+  const mains = mainCharmClasses(project, entryModule, derivesFromCharm);
+  // The class `main()` runs is a charm even when its base is installed, not vendored (ops_sunbeam, chisme).
+  const mainChains = mains.map((m) => classChain(m, ctxFor(project, m.module, derivesFromCharm)));
+  const isCharmClass = (c: ClassInfo): boolean => derivesFromCharm(c) || mainChains.some((chain) => chain.includes(c));
+  const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
   const names = charmNames(meta);
-  const scan = {project, names, isCharmClass, sink};
+  const scan = {project, names, isCharmClass, charmOf, sink};
   const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan)];
 
   const containerNames = meta.containers.map((c) => c.name);
   const rocks = readRocks(sources, meta.containers, meta.resources, sink);
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
   const handlerContainers = new Map(events.filter((e) => e.container && e.handler && e.kind === 'workload').map((e) => [e.handler!, e.container!]));
-  const placements = layerPlacements(project, isCharmClass, handlerContainers);
-  const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
+  const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf);
+  const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
   const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
+  // Library modules are read lazily; one refused there fails the load too.
+  if (sink.errors.length) throw new CharmLoadError(sink.errors);
 
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -84,12 +84,15 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
     throw new CharmArchError({code: 'missing-name', message: `${meta.file.path} has no \`name\`.`, file: meta.file.path, ...meta.pos([]), hint: 'Add `name: <charm-name>` at the top level.'});
   }
 
-  const configFile = layout === 'legacy' ? readYaml(sources, 'config.yaml') : charmcraft;
-  const actionsFile = layout === 'legacy' ? readYaml(sources, 'actions.yaml') : charmcraft;
+  // Legacy charms keep config.yaml / actions.yaml, but some moved one of them into charmcraft.yaml.
+  const legacyConfig = layout === 'legacy' ? readYaml(sources, 'config.yaml') : null;
+  const legacyActions = layout === 'legacy' ? readYaml(sources, 'actions.yaml') : null;
+  const configFile = legacyConfig ?? charmcraft;
+  const actionsFile = legacyActions ?? charmcraft;
   if (configFile && !files.includes(configFile)) files.push(configFile);
   if (actionsFile && !files.includes(actionsFile)) files.push(actionsFile);
-  const configRoot: string[] = layout === 'legacy' ? [] : ['config'];
-  const actionsRoot: string[] = layout === 'legacy' ? [] : ['actions'];
+  const configRoot: string[] = legacyConfig ? [] : ['config'];
+  const actionsRoot: string[] = legacyActions ? [] : ['actions'];
 
   return {
     layout,

@@ -1,5 +1,5 @@
-import {lstatSync, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
-import {join, relative, resolve, sep} from 'node:path';
+import {existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
+import {dirname, join, relative, resolve, sep} from 'node:path';
 import {LineCounter} from 'yaml';
 import {CharmArchError} from './errors.js';
 
@@ -28,6 +28,11 @@ export interface SourceOptions {
 export class CharmSources {
   readonly root: string;
   private readonly realRoot: string;
+  /**
+   * Where symbolic links may lead: the charm, and the repository around it (real charms link
+   * shared packages from a sibling folder: `src/pkg -> ../../common/pkg`). Nowhere else.
+   */
+  private readonly allowedRoots: string[];
   private readonly cache = new Map<string, SourceFile | null>();
   private readonly maxFileBytes: number;
 
@@ -44,6 +49,8 @@ export class CharmSources {
       throw new CharmArchError({code: 'charm-not-directory', message: `Charm path is not a directory: ${root}.`, file: root, hint: 'Point at the directory that holds charmcraft.yaml or metadata.yaml.'});
     }
     this.realRoot = realpathSync(this.root);
+    const repo = repositoryAround(this.realRoot);
+    this.allowedRoots = repo && repo !== this.realRoot ? [this.realRoot, repo] : [this.realRoot];
   }
 
   /** Absolute path of a charm-relative path. */
@@ -80,6 +87,7 @@ export class CharmSources {
   list(dir: string, accept: (name: string) => boolean, opts: {maxDepth?: number; stopAtCharms?: boolean} = {}): string[] {
     const out: string[] = [];
     const maxDepth = opts.maxDepth ?? 8;
+    const visited = new Set<string>();
     const walk = (rel: string, depth: number): void => {
       let entries;
       try {
@@ -91,7 +99,7 @@ export class CharmSources {
       for (const entry of entries) {
         const childRel = rel ? `${rel}/${entry.name}` : entry.name;
         if (entry.isSymbolicLink()) {
-          // Followed only when it stays inside the charm (symlink loops and escapes are skipped).
+          // Followed only when it stays inside the charm or its repository (loops and escapes are skipped).
           if (!this.isInside(childRel)) continue;
           let st;
           try {
@@ -100,6 +108,13 @@ export class CharmSources {
             continue;
           }
           if (st.isFile() && accept(entry.name)) out.push(childRel);
+          else if (st.isDirectory() && depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) {
+            const real = realpathSync(this.absolute(childRel));
+            if (!visited.has(real)) {
+              visited.add(real);
+              walk(childRel, depth + 1);
+            }
+          }
           continue;
         }
         if (entry.isDirectory()) {
@@ -124,7 +139,7 @@ export class CharmSources {
   private resolveLink(path: string): 'inside' | 'outside' | 'loop' | 'broken' {
     try {
       const real = realpathSync(this.absolute(path));
-      return real === this.realRoot || real.startsWith(this.realRoot + sep) ? 'inside' : 'outside';
+      return this.allowedRoots.some((r) => real === r || real.startsWith(r + sep)) ? 'inside' : 'outside';
     } catch (error) {
       return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'broken';
     }
@@ -227,6 +242,21 @@ function firstInvalidUtf8(bytes: Buffer): {line: number; column: number} {
     i += n;
   }
   return {line, column};
+}
+
+/** Markers of a repository root (a clone has .git; an exported tree usually keeps .github). */
+const REPOSITORY_MARKERS = ['.git', '.github'];
+
+/** The repository a charm directory sits in: the nearest ancestor (the charm itself, or up to 3 levels up) with a marker. */
+export function repositoryAround(realCharmRoot: string): string | null {
+  let dir = realCharmRoot;
+  for (let i = 0; i <= 3; i++) {
+    if (REPOSITORY_MARKERS.some((m) => existsSync(join(dir, m)))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return null;
 }
 
 /** 1-based line and column of an offset in a file. */

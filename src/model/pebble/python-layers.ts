@@ -1,5 +1,6 @@
 import type {PebbleCheck, PebbleLayer, PebbleLogTarget, PebbleService} from '../types.js';
-import {dictEntries, evaluate, keywordArgs, lookupName, positionalArgs, type Ctx, type Value} from '../python/evaluate.js';
+import {dictEntries, evaluate, keywordArgs, lookupName, positionalArgs, selfFor, type Ctx} from '../python/evaluate.js';
+import {constructionSites} from '../python/observe.js';
 import {assignmentParts, walkStatements, type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from '../python/project.js';
 import {childOf, kids, line, text, type SyntaxNode} from '../python/syntax.js';
 import {CHECK_MARKERS, LAYER_KEYS, SERVICE_MARKERS} from './shape.js';
@@ -22,11 +23,11 @@ interface Candidate {
  * Literal parts are recorded; what is computed at runtime keeps its source
  * expression and is marked computed.
  */
-export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[], placements: LayerPlacements): PebbleLayer[] {
+export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[], placements: LayerPlacements, charmOf?: (c: ClassInfo) => ClassInfo): PebbleLayer[] {
   const candidates: Candidate[] = [];
   for (const module of project.sourceModules()) collectCandidates(module, candidates);
   return candidates.map((c) => {
-    const ctx = ctxOf(project, c.module, c.fn, isCharmClass);
+    const ctx = ctxOf(project, c.module, c.fn, isCharmClass, charmOf);
     const layer = buildLayer(c, ctx);
     const placed = placements.get(c.owner) ?? placements.get(`node:${c.module.py.file.path}:${c.node.from}`);
     layer.container = placed?.container ?? (containers.length === 1 ? containers[0]! : null);
@@ -38,10 +39,22 @@ export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo
 /** Where a layer is added: its container and label. Keyed by layer owner (`const:NAME`, `fn:name`, `node:file:offset`, `file:name.yaml`). */
 export type LayerPlacements = Map<string, {container: string; label?: string}>;
 
-function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionInfo | undefined, isCharmClass: (c: ClassInfo) => boolean): Ctx {
+function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionInfo | undefined, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
   const cls = fn?.cls;
-  const self: Value = cls && isCharmClass(cls) ? {t: 'charm', cls} : cls ? {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'} : {t: 'unknown', expr: 'self'};
-  return {project, module, cls, fn, self, env: new Map(), isCharmClass, depth: 0};
+  const base: Ctx = {project, module, cls, fn, self: selfFor(cls, module, isCharmClass, charmOf), env: new Map(), isCharmClass, ...(charmOf ? {charmOf} : {}), depth: 0};
+  // A helper built in one place: its constructor's keyword arguments name attributes an installed
+  // base class stores (`PebbleServiceComponent(..., service_name="app")` -> `self.service_name`).
+  if (base.self.t === 'instance' && cls) {
+    const sites = constructionSites(cls, project);
+    const site = sites.length === 1 ? sites[0]! : undefined;
+    const args = site ? childOf(site.call, 'ArgList') : null;
+    if (site && args) {
+      const callerCls = site.fn?.cls;
+      const argsCtx: Ctx = {project, module: site.module, cls: callerCls, fn: site.fn, self: selfFor(callerCls, site.module, isCharmClass, charmOf), env: new Map(), isCharmClass, depth: 0};
+      base.self = {...base.self, args, argsCtx};
+    }
+  }
+  return base;
 }
 
 function literalKeys(module: ModuleInfo, dict: SyntaxNode): string[] | null {
@@ -356,7 +369,7 @@ function buildLogTarget(name: string, node: SyntaxNode, keyNode: SyntaxNode | nu
  * from `get_container(NAME)`, `containers[NAME]`, or `event.workload` in a handler of a
  * container's pebble-ready event (`handlerContainers`: handler name -> container).
  */
-export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, handlerContainers: ReadonlyMap<string, string>): LayerPlacements {
+export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, handlerContainers: ReadonlyMap<string, string>, charmOf?: (c: ClassInfo) => ClassInfo): LayerPlacements {
   const out: LayerPlacements = new Map();
   for (const module of project.sourceModules()) {
     const py = module.py;
@@ -377,7 +390,7 @@ export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassI
           break;
         }
         const fn = fnNode ? findFunction(module, fnNode) : undefined;
-        const ctx = ctxOf(project, module, fn, isCharmClass);
+        const ctx = ctxOf(project, module, fn, isCharmClass, charmOf);
         const receiver = callee.firstChild!;
         const container = /^\w+\.workload$/.test(text(py, receiver)) && fn ? handlerContainers.get(fn.name) ?? null : containerOf(receiver, ctx);
         if (!container) return;

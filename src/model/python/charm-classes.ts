@@ -10,6 +10,11 @@ function isCharmBaseExpression(expr: string): boolean {
   return /(^|\.)\w*CharmBase$/.test(plain) || findExtensionByBaseClass(plain) !== undefined;
 }
 
+/** An installed (not vendored) framework base named like a charm: `sunbeam_charm.OSBaseOperatorCharm`. */
+function isExternalCharmLike(module: string | undefined, name: string): boolean {
+  return /Charm$/.test(name) && !/^(ops|charms)\b/.test(module ?? '');
+}
+
 /** Decides which classes are charms: derived (through src/ or lib/ classes) from CharmBase or a framework base. */
 export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) => boolean {
   const memo = new Map<ClassInfo, boolean>();
@@ -23,7 +28,7 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
       else if (depth < 8) {
         const v = evaluate(cls.baseNodes[i]!, ctxFor(project, cls.module, () => false));
         if (v.t === 'class' && v.ref.info) result = check(v.ref.info, depth + 1);
-        else if (v.t === 'class' && isCharmBaseExpression(`${v.ref.module ?? ''}.${v.ref.name}`)) result = true;
+        else if (v.t === 'class' && (isCharmBaseExpression(`${v.ref.module ?? ''}.${v.ref.name}`) || (!v.ref.info && isExternalCharmLike(v.ref.module, v.ref.name)))) result = true;
       }
     }
     memo.set(cls, result);

@@ -44,10 +44,19 @@ export interface Ctx {
   env: ReadonlyMap<string, Value>;
   /** Classes that are charm classes: `self` in their methods is the charm. */
   isCharmClass: (cls: ClassInfo) => boolean;
+  /** The charm class `self` is in a charm class's methods: the most derived one (a base's code sees the subclass's attributes). */
+  charmOf?: (cls: ClassInfo) => ClassInfo;
   depth: number;
 }
 
 const MAX_DEPTH = 24;
+
+/** `self` in a method of `cls`: the charm, an instance of a helper class, or unknown outside classes. */
+export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Value {
+  if (!cls) return {t: 'unknown', expr: 'self'};
+  if (isCharmClass(cls)) return {t: 'charm', cls: charmOf ? charmOf(cls) : cls};
+  return {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'};
+}
 
 export function unknown(ctx: Ctx, node: SyntaxNode): Value {
   return {t: 'unknown', expr: text(ctx.module.py, node)};
@@ -92,6 +101,14 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
       return evaluateCall(node, inner);
     case 'BinaryExpression': {
       const [a, op, b] = kids(node);
+      if (a && b && op && (op.name === 'or' || op.name === 'and')) {
+        // `names or DEFAULTS`: the right side when the left is None/empty; unknown stays unknown.
+        const l = evaluate(a, inner);
+        const falsy = l.t === 'none' || (l.t === 'str' && !l.v) || (l.t === 'seq' && !l.items.length) || (l.t === 'bool' && !l.v) || (l.t === 'num' && l.v === 0) || (l.t === 'dict' && dictEntries(l).length === 0);
+        if (l.t === 'unknown' || l.t === 'alts') return unknown(ctx, node);
+        if (op.name === 'or') return falsy ? evaluate(b, inner) : l;
+        return falsy ? l : evaluate(b, inner);
+      }
       if (a && b && op && text(py, op) === '+') {
         const l = evaluate(a, inner);
         const r = evaluate(b, inner);
@@ -264,6 +281,8 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
       if (v && info) return evaluate(v, {...ctx, module: info.module, cls: info, fn: undefined, env: new Map(), depth: ctx.depth + 1});
       const method = info ? findMethod(info, attr, ctx) : undefined;
       if (method) return {t: 'method', name: attr, fn: method, owner};
+      const nested = info?.nested.get(attr);
+      if (nested) return {t: 'class', ref: {name: attr, module: nested.module.py.name, info: nested}};
       return {t: 'unknown', expr};
     }
     case 'str':
@@ -289,7 +308,11 @@ function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ctx): Val
   // A class-level default (`_service_name = "app"`) when the instance value is not static.
   for (const cls of classChain(info, ctx)) {
     const v = cls.attrs.get(attr);
-    if (v) return evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+    if (!v) continue;
+    const value = evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+    // `upgrade_done = EventSource(UpgradeDone)` on the object itself: observing it names an event.
+    if (value.t === 'instance' && value.cls.name === 'EventSource') return {t: 'event', attr, owner, expr: attr};
+    return value;
   }
   if (assigned) return {t: 'unknown', expr: attr};
   return undefined;
@@ -347,6 +370,18 @@ export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
 
 function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
   const callee = node.firstChild!;
+  // `getattr(obj, "name")` with a constant name is `obj.name`.
+  if (callee.name === 'VariableName' && text(ctx.module.py, callee) === 'getattr') {
+    const args = node.getChild('ArgList');
+    const [objectNode, nameNode] = args ? positionalArgs(args) : [];
+    const attr = nameNode ? evaluate(nameNode, ctx) : null;
+    if (objectNode && attr?.t === 'str') return member(evaluate(objectNode, ctx), attr.v, text(ctx.module.py, node), ctx);
+    if (objectNode && attr?.t === 'alts' && attr.items.every((a) => a.t === 'str')) {
+      const owner = evaluate(objectNode, ctx);
+      return alts(attr.items.map((a) => member(owner, (a as {v: string}).v, text(ctx.module.py, node), ctx)));
+    }
+    return {t: 'unknown', expr: text(ctx.module.py, node)};
+  }
   const fnValue = evaluate(callee, ctx);
   const expr = text(ctx.module.py, node);
   if (fnValue.t === 'class') {
@@ -357,9 +392,22 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
     const prop = callee.getChild('PropertyName');
     const objectNode = callee.firstChild!;
     const method = prop ? text(ctx.module.py, prop) : '';
-    if (method === 'items') {
+    if (method === 'items' || method === 'keys' || method === 'values' || method === 'get') {
       const obj = evaluate(objectNode, ctx);
-      if (obj.t === 'dict') return dictItems(obj);
+      if (obj.t === 'dict') {
+        const items = dictItems(obj);
+        if (items.t !== 'seq') return items;
+        const pairs = items.items as Array<{t: 'seq'; items: Value[]}>;
+        if (method === 'items') return items;
+        if (method === 'keys') return {t: 'seq', items: pairs.map((p) => p.items[0]!)};
+        if (method === 'values') return {t: 'seq', items: pairs.map((p) => p.items[1]!)};
+        const args = node.getChild('ArgList');
+        const [keyNode, defaultNode] = args ? positionalArgs(args) : [];
+        const key = keyNode ? evaluate(keyNode, ctx) : null;
+        if (key?.t !== 'str') return {t: 'unknown', expr};
+        const hit = pairs.find((p) => p.items[0]?.t === 'str' && (p.items[0] as {v: string}).v === key.v);
+        return hit ? hit.items[1]! : defaultNode ? evaluate(defaultNode, ctx) : {t: 'none'};
+      }
     }
     if (STRING_METHODS.has(method)) {
       const obj = evaluate(objectNode, ctx);

@@ -109,11 +109,25 @@ export function eventFromAttributeShape(attr: string): JujuEventName | null {
 }
 
 /** `self.on["name"].<attr>`: the keyed forms ops supports. */
-export function eventFromKey(key: string, attr: string): JujuEventName | null {
-  if (RELATION_SUFFIXES.includes(attr)) return {name: `${key}-${hook(attr)}`, kind: 'relation', endpoint: key};
-  if (WORKLOAD_SUFFIXES.includes(attr)) return {name: `${key}-${hook(attr)}`, kind: 'workload', container: key};
-  if (STORAGE_SUFFIXES.includes(attr)) return {name: `${key}-${hook(attr)}`, kind: 'storage', storage: key};
-  if (attr === 'action') return {name: `${key}-action`, kind: 'action', action: key};
+export function eventFromKey(rawKey: string, attr: string, names?: CharmNames): JujuEventName | null {
+  // ops indexes `on` by the attribute spelling (`-` -> `_`): `on["juju_info"]` is the `juju-info` endpoint.
+  const declared = (list: string[] | undefined): string => list?.find((n) => attrOf(n) === attrOf(rawKey)) ?? rawKey;
+  if (RELATION_SUFFIXES.includes(attr)) {
+    const key = declared(names?.endpoints);
+    return {name: `${key}-${hook(attr)}`, kind: 'relation', endpoint: key};
+  }
+  if (WORKLOAD_SUFFIXES.includes(attr)) {
+    const key = declared(names?.containers);
+    return {name: `${key}-${hook(attr)}`, kind: 'workload', container: key};
+  }
+  if (STORAGE_SUFFIXES.includes(attr)) {
+    const key = declared(names?.storage);
+    return {name: `${key}-${hook(attr)}`, kind: 'storage', storage: key};
+  }
+  if (attr === 'action') {
+    const key = declared(names?.actions);
+    return {name: `${key}-action`, kind: 'action', action: key};
+  }
   return null;
 }
 

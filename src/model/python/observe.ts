@@ -1,7 +1,7 @@
 import type {DiagnosticSink} from '../errors.js';
 import type {EventEmitter, ObservedEvent} from '../types.js';
 import {eventFromAttribute, eventFromAttributeShape, eventFromKey, hookStyle, type CharmNames, type JujuEventName} from './event-names.js';
-import {classChain, evaluate, keywordArgs, positionalArgs, type Ctx, type Value} from './evaluate.js';
+import {classChain, evaluate, isCharmParam, keywordArgs, positionalArgs, selfFor, type Ctx, type Value} from './evaluate.js';
 import {type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
 import {childOf, kids, line, text, type SyntaxNode} from './syntax.js';
 
@@ -9,6 +9,7 @@ export interface ObserveScan {
   project: PythonProject;
   names: CharmNames;
   isCharmClass: (cls: ClassInfo) => boolean;
+  charmOf?: (cls: ClassInfo) => ClassInfo;
   sink: DiagnosticSink;
 }
 
@@ -47,8 +48,8 @@ function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo |
 
 function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undefined): Ctx {
   const cls = fn?.cls;
-  const self: Value = cls && scan.isCharmClass(cls) ? {t: 'charm', cls} : cls ? {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'} : {t: 'unknown', expr: 'self'};
-  return {project: scan.project, module, cls, fn, self, env: new Map(), isCharmClass: scan.isCharmClass, depth: 0};
+  const self = selfFor(cls, module, scan.isCharmClass, scan.charmOf);
+  return {project: scan.project, module, cls, fn, self, env: new Map(), isCharmClass: scan.isCharmClass, ...(scan.charmOf ? {charmOf: scan.charmOf} : {}), depth: 0};
 }
 
 function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan): ObservedEvent[] {
@@ -142,11 +143,18 @@ function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveSca
     const args = childOf(site.call, 'ArgList');
     if (!args) continue;
     const params = init.params.slice(1).filter((p) => !p.star);
+    // An argument that cannot be named makes the parameter unknown (its default would be a guess);
+    // a `charm` parameter still is the charm.
+    const bind = (name: string, node: SyntaxNode): void => {
+      const v = evaluate(node, callerCtx);
+      const param = params.find((p) => p.name === name);
+      if (v.t !== 'unknown' || !param || !isCharmParam(param.name, param.annotation)) env.set(name, v);
+    };
     positionalArgs(args).forEach((a, i) => {
       const p = params[i];
-      if (p) env.set(p.name, evaluate(a, callerCtx));
+      if (p) bind(p.name, a);
     });
-    for (const [k, v] of keywordArgs(args, site.module.py)) if (params.some((p) => p.name === k)) env.set(k, evaluate(v, callerCtx));
+    for (const [k, v] of keywordArgs(args, site.module.py)) if (params.some((p) => p.name === k)) bind(k, v);
     envs.push(env);
   }
   return envs.length ? envs : [new Map()];
@@ -164,7 +172,7 @@ function subclassesOf(cls: ClassInfo, scan: ObserveScan): ClassInfo[] {
   return out;
 }
 
-interface ConstructionSite {
+export interface ConstructionSite {
   call: SyntaxNode;
   module: ModuleInfo;
   fn?: FunctionInfo;
@@ -172,7 +180,7 @@ interface ConstructionSite {
 
 const sitesCache = new WeakMap<ClassInfo, ConstructionSite[]>();
 
-function constructionSites(cls: ClassInfo, project: PythonProject): ConstructionSite[] {
+export function constructionSites(cls: ClassInfo, project: PythonProject): ConstructionSite[] {
   const cached = sitesCache.get(cls);
   if (cached) return cached;
   const sites: ConstructionSite[] = [];
@@ -214,7 +222,7 @@ function describeEvent(value: Value, expression: string, ctx: Ctx, scan: Observe
     ...(emitter ? {emitter} : {}),
   });
   if (value.t === 'event' && value.key !== undefined) {
-    const n = eventFromKey(value.key, value.attr);
+    const n = eventFromKey(value.key, value.attr, scan.names);
     if (n) return fromName(n);
   } else if (value.t === 'event' && value.owner.t === 'charm') {
     const n = eventFromAttribute(value.attr, scan.names);

@@ -1,3 +1,4 @@
+import {CharmArchError} from '../errors.js';
 import type {CharmSources} from '../sources.js';
 import {childOf, docstringOf, kids, parseModule, parts, text, type PyModule, type SyntaxNode} from './syntax.js';
 
@@ -41,6 +42,8 @@ export interface ClassInfo {
   attrs: Map<string, SyntaxNode>;
   /** `self.<attr> = value` in any method. */
   selfAssignments: Map<string, SelfAssignment[]>;
+  /** Classes defined in the class body (`class Config: class Relations: PEERS = "x"`). */
+  nested: Map<string, ClassInfo>;
 }
 
 export interface ModuleInfo {
@@ -67,6 +70,8 @@ export class PythonProject {
     private readonly sources: CharmSources,
     /** Import roots in lookup order, e.g. ['src', 'lib', ''] */
     private readonly roots: {dir: string; origin: 'src' | 'lib'}[],
+    /** A module that cannot be read (too large, a link leaving the repository) is skipped and reported here. */
+    private readonly onUnreadable: (error: CharmArchError) => void = () => undefined,
   ) {}
 
   /** Loads every module under the `src` roots. */
@@ -118,7 +123,15 @@ export class PythonProject {
   private loadFile(path: string, name: string, origin: 'src' | 'lib'): ModuleInfo | undefined {
     const existing = this.modules.get(name);
     if (existing) return existing;
-    const file = this.sources.read(path);
+    let file;
+    try {
+      file = this.sources.read(path);
+    } catch (error) {
+      if (!(error instanceof CharmArchError)) throw error;
+      this.onUnreadable(error);
+      this.missing.add(name);
+      return undefined;
+    }
     if (!file) return undefined;
     const info = indexModule(parseModule(file, name), origin);
     this.modules.set(name, info);
@@ -228,6 +241,7 @@ function indexClass(module: ModuleInfo, node: SyntaxNode): ClassInfo {
     methods: new Map(),
     attrs: new Map(),
     selfAssignments: new Map(),
+    nested: new Map(),
   };
   const body = childOf(node, 'Body');
   if (!body) return cls;
@@ -240,6 +254,9 @@ function indexClass(module: ModuleInfo, node: SyntaxNode): ClassInfo {
     } else if (stmt.name === 'AssignStatement') {
       const [targets, value] = assignmentParts(stmt);
       if (value) for (const t of targets) if (t.name === 'VariableName') cls.attrs.set(text(py, t), value);
+    } else if (stmt.name === 'ClassDefinition') {
+      const inner = indexClass(module, stmt);
+      cls.nested.set(inner.name, inner);
     }
   }
   return cls;
