@@ -1,6 +1,6 @@
 import {findExtensionByBaseClass} from '../extensions/catalog.js';
 import type {CharmClass} from '../types.js';
-import {evaluate, positionalArgs, type Ctx} from './evaluate.js';
+import {classInfo, evaluate, positionalArgs, type Ctx} from './evaluate.js';
 import type {ClassInfo, ModuleInfo, PythonProject} from './project.js';
 import {childOf, line, text} from './syntax.js';
 
@@ -26,9 +26,11 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
     for (let i = 0; i < cls.baseNodes.length && !result; i++) {
       if (isCharmBaseExpression(cls.bases[i]!)) result = true;
       else if (depth < 8) {
-        const v = evaluate(cls.baseNodes[i]!, ctxFor(project, cls.module, () => false));
-        if (v.t === 'class' && v.ref.info) result = check(v.ref.info, depth + 1);
-        else if (v.t === 'class' && (isCharmBaseExpression(`${v.ref.module ?? ''}.${v.ref.name}`) || (!v.ref.info && isExternalCharmLike(v.ref.module, v.ref.name)))) result = true;
+        const ctx = ctxFor(project, cls.module, () => false);
+        const v = evaluate(cls.baseNodes[i]!, ctx);
+        const info = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
+        if (info) result = check(info, depth + 1);
+        else if (v.t === 'class' && (isCharmBaseExpression(`${v.ref.module ?? ''}.${v.ref.name}`) || isExternalCharmLike(v.ref.module, v.ref.name))) result = true;
       }
     }
     memo.set(cls, result);

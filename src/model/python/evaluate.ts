@@ -187,6 +187,11 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
   if (assigned) return evaluate(assigned, {...ctx, module, cls: undefined, fn: undefined, env: new Map(), self: {t: 'unknown', expr: name}});
   const imported = module.imports.get(name);
   if (imported) {
+    // A CapWords name from a charm library not parsed yet: a class, resolved only when needed
+    // (a large charm's lib/ is most of its Python; most library objects need no more than their name).
+    if (imported.name && imported.module.startsWith('charms.') && /^[A-Z][a-z]\w*$/.test(imported.name) && !ctx.project.modules.has(imported.module)) {
+      return {t: 'class', ref: {name: imported.name, module: imported.module}};
+    }
     const target = ctx.project.resolveModule(imported.module, module);
     if (imported.name === undefined) return target ? {t: 'module', info: target} : {t: 'unknown', expr: name};
     if (target) {
@@ -250,7 +255,7 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
     case 'charm':
     case 'instance': {
       if (attr === 'framework') return {t: 'framework'};
-      const info = owner.t === 'charm' ? owner.cls : owner.cls.info;
+      const info = owner.t === 'charm' ? owner.cls : attr === 'on' ? undefined : classInfo(owner.cls, ctx);
       if (attr === 'on') {
         if (owner.t === 'charm') return {t: 'on', owner, expr};
         // A helper's own `on` (custom events) or a library object's `on`.
@@ -276,7 +281,7 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
     case 'module':
       return lookupModuleName(owner.info, attr, {...ctx, depth: ctx.depth + 1});
     case 'class': {
-      const info = owner.ref.info;
+      const info = classInfo(owner.ref, ctx);
       const v = info?.attrs.get(attr);
       if (v && info) return evaluate(v, {...ctx, module: info.module, cls: info, fn: undefined, env: new Map(), depth: ctx.depth + 1});
       const method = info ? findMethod(info, attr, ctx) : undefined;
@@ -361,7 +366,8 @@ export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
     out.push(c);
     for (const b of c.baseNodes) {
       const v = evaluate(b, {...ctx, module: c.module, cls: undefined, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-      if (v.t === 'class' && v.ref.info) visit(v.ref.info, depth + 1);
+      const base = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
+      if (base) visit(base, depth + 1);
     }
   };
   visit(info, 0);
@@ -457,7 +463,7 @@ function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {relation
       if (v.t === 'str') return {relation: v.v};
     }
   }
-  const info = ref.info ?? resolveLibraryClass(ref, ctx);
+  const info = classInfo(ref, ctx);
   const init = info ? findMethod(info, '__init__', ctx) : undefined;
   const param = init?.params.find((p) => RELATION_KWARGS.includes(p.name));
   if (param?.default && init) {
@@ -467,10 +473,15 @@ function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {relation
   return {};
 }
 
-function resolveLibraryClass(ref: ClassRef, ctx: Ctx): ClassInfo | undefined {
+/** The parsed class behind a reference, parsing its library module on first need. */
+export function classInfo(ref: ClassRef, ctx: Ctx): ClassInfo | undefined {
+  if (ref.info) return ref.info;
   if (!ref.module) return undefined;
   const mod = ctx.project.resolveModule(ref.module, ctx.module);
-  return mod?.classes.get(ref.name);
+  if (!mod) return undefined;
+  const v = lookupModuleName(mod, ref.name, {...ctx, module: mod, depth: ctx.depth + 1});
+  ref.info = v.t === 'class' && v.ref !== ref ? classInfo(v.ref, ctx) : undefined;
+  return ref.info;
 }
 
 /** Positional arguments of a call (keyword arguments and `*`/`**` spreads left out). */

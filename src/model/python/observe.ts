@@ -1,7 +1,7 @@
 import type {DiagnosticSink} from '../errors.js';
 import type {EventEmitter, ObservedEvent} from '../types.js';
 import {eventFromAttribute, eventFromAttributeShape, eventFromKey, hookStyle, type CharmNames, type JujuEventName} from './event-names.js';
-import {classChain, evaluate, isCharmParam, keywordArgs, positionalArgs, selfFor, type Ctx, type Value} from './evaluate.js';
+import {classChain, classInfo, evaluate, isCharmParam, keywordArgs, positionalArgs, selfFor, type Ctx, type Value} from './evaluate.js';
 import {type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
 import {childOf, kids, line, text, type SyntaxNode} from './syntax.js';
 
@@ -272,10 +272,10 @@ function customEventOf(charm: ClassInfo, attr: string, ctx: Ctx): EventEmitter |
     const onNode = cls.attrs.get('on');
     if (!onNode) continue;
     const on = evaluate(onNode, {...ctx, module: cls.module, cls, fn: undefined, env: new Map()});
-    if (on.t === 'instance' && on.cls.info) {
-      for (const ev of classChain(on.cls.info, ctx)) {
-        if (ev.attrs.has(attr)) return {expression: 'self.on', class: on.cls.name};
-      }
+    if (on.t !== 'instance') continue;
+    const events = classInfo(on.cls, ctx);
+    for (const ev of events ? classChain(events, ctx) : []) {
+      if (ev.attrs.has(attr)) return {expression: 'self.on', class: on.cls.name};
     }
   }
   return undefined;
