@@ -34,9 +34,9 @@ if (flag('help')) {
   process.exit(0);
 }
 const quick = flag('quick');
-const N = value('charms', quick ? 6 : 20);
-const M = value('pages', quick ? 40 : 200);
-const R = value('runs', quick ? 2 : 3);
+const N = value('charms', quick ? 4 : 20);
+const M = value('pages', quick ? 24 : 200);
+const R = value('runs', quick ? 1 : 3);
 const LOAD_RUNS = Math.max(R, quick ? 3 : 7);
 const SCALES = [1, 2, 4, 8];
 if (!existsSync(distIndex)) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
@@ -107,12 +107,12 @@ function build(siteDir, {persistentCache = false, countsDir} = {}) {
 }
 
 function readCounts(dir) {
-  const counts = {loadCounts: {}, charmcraftReads: {}, processes: 0};
+  const counts = {loadCounts: {}, charmcraftReads: {}, callers: {}, processes: 0};
   if (!existsSync(dir)) return counts;
   for (const f of readdirSync(dir)) {
     const c = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     counts.processes++;
-    for (const k of ['loadCounts', 'charmcraftReads']) for (const [root, n] of Object.entries(c[k])) counts[k][root] = (counts[k][root] ?? 0) + n;
+    for (const k of ['loadCounts', 'charmcraftReads', 'callers']) for (const [root, n] of Object.entries(c[k] ?? {})) counts[k][root] = (counts[k][root] ?? 0) + n;
   }
   return counts;
 }
@@ -368,6 +368,7 @@ if (builds) {
   row('---', '---:', '---:', '---');
   row('loadCharm runs (reads of charmcraft.yaml, every copy of the plugin code)', range(reads), '1', mark(reads.flat().every((n) => n === 1)));
   row("loadCounts of dist/src/model/cache.js (the pre-loader's module instance)", range(native), '', '');
+  lines.push(``, `Who parsed (all charms, first build): ${Object.entries(counts[0].callers).map(([k, n]) => `${k}: ${n}`).join('; ')}.`);
   if (warm) {
     const nc = median(warm.noChange);
     const ed = median(warm.edit);

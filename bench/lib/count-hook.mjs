@@ -14,9 +14,18 @@ import {threadId} from 'node:worker_threads';
 const out = process.env.BENCH_COUNTS_DIR;
 if (out) {
   const reads = new Map();
+  // Who asked for the model: the remark half or the webpack pre-loader, loaded as native ESM
+  // (file:// URL in the stack) or as a transpiled copy (plain path).
+  const callers = new Map();
   const readFileSync = fs.readFileSync;
   fs.readFileSync = function countingReadFileSync(path, ...rest) {
-    if (typeof path === 'string' && path.endsWith('/charmcraft.yaml')) reads.set(path.slice(0, -'/charmcraft.yaml'.length), (reads.get(path.slice(0, -'/charmcraft.yaml'.length)) ?? 0) + 1);
+    if (typeof path === 'string' && path.endsWith('/charmcraft.yaml')) {
+      const charm = path.slice(0, -'/charmcraft.yaml'.length);
+      reads.set(charm, (reads.get(charm) ?? 0) + 1);
+      const frame = (new Error().stack ?? '').split('\n').find((l) => /(remark[\\/]index|charm-dependencies-loader)\.js/.test(l));
+      const caller = frame ? `${/charm-dependencies-loader/.test(frame) ? 'webpack pre-loader' : 'remark half'} (${/file:\/\//.test(frame) ? 'native ESM' : 'transpiled copy'})` : 'other';
+      callers.set(caller, (callers.get(caller) ?? 0) + 1);
+    }
     return readFileSync.call(this, path, ...rest);
   };
   syncBuiltinESMExports();
@@ -25,7 +34,7 @@ if (out) {
     fs.mkdirSync(out, {recursive: true});
     fs.writeFileSync(
       join(out, `counts-${process.pid}-${threadId}.json`),
-      JSON.stringify({pid: process.pid, threadId, argv: process.argv.slice(1, 3), loadCounts: Object.fromEntries(cache.loadCounts), charmcraftReads: Object.fromEntries(reads)}),
+      JSON.stringify({pid: process.pid, threadId, argv: process.argv.slice(1, 3), loadCounts: Object.fromEntries(cache.loadCounts), charmcraftReads: Object.fromEntries(reads), callers: Object.fromEntries(callers)}),
     );
   });
 }

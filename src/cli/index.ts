@@ -7,13 +7,18 @@ export type {CliIO};
 const USAGE = `usage: charm-arch <command> [options]
 
 commands:
-  facts <charm-dir>                 print the charm model as JSON
-  render <charm-dir> [--format md|myst] [--section name]... [--out FILE]
+  facts <charm-dir> [--compact]     print the charm model as JSON
+  render <charm-dir> [--format md|myst] [--section name]... [--heading-level N] [--out FILE]
+         [--repository URL] [--branch NAME]
                                     print the architecture page (or some sections)
-  check <doc> <charm-dir> [--json] [--ignore name]...
+  check <doc> <charm-dir> [--json] [--ignore [category:]name]... [--ignore-file FILE]
+        [--format md|myst|rst] [--only category]...
                                     compare a hand-written page with the charm (exit 1 on drift)
-  init <charm-dir> [--format docusaurus|myst] [--out FILE]
+  init <charm-dir> [--format docusaurus|myst] [--out FILE] [--force] [--charm-id ID]
+       [--repository URL] [--branch NAME]
                                     write a starter architecture page
+
+exit codes: 0 success (in sync), 1 drift (check), 2 bad input or usage
 `;
 
 type Command = (args: string[], io: CliIO) => number | Promise<number>;

@@ -2,6 +2,7 @@ import {isAbsolute, relative, resolve} from 'node:path';
 import type {Heading, Root, RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
+import {logger} from '@docusaurus/logger';
 import type {VFile} from 'vfile';
 import {loadCharmCached} from '../model/cache.js';
 import {CharmArchError, CharmLoadError} from '../model/errors.js';
@@ -57,6 +58,16 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
   if (needsImport) tree.children.unshift(diagramImport() as Root['children'][number]);
 }
 
+/**
+ * A warning on the page's vfile (for remark tooling) and in the build log: Docusaurus does not
+ * print vfile messages, and a drift note nobody sees is no check at all.
+ */
+function warn(file: VFile, message: string, place: {line: number; column: number}, code: string): void {
+  file.message(message, {place, ruleId: code, source: 'charm-architecture'});
+  const where = `${pagePath(file)}:${place.line}:${place.column}`;
+  logger.warn(message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
+}
+
 function pagePath(file: VFile): string {
   const path = file.path ?? 'page';
   const rel = relative(process.cwd(), path);
@@ -94,7 +105,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     const {prose, annotations} = node.name === 'juju-events' ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
     for (const a of annotations) {
       if (!model.events.some((e) => e.name && normaliseEventName(e.name) === a.event)) {
-        file.message(`Drift: the page annotates \`${a.event}\`, which the charm ${model.name} does not observe.`, {place: {line: a.line ?? pos.line, column: 1}, ruleId: 'event-not-observed', source: 'charm-architecture'});
+        warn(file, `Drift: the page annotates \`${a.event}\`, which the charm ${model.name} does not observe.`, {line: a.line ?? pos.line, column: 1}, 'event-not-observed');
       }
     }
     const links: LinkOptions = {
@@ -111,7 +122,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     if (!(error instanceof CharmArchError)) throw error;
     const message = describe(error, file, pos);
     if (options.onError === 'warn') {
-      file.message(message, {place: pos, ruleId: error.code, source: 'charm-architecture'});
+      warn(file, message, pos, error.code);
       return [warningAdmonition(message)];
     }
     throw new Error(message);
