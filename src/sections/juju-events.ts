@@ -3,7 +3,7 @@ import {EVENT_KIND_ORDER} from '../model/python/event-names.js';
 import type {ObservedEvent} from '../model/types.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {eventUrl, whenItFires} from './event-reference.js';
-import {blockquote, charmInline, code, heading, link, list, paragraph, strong, text} from './mdast.js';
+import {blockquote, charmInline, code, heading, link, list, paragraph, slug, strong, text} from './mdast.js';
 
 /** Events in page order: by kind (lifecycle, workload, relations, actions, ...), then name; unresolved last. */
 export function orderedEvents(events: ObservedEvent[], exclude: ReadonlySet<string> = new Set()): ObservedEvent[] {
@@ -34,8 +34,14 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
     return out;
   }
   out.push(paragraph(text('For this charm, the following Juju events are observed:')));
-  const items = groupByName(events).map((group) => eventItem(group, ctx));
-  out.push(list(true, items));
+  const groups = groupByName(events);
+  const eventList = list(true, groups.map((group) => eventItem(group, ctx)));
+  // Each resolved event gets a stable anchor (`#event-config-changed`) to link to from other pages.
+  eventList.children.forEach((item, i) => {
+    const name = groups[i]![0]!.name;
+    if (name) item.data = {hProperties: {id: `event-${slug(name)}`}};
+  });
+  out.push(eventList);
   out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(ctx.links.jujuDocsUrl, text('Hook')))));
   return out;
 }

@@ -8,6 +8,7 @@
  * Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); skipped
  * when there is none (jsdom cannot lay out SVG, so this cannot run there).
  */
+import {contrast} from './contrast.js';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {chromium, type Browser, type Page} from 'playwright-core';
@@ -54,21 +55,6 @@ async function render(page: Page, d: DiagramResult, dark: boolean): Promise<{nod
     },
     {source: d.source, css: CHARM_DIAGRAM_THEME_CSS, dark},
   );
-}
-
-function luminance(rgb: string): number {
-  const m = rgb.match(/[\d.]+/g);
-  if (!m) throw new Error(`not a colour: ${rgb}`);
-  const [r, g, b] = m.slice(0, 3).map((x) => {
-    const c = Number(x) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-export function contrast(a: string, b: string): number {
-  const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (l1! + 0.05) / (l2! + 0.05);
 }
 
 maybe('diagrams rendered in Chromium', () => {

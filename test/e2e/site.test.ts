@@ -20,6 +20,7 @@ import {fileURLToPath} from 'node:url';
 import type {Browser, Page} from 'playwright-core';
 import {launchBrowser, newContext, watchProblems, type ColorMode} from './browser.js';
 import {serveStatic, type StaticServer} from './serve.js';
+import {contrast} from '../diagrams/contrast.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const siteDir = join(root, 'website');
@@ -392,5 +393,80 @@ describe('directive reference pages', () => {
       }
     },
     PAGE_TIMEOUT * 3,
+  );
+});
+
+interface DiagramNode {
+  text: string;
+  fill: string;
+  color: string;
+}
+
+/** Every node of every diagram on the page: its label, its shape's fill and its text colour as rendered. */
+async function diagramNodes(page: Page): Promise<DiagramNode[][]> {
+  return page.$$eval('.docusaurus-mermaid-container svg', (svgs) =>
+    svgs.map((svg) =>
+      [...svg.querySelectorAll('g.node')].map((g) => {
+        const shape = g.querySelector('rect, path, polygon, circle, ellipse');
+        const label = g.querySelector('.nodeLabel p, .nodeLabel') ?? g;
+        return {text: label.textContent ?? '', fill: shape ? getComputedStyle(shape).fill : '', color: getComputedStyle(label).color};
+      }),
+    ),
+  );
+}
+
+function lowContrast(diagrams: DiagramNode[][]): Array<{text: string; ratio: number}> {
+  return diagrams
+    .flat()
+    .filter((n) => n.fill && n.fill !== 'none' && n.color && !n.fill.startsWith('url('))
+    .map((n) => ({text: n.text, ratio: Math.round(contrast(n.fill, n.color) * 100) / 100}))
+    .filter((n) => n.ratio < 4.5);
+}
+
+describe('themed diagrams on the demo site', () => {
+  const path = '/docs/architecture/pastebin';
+
+  test(
+    'show the charm\'s integrations and containers, readable (WCAG AA) in light mode, in dark mode and after a toggle',
+    async () => {
+      const v = await visit(path, 'light');
+      try {
+        const {page} = v;
+        const light = await diagramNodes(page);
+        expect(light).toHaveLength(2);
+        const [deployment, charm] = light.map((d) => d.map((n) => n.text).join(' | '));
+        for (const label of ['Pastebin', 'PostgreSQL', 'Redis', 'Prometheus', 'Grafana', 'Loki']) expect(deployment).toContain(label);
+        for (const label of ['PastebinCharm', 'nginx', 'pastebin-exporter', 'pastebin-image']) expect(charm).toContain(label);
+        expect(lowContrast(light)).toEqual([]);
+
+        // The navbar toggle: the diagrams re-render with the dark palette, without a reload.
+        await page.locator('button[class*="toggleButton"]').first().click();
+        await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+        await settleDiagrams(page);
+        await page.waitForFunction(
+          (before) => {
+            const shape = document.querySelector('.docusaurus-mermaid-container svg g.node rect, .docusaurus-mermaid-container svg g.node path');
+            return shape !== null && getComputedStyle(shape).fill !== before;
+          },
+          light[0]![0]!.fill,
+          {timeout: PAGE_TIMEOUT},
+        );
+        const toggled = await diagramNodes(page);
+        expect(toggled.flat().map((n) => n.text)).toEqual(light.flat().map((n) => n.text));
+        expect(lowContrast(toggled)).toEqual([]);
+        await screenshot(page, 'pastebin-toggled-dark');
+        expect(v.errors).toEqual([]);
+      } finally {
+        await v.close();
+      }
+      const dark = await visit(path, 'dark');
+      try {
+        expect(lowContrast(await diagramNodes(dark.page))).toEqual([]);
+        expect(dark.errors).toEqual([]);
+      } finally {
+        await dark.close();
+      }
+    },
+    PAGE_TIMEOUT * 4,
   );
 });

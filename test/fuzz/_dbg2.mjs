@@ -1,0 +1,16 @@
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {directive} from 'micromark-extension-directive';
+import {directiveFromMarkdown} from 'mdast-util-directive';
+import {VFile} from 'vfile';
+import {remarkCharmDirectives} from '../../dist/src/remark/index.js';
+import {normalizeOptions} from '../../dist/src/options.js';
+import {stateFor} from '../../dist/src/state.js';
+const options = normalizeOptions({charms: {pastebin: {path: 'website/charms/pastebin-k8s'}}});
+stateFor(options).siteDir = process.cwd();
+const page = process.argv[2].replace(/\\n/g, '\n');
+const tree = fromMarkdown(page, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
+remarkCharmDirectives(options)(tree, new VFile({path: 'page.md', value: page}));
+const left = [];
+const walk = (n) => { if (/Directive$/.test(n.type)) left.push(`${n.type}:${n.name}`); (n.children ?? []).forEach(walk); };
+walk(tree);
+console.log(left);
