@@ -543,6 +543,7 @@ export const sectionOptionsArb = fc.record({
 // Pages
 
 const DIRECTIVES_OF_OURS = ['charm-architecture', 'charm-overview', 'deployment-diagram', 'charm-diagram', 'charm-containers', 'oci-images', 'charm-metrics', 'juju-events', 'charm-code-overview', 'pebble-layers', 'charm-integrations', 'charm-config', 'charm-actions'];
+const OURS_INSIDE = new RegExp(`::(${DIRECTIVES_OF_OURS.join('|')})`);
 const attrArb = fc.oneof(
   {weight: 3, arbitrary: fc.tuple(fc.constant('charm'), fc.constantFrom('gen', 'gen', 'missing', 'nope', ''))},
   {weight: 2, arbitrary: fc.tuple(fc.constant('heading-level'), fc.constantFrom('1', '2', '3', '6', '0', '7', 'x', '2.5', ' 3', ''))},
@@ -578,6 +579,8 @@ const blockArb = fc.letrec((tie) => ({
     label: fc.option(textArb.map((t) => t.replace(/[\n\]]/g, ' ')), {freq: 5}),
     children: fc.array(tie('block'), {maxLength: 2}),
   }).map((d) => {
+    // Known bug `nested-directive`: a directive of ours inside another of ours is left unexpanded.
+    if (!generatorOptions.includeKnownBugs && DIRECTIVES_OF_OURS.includes(d.name)) d = {...d, children: d.children.filter((c) => !OURS_INSIDE.test(c))};
     const label = d.label !== null ? `[${d.label}]` : '';
     if (d.leaf) return `::${d.name}${label}${attrsText(d.attrs)}`;
     const body = d.children.join('\n\n');
