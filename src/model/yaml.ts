@@ -100,6 +100,21 @@ function tooDeep(file: SourceFile, offset: number): CharmArchError {
   });
 }
 
+/** Keys and values of a map, items of a sequence, in document order. */
+function childNodes(node: YamlNode): YamlNode[] {
+  if (!isMap(node) && !isSeq(node)) return [];
+  const children: YamlNode[] = [];
+  for (const item of node.items as unknown[]) {
+    if (isPair(item)) {
+      if (item.key) children.push(item.key as YamlNode);
+      if (item.value) children.push(item.value as YamlNode);
+    } else if (item) {
+      children.push(item as YamlNode);
+    }
+  }
+  return children;
+}
+
 /** Offset of the first collection nested deeper than `max` (iterative: no recursion on hostile input). */
 function deepNode(root: YamlNode | null, max: number): number | null {
   const stack: Array<[YamlNode, number]> = root ? [[root, 1]] : [];
@@ -107,15 +122,7 @@ function deepNode(root: YamlNode | null, max: number): number | null {
     const [node, depth] = stack.pop()!;
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > max) return node.range?.[0] ?? 0;
-    const children: YamlNode[] = [];
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        if (item.key) children.push(item.key as YamlNode);
-        if (item.value) children.push(item.value as YamlNode);
-      } else if (item) {
-        children.push(item as YamlNode);
-      }
-    }
+    const children = childNodes(node);
     // Reversed so the first child in the document is visited first (the reported node is the first deep one).
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
   }
@@ -213,15 +220,7 @@ function unresolvedAlias(root: YamlNode | null): {name: string; offset: number} 
     const anchor = (node as {anchor?: string}).anchor;
     if (anchor) anchors.add(anchor);
     if (!isMap(node) && !isSeq(node)) continue;
-    const children: YamlNode[] = [];
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        if (item.key) children.push(item.key as YamlNode);
-        if (item.value) children.push(item.value as YamlNode);
-      } else if (item) {
-        children.push(item as YamlNode);
-      }
-    }
+    const children = childNodes(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return null;

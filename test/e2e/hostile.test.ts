@@ -4,49 +4,14 @@
  * test/fixtures/charms/hostile must come out as inert, literal text.
  */
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
-import {spawn} from 'node:child_process';
-import {cpSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {launchBrowser, newContext, waitForMermaid} from './browser.js';
 import {serveStatic, type StaticServer} from './serve.js';
+import {repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const siteDir = join(root, 'test-results', `hostile-site-${process.pid}`);
-const docusaurusBin = join(root, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
-
-function writeSite(): void {
-  rmSync(siteDir, {recursive: true, force: true});
-  mkdirSync(join(siteDir, 'docs'), {recursive: true});
-  cpSync(join(root, 'test', 'fixtures', 'charms', 'hostile'), join(siteDir, 'charm'), {recursive: true});
-  writeFileSync(join(siteDir, 'package.json'), JSON.stringify({name: 'hostile-site', private: true, browserslist: {production: ['last 1 chrome version'], development: ['last 1 chrome version']}}));
-  writeFileSync(
-    join(siteDir, 'docusaurus.config.mjs'),
-    `import {charmArchitecture} from ${JSON.stringify(join(root, 'dist', 'src', 'index.js'))};
-const charms = charmArchitecture({charms: {hostile: {path: './charm'}}});
-export default {
-  title: 'Hostile', url: 'http://localhost', baseUrl: '/', onBrokenLinks: 'throw',
-  markdown: {mermaid: true}, themes: ['@docusaurus/theme-mermaid'], plugins: [charms.plugin],
-  presets: [['classic', {docs: {routeBasePath: '/', beforeDefaultRemarkPlugins: [charms.remarkPlugin]}, blog: false, pages: false}]],
-};
-`,
-  );
-  writeFileSync(
-    join(siteDir, 'docs', 'index.md'),
-    '# Hostile\n\n:::charm-architecture\n:::\n\n## Reference\n\n:::pebble-layers\n:::\n\n:::charm-integrations\n:::\n\n:::charm-config\n:::\n\n:::charm-actions\n:::\n',
-  );
-}
-
-function build(): Promise<{code: number | null; output: string}> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [docusaurusBin, 'build', '--out-dir', join(siteDir, 'build')], {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', DOCUSAURUS_NO_PERSISTENT_CACHE: 'true'}});
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({code, output}));
-  });
-}
+const page_ = '# Hostile\n\n:::charm-architecture\n:::\n\n## Reference\n\n:::pebble-layers\n:::\n\n:::charm-integrations\n:::\n\n:::charm-config\n:::\n\n:::charm-actions\n:::\n';
 
 describe('hostile charm text renders inert', () => {
   let browser: Browser;
@@ -56,12 +21,14 @@ describe('hostile charm text renders inert', () => {
   const errors: string[] = [];
   let html = '';
 
+  let site: TempSite;
+
   beforeAll(async () => {
-    writeSite();
-    const result = await build();
+    site = writeTempSite('hostile-site', join(repoRoot, 'test', 'fixtures', 'charms', 'hostile'), 'hostile', page_);
+    const result = await runDocusaurus(site, ['build', '--out-dir', join(site.dir, 'build')], {DOCUSAURUS_NO_PERSISTENT_CACHE: 'true'});
     if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-3000)}`);
-    html = readFileSync(join(siteDir, 'build', 'index.html'), 'utf8');
-    server = await serveStatic(join(siteDir, 'build'));
+    html = readFileSync(join(site.dir, 'build', 'index.html'), 'utf8');
+    server = await serveStatic(join(site.dir, 'build'));
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     page.on('dialog', async (d) => {
@@ -76,7 +43,7 @@ describe('hostile charm text renders inert', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    rmSync(siteDir, {recursive: true, force: true});
+    site?.remove();
   });
 
   test('no script from the charm runs and no dialog opens', async () => {

@@ -6,39 +6,15 @@
  */
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {spawn, type ChildProcess} from 'node:child_process';
-import {cpSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
 import type {Browser} from 'playwright-core';
 import {launchBrowser, newContext} from './browser.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const siteDir = join(root, 'test-results', `live-site-${process.pid}`);
-const charmDir = join(siteDir, 'charm');
-const docusaurusBin = join(root, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
-
-function writeSite(): void {
-  rmSync(siteDir, {recursive: true, force: true});
-  mkdirSync(join(siteDir, 'docs'), {recursive: true});
-  cpSync(join(root, 'website', 'charms', 'pastebin-k8s'), charmDir, {recursive: true});
-  writeFileSync(join(siteDir, 'package.json'), JSON.stringify({name: 'live-site', private: true, browserslist: {production: ['last 1 chrome version'], development: ['last 1 chrome version']}}));
-  writeFileSync(
-    join(siteDir, 'docusaurus.config.mjs'),
-    `import {charmArchitecture} from ${JSON.stringify(join(root, 'dist', 'src', 'index.js'))};
-const charms = charmArchitecture({charms: {pastebin: {path: './charm'}}});
-export default {
-  title: 'Live', url: 'http://localhost', baseUrl: '/', onBrokenLinks: 'throw',
-  markdown: {mermaid: true}, themes: ['@docusaurus/theme-mermaid'], plugins: [charms.plugin],
-  presets: [['classic', {docs: {routeBasePath: '/', beforeDefaultRemarkPlugins: [charms.remarkPlugin]}, blog: false, pages: false}]],
-};
-`,
-  );
-  writeFileSync(join(siteDir, 'docs', 'index.md'), '# Live\n\n:::juju-events\n:::\n\n:::charm-actions\n:::\n');
-}
+import {docusaurusBin, repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
 
 /** Adds an action to the charm: declared in charmcraft.yaml and observed in src/charm.py. */
-function addAction(name: string): void {
+function addAction(charmDir: string, name: string): void {
   const yamlPath = join(charmDir, 'charmcraft.yaml');
   writeFileSync(yamlPath, readFileSync(yamlPath, 'utf8').replace(/^actions:\n/m, `actions:\n  ${name}:\n    description: Added while the site runs.\n`));
   const pyPath = join(charmDir, 'src', 'charm.py');
@@ -58,35 +34,25 @@ function freePort(): Promise<number> {
   });
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{code: number | null; output: string}> {
-  return new Promise((resolve) => {
-    // Run from the site directory, as a user does: Babel then finds the site's browserslist.
-    const child = spawn(process.execPath, [docusaurusBin, ...args], {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', ...env}});
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({code, output}));
-  });
-}
-
 describe('charm edits reach the page', () => {
   let browser: Browser;
+  let site: TempSite;
   beforeAll(async () => {
-    writeSite();
+    site = writeTempSite('live-site', join(repoRoot, 'website', 'charms', 'pastebin-k8s'), 'pastebin', '# Live\n\n:::juju-events\n:::\n\n:::charm-actions\n:::\n');
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    rmSync(siteDir, {recursive: true, force: true});
+    site?.remove();
   });
 
   test('a repeated `docusaurus build` with the persistent cache is never stale', async () => {
-    const out = join(siteDir, 'build');
-    const first = await run(['build', '--out-dir', out]);
+    const out = join(site.dir, 'build');
+    const first = await runDocusaurus(site, ['build', '--out-dir', out]);
     expect({code: first.code, output: first.code ? first.output.slice(-3000) : ""}).toEqual({code: 0, output: ""});
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('warm-cache-check');
-    addAction('warm-cache-check');
-    const second = await run(['build', '--out-dir', out]);
+    addAction(site.charmDir, 'warm-cache-check');
+    const second = await runDocusaurus(site, ['build', '--out-dir', out]);
     expect({code: second.code, output: second.code ? second.output.slice(-3000) : ""}).toEqual({code: 0, output: ""});
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('warm-cache-check');
@@ -95,7 +61,7 @@ describe('charm edits reach the page', () => {
 
   test('`docusaurus start` re-renders the page after charmcraft.yaml and src/charm.py change', async () => {
     const port = await freePort();
-    const child: ChildProcess = spawn(process.execPath, [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}});
+    const child: ChildProcess = spawn(process.execPath, [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: site.dir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}});
     let log = '';
     child.stdout?.on('data', (d) => (log += d));
     child.stderr?.on('data', (d) => (log += d));
@@ -113,7 +79,7 @@ describe('charm edits reach the page', () => {
         }
       }
       expect(await page.textContent('article')).not.toContain('live-edit-check');
-      addAction('live-edit-check');
+      addAction(site.charmDir, 'live-edit-check');
       // Hot reload, or a reload once webpack has recompiled: no restart of the server.
       await expect(
         (async () => {

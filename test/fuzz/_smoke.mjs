@@ -12,7 +12,7 @@ const api = {
   ...(await import(`${D}/state.js`)), ...(await import(`${D}/model/cache.js`)),
 };
 const core = await import('/work/main/test/fuzz/core.mjs');
-const fz = core.createFuzzer({api, parseMermaid: (s) => mermaid.parse(s), schemaPath: '/work/main/schema/charm-model.schema.json', workDir: '/tmp/fz-smoke'});
+const fz = core.createFuzzer({api, parseMermaid: (s) => mermaid.parse(s), schemaPath: '/work/main/schema/charm-model.schema.json', workDir: (await import('node:fs')).mkdtempSync('/tmp/fz-smoke-')});
 const which = process.argv[2];
 const n = Number(process.argv[3] ?? 100);
 console.warn = () => {};

@@ -561,33 +561,39 @@ const attrsText = (attrs) => {
 const directiveNameArb = fc.oneof({weight: 6, arbitrary: fc.constantFrom(...DIRECTIVES_OF_OURS)}, {weight: 1, arbitrary: fc.constantFrom('note', 'warning', 'tip', 'unknown-thing', 'juju-event', 'Juju-Events')});
 const annotationArb = fc.tuple(fc.constantFrom('config-changed', 'config_changed', '`install`', 'update-status', '[x](#y)', 'made-up', '**start**'), textArb).map(([e, t]) => `- ${e}: ${t.replace(/\n/g, ' ')}`);
 
-const blockArb = fc.letrec((tie) => ({
-  block: fc.oneof(
-    {depthSize: 'small', withCrossShrink: true},
-    {weight: 3, arbitrary: tie('directive')},
-    {weight: 2, arbitrary: textArb},
-    {weight: 1, arbitrary: fc.tuple(fc.integer({min: 1, max: 6}), textArb).map(([d, t]) => `${'#'.repeat(d)} ${t.replace(/\n/g, ' ')}`)},
-    {weight: 1, arbitrary: fc.array(annotationArb, {minLength: 1, maxLength: 3}).map((a) => a.join('\n'))},
-    {weight: 1, arbitrary: tie('directive').map((d) => d.split('\n').map((l) => `> ${l}`).join('\n'))},
-    {weight: 1, arbitrary: tie('directive').map((d) => d.split('\n').map((l, i) => (i ? `  ${l}` : `- ${l}`)).join('\n'))},
-    {weight: 1, arbitrary: tie('directive').map((d) => `\`\`\`md\n${d}\n\`\`\``)},
-  ),
-  directive: fc.record({
+const simpleBlockArb = fc.oneof(
+  {weight: 2, arbitrary: textArb},
+  {weight: 1, arbitrary: fc.tuple(fc.integer({min: 1, max: 6}), textArb).map(([d, t]) => `${'#'.repeat(d)} ${t.replace(/\n/g, ' ')}`)},
+  {weight: 1, arbitrary: fc.array(annotationArb, {minLength: 1, maxLength: 3}).map((a) => a.join('\n'))},
+);
+/** A directive whose children nest at most `depth` more directives. */
+const directiveAt = (depth) =>
+  fc.record({
     name: directiveNameArb,
     attrs: fc.array(attrArb, {maxLength: 3}),
     leaf: fc.boolean(),
     label: fc.option(textArb.map((t) => t.replace(/[\n\]]/g, ' ')), {freq: 5}),
-    children: fc.array(tie('block'), {maxLength: 2}),
+    children: fc.array(depth > 0 ? blockAt(depth - 1) : simpleBlockArb, {maxLength: 2}),
   }).map((d) => {
     // Known bug `nested-directive`: a directive of ours inside another of ours is left unexpanded.
     if (!generatorOptions.includeKnownBugs && DIRECTIVES_OF_OURS.includes(d.name)) d = {...d, children: d.children.filter((c) => !OURS_INSIDE.test(c))};
     const label = d.label !== null ? `[${d.label}]` : '';
     if (d.leaf) return `::${d.name}${label}${attrsText(d.attrs)}`;
     const body = d.children.join('\n\n');
-    const colons = ':'.repeat(3 + (body.match(/^:{3,}/gm) ?? []).reduce((n, f) => Math.max(n, f.length - 2), 0));
+    const colons = ':'.repeat(3 + (body.match(/^[ >-]*:{3,}/gm) ?? []).reduce((n, f) => Math.max(n, f.replace(/[^:]/g, '').length - 2), 0));
     return `${colons}${d.name}${label}${attrsText(d.attrs)}\n${body}\n${colons}`;
-  }),
-})).block;
+  });
+const blockAt = (depth) => {
+  const dir = directiveAt(depth);
+  return fc.oneof(
+    {weight: 3, arbitrary: dir},
+    {weight: 3, arbitrary: simpleBlockArb},
+    {weight: 1, arbitrary: dir.map((d) => d.split('\n').map((l) => `> ${l}`).join('\n'))},
+    {weight: 1, arbitrary: dir.map((d) => d.split('\n').map((l, i) => (i ? `  ${l}` : `- ${l}`)).join('\n'))},
+    {weight: 1, arbitrary: dir.map((d) => `\`\`\`md\n${d}\n\`\`\``)},
+  );
+};
+const blockArb = blockAt(2);
 
 export const pageArb = fc.array(blockArb, {minLength: 1, maxLength: 5}).map((blocks) => `${blocks.join('\n\n')}\n`);
 export const remarkCaseArb = fc.record({

@@ -1,0 +1,52 @@
+/**
+ * A throwaway Docusaurus site inside the repository (packages resolve from the root
+ * node_modules), using the built plugin from dist/ on one charm. Commands run from the
+ * site directory, as a user runs them (Babel then finds the site's browserslist).
+ */
+import {spawn} from 'node:child_process';
+import {cpSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const docusaurusBin = join(repoRoot, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
+
+export interface TempSite {
+  dir: string;
+  charmDir: string;
+  remove(): void;
+}
+
+/** Writes the site: `charm/` copied from `charmSource`, docs/index.md with `page` at the site root. */
+export function writeTempSite(name: string, charmSource: string, charmId: string, page: string): TempSite {
+  const dir = join(repoRoot, 'test-results', `${name}-${process.pid}`);
+  const charmDir = join(dir, 'charm');
+  rmSync(dir, {recursive: true, force: true});
+  mkdirSync(join(dir, 'docs'), {recursive: true});
+  cpSync(charmSource, charmDir, {recursive: true});
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({name, private: true, browserslist: {production: ['last 1 chrome version'], development: ['last 1 chrome version']}}));
+  writeFileSync(
+    join(dir, 'docusaurus.config.mjs'),
+    `import {charmArchitecture} from ${JSON.stringify(join(repoRoot, 'dist', 'src', 'index.js'))};
+const charms = charmArchitecture({charms: {${JSON.stringify(charmId)}: {path: './charm'}}});
+export default {
+  title: ${JSON.stringify(name)}, url: 'http://localhost', baseUrl: '/', onBrokenLinks: 'throw',
+  markdown: {mermaid: true}, themes: ['@docusaurus/theme-mermaid'], plugins: [charms.plugin],
+  presets: [['classic', {docs: {routeBasePath: '/', beforeDefaultRemarkPlugins: [charms.remarkPlugin]}, blog: false, pages: false}]],
+};
+`,
+  );
+  writeFileSync(join(dir, 'docs', 'index.md'), page);
+  return {dir, charmDir, remove: () => rmSync(dir, {recursive: true, force: true})};
+}
+
+/** Runs `docusaurus <args>` in the site; resolves with the exit code and all output. */
+export function runDocusaurus(site: TempSite, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{code: number | null; output: string}> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [docusaurusBin, ...args], {cwd: site.dir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', ...env}});
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => resolve({code, output}));
+  });
+}

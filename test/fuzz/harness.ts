@@ -1,0 +1,56 @@
+/**
+ * Jest side of the fuzzer: binds test/fuzz/core.mjs to src/ (scripts/fuzz.mjs binds it to dist/),
+ * with real Mermaid parsing (test/diagrams/mermaid-parse.ts).
+ *
+ * FUZZ_RUNS scales the run: the total number of cases across the fuzz test files (default 2000,
+ * split 30% valid charms, 40% mutated charms, 30% pages). FUZZ_SEED fixes the seed (printed on
+ * failure by fast-check), FUZZ_CASE_MS the per-case time bound (default 2000), FUZZ_KNOWN_BUGS=1
+ * also generates the inputs of bugs already reported (see regressions.test.ts).
+ */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import fc from 'fast-check';
+import {clearCharmCache} from '../../src/model/cache.js';
+import {CharmArchError, CharmLoadError} from '../../src/model/errors.js';
+import {loadCharm} from '../../src/model/load.js';
+import {normalizeOptions} from '../../src/options.js';
+import {remarkCharmDirectives} from '../../src/remark/index.js';
+import {buildSection, DIRECTIVE_NAMES} from '../../src/sections/index.js';
+import {charmDiagram, deploymentDiagram} from '../../src/diagrams/index.js';
+import {stateFor} from '../../src/state.js';
+import {parseMermaid} from '../diagrams/mermaid-parse.js';
+import {createFuzzer, generatorOptions, type Fuzzer} from './core.mjs';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache};
+
+const total = Number(process.env['FUZZ_RUNS'] ?? 2000);
+/** Cases for one property: its share of FUZZ_RUNS. */
+export function runsFor(share: number): number {
+  return Math.max(1, Math.round(total * share));
+}
+export const CASE_MS = Number(process.env['FUZZ_CASE_MS'] ?? 2000);
+generatorOptions.includeKnownBugs = process.env['FUZZ_KNOWN_BUGS'] === '1';
+
+/** fast-check parameters: a fixed seed when FUZZ_SEED is set, a fresh one (printed on failure) otherwise. */
+export function fcParams(numRuns: number): fc.Parameters<unknown> {
+  const seed = process.env['FUZZ_SEED'];
+  return {numRuns, ...(seed ? {seed: Number(seed)} : {}), ...(process.env['FUZZ_PATH'] ? {path: process.env['FUZZ_PATH']} : {}), endOnFailure: process.env['FUZZ_SHRINK'] === '0'};
+}
+
+/** A fuzzer with its own work directory; call `dispose` in afterAll. */
+export function makeFuzzer(): {fuzzer: Fuzzer; dispose: () => void; workDir: string} {
+  const workDir = mkdtempSync(join(tmpdir(), 'charm-arch-fuzz-'));
+  const fuzzer = createFuzzer({api, parseMermaid, schemaPath: join(REPO_ROOT, 'schema/charm-model.schema.json'), workDir, caseMs: CASE_MS});
+  return {fuzzer, workDir, dispose: () => rmSync(workDir, {recursive: true, force: true})};
+}
+
+/** One line for the test log. */
+export function summary(label: string, f: Fuzzer, ms: number): string {
+  const s = f.stats;
+  const codes = [...s.errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}:${n}`).join(' ');
+  return `${label}: ${s.cases} cases in ${(ms / 1000).toFixed(1)} s (slowest ${Math.round(s.slowest)} ms); loaded ${s.loaded}, load errors ${s.loadErrors} [${codes}]; sections ${s.sections}, diagrams ${s.diagrams}, pages ${s.pages} (errors ${s.pageErrors})`;
+}
