@@ -18,6 +18,12 @@ type Directive = ContainerDirective | LeafDirective;
 
 export {DIRECTIVE_NAMES};
 
+/** Attributes with a fixed set of values. */
+const ATTRIBUTE_VALUES: Readonly<Record<string, readonly string[]>> = {
+  layout: ['auto', 'full', 'compact'],
+  direction: ['LR', 'TB'],
+};
+
 /** Thrown for a directive the page gets wrong or a charm that cannot be read; carries the page position. */
 export class DirectiveError extends CharmArchError {}
 
@@ -99,8 +105,16 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       if (!/^[1-6]$/.test(levelAttr)) fail('bad-attribute', `heading-level must be a number from 1 to 6, not \`${levelAttr}\`.`);
       headingLevel = Number(levelAttr);
     }
+    for (const [key, allowedValues] of Object.entries(ATTRIBUTE_VALUES)) {
+      const value = attributes[key];
+      if (value !== undefined && !allowedValues.includes(value)) fail('bad-attribute', `${key} must be one of ${allowedValues.join(', ')}, not \`${value}\`.`);
+    }
     const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
     const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
+    const container = attributes['container'];
+    if (container !== undefined && !model.containers.some((c) => c.name === container) && !model.pebble.some((l) => l.container === container)) {
+      fail('unknown-container', `The charm ${model.name} has no container \`${container}\`.`, `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`);
+    }
     const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
     const {prose, annotations} = node.name === 'juju-events' ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
     for (const a of annotations) {

@@ -99,6 +99,16 @@ describe('remarkCharmDirectives', () => {
     expect(() => run('text\n\n:::juju-events{colour="red"}\n:::\n')).toThrow(/page\.md:3:1: unknown-attribute: Unknown attribute `colour`/);
   });
 
+  test('bad attribute values fail with the page position and the allowed values', () => {
+    expect(() => run(':::deployment-diagram{layout="huge"}\n:::\n')).toThrow(/page\.md:1:1: bad-attribute: layout must be one of auto, full, compact, not `huge`/);
+    expect(() => run(':::charm-overview{heading-level="9"}\n:::\n')).toThrow(/bad-attribute: heading-level must be a number from 1 to 6/);
+    expect(() => run(':::pebble-layers{container="mysql"}\n:::\n')).toThrow(/unknown-container: The charm pastebin-k8s has no container `mysql`\. Its containers: pastebin, nginx, pastebin-exporter\./);
+  });
+
+  test('a charm id that looks like a path is just an unknown id', () => {
+    expect(() => run(':::juju-events{charm="../../etc"}\n:::\n')).toThrow(/unknown-charm: Unknown charm `\.\.\/\.\.\/etc`/);
+  });
+
   test('an unknown charm id fails and names the configured charms', () => {
     expect(() => run(':::juju-events{charm="nope"}\n:::\n')).toThrow(/unknown-charm: .*Configured charms: pastebin, logsink, hostile, broken/);
   });
