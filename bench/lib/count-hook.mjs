@@ -29,7 +29,7 @@ if (out) {
     return readFileSync.call(this, path, ...rest);
   };
   syncBuiltinESMExports();
-  const cache = await import(new URL('../../dist/src/model/cache.js', import.meta.url));
+  const cache = await import(process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/model/cache.js`) : new URL('../../dist/src/model/cache.js', import.meta.url));
   process.on('exit', () => {
     fs.mkdirSync(out, {recursive: true});
     fs.writeFileSync(

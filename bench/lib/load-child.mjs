@@ -12,7 +12,7 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const dist = new URL('../../dist/src/model/', import.meta.url);
+const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/model/`) : new URL('../../dist/src/model/', import.meta.url);
 
 if (mode === 'model') {
   const {loadCharmCached} = await import(new URL('cache.js', dist));

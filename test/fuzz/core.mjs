@@ -78,8 +78,6 @@ export const generatorOptions = {includeKnownBugs: false};
 /** Known bug `non-finite-default`: a `.nan` / `.inf` default makes the model NaN / Infinity (not JSON). */
 const nonFinite = (v) => typeof v === 'number' && !Number.isFinite(v);
 const unlessKnown = (arb, isKnown, replacement) => arb.map((v) => (!generatorOptions.includeKnownBugs && isKnown(v) ? replacement : v));
-/** Known bug `line-break-in-table-code`: a line break in a service command or name breaks the Pebble table in serialised Markdown. */
-const noLineBreaks = (arb) => arb.map((v) => (generatorOptions.includeKnownBugs ? v : v.replace(/[\r\n]/g, ' ')));
 const COMMON_NAMES = ['app', 'web', 'db', 'database', 'nginx', 'worker', 'ingress', 'logging', 'metrics-endpoint', 'grafana-dashboard', 'tracing', 'peers', 'data', 'cache', 'redis', 'backup', 'restart', 'charm', 'install', 'config'];
 const ODD_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'then', 'length', 'a b', 'UPPER', 'x_y', '-lead', '1abc', 'ünï', 'a"b', "a'b", 'a:b', 'a{b}', 'a<b>', '', 'a\nb', 'a-', 'a--b', 'a.b', 'a/b', '..', '%x', 'true', '123'];
 const jujuNameArb = fc.stringMatching(/^[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}$/);
@@ -110,7 +108,7 @@ const snake = (name) => name.replace(/[^A-Za-z0-9_]/g, '_');
 // ------------------------------------------------------------------------------------------
 // Charm structure
 
-const containerArb = fc.record({name: nameArb, resource: fc.boolean(), mounts: fc.array(nameArb, {maxLength: 2}), layerFile: fc.boolean(), rock: fc.boolean(), pythonLayer: fc.boolean(), service: noLineBreaks(nameArb), command: noLineBreaks(textArb)});
+const containerArb = fc.record({name: nameArb, resource: fc.boolean(), mounts: fc.array(nameArb, {maxLength: 2}), layerFile: fc.boolean(), rock: fc.boolean(), pythonLayer: fc.boolean(), service: nameArb, command: textArb});
 const storageArb = fc.record({name: nameArb, type: fc.constantFrom('filesystem', 'block', 'tmpfs', 'weird'), location: fc.option(textArb), description: fc.option(textArb)});
 const INTERFACES = ['prometheus_scrape', 'grafana_dashboard', 'loki_push_api', 'tracing', 'ingress', 'postgresql_client', 'redis', 'cos_agent', 'mysql_client', 'tls-certificates', 'traefik_route', 'http'];
 const endpointArb = fc.record({
@@ -630,6 +628,18 @@ export function jsonProblems(value, path = '$', seen = new Set()) {
   return out;
 }
 
+/** A table cell holding text or code with a line break (known bug `line-break-in-table-code`). */
+function hasLineBreakInTable(root) {
+  let found = false;
+  const inCell = (n) => {
+    if (typeof n.value === 'string' && /[\r\n]/.test(n.value)) found = true;
+    for (const c of n.children ?? []) inCell(c);
+  };
+  walk(root, (n) => {
+    if (n.type === 'tableCell') inCell(n);
+  });
+  return found;
+}
 const positioned = (d) => typeof d.file === 'string' && d.file.length > 0 && Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1 && typeof d.code === 'string' && d.code.length > 0;
 const walk = (node, visit, parent = null) => {
   visit(node, parent);
@@ -670,7 +680,7 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
   const validate = new Ajv2020({allErrors: true, strict: true, allowUnionTypes: true}).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   const charmDir = join(workDir, 'site', 'charm-under-test');
   const pagePath = join(workDir, 'site', 'docs', 'page.md');
-  const stats = {cases: 0, loaded: 0, loadErrors: 0, sections: 0, diagrams: 0, pages: 0, pageErrors: 0, slowest: 0, errorCodes: new Map(), ms: {}};
+  const stats = {cases: 0, loaded: 0, loadErrors: 0, sections: 0, diagrams: 0, pages: 0, pageErrors: 0, slowest: 0, errorCodes: new Map(), ms: {}, knownBugHits: new Map()};
 
   const timed = async (what, fn) => {
     const start = performance.now();
@@ -709,7 +719,7 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
     const outputs = [];
     for (const name of api.DIRECTIVE_NAMES) {
       // The whole page holds every section but these: serialising the others again is time, not coverage.
-      const roundTrip = thorough || ['charm-architecture', 'pebble-layers', 'charm-integrations', 'charm-config', 'charm-actions'].includes(name);
+      let roundTrip = thorough || ['charm-architecture', 'pebble-layers', 'charm-integrations', 'charm-config', 'charm-actions'].includes(name);
       const ctx = {model, headingLevel, links: {jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/', charmhubUrl: 'https://charmhub.io', repository: 'https://github.com/x/y'}, attributes, annotations: []};
       let nodes;
       try {
@@ -718,6 +728,13 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
         fail(`section ${name} threw: ${error?.stack ?? error}`);
       }
       const root = {type: 'root', children: nodes};
+      // Known bug `line-break-in-table-code`: charm text with a line break (a service command, a config
+      // default) in a table cell breaks the table, and what follows may read as raw HTML. Not
+      // round-tripped unless known bugs are included (the check is in regressions.test.ts).
+      if (roundTrip && !generatorOptions.includeKnownBugs && hasLineBreakInTable(root)) {
+        stats.knownBugHits.set('line-break-in-table-code', (stats.knownBugHits.get('line-break-in-table-code') ?? 0) + 1);
+        roundTrip = false;
+      }
       if (!roundTrip) {
         stats.sections++;
         outputs.push(JSON.stringify(nodes));

@@ -17,7 +17,8 @@ export function yamlLayers(sources: CharmSources, containers: string[], placemen
       let parsed: YamlFile;
       try {
         const file = sources.read(path);
-        if (!file) continue;
+        // Most YAML beside a charm is not a layer (alert rules, templates): skip the parse.
+        if (!file || !/^(services|checks):/m.test(file.text)) continue;
         parsed = parseYamlFile(file);
       } catch (error) {
         // A broken YAML file that is not metadata is reported, not fatal.
