@@ -86,6 +86,13 @@ export function staticBody(body, remarkPlugin, filePath) {
   const twin = createSlugger();
   const ids = [];
   const walk = (node) => {
+    // An empty code span has no Markdown syntax (`` is text); MDX writes it as <code />.
+    for (const [i, c] of (node.children ?? []).entries()) {
+      if (c.type === 'inlineCode' && c.value === '') node.children[i] = {type: 'mdxJsxTextElement', name: 'code', attributes: [], children: []};
+    }
+    // Line breaks in a JSX attribute (the diagram source) as character references: written as
+    // newlines, MDX would strip the indentation of each continuation line.
+    if (node.type === 'mdxJsxFlowElement') for (const a of node.attributes) if (typeof a.value === 'string') a.value = a.value.replace(/\n/g, 'BENCHNEWLINEX');
     if (node.type === 'heading') {
       const set = node.data?.hProperties?.id;
       const id = set ? real.slug(set, {maintainCase: true}) : real.slug(toString(node), {maintainCase: false});
@@ -98,7 +105,7 @@ export function staticBody(body, remarkPlugin, filePath) {
   };
   walk(tree);
   let out = toMarkdown(tree, {extensions: [mdxToMarkdown(), gfmToMarkdown(), directiveToMarkdown()], bullet: '-', fences: true, rule: '-'});
-  out = out.replace(/BENCHHEADINGID(\d+)X/g, (_, i) => ` {#${ids[Number(i)]}}`);
+  out = out.replace(/BENCHHEADINGID(\d+)X/g, (_, i) => ` {#${ids[Number(i)]}}`).replace(/BENCHNEWLINEX/g, '&#10;');
   return out;
 }
 

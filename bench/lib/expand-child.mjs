@@ -77,7 +77,7 @@ const normalise = (code) => code.replace(/\s+/g, ' ');
 // compiled page in order (text, link targets, heading ids, diagram sources), line breaks dropped.
 // The ids the plugin puts on list items (`<li id="event-…">`) have no Markdown syntax either, so
 // the twin has none; they are left out of the comparison.
-const strings = (code) => (code.match(/"(?:[^"\\]|\\.)*"/g) ?? []).filter((x) => x !== '"\\n"' && !/^"event-[\w-]+"$/.test(x)).join('\u0000');
+const strings = (code) => (code.match(/"(?:[^"\\]|\\.)*"/g) ?? []).filter((x) => x !== '"\\n"' && x !== '"code"' && !/^"event-[\w-]+"$/.test(x)).map((x) => x.slice(1, -1)).join('');
 for (let pass = 0; pass <= cfg.runs; pass++) {
   for (const p of pages) {
     transformMs = 0;
@@ -95,10 +95,10 @@ for (let pass = 0; pass <= cfg.runs; pass++) {
       if (normalise(dirOut) === normalise(staticOut)) identical++;
       else if (!cfg.diffShown && strings(dirOut) !== strings(staticOut)) {
         cfg.diffShown = true;
-        const a = strings(dirOut).split('\u0000'), b = strings(staticOut).split('\u0000');
+        const a = strings(dirOut), b = strings(staticOut);
         let i = 0;
         while (i < a.length && a[i] === b[i]) i++;
-        process.stderr.write(`static twin differs (${p.name}), string ${i}:\n  directive: ${a.slice(i, i + 3).join(' | ').slice(0, 400)}\n  static:    ${b.slice(i, i + 3).join(' | ').slice(0, 400)}\n`);
+        process.stderr.write(`static twin differs (${p.name}) at ${i}:\n  directive: ${a.slice(Math.max(0, i - 100), i + 200)}\n  static:    ${b.slice(Math.max(0, i - 100), i + 200)}\n`);
       }
       continue; // pass 0 warms the JIT and the model cache
     }

@@ -2,6 +2,7 @@
 // cold module code), as in a `docusaurus build`.
 //   node load-child.mjs model <charmDir> <repeats>   -> first loadCharmCached, cached hits, uncached reloads
 //   node load-child.mjs parse <charmDir>             -> @lezer/python parse alone of the .py files the model reads
+//   node --expose-gc load-child.mjs heap <dir>...    -> heap kept by the cached models of these charms
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -52,6 +53,20 @@ if (mode === 'model') {
   }
   void loadCharm;
   process.stdout.write(JSON.stringify({coldMs, warmMs: median(again)}));
+} else if (mode === 'heap') {
+  // node --expose-gc load-child.mjs heap <charmDir>...: heap kept by the cached models of all charms.
+  // The first charm pays for what every load shares (parser tables, module state) and is not counted;
+  // the others' retained heap, per charm, times the number of charms.
+  const {loadCharmCached} = await import(new URL('cache.js', dist));
+  const dirs = process.argv.slice(3);
+  loadCharmCached(dirs[0]);
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  for (const d of dirs.slice(1)) loadCharmCached(d);
+  globalThis.gc();
+  globalThis.gc();
+  const perCharm = (process.memoryUsage().heapUsed - before) / 2 ** 20 / Math.max(1, dirs.length - 1);
+  process.stdout.write(JSON.stringify({charms: dirs.length, perCharmMiB: perCharm, retainedMiB: perCharm * dirs.length}));
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

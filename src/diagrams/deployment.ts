@@ -84,7 +84,8 @@ const WELL_KNOWN: Record<string, [string, string]> = {
 
 /** The name shown for an endpoint's counterpart. */
 export function counterpartName(endpoint: Endpoint): string {
-  const known = WELL_KNOWN[endpoint.interface];
+  // Own properties only: an interface named `constructor` or `__proto__` is just a name.
+  const known = Object.hasOwn(WELL_KNOWN, endpoint.interface) ? WELL_KNOWN[endpoint.interface] : undefined;
   if (known) return endpoint.role === 'provides' ? known[1] : known[0];
   return endpoint.name;
 }

@@ -263,6 +263,21 @@ function readLinks(m: Mapping): CharmLinks {
   };
 }
 
+/** A config default as a JSON scalar: YAML's `.nan` / `.inf` become their YAML spelling, mappings and lists JSON text. */
+function jsonSafe(d: unknown): unknown {
+  if (typeof d === 'number' && !Number.isFinite(d)) return Number.isNaN(d) ? '.nan' : d > 0 ? '.inf' : '-.inf';
+  if (typeof d === 'object' && d !== null) return JSON.stringify(jsonSafeDeep(d));
+  return d;
+}
+
+/** Any YAML value made JSON-serialisable (non-finite numbers as their YAML spelling). */
+function jsonSafeDeep(d: unknown): unknown {
+  if (typeof d === 'number' && !Number.isFinite(d)) return jsonSafe(d);
+  if (Array.isArray(d)) return d.map(jsonSafeDeep);
+  if (typeof d === 'object' && d !== null) return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, jsonSafeDeep(v)]));
+  return d;
+}
+
 function readEntrypoint(cc: Mapping): string {
   const parts = cc['parts'];
   if (isMapping(parts)) {
@@ -287,6 +302,10 @@ function eachEntry(f: YamlFile, m: Mapping, key: string, sink: DiagnosticSink, e
   }
   const out: Array<[string, Mapping, string[]]> = [];
   for (const [name, value] of Object.entries(section)) {
+    if (!name.trim()) {
+      sink.error({code: 'empty-name', message: `An entry of \`${at.join('.')}\` in ${f.file.path} has an empty name.`, hint: 'Give it a name (lowercase letters, digits and hyphens).', file: f.file.path, ...f.pos([...at, name], 'key')});
+      continue;
+    }
     if (value === null || value === undefined) {
       out.push([name, {}, [...at, name]]);
     } else if (isMapping(value)) {
@@ -478,6 +497,10 @@ function readEndpoints(f: YamlFile, m: Mapping, sink: DiagnosticSink): Endpoint[
       continue;
     }
     for (const [name, value] of Object.entries(section)) {
+      if (!name.trim()) {
+        sink.error({code: 'empty-name', message: `An endpoint of \`${role}\` in ${f.file.path} has an empty name.`, hint: 'Give it a name (lowercase letters, digits and hyphens).', file: f.file.path, ...f.pos([role, name], 'key')});
+        continue;
+      }
       if (value !== null && value !== undefined && typeof value !== 'string' && !isMapping(value)) {
         sink.error({code: 'wrong-type', message: `Endpoint \`${role}.${name}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: `Write it as:\n${role}:\n  ${name}:\n    interface: <interface-name>`, file: f.file.path, ...f.pos([role, name], 'key')});
         continue;
@@ -521,7 +544,7 @@ function readConfig(f: YamlFile, root: string[], sink: DiagnosticSink): ConfigOp
     return {
       name,
       type,
-      ...(hasDefault ? {default: typeof d === 'object' && d !== null ? JSON.stringify(d) : (d as string | number | boolean | null)} : {}),
+      ...(hasDefault ? {default: jsonSafe(d) as string | number | boolean | null} : {}),
       description: String(o['description'] ?? ''),
       origin: 'charm' as const,
     };
@@ -542,7 +565,11 @@ function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): Action[
   return entries.map(([name, a, path]) => {
     const required = Array.isArray(a['required']) ? (a['required'] as unknown[]).map(String) : [];
     const params: ActionParam[] = isMapping(a['params'])
-      ? Object.entries(a['params']).map(([pname, p]) => {
+      ? Object.entries(a['params']).filter(([pname]) => {
+          if (pname.trim()) return true;
+          sink.error({code: 'empty-name', message: `A parameter of action \`${name}\` in ${f.file.path} has an empty name.`, hint: 'Give it a name.', file: f.file.path, ...f.pos([...path, 'params', pname], 'key')});
+          return false;
+        }).map(([pname, p]) => {
           if (p !== null && p !== undefined && !isMapping(p)) checkFields(f, a['params'] as Mapping, [...path, 'params'], {[pname]: 'mapping'}, sink);
           if (isMapping(p)) checkFields(f, p, [...path, 'params', pname], PARAM, sink);
           const pm = isMapping(p) ? p : {};
@@ -551,7 +578,7 @@ function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): Action[
             type: String(pm['type'] ?? 'string'),
             description: String(pm['description'] ?? ''),
             required: required.includes(pname),
-            ...(pm['default'] !== undefined ? {default: pm['default']} : {}),
+            ...(pm['default'] !== undefined ? {default: jsonSafeDeep(pm['default'])} : {}),
           };
         })
       : [];

@@ -50,7 +50,8 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
   });
   if (!found.length) return;
   let needsImport = false;
-  for (const {node, parent, headingDepth} of found) {
+  // Innermost first: a directive inside another one is expanded before the outer one keeps it as prose.
+  for (const {node, parent, headingDepth} of found.reverse()) {
     const generated = expand(node, headingDepth, file, state).map((n) => {
       if (isDiagram(n)) {
         needsImport = true;

@@ -46,8 +46,15 @@ export function codeBlock(value: string, lang?: string, meta?: string): Code {
   return {type: 'code', lang: lang ?? null, meta: meta ?? null, value};
 }
 
+/** A table row is one line of Markdown: line breaks inside a cell's text become spaces. */
+function oneLine(node: PhrasingContent): PhrasingContent {
+  if (node.type === 'text' || node.type === 'inlineCode') return {...node, value: node.value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')};
+  if ('children' in node) return {...node, children: (node.children as PhrasingContent[]).map(oneLine)} as PhrasingContent;
+  return node.type === 'break' ? text(' ') : node;
+}
+
 export function table(header: string[], rows: PhrasingContent[][][], align?: Array<'left' | 'right' | 'center' | null>): Table {
-  const cell = (children: PhrasingContent[]): TableCell => ({type: 'tableCell', children});
+  const cell = (children: PhrasingContent[]): TableCell => ({type: 'tableCell', children: children.map(oneLine)});
   return {
     type: 'table',
     align: align ?? header.map(() => null),

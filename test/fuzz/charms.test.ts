@@ -5,14 +5,14 @@
  * positioned CharmArchError), every section serialises to Markdown that reads back without HTML,
  * every diagram parses with Mermaid, and no planted secret appears anywhere. See core.mjs.
  */
-import {jest} from '@jest/globals';
 import fc from 'fast-check';
 import {charmArb, sectionOptionsArb} from './core.mjs';
-import {CASE_MS, fcParams, makeFuzzer, runsFor, summary} from './harness.js';
+import {CASE_MS, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
 
 const {fuzzer, dispose} = makeFuzzer();
+beforeAll(warmUp, 60_000);
 afterAll(dispose);
-const runs = runsFor(0.3);
+const runs = runsFor(0.225);
 
 test(`valid-shape charms: loader, sections, diagrams, secrets (${runs} cases, ${CASE_MS} ms each at most)`, async () => {
   const start = performance.now();
@@ -21,5 +21,3 @@ test(`valid-shape charms: loader, sections, diagrams, secrets (${runs} cases, ${
   // Most valid-shape charms must load, or the property says little about sections and diagrams.
   expect(fuzzer.stats.loaded).toBeGreaterThan(fuzzer.stats.cases * 0.7);
 }, 600_000);
-
-jest.setTimeout(600_000);

@@ -48,6 +48,7 @@ export interface FuzzStats {
   pageErrors: number;
   slowest: number;
   errorCodes: Map<string, number>;
+  knownBugHits: Map<string, number>;
   ms: Record<string, number>;
 }
 

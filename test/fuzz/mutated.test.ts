@@ -7,11 +7,12 @@
  */
 import fc from 'fast-check';
 import {mutatedCharmArb, sectionOptionsArb} from './core.mjs';
-import {CASE_MS, fcParams, makeFuzzer, runsFor, summary} from './harness.js';
+import {CASE_MS, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
 
 const {fuzzer, dispose} = makeFuzzer();
+beforeAll(warmUp, 60_000);
 afterAll(dispose);
-const runs = runsFor(0.4);
+const runs = runsFor(0.3);
 
 test(`mutated charms: positioned errors or valid output (${runs} cases, ${CASE_MS} ms each at most)`, async () => {
   const start = performance.now();

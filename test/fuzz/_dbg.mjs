@@ -1,3 +1,0 @@
-import * as core from './core.mjs';
-const spec = {"name":"a","title":null,"summary":"","description":"","layout":"charmcraft","baseStyle":"base","assumes":[],"containers":[],"storage":[],"endpoints":[],"config":[],"actions":[],"extension":null,"links":null,"unknownKeys":[],"yaml":{"defaultStringType":"PLAIN","indent":2,"collectionStyle":"any"},"python":{"className":"A","base":"ops.CharmBase","doc":null,"observes":[],"helperModule":false}};
-try { const r = core.buildCharm(spec, {structural: [{"kind":"deepNest","at":0,"depth":1000,"flavour":"map"}], textual: []}); console.log(Object.keys(r.files)); } catch (e) { console.log(e.stack.split('\n').slice(0,8).join('\n')); }
