@@ -9,9 +9,17 @@ interface Entry {
   stamps: Map<string, string>;
 }
 
-const cache = new Map<string, Entry>();
+/**
+ * One cache per process, not per module instance: Docusaurus loads the config (and with it the
+ * remark half) through its own module loader, and webpack loads the pre-loader natively, so this
+ * module can be instantiated twice in one build. Both copies share the entries below.
+ */
+const shared = globalThis as typeof globalThis & {[key: symbol]: {cache: Map<string, Entry>; loadCounts: Map<string, number>} | undefined};
+const KEY = Symbol.for('docusaurus-plugin-charm-architecture/model-cache');
+const state = (shared[KEY] ??= {cache: new Map(), loadCounts: new Map()});
+const cache = state.cache;
 /** How many times each charm was actually parsed (the bench asserts one per build). */
-export const loadCounts = new Map<string, number>();
+export const loadCounts = state.loadCounts;
 
 function stamp(path: string): string {
   try {

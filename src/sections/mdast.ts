@@ -75,9 +75,21 @@ export function blockquote(...children: BlockContent[]): RootContent {
  * headings become paragraphs (no stray TOC entries), unsafe links and images become text.
  */
 export function charmMarkdown(source: string): BlockContent[] {
-  const tree = fromMarkdown(source.replace(/\r\n?/g, '\n'), {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]});
-  return tree.children.map((n) => inertBlock(n as RootContent)).filter((n): n is BlockContent => n !== null);
+  const hit = markdownCache.get(source);
+  if (hit) return structuredClone(hit);
+  const tree = fromMarkdown(source.replace(/\r\n?/g, '\n'), {extensions: [GFM_SYNTAX], mdastExtensions: [GFM_TREE]});
+  const blocks = tree.children.map((n) => inertBlock(n as RootContent)).filter((n): n is BlockContent => n !== null);
+  // The same descriptions and docstrings recur on every page that uses a charm; callers may mutate the result.
+  if (markdownCache.size >= MARKDOWN_CACHE_SIZE) markdownCache.delete(markdownCache.keys().next().value!);
+  markdownCache.set(source, blocks);
+  return structuredClone(blocks);
 }
+
+const MARKDOWN_CACHE_SIZE = 2000;
+const markdownCache = new Map<string, BlockContent[]>();
+/** Built once: micromark otherwise rebuilds its GFM constructs on every call. */
+const GFM_SYNTAX = gfm();
+const GFM_TREE = gfmFromMarkdown();
 
 /** Text from a charm as inline content (first paragraph's phrasing, or plain text). */
 export function charmInline(source: string): PhrasingContent[] {

@@ -79,8 +79,7 @@ export class PythonProject {
     const out: ModuleInfo[] = [];
     for (const root of this.roots.filter((r) => r.origin === 'src')) {
       for (const path of this.sources.list(root.dir, (n) => n.endsWith('.py'))) {
-        const name = moduleNameOf(path, root.dir);
-        const info = this.loadFile(path, name, 'src');
+        const info = this.loadFile(path, moduleNameOf(path, root.dir), 'src');
         if (info) out.push(info);
       }
     }
