@@ -1,15 +1,16 @@
 import {CharmArchError, CharmLoadError, type DiagnosticSink} from './errors.js';
 import type {CharmSources} from './sources.js';
 import {parseYamlFile, type YamlFile} from './yaml.js';
+import {checkTopLevel, get, isMapping, typeName, type Mapping} from './metadata-fields.js';
+import {readActions, readConfig, readContainers, readEndpoints, readResources, readStorage} from './metadata-entries.js';
+
 import type {
   Action,
-  ActionParam,
   CharmBase,
   CharmLinks,
   ConfigOption,
   Container,
   Endpoint,
-  EndpointRole,
   Resource,
   Storage,
 } from './types.js';
@@ -46,7 +47,6 @@ const CHARMCRAFT_KEYS = [
   ...METADATA_KEYS, 'type', 'base', 'build-base', 'bases', 'platforms', 'parts', 'config', 'actions', 'charmhub',
   'extensions', 'charm-libs', 'analysis', 'lint', 'license', 'charm-entrypoint', 'hooks', 'check', 'environment', 'package-repositories',
 ];
-const KNOWN_ROLES: EndpointRole[] = ['requires', 'provides', 'peers'];
 
 /** Reads a charm's metadata in either layout. Throws CharmArchError when there is none or it is unusable. */
 export function readMetadata(sources: CharmSources, sink: DiagnosticSink): CharmMetadata {
@@ -100,7 +100,7 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
     displayName: str(meta, m, ['title'], sink) ?? str(meta, m, ['display-name'], sink),
     summary: str(meta, m, ['summary'], sink) ?? '',
     description: str(meta, m, ['description'], sink) ?? '',
-    bases: readBases(charmcraft ?? meta, charmcraft ? cc : m, meta, m),
+    bases: readBases(charmcraft ? cc : m, m),
     assumes: flattenAssumes(m['assumes']),
     links: readLinks(m),
     entrypoint: readEntrypoint(cc),
@@ -119,25 +119,6 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
 function readYaml(sources: CharmSources, path: string): YamlFile | null {
   const file = sources.read(path);
   return file ? parseYamlFile(file) : null;
-}
-
-type Mapping = Record<string, unknown>;
-
-function isMapping(v: unknown): v is Mapping {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function get(root: unknown, path: ReadonlyArray<string>): unknown {
-  let v = root;
-  for (const p of path) v = isMapping(v) ? v[p] : undefined;
-  return v;
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return `a ${typeof v}`;
 }
 
 /** The mapping at `path`, or null (with a positioned error) when it is something else. */
@@ -181,7 +162,8 @@ function warnUnknownKeys(f: YamlFile, m: Mapping, known: string[], sink: Diagnos
   }
 }
 
-function readBases(f: YamlFile, root: Mapping, meta: YamlFile, metaRoot: Mapping): CharmBase[] {
+/** `base` + `platforms`, `platforms` with bases in their names, `bases` (both forms), or legacy `series`. */
+function readBases(root: Mapping, metaRoot: Mapping): CharmBase[] {
   const out: CharmBase[] = [];
   const add = (name: string, architectures: string[]): void => {
     const existing = out.find((b) => b.name === name);
@@ -228,8 +210,6 @@ function readBases(f: YamlFile, root: Mapping, meta: YamlFile, metaRoot: Mapping
     const known: Record<string, string> = {focal: '20.04', jammy: '22.04', noble: '24.04', bionic: '18.04', xenial: '16.04', kubernetes: ''};
     for (const s of series) if (typeof s === 'string' && known[s]) add(`ubuntu@${known[s]}`, []);
   }
-  void f;
-  void meta;
   return out;
 }
 
@@ -263,21 +243,6 @@ function readLinks(m: Mapping): CharmLinks {
   };
 }
 
-/** A config default as a JSON scalar: YAML's `.nan` / `.inf` become their YAML spelling, mappings and lists JSON text. */
-function jsonSafe(d: unknown): unknown {
-  if (typeof d === 'number' && !Number.isFinite(d)) return Number.isNaN(d) ? '.nan' : d > 0 ? '.inf' : '-.inf';
-  if (typeof d === 'object' && d !== null) return JSON.stringify(jsonSafeDeep(d));
-  return d;
-}
-
-/** Any YAML value made JSON-serialisable (non-finite numbers as their YAML spelling). */
-function jsonSafeDeep(d: unknown): unknown {
-  if (typeof d === 'number' && !Number.isFinite(d)) return jsonSafe(d);
-  if (Array.isArray(d)) return d.map(jsonSafeDeep);
-  if (typeof d === 'object' && d !== null) return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, jsonSafeDeep(v)]));
-  return d;
-}
-
 function readEntrypoint(cc: Mapping): string {
   const parts = cc['parts'];
   if (isMapping(parts)) {
@@ -286,328 +251,4 @@ function readEntrypoint(cc: Mapping): string {
     }
   }
   return 'src/charm.py';
-}
-
-/**
- * The `name: definition` entries of the mapping at `m[key]`; `prefix` is where `m` sits in the file
- * (for positions). Each definition's fields are type-checked against `fields`.
- */
-function eachEntry(f: YamlFile, m: Mapping, key: string, sink: DiagnosticSink, example: string, fields: FieldSpec = {}, prefix: ReadonlyArray<string> = []): Array<[string, Mapping, string[]]> {
-  const section = m[key];
-  const at = [...prefix, key];
-  if (section === undefined || section === null) return [];
-  if (!isMapping(section)) {
-    sink.error({code: 'wrong-type', message: `\`${at.join('.')}\` in ${f.file.path} must be a mapping of names to definitions, not ${typeName(section)}.`, hint: `Write it as:\n${example}`, file: f.file.path, ...f.pos(at, 'key')});
-    return [];
-  }
-  const out: Array<[string, Mapping, string[]]> = [];
-  for (const [name, value] of Object.entries(section)) {
-    if (!name.trim()) {
-      sink.error({code: 'empty-name', message: `An entry of \`${at.join('.')}\` in ${f.file.path} has an empty name.`, hint: 'Give it a name (lowercase letters, digits and hyphens).', file: f.file.path, ...f.pos([...at, name], 'key')});
-      continue;
-    }
-    if (value === null || value === undefined) {
-      out.push([name, {}, [...at, name]]);
-    } else if (isMapping(value)) {
-      checkFields(f, value, [...at, name], fields, sink);
-      out.push([name, value, [...at, name]]);
-    } else {
-      sink.error({code: 'wrong-type', message: `\`${[...at, name].join('.')}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: `Write it as:\n${example}`, file: f.file.path, ...f.pos([...at, name], 'key')});
-    }
-  }
-  return out;
-}
-
-// ------------------------------------------------------------------------------------------
-// Types of the keys this reader uses: a value of another type is a positioned `wrong-type`
-// error (null, i.e. `key:` with nothing after it, counts as absent).
-
-type Kind = 'string' | 'text' | 'boolean' | 'integer' | 'number' | 'list' | 'mapping' | 'strings' | 'string-list';
-type FieldSpec = Record<string, Kind>;
-
-const KIND_TEXT: Record<Kind, string> = {
-  string: 'a string',
-  text: 'text',
-  boolean: 'true or false',
-  integer: 'a whole number',
-  number: 'a number',
-  list: 'a list',
-  mapping: 'a mapping',
-  strings: 'a string or a list of strings',
-  'string-list': 'a list of strings',
-};
-
-function hasKind(v: unknown, kind: Kind): boolean {
-  switch (kind) {
-    case 'string':
-      return typeof v === 'string';
-    case 'text':
-      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'integer':
-      return typeof v === 'number' && Number.isInteger(v);
-    case 'number':
-      return typeof v === 'number';
-    case 'list':
-      return Array.isArray(v);
-    case 'mapping':
-      return isMapping(v);
-    case 'strings':
-      return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-    case 'string-list':
-      return Array.isArray(v) && v.every((x) => typeof x === 'string');
-  }
-}
-
-/** Checks the fields of mapping `m` (at `path` in the file); returns false when one had the wrong type. */
-function checkFields(f: YamlFile, m: Mapping, path: ReadonlyArray<string>, spec: FieldSpec, sink: DiagnosticSink): boolean {
-  let ok = true;
-  for (const [key, kind] of Object.entries(spec)) {
-    const v = m[key];
-    if (v === undefined || v === null || hasKind(v, kind)) continue;
-    ok = false;
-    const at = [...path, key];
-    sink.error({
-      code: 'wrong-type',
-      message: `\`${at.join('.')}\` in ${f.file.path} must be ${KIND_TEXT[kind]}, not ${typeName(v)}.`,
-      hint: kind === 'mapping' ? 'Write it as `key: value` pairs, one per line.' : kind === 'list' || kind === 'string-list' ? 'Write it as `[a, b]` or one `- item` per line.' : 'Check the value against the charmcraft.yaml reference.',
-      file: f.file.path,
-      ...f.pos(at, 'key'),
-    });
-  }
-  return ok;
-}
-
-/** Top-level keys not read through eachEntry / readEndpoints / readConfig / readActions / str. */
-const TOP_LEVEL: FieldSpec = {
-  maintainer: 'string',
-  maintainers: 'string-list',
-  tags: 'string-list',
-  series: 'string-list',
-  subordinate: 'boolean',
-  assumes: 'list',
-  docs: 'string',
-  issues: 'strings',
-  source: 'strings',
-  website: 'strings',
-  contact: 'strings',
-  terms: 'string-list',
-  'min-juju-version': 'text',
-  'extra-bindings': 'mapping',
-  devices: 'mapping',
-  deployment: 'mapping',
-  'charm-user': 'string',
-  payloads: 'mapping',
-  links: 'mapping',
-  type: 'string',
-  base: 'string',
-  'build-base': 'string',
-  bases: 'list',
-  platforms: 'mapping',
-  parts: 'mapping',
-  charmhub: 'mapping',
-  'charm-libs': 'list',
-  analysis: 'mapping',
-  lint: 'mapping',
-  license: 'string',
-  hooks: 'mapping',
-  'package-repositories': 'list',
-};
-const LINKS: FieldSpec = {documentation: 'string', website: 'strings', source: 'strings', issues: 'strings', contact: 'strings'};
-const CONTAINER: FieldSpec = {resource: 'string', mounts: 'list', bases: 'list', uid: 'integer', gid: 'integer'};
-const MOUNT: FieldSpec = {storage: 'string', location: 'string'};
-const RESOURCE: FieldSpec = {type: 'string', description: 'text', filename: 'string', 'upstream-source': 'string'};
-const STORAGE: FieldSpec = {type: 'string', description: 'text', location: 'string', shared: 'boolean', 'read-only': 'boolean', multiple: 'mapping', 'minimum-size': 'text', properties: 'string-list'};
-const ENDPOINT: FieldSpec = {interface: 'string', limit: 'integer', optional: 'boolean', scope: 'string', description: 'text'};
-const OPTION: FieldSpec = {type: 'string', description: 'text'};
-const ACTION: FieldSpec = {description: 'text', params: 'mapping', required: 'string-list', additionalProperties: 'boolean', 'execution-group': 'string', parallel: 'boolean'};
-// A param's `type` is JSON Schema: a name or a list of names (`[string, "null"]`).
-const PARAM: FieldSpec = {type: 'strings', description: 'text'};
-const PART: FieldSpec = {'charm-entrypoint': 'string', plugin: 'string'};
-
-function checkTopLevel(f: YamlFile, m: Mapping, sink: DiagnosticSink): void {
-  checkFields(f, m, [], TOP_LEVEL, sink);
-  if (isMapping(m['links'])) checkFields(f, m['links'], ['links'], LINKS, sink);
-  const parts = m['parts'];
-  if (isMapping(parts)) {
-    for (const [name, part] of Object.entries(parts)) {
-      if (part === null || part === undefined) continue;
-      if (!isMapping(part)) checkFields(f, parts, ['parts'], {[name]: 'mapping'}, sink);
-      else checkFields(f, part, ['parts', name], PART, sink);
-    }
-  }
-}
-
-function readContainers(f: YamlFile, m: Mapping, sink: DiagnosticSink): Container[] {
-  return eachEntry(f, m, 'containers', sink, 'containers:\n  app:\n    resource: app-image', CONTAINER).map(([name, c, path]) => {
-    const rawMounts = Array.isArray(c['mounts']) ? (c['mounts'] as unknown[]) : [];
-    rawMounts.forEach((mt, i) => {
-      if (isMapping(mt)) checkFields(f, mt, [...path, 'mounts', String(i)], MOUNT, sink);
-      else if (mt !== null) sink.error({code: 'wrong-type', message: `\`${[...path, 'mounts'].join('.')}\` items in ${f.file.path} must be mappings (\`storage\`, \`location\`), not ${typeName(mt)}.`, hint: 'Write each mount as `- storage: data` with `location: /path` below it.', file: f.file.path, ...posIn(f, [...path, 'mounts'], i)});
-    });
-    const mounts = rawMounts.filter(isMapping).map((mt) => ({storage: String(mt['storage'] ?? ''), location: String(mt['location'] ?? '')}));
-    const bases = Array.isArray(c['bases']) ? (c['bases'] as unknown[]).filter(isMapping) : [];
-    const base = bases[0] ? `${String(bases[0]['name'] ?? 'ubuntu')}@${String(bases[0]['channel'] ?? '')}` : undefined;
-    return {
-      name,
-      resource: typeof c['resource'] === 'string' ? c['resource'] : null,
-      ...(base ? {base} : {}),
-      mounts,
-      origin: 'charm' as const,
-      line: f.pos(path, 'key').line,
-    };
-  });
-}
-
-function readResources(f: YamlFile, m: Mapping, sink: DiagnosticSink): Resource[] {
-  return eachEntry(f, m, 'resources', sink, 'resources:\n  app-image:\n    type: oci-image', RESOURCE).map(([name, r]) => ({
-    name,
-    type: String(r['type'] ?? 'file'),
-    description: String(r['description'] ?? ''),
-    ...(r['upstream-source'] !== undefined ? {upstreamSource: String(r['upstream-source'])} : {}),
-    ...(r['filename'] !== undefined ? {filename: String(r['filename'])} : {}),
-    origin: 'charm' as const,
-  }));
-}
-
-function readStorage(f: YamlFile, m: Mapping, sink: DiagnosticSink): Storage[] {
-  return eachEntry(f, m, 'storage', sink, 'storage:\n  data:\n    type: filesystem', STORAGE).map(([name, s]) => {
-    const multiple = isMapping(s['multiple']) ? s['multiple']['range'] : undefined;
-    return {
-      name,
-      type: String(s['type'] ?? 'filesystem'),
-      description: String(s['description'] ?? ''),
-      ...(s['location'] !== undefined ? {location: String(s['location'])} : {}),
-      ...(s['shared'] !== undefined ? {shared: s['shared'] === true} : {}),
-      ...(s['read-only'] !== undefined ? {readOnly: s['read-only'] === true} : {}),
-      ...(multiple !== undefined ? {multiple: String(multiple)} : {}),
-      origin: 'charm' as const,
-    };
-  });
-}
-
-function readEndpoints(f: YamlFile, m: Mapping, sink: DiagnosticSink): Endpoint[] {
-  const out: Endpoint[] = [];
-  for (const role of KNOWN_ROLES) {
-    const section = m[role];
-    if (section === undefined || section === null) continue;
-    if (!isMapping(section)) {
-      sink.error({code: 'wrong-type', message: `\`${role}\` in ${f.file.path} must be a mapping of endpoint names to definitions, not ${typeName(section)}.`, hint: `Write it as:\n${role}:\n  database:\n    interface: postgresql_client`, file: f.file.path, ...f.pos([role], 'key')});
-      continue;
-    }
-    for (const [name, value] of Object.entries(section)) {
-      if (!name.trim()) {
-        sink.error({code: 'empty-name', message: `An endpoint of \`${role}\` in ${f.file.path} has an empty name.`, hint: 'Give it a name (lowercase letters, digits and hyphens).', file: f.file.path, ...f.pos([role, name], 'key')});
-        continue;
-      }
-      if (value !== null && value !== undefined && typeof value !== 'string' && !isMapping(value)) {
-        sink.error({code: 'wrong-type', message: `Endpoint \`${role}.${name}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: `Write it as:\n${role}:\n  ${name}:\n    interface: <interface-name>`, file: f.file.path, ...f.pos([role, name], 'key')});
-        continue;
-      }
-      // Very old charms write `endpoint: interface`.
-      const def: Mapping = typeof value === 'string' ? {interface: value} : isMapping(value) ? value : {};
-      if (isMapping(value) && !checkFields(f, value, [role, name], ENDPOINT, sink)) continue;
-      if (typeof def['interface'] !== 'string') {
-        sink.error({code: 'missing-interface', message: `Endpoint \`${role}.${name}\` in ${f.file.path} has no \`interface\`.`, hint: 'Add `interface: <interface-name>` to the endpoint.', file: f.file.path, ...f.pos([role, name], 'key')});
-      }
-      const limit = def['limit'];
-      const scope = def['scope'];
-      out.push({
-        name,
-        role,
-        interface: typeof def['interface'] === 'string' ? def['interface'] : '',
-        optional: def['optional'] === true,
-        ...(typeof limit === 'number' ? {limit} : {}),
-        ...(scope === 'global' || scope === 'container' ? {scope} : {}),
-        description: typeof def['description'] === 'string' ? def['description'] : '',
-        origin: 'charm',
-        line: f.pos([role, name], 'key').line,
-      });
-    }
-  }
-  return out;
-}
-
-/** Config defaults as JSON-safe scalars; `secret` options never keep theirs. */
-function readConfig(f: YamlFile, root: string[], sink: DiagnosticSink): ConfigOption[] {
-  const container = root.length ? get(f.value, root) : f.value;
-  if (container === undefined || container === null) return [];
-  if (!isMapping(container)) {
-    sink.error({code: 'wrong-type', message: `\`${[...root].join('.') || '(document)'}\` in ${f.file.path} must be a mapping with \`options\`, not ${typeName(container)}.`, hint: 'Write it as:\nconfig:\n  options:\n    port:\n      type: int', file: f.file.path, ...f.pos(root, 'key')});
-    return [];
-  }
-  return eachEntry(f, container, 'options', sink, 'options:\n  port:\n    type: int\n    default: 8080', OPTION, root).map(([name, o]) => {
-    const type = String(o['type'] ?? 'string');
-    const d = o['default'];
-    const hasDefault = d !== undefined && type !== 'secret';
-    return {
-      name,
-      type,
-      ...(hasDefault ? {default: jsonSafe(d) as string | number | boolean | null} : {}),
-      description: String(o['description'] ?? ''),
-      origin: 'charm' as const,
-    };
-  });
-}
-
-function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): Action[] {
-  const container = root.length ? get(f.value, root) : f.value;
-  if (container === undefined || container === null) return [];
-  if (!isMapping(container)) {
-    sink.error({code: 'wrong-type', message: `\`${root.join('.') || '(document)'}\` in ${f.file.path} must be a mapping of action names, not ${typeName(container)}.`, hint: 'Write it as:\nactions:\n  backup:\n    description: Back up the database.', file: f.file.path, ...f.pos(root, 'key')});
-    return [];
-  }
-  // eachEntry reads `wrapper[key]`; for actions.yaml (root []) the entries sit at the top of the file.
-  const key = root.length ? root[root.length - 1]! : '';
-  const wrapper = {[key]: container};
-  const entries = root.length ? eachEntry(f, wrapper, key, sink, 'backup:\n  description: Back up the database.', ACTION, root.slice(0, -1)) : topLevelEntries(f, container, ACTION, sink);
-  return entries.map(([name, a, path]) => {
-    const required = Array.isArray(a['required']) ? (a['required'] as unknown[]).map(String) : [];
-    const params: ActionParam[] = isMapping(a['params'])
-      ? Object.entries(a['params']).filter(([pname]) => {
-          if (pname.trim()) return true;
-          sink.error({code: 'empty-name', message: `A parameter of action \`${name}\` in ${f.file.path} has an empty name.`, hint: 'Give it a name.', file: f.file.path, ...f.pos([...path, 'params', pname], 'key')});
-          return false;
-        }).map(([pname, p]) => {
-          if (p !== null && p !== undefined && !isMapping(p)) checkFields(f, a['params'] as Mapping, [...path, 'params'], {[pname]: 'mapping'}, sink);
-          if (isMapping(p)) checkFields(f, p, [...path, 'params', pname], PARAM, sink);
-          const pm = isMapping(p) ? p : {};
-          return {
-            name: pname,
-            type: String(pm['type'] ?? 'string'),
-            description: String(pm['description'] ?? ''),
-            required: required.includes(pname),
-            ...(pm['default'] !== undefined ? {default: jsonSafeDeep(pm['default'])} : {}),
-          };
-        })
-      : [];
-    return {
-      name,
-      description: String(a['description'] ?? ''),
-      params,
-      ...(typeof a['additionalProperties'] === 'boolean' ? {additionalProperties: a['additionalProperties']} : {}),
-      origin: 'charm' as const,
-    };
-  });
-}
-
-/** Entries of a file whose top level is the mapping of names (legacy actions.yaml). */
-function topLevelEntries(f: YamlFile, m: Mapping, fields: FieldSpec, sink: DiagnosticSink): Array<[string, Mapping, string[]]> {
-  const out: Array<[string, Mapping, string[]]> = [];
-  for (const [name, value] of Object.entries(m)) {
-    if (value === null || value === undefined) out.push([name, {}, [name]]);
-    else if (isMapping(value)) {
-      checkFields(f, value, [name], fields, sink);
-      out.push([name, value, [name]]);
-    } else {
-      sink.error({code: 'wrong-type', message: `\`${name}\` in ${f.file.path} must be a mapping, not ${typeName(value)}.`, hint: 'Write it as:\nbackup:\n  description: Back up the database.', file: f.file.path, ...f.pos([name], 'key')});
-    }
-  }
-  return out;
-}
-
-/** Position of item `i` of the sequence at `path` (YamlFile.pos takes string keys and number indexes). */
-function posIn(f: YamlFile, path: ReadonlyArray<string>, i: number): {line: number; column: number} {
-  return f.pos([...path, i]);
 }

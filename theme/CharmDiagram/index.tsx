@@ -17,7 +17,7 @@
  * Props are plain strings (see ./types.ts) because the remark transformer
  * writes this element as MDX JSX.
  */
-import React, {Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type ReactNode} from 'react';
+import {Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ErrorInfo, type ReactNode} from 'react';
 import {MermaidContainerClassName, useMermaidConfig, useMermaidRenderResult} from '@docusaurus/theme-mermaid/client';
 import type {MermaidConfig, RenderResult} from 'mermaid';
 import {CHARM_DIAGRAM_THEME_CSS} from './themeCss.js';

@@ -3,7 +3,7 @@ import {CharmArchError} from '../errors.js';
 import type {CharmSources} from '../sources.js';
 import type {PebbleCheck, PebbleLayer, PebbleLogTarget, PebbleService} from '../types.js';
 import {parseYamlFile, type YamlFile} from '../yaml.js';
-import type {LayerPlacements} from './python-layers.js';
+import type {LayerPlacements} from './placements.js';
 import {isLayerShape, isMapping} from './shape.js';
 
 /** Folders where charms keep Pebble layer files. */
