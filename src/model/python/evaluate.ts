@@ -1,66 +1,11 @@
-import {assignmentParts, walkStatements, type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
-import {kids, parts, stringValue, text, type SyntaxNode} from './syntax.js';
-
-/** A class named in the source: defined in src/ or lib/ (info), or imported from elsewhere (module only). */
-export interface ClassRef {
-  name: string;
-  module?: string;
-  info?: ClassInfo;
-}
-
-/**
- * What an expression statically stands for. Anything the evaluator cannot
- * name is `unknown` and keeps its source text: never guessed.
- */
-export type Value =
-  | {t: 'str'; v: string}
-  | {t: 'num'; v: number}
-  | {t: 'bool'; v: boolean}
-  | {t: 'none'}
-  | {t: 'seq'; items: Value[]}
-  | {t: 'dict'; node: SyntaxNode; ctx: Ctx}
-  | {t: 'charm'; cls: ClassInfo}
-  | {t: 'instance'; cls: ClassRef; expr: string; relation?: string; args?: SyntaxNode; argsCtx?: Ctx}
-  /** One of several values (an attribute assigned differently in `if`/`else` branches). */
-  | {t: 'alts'; items: Value[]}
-  | {t: 'on'; owner: Value; expr: string}
-  | {t: 'keyed-on'; key: string; expr: string}
-  | {t: 'event'; attr: string; owner: Value; key?: string; expr: string}
-  | {t: 'method'; name: string; fn?: FunctionInfo; owner: Value}
-  | {t: 'module'; info: ModuleInfo}
-  | {t: 'class'; ref: ClassRef}
-  | {t: 'function'; fn: FunctionInfo}
-  | {t: 'framework'}
-  | {t: 'observe'}
-  | {t: 'unknown'; expr: string};
-
-/** Where an expression is evaluated: module, class, function and bindings (loop variables, parameters). */
-export interface Ctx {
-  project: PythonProject;
-  module: ModuleInfo;
-  cls?: ClassInfo;
-  fn?: FunctionInfo;
-  self: Value;
-  env: ReadonlyMap<string, Value>;
-  /** Classes that are charm classes: `self` in their methods is the charm. */
-  isCharmClass: (cls: ClassInfo) => boolean;
-  /** The charm class `self` is in a charm class's methods: the most derived one (a base's code sees the subclass's attributes). */
-  charmOf?: (cls: ClassInfo) => ClassInfo;
-  depth: number;
-}
+import {keywordArgs, positionalArgs} from './arguments.js';
+import {attributeOf, classInfo, findMethod, relationOf} from './classes.js';
+import {dictEntries, dictItems, dictLookup} from './dicts.js';
+import {type FunctionInfo, type ModuleInfo, assignmentParts, walkStatements} from './project.js';
+import {type SyntaxNode, kids, parts, stringValue, text} from './syntax.js';
+import {type Ctx, type Value, alts, unknown} from './values.js';
 
 const MAX_DEPTH = 24;
-
-/** `self` in a method of `cls`: the charm, an instance of a helper class, or unknown outside classes. */
-export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Value {
-  if (!cls) return {t: 'unknown', expr: 'self'};
-  if (isCharmClass(cls)) return {t: 'charm', cls: charmOf ? charmOf(cls) : cls};
-  return {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'};
-}
-
-export function unknown(ctx: Ctx, node: SyntaxNode): Value {
-  return {t: 'unknown', expr: text(ctx.module.py, node)};
-}
 
 export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
   if (!node) return {t: 'unknown', expr: ''};
@@ -298,82 +243,6 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
   }
 }
 
-/** `self.x` on a charm or helper: a method, a class attribute, or the value assigned in a method. */
-function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ctx): Value | undefined {
-  const method = findMethod(info, attr, ctx);
-  const assigned = findSelfAssignment(info, attr, ctx);
-  if (assigned) {
-    const [assignments, cls] = assigned;
-    const values = assignments.map((a) => evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, depth: ctx.depth + 1}));
-    // `self.x = None` before the real assignment, or a value per branch of an `if`.
-    const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
-    if (known.length) return alts(known);
-  }
-  if (method) return {t: 'method', name: attr, fn: method, owner};
-  // A class-level default (`_service_name = "app"`) when the instance value is not static.
-  for (const cls of classChain(info, ctx)) {
-    const v = cls.attrs.get(attr);
-    if (!v) continue;
-    const value = evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-    // `upgrade_done = EventSource(UpgradeDone)` on the object itself: observing it names an event.
-    if (value.t === 'instance' && value.cls.name === 'EventSource') return {t: 'event', attr, owner, expr: attr};
-    return value;
-  }
-  if (assigned) return {t: 'unknown', expr: attr};
-  return undefined;
-}
-
-export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInfo | undefined {
-  for (const cls of classChain(info, ctx)) {
-    const m = cls.methods.get(name);
-    if (m) return m;
-  }
-  return undefined;
-}
-
-function findSelfAssignment(info: ClassInfo, attr: string, ctx: Ctx): [Array<{value: SyntaxNode; fn: FunctionInfo}>, ClassInfo] | undefined {
-  for (const cls of classChain(info, ctx)) {
-    const list = cls.selfAssignments.get(attr);
-    if (list?.length) {
-      // Prefer assignments in __init__: they name the object for the charm's life.
-      const init = list.filter((a) => a.fn.name === '__init__');
-      return [init.length ? init : [list[0]!], cls];
-    }
-  }
-  return undefined;
-}
-
-/** Collapses equal alternatives; a single one is itself. */
-export function alts(values: Value[]): Value {
-  const flat = values.flatMap((v) => (v.t === 'alts' ? v.items : [v]));
-  const unique: Value[] = [];
-  for (const v of flat) if (!unique.some((u) => sameValue(u, v))) unique.push(v);
-  return unique.length === 1 ? unique[0]! : {t: 'alts', items: unique};
-}
-
-function sameValue(a: Value, b: Value): boolean {
-  if (a.t !== b.t) return false;
-  if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && 'v' in b) return a.v === b.v;
-  if (a.t === 'charm' && b.t === 'charm') return a.cls === b.cls;
-  return a === b;
-}
-
-/** The class and its bases that are defined in the charm's source or lib/ (method resolution order, roughly). */
-export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
-  const out: ClassInfo[] = [];
-  const visit = (c: ClassInfo, depth: number): void => {
-    if (out.includes(c) || depth > 8) return;
-    out.push(c);
-    for (const b of c.baseNodes) {
-      const v = evaluate(b, {...ctx, module: c.module, cls: undefined, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-      const base = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
-      if (base) visit(base, depth + 1);
-    }
-  };
-  visit(info, 0);
-  return out;
-}
-
 function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
   const callee = node.firstChild!;
   // `getattr(obj, "name")` with a constant name is `obj.name`.
@@ -443,112 +312,8 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
 /** String methods whose result is still a constant when applied to a constant. */
 const STRING_METHODS = new Set(['replace', 'lower', 'upper', 'strip']);
 
-const RELATION_KWARGS = ['relation_name', 'relation', 'endpoint', 'endpoint_name', 'relationship_name'];
-
-/** The relation a library object is bound to: a keyword, a second positional string, or the class's parameter default. */
-function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {relation?: string} {
-  const py = ctx.module.py;
-  if (args) {
-    const items = kids(args);
-    for (let i = 0; i < items.length; i++) {
-      const c = items[i]!;
-      if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && RELATION_KWARGS.includes(text(py, c))) {
-        const v = evaluate(items[i + 2] ?? null, ctx);
-        if (v.t === 'str') return {relation: v.v};
-      }
-    }
-    const positional = positionalArgs(args);
-    if (positional[1]) {
-      const v = evaluate(positional[1], ctx);
-      if (v.t === 'str') return {relation: v.v};
-    }
-  }
-  const info = classInfo(ref, ctx);
-  const init = info ? findMethod(info, '__init__', ctx) : undefined;
-  const param = init?.params.find((p) => RELATION_KWARGS.includes(p.name));
-  if (param?.default && init) {
-    const v = evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-    if (v.t === 'str') return {relation: v.v};
-  }
-  return {};
-}
-
-/** The parsed class behind a reference, parsing its library module on first need. */
-export function classInfo(ref: ClassRef, ctx: Ctx): ClassInfo | undefined {
-  if (ref.info) return ref.info;
-  if (!ref.module) return undefined;
-  const mod = ctx.project.resolveModule(ref.module, ctx.module);
-  if (!mod) return undefined;
-  const v = lookupModuleName(mod, ref.name, {...ctx, module: mod, depth: ctx.depth + 1});
-  ref.info = v.t === 'class' && v.ref !== ref ? classInfo(v.ref, ctx) : undefined;
-  return ref.info;
-}
-
-/** Positional arguments of a call (keyword arguments and `*`/`**` spreads left out). */
-export function positionalArgs(args: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const items = kids(args);
-  for (let i = 0; i < items.length; i++) {
-    const c = items[i]!;
-    if (c.name === '(' || c.name === ')' || c.name === ',' || c.name === 'Comment') continue;
-    if (items[i + 1]?.name === 'AssignOp') {
-      i += 2;
-      continue;
-    }
-    if (c.name === '*' || c.name === '**') {
-      i += 1;
-      continue;
-    }
-    out.push(c);
-  }
-  return out;
-}
-
-/** Keyword arguments of a call by name. */
-export function keywordArgs(args: SyntaxNode, py: ModuleInfo['py']): Map<string, SyntaxNode> {
-  const out = new Map<string, SyntaxNode>();
-  const items = kids(args);
-  for (let i = 0; i < items.length; i++) {
-    const c = items[i]!;
-    if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && items[i + 2]) out.set(text(py, c), items[i + 2]!);
-  }
-  return out;
-}
-
-export interface DictEntry {
-  key: Value | null;
-  keyNode: SyntaxNode | null;
-  valueNode: SyntaxNode;
-  /** `**spread` entries have no key. */
-  spread: boolean;
-}
-
-export function dictEntries(dict: Extract<Value, {t: 'dict'}>): DictEntry[] {
-  const items = kids(dict.node).filter((c) => !['{', '}', ',', ':', 'Comment'].includes(c.name));
-  const out: DictEntry[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const c = items[i]!;
-    if (c.name === '**') {
-      const v = items[i + 1];
-      if (v) out.push({key: null, keyNode: null, valueNode: v, spread: true});
-      i += 1;
-      continue;
-    }
-    const v = items[i + 1];
-    if (!v) break;
-    out.push({key: evaluate(c, dict.ctx), keyNode: c, valueNode: v, spread: false});
-    i += 1;
-  }
-  return out;
-}
-
-function dictLookup(dict: Extract<Value, {t: 'dict'}>, key: string): Value | undefined {
-  const entry = dictEntries(dict).find((e) => e.key?.t === 'str' && e.key.v === key);
-  return entry ? evaluate(entry.valueNode, dict.ctx) : undefined;
-}
-
-function dictItems(dict: Extract<Value, {t: 'dict'}>): Value {
-  const entries = dictEntries(dict);
-  if (entries.some((e) => e.spread)) return {t: 'unknown', expr: text(dict.ctx.module.py, dict.node)};
-  return {t: 'seq', items: entries.map((e) => ({t: 'seq', items: [e.key ?? {t: 'unknown', expr: ''}, evaluate(e.valueNode, dict.ctx)]}))};
-}
+// Callers import the evaluator's vocabulary from here.
+export {alts, selfFor, unknown, type ClassRef, type Ctx, type Value} from './values.js';
+export {keywordArgs, positionalArgs} from './arguments.js';
+export {dictEntries, type DictEntry} from './dicts.js';
+export {classChain, classInfo, findMethod} from './classes.js';

@@ -1,0 +1,108 @@
+/** Classes of the charm's source and libraries: attributes, methods, bases, relations of library objects. */
+import {positionalArgs} from './arguments.js';
+import {evaluate, lookupModuleName} from './evaluate.js';
+import type {ClassInfo, FunctionInfo} from './project.js';
+import {type SyntaxNode, kids, text} from './syntax.js';
+import {type ClassRef, type Ctx, type Value, alts} from './values.js';
+
+/** `self.x` on a charm or helper: a method, a class attribute, or the value assigned in a method. */
+export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ctx): Value | undefined {
+  const method = findMethod(info, attr, ctx);
+  const assigned = findSelfAssignment(info, attr, ctx);
+  if (assigned) {
+    const [assignments, cls] = assigned;
+    const values = assignments.map((a) => evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, depth: ctx.depth + 1}));
+    // `self.x = None` before the real assignment, or a value per branch of an `if`.
+    const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
+    if (known.length) return alts(known);
+  }
+  if (method) return {t: 'method', name: attr, fn: method, owner};
+  // A class-level default (`_service_name = "app"`) when the instance value is not static.
+  for (const cls of classChain(info, ctx)) {
+    const v = cls.attrs.get(attr);
+    if (!v) continue;
+    const value = evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+    // `upgrade_done = EventSource(UpgradeDone)` on the object itself: observing it names an event.
+    if (value.t === 'instance' && value.cls.name === 'EventSource') return {t: 'event', attr, owner, expr: attr};
+    return value;
+  }
+  if (assigned) return {t: 'unknown', expr: attr};
+  return undefined;
+}
+
+export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInfo | undefined {
+  for (const cls of classChain(info, ctx)) {
+    const m = cls.methods.get(name);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+function findSelfAssignment(info: ClassInfo, attr: string, ctx: Ctx): [Array<{value: SyntaxNode; fn: FunctionInfo}>, ClassInfo] | undefined {
+  for (const cls of classChain(info, ctx)) {
+    const list = cls.selfAssignments.get(attr);
+    if (list?.length) {
+      // Prefer assignments in __init__: they name the object for the charm's life.
+      const init = list.filter((a) => a.fn.name === '__init__');
+      return [init.length ? init : [list[0]!], cls];
+    }
+  }
+  return undefined;
+}
+
+/** The class and its bases that are defined in the charm's source or lib/ (method resolution order, roughly). */
+export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
+  const out: ClassInfo[] = [];
+  const visit = (c: ClassInfo, depth: number): void => {
+    if (out.includes(c) || depth > 8) return;
+    out.push(c);
+    for (const b of c.baseNodes) {
+      const v = evaluate(b, {...ctx, module: c.module, cls: undefined, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+      const base = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
+      if (base) visit(base, depth + 1);
+    }
+  };
+  visit(info, 0);
+  return out;
+}
+
+const RELATION_KWARGS = ['relation_name', 'relation', 'endpoint', 'endpoint_name', 'relationship_name'];
+
+/** The relation a library object is bound to: a keyword, a second positional string, or the class's parameter default. */
+export function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {relation?: string} {
+  const py = ctx.module.py;
+  if (args) {
+    const items = kids(args);
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i]!;
+      if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && RELATION_KWARGS.includes(text(py, c))) {
+        const v = evaluate(items[i + 2] ?? null, ctx);
+        if (v.t === 'str') return {relation: v.v};
+      }
+    }
+    const positional = positionalArgs(args);
+    if (positional[1]) {
+      const v = evaluate(positional[1], ctx);
+      if (v.t === 'str') return {relation: v.v};
+    }
+  }
+  const info = classInfo(ref, ctx);
+  const init = info ? findMethod(info, '__init__', ctx) : undefined;
+  const param = init?.params.find((p) => RELATION_KWARGS.includes(p.name));
+  if (param?.default && init) {
+    const v = evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+    if (v.t === 'str') return {relation: v.v};
+  }
+  return {};
+}
+
+/** The parsed class behind a reference, parsing its library module on first need. */
+export function classInfo(ref: ClassRef, ctx: Ctx): ClassInfo | undefined {
+  if (ref.info) return ref.info;
+  if (!ref.module) return undefined;
+  const mod = ctx.project.resolveModule(ref.module, ctx.module);
+  if (!mod) return undefined;
+  const v = lookupModuleName(mod, ref.name, {...ctx, module: mod, depth: ctx.depth + 1});
+  ref.info = v.t === 'class' && v.ref !== ref ? classInfo(v.ref, ctx) : undefined;
+  return ref.info;
+}

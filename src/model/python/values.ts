@@ -1,0 +1,77 @@
+/** What expressions statically stand for, and where they are evaluated. */
+import type {ClassInfo, FunctionInfo, ModuleInfo, PythonProject} from './project.js';
+import {type SyntaxNode, text} from './syntax.js';
+
+/** A class named in the source: defined in src/ or lib/ (info), or imported from elsewhere (module only). */
+export interface ClassRef {
+  name: string;
+  module?: string;
+  info?: ClassInfo;
+}
+
+/**
+ * What an expression statically stands for. Anything the evaluator cannot
+ * name is `unknown` and keeps its source text: never guessed.
+ */
+export type Value =
+  | {t: 'str'; v: string}
+  | {t: 'num'; v: number}
+  | {t: 'bool'; v: boolean}
+  | {t: 'none'}
+  | {t: 'seq'; items: Value[]}
+  | {t: 'dict'; node: SyntaxNode; ctx: Ctx}
+  | {t: 'charm'; cls: ClassInfo}
+  | {t: 'instance'; cls: ClassRef; expr: string; relation?: string; args?: SyntaxNode; argsCtx?: Ctx}
+  /** One of several values (an attribute assigned differently in `if`/`else` branches). */
+  | {t: 'alts'; items: Value[]}
+  | {t: 'on'; owner: Value; expr: string}
+  | {t: 'keyed-on'; key: string; expr: string}
+  | {t: 'event'; attr: string; owner: Value; key?: string; expr: string}
+  | {t: 'method'; name: string; fn?: FunctionInfo; owner: Value}
+  | {t: 'module'; info: ModuleInfo}
+  | {t: 'class'; ref: ClassRef}
+  | {t: 'function'; fn: FunctionInfo}
+  | {t: 'framework'}
+  | {t: 'observe'}
+  | {t: 'unknown'; expr: string};
+
+/** Where an expression is evaluated: module, class, function and bindings (loop variables, parameters). */
+export interface Ctx {
+  project: PythonProject;
+  module: ModuleInfo;
+  cls?: ClassInfo;
+  fn?: FunctionInfo;
+  self: Value;
+  env: ReadonlyMap<string, Value>;
+  /** Classes that are charm classes: `self` in their methods is the charm. */
+  isCharmClass: (cls: ClassInfo) => boolean;
+  /** The charm class `self` is in a charm class's methods: the most derived one (a base's code sees the subclass's attributes). */
+  charmOf?: (cls: ClassInfo) => ClassInfo;
+  depth: number;
+}
+
+/** `self` in a method of `cls`: the charm, an instance of a helper class, or unknown outside classes. */
+export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Value {
+  if (!cls) return {t: 'unknown', expr: 'self'};
+  if (isCharmClass(cls)) return {t: 'charm', cls: charmOf ? charmOf(cls) : cls};
+  return {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'};
+}
+
+export function unknown(ctx: Ctx, node: SyntaxNode): Value {
+  return {t: 'unknown', expr: text(ctx.module.py, node)};
+}
+
+/** Collapses equal alternatives; a single one is itself. */
+export function alts(values: Value[]): Value {
+  const flat = values.flatMap((v) => (v.t === 'alts' ? v.items : [v]));
+  const unique: Value[] = [];
+  for (const v of flat) if (!unique.some((u) => sameValue(u, v))) unique.push(v);
+  return unique.length === 1 ? unique[0]! : {t: 'alts', items: unique};
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a.t !== b.t) return false;
+  if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && 'v' in b) return a.v === b.v;
+  if (a.t === 'charm' && b.t === 'charm') return a.cls === b.cls;
+  return a === b;
+}
