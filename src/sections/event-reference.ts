@@ -44,7 +44,17 @@ export function whenItFires(event: ObservedEvent): string | undefined {
   return WHEN[event.name] ?? SUFFIX_WHEN.find(([re]) => re.test(event.name!))?.[1];
 }
 
-/** Link for an event: the Juju hook reference, or a library's Charmhub page. */
+/** ops-only events (not Juju hooks) documented by ops. */
+const OPS_EVENTS: Record<string, string> = {
+  'collect-unit-status': 'https://ops.readthedocs.io/en/latest/reference/ops.html#ops.CollectStatusEvent',
+  'collect-app-status': 'https://ops.readthedocs.io/en/latest/reference/ops.html#ops.CollectStatusEvent',
+};
+
+/**
+ * Link for an event: its entry in the Juju hook reference (whose targets are `hook-<hook>`, with
+ * `relation`, `container` and `storage` standing for the endpoint, container and storage name),
+ * the action reference for actions, ops for ops-only events, or a library's Charmhub page.
+ */
 export function eventUrl(event: ObservedEvent, links: LinkOptions): string | undefined {
   const base = links.jujuDocsUrl.replace(/\/+$/, '');
   if (event.kind === 'library' && event.emitter?.library?.startsWith('charms.')) {
@@ -53,10 +63,12 @@ export function eventUrl(event: ObservedEvent, links: LinkOptions): string | und
     return undefined;
   }
   if (!event.name || event.kind === 'custom' || event.kind === 'library' || event.kind === 'unknown') return undefined;
+  const ops = OPS_EVENTS[event.name];
+  if (ops) return ops;
+  if (event.kind === 'action') return /\/hook$/.test(base) ? `${base.replace(/\/hook$/, '/action')}/` : `${base}/`;
   let anchor = event.name;
-  if (event.kind === 'relation') anchor = event.name.replace(/^.*-(relation-\w+)$/, 'endpoint-$1');
+  if (event.kind === 'relation') anchor = event.name.replace(/^.*-(relation-\w+)$/, '$1');
   else if (event.kind === 'workload') anchor = event.name.replace(/^.*-(pebble-[\w-]+)$/, 'container-$1');
-  else if (event.kind === 'storage') anchor = event.name.replace(/^.*-(storage-\w+)$/, 'storage-$1');
-  else if (event.kind === 'action') anchor = 'action-action';
-  return `${base}/#${anchor}`;
+  else if (event.kind === 'storage') anchor = event.name.replace(/^.*-(storage-\w+)$/, '$1');
+  return `${base}/#hook-${anchor}`;
 }
