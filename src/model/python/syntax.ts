@@ -33,7 +33,7 @@ export function parseModule(file: SourceFile, name: string): PyModule {
   tree.iterate({
     enter(n) {
       if (errorAt !== undefined) return false;
-      if (n.type.isError) {
+      if (n.type.isError && !newerSyntax(n.node, file.text)) {
         errorAt = n.from;
         return false;
       }
@@ -41,6 +41,20 @@ export function parseModule(file: SourceFile, name: string): PyModule {
     },
   });
   return {file, tree, name, ...(errorAt !== undefined ? {syntaxError: positionOf(file, errorAt)} : {})};
+}
+
+/**
+ * Valid Python 3.10+ that @lezer/python reads with error nodes: parenthesised context managers
+ * (`with (a as b, c as d):`) and an unparenthesised tuple as a `match` subject (`match a, b:`).
+ * Error nodes in those statement heads are not syntax errors; the facts around them still parse.
+ */
+function newerSyntax(node: SyntaxNode, source: string): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.name === 'Body' || p.name === 'MatchBody') return false;
+    if (p.name === 'WithStatement') return /^with\s*\(/.test(source.slice(p.from, p.from + 40));
+    if (p.name === 'MatchStatement') return true;
+  }
+  return false;
 }
 
 /** Offset where bracket nesting first exceeds `max` (strings and comments skipped roughly), or null. */
