@@ -1,4 +1,4 @@
-import {isAbsolute, relative, resolve} from 'node:path';
+import {isAbsolute, join, relative, resolve} from 'node:path';
 import type {Heading, Root, RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
@@ -6,6 +6,7 @@ import {logger} from '@docusaurus/logger';
 import type {VFile} from 'vfile';
 import {loadCharmCached} from '../model/cache.js';
 import {CharmArchError, CharmLoadError} from '../model/errors.js';
+import type {CharmModel} from '../model/types.js';
 import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
 import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
 import type {LinkOptions} from '../sections/context.js';
@@ -75,6 +76,21 @@ function warn(file: VFile, message: string, place: {line: number; column: number
   logger.warn(message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
 }
 
+/** Models whose warnings were printed: once per load of a charm, not once per page. */
+const reported = new WeakSet<CharmModel>();
+
+/** The charm's own warnings (an unknown key, Python that does not parse) in the build log, with their position. */
+function reportWarnings(model: CharmModel, dir: string): void {
+  if (reported.has(model)) return;
+  reported.add(model);
+  for (const d of model.diagnostics) logger.warn(`${join(relativeToCwd(dir), d.file)}:${d.line}:${d.column}: ${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`);
+}
+
+function relativeToCwd(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
 function pagePath(file: VFile): string {
   const path = file.path ?? 'page';
   const rel = relative(process.cwd(), path);
@@ -112,6 +128,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     }
     const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
     const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
+    reportWarnings(model, dir);
     const container = attributes['container'];
     if (container !== undefined && !model.containers.some((c) => c.name === container) && !model.pebble.some((l) => l.container === container)) {
       fail('unknown-container', `The charm ${model.name} has no container \`${container}\`.`, `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`);

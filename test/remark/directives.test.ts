@@ -1,3 +1,4 @@
+import {jest} from '@jest/globals';
 import {readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -23,6 +24,7 @@ const options = normalizeOptions({
     logsink: {path: 'website/charms/logsink'},
     hostile: {path: 'test/fixtures/charms/hostile'},
     broken: {path: 'test/fixtures/charms/broken/yaml-syntax'},
+    unknownkey: {path: 'test/fixtures/charms/broken/unknown-key'},
   },
   defaultCharm: 'pastebin',
 });
@@ -87,6 +89,19 @@ describe('remarkCharmDirectives', () => {
     expect(output.indexOf('We keep this short.')).toBeLessThan(output.indexOf('For this charm'));
     expect(output).toContain('we re-render the NGINX config.');
     expect(file.messages.map((m) => `${m.line}: ${m.reason}`)).toEqual([expect.stringMatching(/^7: Drift: the page annotates `install`/)]);
+  });
+
+  test('the charm\'s own warnings reach the build log once per load, with their position', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      run(':::charm-config{charm="unknownkey"}\n:::\n\n:::charm-actions{charm="unknownkey"}\n:::\n');
+      run(':::charm-config{charm="unknownkey"}\n:::\n');
+      const lines = warn.mock.calls.map((c) => c.join(' ')).filter((l) => l.includes('unknown-key'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/test\/fixtures\/charms\/broken\/unknown-key\/charmcraft\.yaml:8:1: unknown-key: Unknown top-level key `require`/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   test('exclude filters events', () => {
