@@ -39,14 +39,9 @@ export const COMPACT_THRESHOLD = 10;
 export const OBSERVABILITY_PROVIDES_TITLE = 'Observability: reads from this charm';
 export const OBSERVABILITY_REQUIRES_TITLE = 'Observability: this charm sends to';
 
-export const OBSERVABILITY_INTERFACES: ReadonlySet<string> = new Set([
-  'prometheus_scrape',
-  'grafana_dashboard',
-  'loki_push_api',
-  'tracing',
-  'cos_agent',
-  'logging',
-]);
+// One list of observability interfaces for the model and the diagrams.
+import {OBSERVABILITY_INTERFACES} from '../model/observability.js';
+export {OBSERVABILITY_INTERFACES};
 
 /** Friendly counterpart names for well-known interfaces: [when this charm requires, when it provides]. */
 const WELL_KNOWN: Record<string, [string, string]> = {

@@ -2,10 +2,9 @@ import {dictEntries, evaluate, keywordArgs, type Ctx, type Value} from './python
 import type {ClassInfo, PythonProject} from './python/project.js';
 import {childOf, line, text} from './python/syntax.js';
 import type {CharmSources} from './sources.js';
+import {OBSERVABILITY_INTERFACES} from './observability.js';
 import type {Endpoint, Metrics, MetricsExporter, MetricsTarget, PebbleLayer} from './types.js';
 
-/** Interfaces of the Canonical Observability Stack. */
-export const OBSERVABILITY_INTERFACES = new Set(['prometheus_scrape', 'grafana_dashboard', 'loki_push_api', 'tracing', 'cos_agent', 'prometheus_remote_write', 'alertmanager_dispatch', 'grafana_datasource', 'grafana_auth', 'parca_scrape', 'pyroscope_profiling']);
 
 /** Metrics facts: observability endpoints, exporter services, scrape targets, shipped dashboards and rules. */
 export function readMetrics(sources: CharmSources, endpoints: Endpoint[], layers: PebbleLayer[], project: PythonProject | null, isCharmClass: (c: ClassInfo) => boolean): Metrics {
