@@ -3,7 +3,7 @@ import {EVENT_KIND_ORDER} from '../model/python/event-names.js';
 import type {ObservedEvent} from '../model/types.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {eventUrl, whenItFires} from './event-reference.js';
-import {blockquote, charmInline, code, heading, link, list, paragraph, slug, strong, text} from './mdast.js';
+import {blockquote, charmInline, code, heading, link, list, paragraph, slug, text} from './mdast.js';
 
 /** Events in page order: by kind (lifecycle, workload, relations, actions, ...), then name; unresolved last. */
 export function orderedEvents(events: ObservedEvent[], exclude: ReadonlySet<string> = new Set()): ObservedEvent[] {
@@ -36,27 +36,36 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   out.push(paragraph(text('For this charm, the following Juju events are observed:')));
   const groups = groupByName(events);
   const eventList = list(true, groups.map((group) => eventItem(group, ctx)));
-  // Each resolved event gets a stable anchor (`#event-config-changed`) to link to from other pages.
-  eventList.children.forEach((item, i) => {
-    const name = groups[i]![0]!.name;
-    if (name) item.data = {hProperties: {id: `event-${slug(name)}`}};
-  });
+  // Loose: each item holds a heading and paragraphs, rendered as blocks.
+  eventList.spread = true;
+  for (const item of eventList.children) item.spread = true;
   out.push(eventList);
   out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(ctx.links.jujuDocsUrl, text('Hook')))));
   return out;
+}
+
+/** Drops the trailing space of the last text node (details are built as sentences followed by a space). */
+function trimEnd(nodes: PhrasingContent[]): PhrasingContent[] {
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') return [...nodes.slice(0, -1), text(last.value.trimEnd())];
+  return nodes;
 }
 
 function eventItem(group: ObservedEvent[], ctx: SectionContext): import('mdast').BlockContent[] {
   const first = group[0]!;
   const url = eventUrl(first, ctx.links);
   const name: PhrasingContent = first.name ? (url ? link(url, code(first.name)) : code(first.name)) : code(first.expression);
-  const head: PhrasingContent[] = [strong(name)];
-  if (!first.resolved) head.push(text(' (not resolved statically: '), code(first.expression), text(')'));
-  if (first.kind === 'library' && first.emitter?.class) head.push(text(' from '), code(first.emitter.class), ...(first.emitter.relation ? [text(' on '), code(first.emitter.relation)] : []));
-  if (first.inherited) head.push(text(` (observed by the framework${first.inheritedFrom ? `: ${first.inheritedFrom}` : ''})`));
+  // Each event is a heading inside its list item: it gets a stable id (`#event-config-changed`) and a
+  // table-of-contents entry, and the list keeps the template's numbering.
+  const id = `event-${slug(first.name ?? first.expression)}`;
+  const details: PhrasingContent[] = [];
+  if (!first.resolved) details.push(text('Not resolved statically: '), code(first.expression), text('. '));
+  if (first.kind === 'library' && first.emitter?.class) details.push(text('From '), code(first.emitter.class), ...(first.emitter.relation ? [text(' on '), code(first.emitter.relation)] : []), text('. '));
+  if (first.inherited) details.push(text(`Observed by the framework${first.inheritedFrom ? `: ${first.inheritedFrom}` : ''}. `));
   const when = whenItFires(first);
-  if (when) head.push(text(`: ${when}`));
-  const blocks: import('mdast').BlockContent[] = [paragraph(...head)];
+  if (when) details.push(text(when));
+  const blocks: import('mdast').BlockContent[] = [heading(ctx.headingLevel + 1, id, name)];
+  if (details.length) blocks.push(paragraph(...trimEnd(details)));
   const note = ctx.annotations.find((a) => first.name && a.event === first.name);
   for (const e of group) {
     const handlerLine: PhrasingContent[] = [text('Action: ')];

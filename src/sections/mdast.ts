@@ -22,7 +22,8 @@ export function link(url: string, ...children: PhrasingContent[]): PhrasingConte
 
 export function heading(depth: number, id: string, ...children: PhrasingContent[]): Heading {
   // Docusaurus's heading plugin keeps an id already set in hProperties: stable anchors.
-  return {type: 'heading', depth: Math.min(6, Math.max(1, depth)) as Heading['depth'], children, data: {hProperties: {id}}};
+  // A heading is one line of Markdown, like a table row.
+  return {type: 'heading', depth: Math.min(6, Math.max(1, depth)) as Heading['depth'], children: children.map(oneLine), data: {hProperties: {id}}};
 }
 
 export function list(ordered: boolean, items: Array<BlockContent[] | PhrasingContent[]>): List {
@@ -46,7 +47,7 @@ export function codeBlock(value: string, lang?: string, meta?: string): Code {
   return {type: 'code', lang: lang ?? null, meta: meta ?? null, value};
 }
 
-/** A table row is one line of Markdown: line breaks inside a cell's text become spaces. */
+/** Table rows and headings are one line of Markdown: line breaks inside their text become spaces. */
 function oneLine(node: PhrasingContent): PhrasingContent {
   if (node.type === 'text' || node.type === 'inlineCode') return {...node, value: node.value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')};
   if ('children' in node) return {...node, children: (node.children as PhrasingContent[]).map(oneLine)} as PhrasingContent;

@@ -79,6 +79,11 @@ describe('remarkCharmDirectives', () => {
     const {tree} = run('# Page\n\n:::juju-events\n:::\n');
     const ids = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id);
     expect(ids).toEqual([undefined, 'juju-events']);
+    // Each event is a heading one level down inside its list item: `#event-<name>`, a TOC entry.
+    const list = tree.children.find((n) => n.type === 'list') as import('mdast').List;
+    const eventHeadings = list.children.map((item) => item.children[0] as import('mdast').Heading);
+    expect(eventHeadings.every((h) => h.type === 'heading' && h.depth === 3)).toBe(true);
+    expect(eventHeadings.map((h) => (h.data as {hProperties?: {id?: string}}).hProperties?.id)).toEqual(expect.arrayContaining(['event-config-changed', 'event-pastebin-pebble-ready', 'event-database-created']));
     const h = tree.children.find((n) => n.type === 'heading' && n.depth === 2);
     expect(h).toBeDefined();
   });
