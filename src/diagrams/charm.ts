@@ -46,34 +46,20 @@ function servicesFor(model: CharmModel, container: Container | null): {services:
   const name = container?.name ?? null;
   const out = new Map<string, ServiceInfo>();
   let computed = false;
+  const add = (service: {name: string; command: string | null}, source: string): void => {
+    if (out.has(service.name)) return;
+    out.set(service.name, {name: service.name, command: service.command, exporter: isExporter(model.metrics.exporters, name, service.name), source});
+  };
   const layers: PebbleLayer[] = model.pebble.filter((l) => l.container === name);
   for (const layer of layers) {
     if (layer.computed) computed = true;
-    for (const s of layer.services) {
-      if (!out.has(s.name)) {
-        out.set(s.name, {
-          name: s.name,
-          command: s.command,
-          exporter: isExporter(model.metrics.exporters, name, s.name),
-          source: `Pebble layer in ${layer.file}`,
-        });
-      }
-    }
+    for (const s of layer.services) add(s, `Pebble layer in ${layer.file}`);
   }
   if (container) {
     for (const rock of model.rocks) {
       const feeds = rock.container === container.name || (container.resource !== null && rock.resource === container.resource);
       if (!feeds) continue;
-      for (const s of rock.services) {
-        if (!out.has(s.name)) {
-          out.set(s.name, {
-            name: s.name,
-            command: s.command,
-            exporter: isExporter(model.metrics.exporters, name, s.name),
-            source: `rock ${rock.name} (${rock.path})`,
-          });
-        }
-      }
+      for (const s of rock.services) add(s, `rock ${rock.name} (${rock.path})`);
     }
   }
   // Exporters known only from metrics.
