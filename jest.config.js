@@ -21,6 +21,7 @@ const common = {
 };
 
 export default {
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
   projects: [
     {
       ...common,
