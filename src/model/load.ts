@@ -1,4 +1,4 @@
-import {CharmArchError, CharmLoadError, DiagnosticSink} from './errors.js';
+import {CharmLoadError, DiagnosticSink} from './errors.js';
 import {extensionForBase, expandDynamicConfig, findExtensionByBaseClass, inheritedEventsFor, PAAS_CHARM_VERSION} from './extensions/catalog.js';
 import {readMetadata, type CharmMetadata} from './metadata.js';
 import {readMetrics} from './metrics.js';
@@ -6,14 +6,13 @@ import {layerPlacements} from './pebble/placements.js';
 import {pythonLayers} from './pebble/python-layers.js';
 import {yamlLayers} from './pebble/yaml-layers.js';
 import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './python/charm-classes.js';
-import {classChain} from './python/evaluate.js';
+import {classChain, contextFor} from './python/evaluate.js';
 import {charmNames} from './python/event-names.js';
 import {observedEventsIn} from './python/observe.js';
 import {PythonProject, type ClassInfo} from './python/project.js';
 import {readRocks} from './rocks.js';
 import {CharmSources, type SourceOptions} from './sources.js';
 import {SCHEMA_VERSION, type CharmModel, type CharmFramework, type Extension, type ObservedEvent} from './types.js';
-import {ctxFor} from './python/charm-classes.js';
 
 export interface LoadOptions extends SourceOptions {
   /** Fail on warnings too (CI strictness). */
@@ -48,7 +47,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const entryModule = modules.find((m) => m.py.file.path === meta.entrypoint);
   const mains = mainCharmClasses(project, entryModule, derivesFromCharm);
   // The class `main()` runs is a charm even when its base is installed, not vendored (ops_sunbeam, chisme).
-  const mainChains = mains.map((m) => classChain(m, ctxFor(project, m.module, derivesFromCharm)));
+  const mainChains = mains.map((m) => classChain(m, contextFor(project, m.module, derivesFromCharm)));
   const isCharmClass = (c: ClassInfo): boolean => derivesFromCharm(c) || mainChains.some((chain) => chain.includes(c));
   const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
   const names = charmNames(meta);
@@ -130,7 +129,7 @@ function detectFramework(sources: CharmSources): CharmFramework {
 function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Parameters<typeof observedEventsIn>[1]): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   for (const main of mains) {
-    const chain = classChain(main, ctxFor(scan.project, main.module, scan.isCharmClass));
+    const chain = classChain(main, contextFor(scan.project, main.module, scan.isCharmClass));
     const allBases = chain.flatMap((c) => c.bases);
     const paas = allBases.map((b) => findExtensionByBaseClass(b)).find((e) => e !== undefined);
     if (paas) {
@@ -166,4 +165,3 @@ function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Paramete
   return out;
 }
 
-export {CharmArchError};

@@ -1,4 +1,4 @@
-import {dictEntries, evaluate, keywordArgs, type Ctx, type Value} from './python/evaluate.js';
+import {contextFor, dictEntries, evaluate, keywordArgs, type Value} from './python/evaluate.js';
 import type {ClassInfo, PythonProject} from './python/project.js';
 import {childOf, line, text} from './python/syntax.js';
 import type {CharmSources} from './sources.js';
@@ -8,12 +8,14 @@ import type {Endpoint, Metrics, MetricsExporter, MetricsTarget, PebbleLayer} fro
 
 /** Metrics facts: observability endpoints, exporter services, scrape targets, shipped dashboards and rules. */
 export function readMetrics(sources: CharmSources, endpoints: Endpoint[], layers: PebbleLayer[], project: PythonProject | null, isCharmClass: (c: ClassInfo) => boolean): Metrics {
+  // One walk of the charm for both kinds of shipped files.
+  const shipped = sources.list('', (n) => /\.(json|json\.tmpl|rules?|ya?ml)$/.test(n), {maxDepth: 5});
   return {
     endpoints: endpoints.filter((e) => OBSERVABILITY_INTERFACES.has(e.interface)).map((e) => e.name),
     exporters: exportersOf(layers),
     targets: project ? scrapeTargets(project, isCharmClass) : [],
-    dashboards: sources.list('', (n) => /\.json(\.tmpl)?$/.test(n), {maxDepth: 5}).filter((p) => /(^|\/)[^/]*dashboards?[^/]*\//.test(p)),
-    alertRules: sources.list('', (n) => /\.(rules?|ya?ml)$/.test(n), {maxDepth: 5}).filter((p) => /(^|\/)[^/]*alert[_-]?rules[^/]*\//.test(p)),
+    dashboards: shipped.filter((p) => /\.json(\.tmpl)?$/.test(p) && /(^|\/)[^/]*dashboards?[^/]*\//.test(p)),
+    alertRules: shipped.filter((p) => /\.(rules?|ya?ml)$/.test(p) && /(^|\/)[^/]*alert[_-]?rules[^/]*\//.test(p)),
   };
 }
 
@@ -51,7 +53,7 @@ function scrapeTargets(project: PythonProject, isCharmClass: (c: ClassInfo) => b
         const args = childOf(n, 'ArgList');
         if (!args) return;
         const kw = keywordArgs(args, py);
-        const ctx: Ctx = {project, module, self: {t: 'unknown', expr: 'self'}, env: new Map(), isCharmClass, depth: 0};
+        const ctx = contextFor(project, module, isCharmClass);
         const pos = line(py, n);
         const listNode = kw.get(m[1] === 'COSAgentProvider' ? 'metrics_endpoints' : 'jobs');
         if (!listNode) {

@@ -1,5 +1,5 @@
 import type {PebbleLayer} from '../types.js';
-import {keywordArgs, positionalArgs, selfFor, type Ctx} from '../python/evaluate.js';
+import {keywordArgs, positionalArgs, contextFor, type Ctx} from '../python/evaluate.js';
 import {constructionSites} from '../python/observe.js';
 import type {LayerPlacements} from './placements.js';
 import {buildLayer} from './python-layer-contents.js';
@@ -40,7 +40,7 @@ export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo
 
 export function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionInfo | undefined, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
   const cls = fn?.cls;
-  const base: Ctx = {project, module, cls, fn, self: selfFor(cls, module, isCharmClass, charmOf), env: new Map(), isCharmClass, ...(charmOf ? {charmOf} : {}), depth: 0};
+  const base = contextFor(project, module, isCharmClass, fn, charmOf);
   // A helper built in one place: its constructor's keyword arguments name attributes an installed
   // base class stores (`PebbleServiceComponent(..., service_name="app")` -> `self.service_name`).
   if (base.self.t === 'instance' && cls) {
@@ -48,9 +48,7 @@ export function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionIn
     const site = sites.length === 1 ? sites[0]! : undefined;
     const args = site ? childOf(site.call, 'ArgList') : null;
     if (site && args) {
-      const callerCls = site.fn?.cls;
-      const argsCtx: Ctx = {project, module: site.module, cls: callerCls, fn: site.fn, self: selfFor(callerCls, site.module, isCharmClass, charmOf), env: new Map(), isCharmClass, depth: 0};
-      base.self = {...base.self, args, argsCtx};
+      base.self = {...base.self, args, argsCtx: contextFor(project, site.module, isCharmClass, site.fn, charmOf)};
     }
   }
   return base;

@@ -1,6 +1,6 @@
 import {findExtensionByBaseClass} from '../extensions/catalog.js';
 import type {CharmClass} from '../types.js';
-import {classInfo, evaluate, positionalArgs, type Ctx} from './evaluate.js';
+import {classInfo, contextFor, evaluate, positionalArgs} from './evaluate.js';
 import type {ClassInfo, ModuleInfo, PythonProject} from './project.js';
 import {childOf, line, text} from './syntax.js';
 
@@ -26,7 +26,7 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
     for (let i = 0; i < cls.baseNodes.length && !result; i++) {
       if (isCharmBaseExpression(cls.bases[i]!)) result = true;
       else if (depth < 8) {
-        const ctx = ctxFor(project, cls.module, () => false);
+        const ctx = contextFor(project, cls.module, () => false);
         const v = evaluate(cls.baseNodes[i]!, ctx);
         const info = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
         if (info) result = check(info, depth + 1);
@@ -37,10 +37,6 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
     return result;
   };
   return (cls) => check(cls, 0);
-}
-
-export function ctxFor(project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean): Ctx {
-  return {project, module, self: {t: 'unknown', expr: 'self'}, env: new Map(), isCharmClass, depth: 0};
 }
 
 /**
@@ -58,7 +54,7 @@ export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo 
         const args = childOf(n.node, 'ArgList');
         const first = args ? positionalArgs(args)[0] : undefined;
         if (!first) return;
-        const v = evaluate(first, ctxFor(project, entrypoint, isCharmClass));
+        const v = evaluate(first, contextFor(project, entrypoint, isCharmClass));
         if (v.t === 'class' && v.ref.info && !found.includes(v.ref.info)) found.push(v.ref.info);
       },
     });
@@ -69,7 +65,7 @@ export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo 
   const bases = new Set<ClassInfo>();
   for (const c of charms) {
     for (const b of c.baseNodes) {
-      const v = evaluate(b, ctxFor(project, c.module, isCharmClass));
+      const v = evaluate(b, contextFor(project, c.module, isCharmClass));
       if (v.t === 'class' && v.ref.info) bases.add(v.ref.info);
     }
   }

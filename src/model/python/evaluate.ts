@@ -313,7 +313,7 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
 const STRING_METHODS = new Set(['replace', 'lower', 'upper', 'strip']);
 
 // Callers import the evaluator's vocabulary from here.
-export {alts, selfFor, unknown, type ClassRef, type Ctx, type Value} from './values.js';
+export {alts, contextFor, selfFor, unknown, type ClassRef, type Ctx, type Value} from './values.js';
 export {keywordArgs, positionalArgs} from './arguments.js';
 export {dictEntries, type DictEntry} from './dicts.js';
 export {classChain, classInfo, findMethod} from './classes.js';

@@ -2,7 +2,7 @@ import type {DiagnosticSink} from '../errors.js';
 import type {ObservedEvent} from '../types.js';
 import {describeEvent, describeHandler} from './describe-event.js';
 import type {CharmNames} from './event-names.js';
-import {classChain, evaluate, isCharmParam, keywordArgs, positionalArgs, selfFor, type Ctx, type Value} from './evaluate.js';
+import {classChain, evaluate, isCharmParam, keywordArgs, positionalArgs, contextFor, type Ctx, type Value} from './evaluate.js';
 import {type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
 import {childOf, kids, line, text, type SyntaxNode} from './syntax.js';
 
@@ -49,9 +49,7 @@ function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo |
 }
 
 function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undefined): Ctx {
-  const cls = fn?.cls;
-  const self = selfFor(cls, module, scan.isCharmClass, scan.charmOf);
-  return {project: scan.project, module, cls, fn, self, env: new Map(), isCharmClass: scan.isCharmClass, ...(scan.charmOf ? {charmOf: scan.charmOf} : {}), depth: 0};
+  return contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
 }
 
 function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan): ObservedEvent[] {

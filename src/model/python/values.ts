@@ -57,6 +57,12 @@ export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, isCharmC
   return {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'};
 }
 
+/** Where the code of `fn` runs (module level without one): `self` is the charm, a helper instance or unknown. */
+export function contextFor(project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, fn?: FunctionInfo, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
+  const cls = fn?.cls;
+  return {project, module, cls, fn, self: selfFor(cls, module, isCharmClass, charmOf), env: new Map(), isCharmClass, ...(charmOf ? {charmOf} : {}), depth: 0};
+}
+
 export function unknown(ctx: Ctx, node: SyntaxNode): Value {
   return {t: 'unknown', expr: text(ctx.module.py, node)};
 }
