@@ -1,3 +1,4 @@
+import {warnOnPlainText} from './charm-text-fields.js';
 import {CharmLoadError, DiagnosticSink} from './errors.js';
 import {extensionForBase, expandDynamicConfig, findExtensionByBaseClass, inheritedEventsFor, PAAS_CHARM_VERSION} from './extensions/catalog.js';
 import {readMetadata, type CharmMetadata} from './metadata.js';
@@ -53,6 +54,8 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const names = charmNames(meta);
   const scan = {project, names, isCharmClass, charmOf, sink};
   const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan)];
+
+  warnOnPlainText(meta, events, sink);
 
   const containerNames = meta.containers.map((c) => c.name);
   const rocks = readRocks(sources, meta.containers, meta.resources, sink);

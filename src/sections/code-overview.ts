@@ -51,7 +51,7 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
       [paragraph(text('User runs the configuration command:')), codeBlock(`juju config ${m.name} ${option.name}=${exampleValue(option.type, option.default)}`, 'bash')],
       [text('A '), code('config-changed'), text(' event is emitted.')],
       [paragraph(...(configObserver?.inherited ? [text('The framework base class defines how to handle this event:')] : [text('In the '), code('__init__'), text(' method is defined how to handle this event like this:')])), codeBlock(configObserver ? `self.framework.observe(${configObserver.expression}, ${configObserver.handlerExpression})` : 'self.framework.observe(self.on.config_changed, self._on_config_changed)', 'python')],
-      [text('The method '), code(handler), ...(configObserver?.handlerDoc ? [text(', in its turn: '), ...charmInline(configObserver.handlerDoc)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
+      [text('The method '), code(handler), ...(configObserver?.handlerDoc ? [text(', in its turn: '), ...charmInline(configObserver.handlerDoc, ctx.links)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
     ]),
   );
   return out;

@@ -70,7 +70,7 @@ function eventItem(group: ObservedEvent[], ctx: SectionContext): import('mdast')
   for (const e of group) {
     const handlerLine: PhrasingContent[] = [text('Action: ')];
     if (note && e === first) handlerLine.push(...note.content, text(' '));
-    if (e.handlerDoc) handlerLine.push(...charmInline(e.handlerDoc));
+    if (e.handlerDoc) handlerLine.push(...charmInline(e.handlerDoc, ctx.links));
     else if (!note) handlerLine.push(text('handled by '), e.handler ? code(e.handler) : code(e.handlerExpression), text('.'));
     const where = sourceUrl(ctx.links, e.handlerFile ?? e.file, e.handlerLine ?? e.line);
     const handlerRef = code(e.handler ?? e.handlerExpression);

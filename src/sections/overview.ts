@@ -11,8 +11,8 @@ export function charmOverview(ctx: SectionContext): RootContent[] {
   const m = ctx.model;
   const title = charmTitle(m);
   const out: RootContent[] = [heading(ctx.headingLevel, 'overview', text('Overview'))];
-  if (m.summary) out.push(...charmMarkdown(m.summary));
-  if (m.description) out.push(...charmMarkdown(m.description));
+  if (m.summary) out.push(...charmMarkdown(m.summary, ctx.links));
+  if (m.description) out.push(...charmMarkdown(m.description, ctx.links));
   if (m.kind === 'machine') {
     out.push(paragraph(text(`The ${title} charm is a machine charm: Juju deploys each unit to its own machine (or LXD container), where the charm installs and manages the workload directly.`)));
     const services = m.pebble.flatMap((l) => l.services.map((s) => s.name));

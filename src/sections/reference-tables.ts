@@ -16,7 +16,7 @@ export function charmIntegrations(ctx: SectionContext): RootContent[] {
     out.push(
       table(
         ['Endpoint', 'Interface', 'Optional', 'Limit', 'Description'],
-        endpoints.map((e) => [[code(e.name), ...origin(e.origin)], [code(e.interface)], [text(e.optional ? 'yes' : 'no')], [e.limit !== undefined ? text(String(e.limit)) : dash()], e.description ? charmInline(e.description) : [dash()]]),
+        endpoints.map((e) => [[code(e.name), ...origin(e.origin)], [code(e.interface)], [text(e.optional ? 'yes' : 'no')], [e.limit !== undefined ? text(String(e.limit)) : dash()], e.description ? charmInline(e.description, ctx.links) : [dash()]]),
       ),
     );
   }
@@ -30,7 +30,7 @@ export function charmConfig(ctx: SectionContext): RootContent[] {
   out.push(
     table(
       ['Option', 'Type', 'Default', 'Description'],
-      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], [code(o.type)], o.default === undefined ? [dash()] : [code(o.default === null ? 'null' : String(o.default))], o.description ? charmInline(o.description) : [dash()]]),
+      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], [code(o.type)], o.default === undefined ? [dash()] : [code(o.default === null ? 'null' : String(o.default))], o.description ? charmInline(o.description, ctx.links) : [dash()]]),
     ),
   );
   return out;
@@ -45,8 +45,8 @@ export function charmActions(ctx: SectionContext): RootContent[] {
       ['Action', 'Description', 'Parameters'],
       ctx.model.actions.map((a) => [
         [code(a.name), ...origin(a.origin)],
-        a.description ? charmInline(a.description) : [dash()],
-        a.params.length ? a.params.flatMap((p, i) => [...(i ? [text('; ')] : []), code(p.name), text(` (${p.type}${p.required ? ', required' : ''})`), ...(p.description ? [text(': '), ...charmInline(p.description)] : [])]) : [dash()],
+        a.description ? charmInline(a.description, ctx.links) : [dash()],
+        a.params.length ? a.params.flatMap((p, i) => [...(i ? [text('; ')] : []), code(p.name), text(` (${p.type}${p.required ? ', required' : ''})`), ...(p.description ? [text(': '), ...charmInline(p.description, ctx.links)] : [])]) : [dash()],
       ]),
     ),
   );

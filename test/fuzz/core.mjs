@@ -766,7 +766,7 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
       const root = {type: 'root', children: nodes};
       walk(root, (n) => {
         if (n.type === 'html' || n.type.startsWith('mdx')) fail(`section ${name} returned a ${n.type} node: ${JSON.stringify(n).slice(0, 300)}`);
-        if (n.type === 'link' && !/^(https?:\/\/|\/|#|\.\.?\/)/i.test(n.url.trim())) fail(`section ${name} returned an unsafe link ${JSON.stringify(n.url)}`);
+        if (n.type === 'link' && !/^(https?:\/\/[^/\\]|mailto:|#)/i.test(n.url.trim())) fail(`section ${name} returned an unsafe link ${JSON.stringify(n.url)}`);
         if ('value' in n && typeof n.value !== 'string') fail(`section ${name}: ${n.type} value is not a string`);
       });
       stats.sections++;
