@@ -12,6 +12,7 @@ import {charmNames} from './python/event-names.js';
 import {observedEventsIn} from './python/observe.js';
 import {PythonProject, type ClassInfo} from './python/project.js';
 import {readRocks} from './rocks.js';
+import {twelveFactorApp} from './extensions/rockcraft.js';
 import {CharmSources, type SourceOptions} from './sources.js';
 import {SCHEMA_VERSION, type CharmModel, type CharmFramework, type Extension, type ObservedEvent} from './types.js';
 
@@ -58,7 +59,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   warnOnPlainText(meta, events, sink);
 
   const containerNames = meta.containers.map((c) => c.name);
-  const rocks = readRocks(sources, meta.containers, meta.resources, sink);
+  const rocks = readRocks(sources, meta.containers, meta.resources, sink, twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases)));
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
   const handlerContainers = new Map(events.filter((e) => e.container && e.handler && e.kind === 'workload').map((e) => [e.handler!, e.container!]));
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf);

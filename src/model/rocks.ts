@@ -1,10 +1,11 @@
 import {existsSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {CharmArchError, type DiagnosticSink} from './errors.js';
-import {layerFromData} from './pebble/yaml-layers.js';
+import {ROCK_EXTENSIONS, rockExtensionOf, type TwelveFactorApp} from './extensions/rockcraft.js';
+import {rockLayer} from './pebble/rock-layers.js';
 import {CharmSources, isCharmDir, normalise} from './sources.js';
 import type {Container, PebbleLayer, Resource, Rock} from './types.js';
-import {parseYamlFile} from './yaml.js';
+import {parseYamlFile, type YamlFile} from './yaml.js';
 
 /**
  * rockcraft.yaml files of the charm's repository: in the charm directory and, for a charm in a
@@ -12,7 +13,7 @@ import {parseYamlFile} from './yaml.js';
  * directories are skipped; in a repository with several charms only rocks that match
  * this charm's containers or resources are kept.
  */
-export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
+export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink, app?: TwelveFactorApp): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
   const found = new Set<string>();
   for (const p of sources.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(sources.absolute(p));
   const repoRoot = repositoryRoot(sources.root);
@@ -23,9 +24,7 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     sharedRepo = new Set(charmsInRepo.map((p) => dirname(p))).size > 1;
     for (const p of repo.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(repo.absolute(p));
   }
-  const rocks: Rock[] = [];
-  const layers: PebbleLayer[] = [];
-  const outsideFiles: string[] = [];
+  const read: ReadRock[] = [];
   for (const abs of [...found].sort()) {
     const path = normalise(relative(sources.root, abs));
     let doc;
@@ -41,10 +40,18 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     const v = (doc.value ?? {}) as Record<string, unknown>;
     if (typeof v !== 'object' || Array.isArray(v)) continue;
     const name = typeof v['name'] === 'string' ? v['name'] : dirname(path).split('/').pop() ?? 'rock';
-    const match = matchRock(name, path, containers, resources);
+    const extensions = Array.isArray(v['extensions']) ? v['extensions'].filter((e): e is string => typeof e === 'string') : [];
+    read.push({path, doc, v, name, extensions, match: matchRock(name, path, containers, resources)});
+  }
+  if (app) matchFrameworkRocks(read, app, containers, sink);
+  const rocks: Rock[] = [];
+  const layers: PebbleLayer[] = [];
+  const outsideFiles: string[] = [];
+  for (const {path, doc, v, name, extensions, match} of read) {
     if (sharedRepo && !match.container && !match.resource && path.startsWith('..')) continue;
     if (path.startsWith('..')) outsideFiles.push(path);
-    const services = typeof v['services'] === 'object' && v['services'] !== null ? Object.entries(v['services'] as Record<string, Record<string, unknown>>) : [];
+    const ext = rockExtensionOf(extensions);
+    const layer = rockLayer(doc, ext, {container: match.container ?? null, file: path, label: name, rockName: name});
     rocks.push({
       name,
       path,
@@ -52,21 +59,73 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
       ...(typeof v['base'] === 'string' ? {base: v['base']} : {}),
       ...(typeof v['summary'] === 'string' ? {summary: v['summary']} : {}),
       ...(typeof v['description'] === 'string' ? {description: v['description']} : {}),
-      services: services.map(([sname, s]) => ({
-        name: sname,
-        command: s && s['command'] !== undefined ? String(s['command']) : null,
-        ...(s && s['startup'] !== undefined ? {startup: String(s['startup'])} : {}),
-        ...(s && s['override'] !== undefined ? {override: String(s['override'])} : {}),
-      })),
+      ...(extensions.length ? {extensions} : {}),
+      services: layer.services.map((s) => ({name: s.name, command: s.command, ...(s.startup ? {startup: s.startup} : {}), ...(s.override ? {override: s.override} : {})})),
       ...match,
     });
-    if (services.length) layers.push(layerFromData(doc, [], {origin: 'rockcraft', container: match.container ?? null, file: path, label: name}));
+    if (layer.services.length) layers.push(layer);
   }
+  if (app && !rocks.some((r) => r.container === app.container)) layers.push(extensionOnlyLayer(sources, app));
   return {rocks, layers, outsideFiles};
 }
 
+/**
+ * A 12-factor container whose rock is not in the repository still runs the framework's services:
+ * they come from the Rockcraft extension of the same name, placed at charmcraft.yaml's `extensions:`.
+ */
+function extensionOnlyLayer(sources: CharmSources, app: TwelveFactorApp): PebbleLayer {
+  const file = sources.exists('charmcraft.yaml') ? sources.read('charmcraft.yaml') : null;
+  const doc = file ? parseYamlFile(file) : null;
+  const layer = rockLayer(doc, ROCK_EXTENSIONS[app.extension], {container: app.container, file: file ? 'charmcraft.yaml' : 'metadata.yaml', label: `${app.extension} (Rockcraft extension)`, rockName: ''});
+  delete layer.summary;
+  // The layer is where the extension is named.
+  return {...layer, line: layer.services[0]?.line ?? layer.line};
+}
+
+interface ReadRock {
+  path: string;
+  doc: YamlFile;
+  v: Record<string, unknown>;
+  name: string;
+  extensions: string[];
+  match: RockMatch;
+}
+
+interface RockMatch {
+  container?: string;
+  resource?: string;
+  /** Why the rock is taken as that container's image, when it is not by name. */
+  matchedBy?: string;
+}
+
+/**
+ * A rock built with a 12-factor Rockcraft extension is the image of the container the charmcraft
+ * extension of the same name declares (`app`, `flask-app`, ...). With several such rocks, the one
+ * named like the container or its resource wins; else the first by path, and a warning says which.
+ */
+function matchFrameworkRocks(read: ReadRock[], app: TwelveFactorApp, containers: Container[], sink: DiagnosticSink): void {
+  const container = containers.find((c) => c.name === app.container)!;
+  const candidates = read.filter((r) => r.extensions.includes(app.extension) && !(r.match.container && r.match.container !== container.name));
+  if (!candidates.length) return;
+  const byName = candidates.filter((r) => r.match.container === container.name);
+  const chosen = byName[0] ?? candidates[0]!;
+  if (byName.length === 0) {
+    const why = candidates.length === 1 ? `the only rock built with the ${app.extension} extension, whose charm runs it in container \`${container.name}\`` : `the first by path of ${candidates.length} rocks built with the ${app.extension} extension`;
+    chosen.match = {container: container.name, ...(container.resource ? {resource: container.resource} : {}), matchedBy: why};
+  }
+  if (candidates.length > 1 && byName.length !== 1) {
+    sink.warn({
+      code: 'rock-ambiguous',
+      message: `${candidates.length} rocks are built with the ${app.extension} extension (${candidates.map((r) => r.path).join(', ')}); ${chosen.path} is taken as the image of container \`${container.name}\`.`,
+      hint: `Name the rock after the container or its resource (\`name: ${container.name}\`), or keep the other rocks outside the charm's repository.`,
+      file: chosen.path,
+      ...chosen.doc.pos(['extensions']),
+    });
+  }
+}
+
 /** Matches a rock to the container / resource it feeds by name, resource name or upstream source. */
-function matchRock(name: string, path: string, containers: Container[], resources: Resource[]): {container?: string; resource?: string} {
+function matchRock(name: string, path: string, containers: Container[], resources: Resource[]): RockMatch {
   const dir = dirname(path).split('/').pop() ?? '';
   const stems = [name, dir.replace(/[_-]?rock$/, ''), dir].filter(Boolean).map((s) => s.toLowerCase());
   const resource =

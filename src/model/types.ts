@@ -267,10 +267,15 @@ export interface Rock {
   base?: string;
   summary?: string;
   description?: string;
+  /** Rockcraft extensions it is built with, e.g. `flask-framework`. */
+  extensions?: string[];
+  /** Its services: the rockcraft.yaml's own, merged with what a 12-factor extension adds. */
   services: RockService[];
   /** The container / resource it feeds, where names allow. */
   container?: string;
   resource?: string;
+  /** Why it is taken as the container's image when its name does not say so. */
+  matchedBy?: string;
 }
 
 export interface MetricsTarget extends SourcePosition {

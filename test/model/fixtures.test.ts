@@ -31,6 +31,7 @@ const CASES: Case[] = [
   {name: 'reactive', dir: join(FIXTURE_CHARMS, 'reactive')},
   {name: 'two-charms-backend', dir: join(FIXTURE_CHARMS, 'two-charms/charms/backend')},
   {name: 'two-charms-frontend', dir: join(FIXTURE_CHARMS, 'two-charms/charms/frontend')},
+  {name: 'twelve-factor', dir: join(FIXTURE_CHARMS, 'twelve-factor/charm')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-python-syntax', dir: join(FIXTURE_CHARMS, 'broken/python-syntax')},
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},

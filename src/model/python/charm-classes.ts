@@ -2,7 +2,7 @@ import {findExtensionByBaseClass} from '../extensions/catalog.js';
 import type {CharmClass} from '../types.js';
 import {classInfo, contextFor, evaluate, positionalArgs} from './evaluate.js';
 import type {ClassInfo, ModuleInfo, PythonProject} from './project.js';
-import {childOf, line, text} from './syntax.js';
+import {childOf, line, text, type SyntaxNode} from './syntax.js';
 
 /** Base class expressions that make a class a charm: `CharmBase` in any spelling, or a framework charm base. */
 function isCharmBaseExpression(expr: string): boolean {
@@ -40,12 +40,15 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
 }
 
 /**
- * The charm class(es) the entry point runs: the argument of `ops.main(...)` (or
- * `main(...)`) in the entry point, else the most derived charm classes of the source.
+ * The charm class(es) the entry point runs: the argument of `ops.main(...)` (or `main(...)`)
+ * in the entry point, else the most derived charm classes of the source. When `main` is
+ * called more than once (a guard class for a wrong architecture, then the real charm), the
+ * class that runs is the one passed by the unconditional call: directly in the body of
+ * `if __name__ == "__main__":` (or at the top level of the module).
  */
 export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo | undefined, isCharmClass: (c: ClassInfo) => boolean): ClassInfo[] {
   if (entrypoint) {
-    const found: ClassInfo[] = [];
+    const found: Array<{cls: ClassInfo; unconditional: boolean}> = [];
     entrypoint.py.tree.iterate({
       enter(n) {
         if (n.name !== 'CallExpression') return;
@@ -55,10 +58,11 @@ export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo 
         const first = args ? positionalArgs(args)[0] : undefined;
         if (!first) return;
         const v = evaluate(first, contextFor(project, entrypoint, isCharmClass));
-        if (v.t === 'class' && v.ref.info && !found.includes(v.ref.info)) found.push(v.ref.info);
+        if (v.t === 'class' && v.ref.info) found.push({cls: v.ref.info, unconditional: isUnconditionalMain(entrypoint, n.node)});
       },
     });
-    if (found.length) return found;
+    const chosen = found.some((f) => f.unconditional) ? found.filter((f) => f.unconditional) : found;
+    if (chosen.length) return [...new Set(chosen.map((f) => f.cls))];
   }
   const charms = project.sourceModules().flatMap((m) => [...m.classes.values()]).filter(isCharmClass);
   // Drop classes another charm class derives from (abstract bases).
@@ -77,4 +81,17 @@ export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo 
 export function describeCharmClass(cls: ClassInfo): CharmClass {
   const pos = line(cls.module.py, cls.node);
   return {name: cls.name, bases: cls.bases, file: cls.module.py.file.path, line: pos.line, column: pos.column};
+}
+
+const MAIN_GUARD = /^__name__\s*==\s*(['"])__main__\1$|^(['"])__main__\2\s*==\s*__name__$/;
+
+/** A `main(...)` statement at module level, or directly in the body of `if __name__ == "__main__":`. */
+function isUnconditionalMain(module: ModuleInfo, call: SyntaxNode): boolean {
+  const statement = call.parent;
+  if (statement?.name !== 'ExpressionStatement') return false;
+  const holder = statement.parent;
+  if (holder?.name === 'Script') return true;
+  const guard = holder?.name === 'Body' ? holder.parent : null;
+  const condition = guard?.name === 'IfStatement' ? guard.firstChild?.nextSibling : null;
+  return guard?.parent?.name === 'Script' && !!condition && MAIN_GUARD.test(text(module.py, condition).trim());
 }
