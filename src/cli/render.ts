@@ -1,5 +1,6 @@
 import {resolve} from 'node:path';
 import type {RootContent} from 'mdast';
+import {visit} from 'unist-util-visit';
 import {loadCharm} from '../model/load.js';
 import type {CharmModel} from '../model/types.js';
 import {DEFAULT_OPTIONS} from '../options.js';
@@ -59,6 +60,10 @@ export function renderModel(model: CharmModel, options: RenderOptions): string {
   const links = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {})};
   const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), 'charm-architecture', text(pageTitle(model)))] : [];
   for (const name of options.sections) nodes.push(...buildSection(name, {model, headingLevel: options.headingLevel, links, attributes: {}, annotations: []}));
+  // An empty value (a config default of "") as an empty code span prints as stray backticks: show the empty string.
+  visit({type: 'root', children: nodes}, 'inlineCode', (node) => {
+    if (node.value === '') node.value = '""';
+  });
   if (options.format === 'md') return printMarkdown(nodes);
   const sphinx = sphinxTree(nodes, options.labelPrefix ?? model.name);
   return options.format === 'myst' ? printMyst(sphinx) : printRst(sphinx);
