@@ -8,15 +8,18 @@ const USAGE = `usage: charm-arch <command> [options]
 
 commands:
   facts <charm-dir> [--compact]     print the charm model as JSON
-  render <charm-dir> [--format md|myst] [--section name]... [--heading-level N] [--out FILE]
-         [--repository URL] [--branch NAME]
+  render <charm-dir> [--format md|myst|rst] [--section name]... [--heading-level N] [--out FILE]
+         [--no-title] [--label-prefix PREFIX] [--repository URL] [--branch NAME]
                                     print the architecture page (or some sections)
   check <doc> <charm-dir> [--json] [--ignore [category:]name]... [--ignore-file FILE]
         [--format md|myst|rst] [--only category]...
                                     compare a hand-written page with the charm (exit 1 on drift)
-  init <charm-dir> [--format docusaurus|myst] [--out FILE] [--force] [--charm-id ID]
-       [--repository URL] [--branch NAME]
+  init <charm-dir> [--format docusaurus|myst|rst] [--out FILE] [--force] [--charm-id ID]
+       [--repository URL] [--branch NAME] [--label-prefix PREFIX]
                                     write a starter architecture page
+
+formats: md for GitHub and Docusaurus .md/.mdx pages; myst for Sphinx with myst_parser; rst for Sphinx
+  (both with sphinxcontrib.mermaid). \`charm-arch <command> --help\` says more.
 
 exit codes: 0 success (in sync), 1 drift (check), 2 bad input or usage
 `;

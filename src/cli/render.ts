@@ -1,98 +1,111 @@
-import {writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
-import type {Root, RootContent} from 'mdast';
-import {gfmToMarkdown} from 'mdast-util-gfm';
-import {toMarkdown} from 'mdast-util-to-markdown';
+import type {RootContent} from 'mdast';
+import {visit} from 'unist-util-visit';
 import {loadCharm} from '../model/load.js';
+import type {CharmModel} from '../model/types.js';
 import {DEFAULT_OPTIONS} from '../options.js';
+import {charmTitle} from '../sections/context.js';
 import {buildSection, DIRECTIVE_NAMES} from '../sections/index.js';
-import {EXIT, type CliIO} from './io.js';
+import {heading, text} from '../sections/mdast.js';
+import {choice, headingLevelOf, lastValue, parseArgs, UsageError} from './args.js';
+import {EXIT, writeOut, type CliIO} from './io.js';
+import {printMarkdown, printMyst} from './print/markdown.js';
+import {printRst} from './print/rst.js';
+import {sphinxTree} from './print/sphinx-tree.js';
 
-export type RenderFormat = 'md' | 'myst';
+export const RENDER_FORMATS = ['md', 'myst', 'rst'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+/** Which tool reads which format: printed by `--help` and the README. */
+export const FORMAT_HELP = `formats:
+  md    GFM Markdown with \`\`\`mermaid diagrams: GitHub, and Docusaurus .md/.mdx pages (charm text is
+        escaped for MDX too). In a Docusaurus site prefer the directives (:::charm-architecture).
+  myst  MyST Markdown for Sphinx with myst_parser and sphinxcontrib.mermaid: (label)= targets,
+        \`\`\`{mermaid} directives, events as numbered sub-sections.
+  rst   reStructuredText for Sphinx with sphinxcontrib.mermaid: .. _label: targets, .. mermaid::.
+`;
+
+const USAGE = `usage: charm-arch render <charm-dir> [--format md|myst|rst] [--section name]... [--heading-level N]
+                        [--no-title] [--label-prefix PREFIX] [--out FILE] [--repository URL] [--branch NAME]
+  Prints the architecture page from the charm: a page title and every section, or only the
+  --section(s) named (then without a title). --heading-level is the level of the sections
+  (default 2 under a title, 1 without). MyST and rst labels start with the charm's name
+  (--label-prefix changes it; '' drops it), so several charms' pages fit in one Sphinx project.
+${FORMAT_HELP}`;
 
 export interface RenderOptions {
   format: RenderFormat;
   sections: string[];
+  /** Depth of each section's own heading. */
   headingLevel: number;
+  /** A page title one level above the sections. */
+  title?: boolean;
+  /** MyST/rst labels: `prefix-id`; the charm's name when omitted. */
+  labelPrefix?: string;
   repository?: string;
   branch?: string;
 }
 
-/** The page (or sections) as Markdown or MyST, from the same section builders the directives use. */
+/** The page title: the same for `render` and `init`. */
+export function pageTitle(model: CharmModel): string {
+  return `${charmTitle(model)} charm architecture`;
+}
+
+/** The page (or sections) as Markdown, MyST or rst, from the same section builders the directives use. */
 export function renderPage(charmDir: string, options: RenderOptions): string {
-  const model = loadCharm(charmDir);
-  const nodes: RootContent[] = [];
-  for (const name of options.sections) {
-    nodes.push(
-      ...buildSection(name, {
-        model,
-        headingLevel: options.headingLevel,
-        links: {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {})},
-        attributes: {},
-        annotations: [],
-      }),
-    );
-  }
-  const tree: Root = {type: 'root', children: options.format === 'myst' ? nodes.flatMap(toMyst) : nodes};
-  return toMarkdown(tree, {extensions: [gfmToMarkdown()], bullet: '-', fences: true, rule: '-'});
+  return renderModel(loadCharm(charmDir), options);
 }
 
-/** MyST: `(label)=` targets before headings, ```{mermaid} fences. */
-function toMyst(node: RootContent): RootContent[] {
-  if (node.type === 'code' && node.lang === 'mermaid') return [{...node, lang: '{mermaid}'}];
-  if (node.type === 'heading') {
-    const id = (node.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
-    if (id) return [{type: 'html', value: `(${id})=`}, node];
-  }
-  return [node];
+export function renderModel(model: CharmModel, options: RenderOptions): string {
+  const links = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {})};
+  const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), 'charm-architecture', text(pageTitle(model)))] : [];
+  for (const name of options.sections) nodes.push(...buildSection(name, {model, headingLevel: options.headingLevel, links, attributes: {}, annotations: []}));
+  // An empty value (a config default of "") as an empty code span prints as stray backticks: show the empty string.
+  visit({type: 'root', children: nodes}, 'inlineCode', (node) => {
+    if (node.value === '') node.value = '""';
+  });
+  if (options.format === 'md') return printMarkdown(nodes);
+  const sphinx = sphinxTree(nodes, options.labelPrefix ?? model.name);
+  return options.format === 'myst' ? printMyst(sphinx) : printRst(sphinx);
 }
 
+/** `charm-arch render <charm-dir>`. */
 export function renderCommand(args: string[], io: CliIO): number {
-  let format: RenderFormat = 'md';
-  const sections: string[] = [];
-  let out: string | undefined;
-  let dir: string | undefined;
-  let headingLevel = 1;
-  let repository: string | undefined;
-  let branch: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const next = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    try {
-      if (a === '--format') {
-        const f = next();
-        if (f !== 'md' && f !== 'myst') throw new UsageError(`--format must be md or myst, not ${f}`);
-        format = f;
-      } else if (a === '--section') {
-        const s = next();
-        if (!DIRECTIVE_NAMES.includes(s)) throw new UsageError(`unknown section ${s}; one of: ${DIRECTIVE_NAMES.join(', ')}`);
-        sections.push(s);
-      } else if (a === '--out') out = next();
-      else if (a === '--heading-level') headingLevel = Number(next());
-      else if (a === '--repository') repository = next();
-      else if (a === '--branch') branch = next();
-      else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-      else dir = a;
-    } catch (error) {
-      if (error instanceof UsageError) {
-        io.stderr.write(`charm-arch render: ${error.message}\n`);
-        return EXIT.error;
-      }
-      throw error;
+  let options: RenderOptions & {out?: string; dir: string};
+  try {
+    const parsed = parseArgs(args, {valued: ['--format', '--section', '--heading-level', '--out', '--repository', '--branch', '--label-prefix'], boolean: ['--no-title', '--help', '-h']});
+    if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
+      io.stdout.write(USAGE);
+      return EXIT.ok;
     }
-  }
-  if (!dir) {
-    io.stderr.write('usage: charm-arch render <charm-dir> [--format md|myst] [--section name]... [--out FILE]\n');
+    const sections = parsed.values.get('--section') ?? [];
+    for (const s of sections) if (!DIRECTIVE_NAMES.includes(s)) throw new UsageError(`unknown section ${s}; one of: ${DIRECTIVE_NAMES.join(', ')}`);
+    const title = !sections.length && !parsed.flags.has('--no-title');
+    const [dir, ...extra] = parsed.positional;
+    if (!dir) throw new UsageError('needs a charm directory');
+    if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
+    const out = lastValue(parsed, '--out');
+    const repository = lastValue(parsed, '--repository');
+    const branch = lastValue(parsed, '--branch');
+    const labelPrefix = lastValue(parsed, '--label-prefix');
+    options = {
+      dir,
+      format: choice('--format', lastValue(parsed, '--format'), RENDER_FORMATS, 'md'),
+      sections: sections.length ? sections : ['charm-architecture'],
+      headingLevel: headingLevelOf(lastValue(parsed, '--heading-level'), title ? 2 : 1, title ? 2 : 1, title ? ' (level 1 is the page title; --no-title frees it)' : ''),
+      title,
+      ...(out ? {out} : {}),
+      ...(repository ? {repository} : {}),
+      ...(branch ? {branch} : {}),
+      ...(labelPrefix !== undefined ? {labelPrefix} : {}),
+    };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`charm-arch render: ${error.message}\n${USAGE}`);
     return EXIT.error;
   }
-  const text = renderPage(resolve(io.cwd, dir), {format, sections: sections.length ? sections : ['charm-architecture'], headingLevel, ...(repository ? {repository} : {}), ...(branch ? {branch} : {})});
-  if (out) writeFileSync(resolve(io.cwd, out), text);
-  else io.stdout.write(text);
+  const page = renderPage(resolve(io.cwd, options.dir), options);
+  if (options.out) writeOut(io, options.out, page);
+  else io.stdout.write(page);
   return EXIT.ok;
 }
-
-class UsageError extends Error {}

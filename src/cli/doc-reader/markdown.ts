@@ -7,6 +7,7 @@ import {gfm} from 'micromark-extension-gfm';
 import {DIRECTIVE_NAMES} from '../../sections/index.js';
 import {OutlineBuilder, type DocBlock, type DocBlockKind, type DocOutline, type DocToken} from './types.js';
 
+const MYST_TARGET = /^\([^()\s]+\)=$/;
 /** A MyST role just before a code span: `` {ref}`title <target>` ``. */
 const ROLE_BEFORE = /\{([a-z][\w:-]*)\}$/;
 
@@ -52,6 +53,8 @@ function walk(node: Root | RootContent, builder: OutlineBuilder, directives: Doc
       builder.heading(node.depth, block('heading', node.children, lineOf(node)));
       return;
     case 'paragraph':
+      // a MyST target `(label)=` names a place on the page, not a thing of the charm
+      if (node.children.length === 1 && node.children[0]!.type === 'text' && MYST_TARGET.test(node.children[0]!.value)) return;
       builder.block(block('paragraph', node.children, lineOf(node)));
       return;
     case 'list':

@@ -11,6 +11,8 @@ export interface Name {
   link?: boolean;
 }
 
+/** A heading's own number: `1. `, `12) `. */
+const NUMBERED = /^\d+[.)]\s+/;
 export const SEPARATOR_AFTER_LEAD = /^\s*([^\s:,()]+)\s*(?::|—|–|\s-\s|\(|$)/;
 /** Identifiers in running text: `upgrade_charm`, `wordpress-replica_relation_changed`, `<container name>_pebble_ready`. */
 export const PLAIN_IDENTIFIER = /(?:<[^<>\n]+>|\{[^{}\n]+\}|[A-Za-z0-9]+)(?:[_-](?:<[^<>\n]+>|[A-Za-z0-9]+))+/g;
@@ -19,9 +21,10 @@ export function namesOf(block: DocBlock): Name[] {
   const names: Name[] = [];
   const tokens = block.tokens;
   if (block.kind === 'heading') {
-    const codes = tokens.filter((t) => t.type === 'code' || t.type === 'ref');
-    if (codes.length) codes.forEach((t, i) => names.push({text: t.text, line: t.line, lead: i === 0, via: t.type}));
-    else names.push({text: blockText(block).trim(), line: block.line, lead: true, via: 'heading'});
+    // code spans, roles, and code inside a link's text (`### 1. [`ready`](url)`, as `render` numbers events for Sphinx)
+    const codes = tokens.flatMap((t) => (t.type === 'code' || t.type === 'ref' ? [{text: t.text, via: t.type}] : t.type === 'link' && t.codes ? t.codes.map((text) => ({text, via: 'code' as const})) : []));
+    if (codes.length) codes.forEach((t, i) => names.push({text: t.text, line: block.line, lead: i === 0, via: t.via}));
+    else names.push({text: blockText(block).trim().replace(NUMBERED, ''), line: block.line, lead: true, via: 'heading'});
     return names;
   }
   const first = tokens.find((t) => t.type !== 'text' || t.text.trim() !== '');

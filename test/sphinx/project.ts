@@ -1,0 +1,106 @@
+/**
+ * A real Sphinx project made of pages the CLI writes: several charms' MyST pages, an rst page,
+ * and a charm whose every text carries markup (test/sphinx/fixtures/inert-text), as MyST and
+ * as rst. conf.py turns on what a charm documentation site may use (colon fences, dollar math,
+ * substitutions, an rst_prolog substitution), so markup that leaked would run and show.
+ * A `refs` page links every generated label with {ref}; `sphinx-build -W -n` fails on any
+ * unresolved or duplicate label.
+ */
+import {execFile} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {main} from '../../src/cli/index.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(HERE, '..', '..');
+export const SPHINX_BUILD = process.env.SPHINX_BUILD ?? 'sphinx-build';
+
+/** One page of the project: which charm, how `charm-arch` wrote it, and its label prefix. */
+export interface PageSpec {
+  /** Document name (file name without extension). */
+  doc: string;
+  charmDir: string;
+  format: 'myst' | 'rst';
+  /** The CLI arguments after the charm directory. */
+  args: string[];
+  labelPrefix: string;
+}
+
+const REFERENCE_SECTIONS = ['--section', 'charm-architecture', '--section', 'charm-config', '--section', 'charm-actions', '--section', 'charm-integrations'];
+
+export const PAGES: PageSpec[] = [
+  {doc: 'pastebin', charmDir: 'website/charms/pastebin-k8s', format: 'myst', args: ['init', '--format', 'myst'], labelPrefix: 'pastebin-k8s'},
+  {doc: 'logsink', charmDir: 'website/charms/logsink', format: 'myst', args: ['render', '--format', 'myst'], labelPrefix: 'logsink'},
+  {doc: 'flask', charmDir: 'test/fixtures/charms/flask-app', format: 'rst', args: ['render', '--format', 'rst'], labelPrefix: 'flask-app'},
+  {doc: 'inert-myst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-text'},
+  {doc: 'inert-rst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'inert-rst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-rst'},
+];
+
+const CONF_PY = `project = 'charm-arch sphinx test'
+extensions = ['myst_parser', 'sphinxcontrib.mermaid']
+myst_enable_extensions = ['colon_fence', 'dollarmath', 'substitution']
+myst_substitutions = {'secret': 'PWNED-MYST-SUBSTITUTION'}
+rst_prolog = '.. |secret| replace:: PWNED-RST-SUBSTITUTION'
+html_theme = 'basic'
+# Quotes stay as written, so the test compares charm text character for character.
+smartquotes = False
+`;
+
+export interface SphinxProject {
+  /** The temporary folder holding src/ and html/. */
+  base: string;
+  src: string;
+  html: string;
+  /** Each page's generated source. */
+  sources: Map<string, string>;
+  /** Labels in each page's source, in order. */
+  labels: Map<string, string[]>;
+}
+
+/** Labels a page defines: MyST `(label)=` lines and rst `.. _label:` lines. */
+export function labelsIn(source: string, format: 'myst' | 'rst'): string[] {
+  const re = format === 'myst' ? /^\(([^()\s]+)\)=$/gm : /^\.\. _([^:\s]+):$/gm;
+  return [...source.matchAll(re)].map((m) => m[1]!);
+}
+
+async function cli(argv: string[]): Promise<void> {
+  let stderr = '';
+  const code = await main(argv, {stdout: {write: () => true}, stderr: {write: (s: string) => (stderr += s)}, cwd: ROOT});
+  if (code !== 0) throw new Error(`charm-arch ${argv.join(' ')} exited ${code}: ${stderr}`);
+}
+
+/** Writes the pages with the CLI (in-process), the index, conf.py and the refs page. */
+export async function writeProject(): Promise<SphinxProject> {
+  const base = mkdtempSync(join(tmpdir(), 'charm-arch-sphinx-'));
+  const src = join(base, 'src');
+  mkdirSync(src);
+  const sources = new Map<string, string>();
+  const labels = new Map<string, string[]>();
+  for (const page of PAGES) {
+    const file = join(src, `${page.doc}.${page.format === 'rst' ? 'rst' : 'md'}`);
+    const [command, ...options] = page.args;
+    await cli([command!, page.charmDir, ...options, '--out', file]);
+    const text = readFileSync(file, 'utf8');
+    sources.set(page.doc, text);
+    labels.set(page.doc, labelsIn(text, page.format));
+  }
+  const all = [...labels.values()].flat();
+  writeFileSync(join(src, 'conf.py'), CONF_PY);
+  writeFileSync(join(src, 'index.md'), ['# Charms', '', '```{toctree}', ...PAGES.map((p) => p.doc), 'refs', '```', ''].join('\n'));
+  writeFileSync(join(src, 'refs.md'), ['# Every label', '', ...all.map((l) => `- {ref}\`${l}\``), ''].join('\n'));
+  return {base, src, html: join(base, 'html'), sources, labels};
+}
+
+/** Runs `sphinx-build -W -n --keep-going -b html`; resolves with its exit code and output. */
+export function sphinxBuild(project: SphinxProject): Promise<{code: number; output: string}> {
+  if (!existsSync('/usr/bin/sphinx-build') && !process.env.SPHINX_BUILD) {
+    throw new Error('No sphinx-build. Install it with `apt-get install -y python3-sphinx python3-myst-parser python3-sphinxcontrib-mermaid` (.ci/run does).');
+  }
+  return new Promise((done) => {
+    execFile(SPHINX_BUILD, ['-W', '-n', '--keep-going', '-q', '-b', 'html', project.src, project.html], {maxBuffer: 16 * 1024 * 1024}, (error, stdout, stderr) => {
+      done({code: error ? ((error as {code?: number}).code ?? 1) : 0, output: `${stdout}${stderr}`});
+    });
+  });
+}

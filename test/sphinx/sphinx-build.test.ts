@@ -1,0 +1,179 @@
+/**
+ * A real Sphinx build (Debian's python3-sphinx, python3-myst-parser, python3-sphinxcontrib-mermaid)
+ * of pages written by `charm-arch render` / `init`: three charms (the two demo charms and the
+ * flask-framework fixture, in MyST and rst) plus a charm whose texts carry MyST, rst and MDX
+ * markup, in one project. The build runs with `-W -n`; the HTML is read with jsdom, and every
+ * diagram is rendered in Chromium with the mermaid of node_modules.
+ * Expected values come from the charm model (events, handlers) and from the fixtures' own text.
+ */
+import {readFileSync, rmSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {join, resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {chromium, type Browser} from 'playwright-core';
+import {loadCharm} from '../../src/model/load.js';
+import {slug} from '../../src/sections/mdast.js';
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
+import {PAGES, ROOT, sphinxBuild, writeProject, type SphinxProject} from './project.js';
+
+type JSDOMCtor = new (html: string) => {window: {document: Document}};
+const require = createRequire(import.meta.url);
+const {JSDOM} = require('jsdom') as {JSDOM: JSDOMCtor};
+
+let project: SphinxProject;
+let build: {code: number; output: string};
+const dom = new Map<string, Document>();
+const html = (doc: string): Document => {
+  if (!dom.has(doc)) dom.set(doc, new JSDOM(readFileSync(join(project.html, `${doc}.html`), 'utf8')).window.document);
+  return dom.get(doc)!;
+};
+const text = (node: Element | Document | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+beforeAll(async () => {
+  project = await writeProject();
+  build = await sphinxBuild(project);
+}, 300_000);
+afterAll(() => rmSync(project.base, {recursive: true, force: true}));
+
+describe('a Sphinx project of rendered charm pages', () => {
+  test('sphinx-build -W -n succeeds with no warning', () => {
+    expect(build.output).not.toMatch(/WARNING|ERROR/);
+    expect(build.code).toBe(0);
+  });
+
+  test('labels are prefixed with the charm (or --label-prefix), unique across the project, and resolve with {ref}', () => {
+    const all = [...project.labels.values()].flat();
+    expect(new Set(all).size).toBe(all.length);
+    for (const page of PAGES) {
+      const labels = project.labels.get(page.doc)!;
+      expect(labels.length).toBeGreaterThan(5);
+      for (const label of labels) expect(label.startsWith(`${page.labelPrefix}-`)).toBe(true);
+    }
+    expect(project.labels.get('pastebin')!.slice(0, 3)).toEqual(['pastebin-k8s-charm-architecture', 'pastebin-k8s-overview', 'pastebin-k8s-deployment-overview']);
+    const links = [...html('refs').querySelectorAll('a.reference.internal')].map((a) => a.getAttribute('href') ?? '');
+    expect(links.map((href) => href.replace(/^.*#/, ''))).toEqual(all);
+    for (const href of links) expect(href).toMatch(/^(pastebin|logsink|flask|inert-myst|inert-rst)\.html#/);
+  });
+
+  test('every observed event is a numbered section with its name, its handler and what it does', () => {
+    for (const page of PAGES) {
+      const model = loadCharm(resolve(ROOT, page.charmDir));
+      const names = [...new Set(model.events.map((e) => e.name).filter((n): n is string => !!n))];
+      expect(names.length).toBeGreaterThan(1);
+      const numbers: number[] = [];
+      for (const name of names) {
+        // MyST puts the label on a span at the top of the section, rst on the section itself
+        const section = html(page.doc).getElementById(`${page.labelPrefix}-event-${slug(name)}`)?.closest('section');
+        expect(section).toBeTruthy();
+        const heading = text(section!.querySelector('h1, h2, h3, h4, h5, h6')).replace(/¶$/, '');
+        const m = /^(\d+)\. (.+)$/.exec(heading);
+        expect(m?.[2]).toBe(name);
+        numbers.push(Number(m![1]));
+        const body = [...section!.querySelectorAll(':scope > p')].map(text).join('\n');
+        expect(body).toMatch(/^Action: /m);
+        for (const e of model.events.filter((x) => x.name === name)) expect(body).toContain(e.handler ?? e.handlerExpression);
+      }
+      expect(numbers.sort((a, b) => a - b)).toEqual(names.map((_, i) => i + 1));
+    }
+    const configChanged = text(html('pastebin').getElementById('pastebin-k8s-event-config-changed')?.closest('section'));
+    expect(configChanged).toContain('Action: Apply new configuration to all containers. (_on_config_changed)');
+  });
+
+  test('each diagram is a mermaid block, never a code listing', () => {
+    for (const page of PAGES) {
+      const source = project.sources.get(page.doc)!;
+      const directives = (source.match(page.format === 'myst' ? /^```\{mermaid\}$/gm : /^\.\. mermaid::$/gm) ?? []).length;
+      expect(directives).toBeGreaterThanOrEqual(2);
+      const doc = html(page.doc);
+      expect(doc.querySelectorAll('div.mermaid')).toHaveLength(directives);
+      expect([...doc.querySelectorAll('pre')].filter((p) => /^\s*flowchart /.test(p.textContent ?? ''))).toHaveLength(0);
+    }
+  });
+
+  test('reference tables keep their columns, and every row has a cell for each', () => {
+    for (const doc of ['inert-myst', 'inert-rst']) {
+      const tables = [...html(doc).querySelectorAll('table')];
+      const headers = tables.map((t) => [...t.querySelectorAll('thead th')].map(text));
+      expect(headers).toEqual([
+        ['Option', 'Type', 'Default', 'Description'],
+        ['Action', 'Description', 'Parameters'],
+        ['Endpoint', 'Interface', 'Optional', 'Limit', 'Description'],
+      ]);
+      tables.forEach((t, i) => {
+        const rows = [...t.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map(text));
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) expect(row).toHaveLength(headers[i]!.length);
+      });
+      const config = [...tables[0]!.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map(text).slice(0, 3));
+      expect(config).toEqual([
+        ['greeting', 'string', '""'],
+        ['colour', 'string', '{{ secret }}'],
+      ]);
+    }
+  });
+
+  test('charm text stays text: no directive, role, target, substitution or math from a charm runs', () => {
+    for (const doc of ['inert-myst', 'inert-rst']) {
+      const page = html(doc);
+      const body = text(page.body);
+      expect([...page.querySelectorAll('[class*="pwned"], [id*="pwned"], .math')]).toHaveLength(0);
+      expect(body).not.toMatch(/PWNED-(MYST|RST)-SUBSTITUTION|root:x:0:0/);
+      for (const literal of [
+        'Summary with {ref}pwned-summary-ref and {{ secret }} and $x^2$ and {console.log(\'mdx\')}.',
+        ':::{include} /etc/passwd',
+        '(pwned-target)=',
+        '% a MyST comment that must stay visible',
+        'The substitution {{ secret }} and the math $a+b$ and $$c$$ and the role {math}e^2 stay text.',
+        '.. raw:: html',
+        '<b class="pwned-eval-rst">eval-rst ran</b>',
+        'a substitution |secret|',
+        'MDX: {props.secret} and <Pwned /> and {#pwned-id} stay text.',
+        'Apply {{ secret }} with {ref}pwned-docstring-ref and $x$',
+      ]) {
+        expect(body).toContain(literal);
+      }
+    }
+  });
+});
+
+describe('the diagrams of the Sphinx build in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS});
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('every mermaid block of every page parses and renders with the mermaid of node_modules', async () => {
+    const mermaid = require.resolve('mermaid/dist/mermaid.min.js');
+    for (const page of PAGES) {
+      const tab = await browser.newPage();
+      // Sphinx's page loads mermaid from a CDN: stay offline, use node_modules' mermaid instead.
+      await tab.route(/^https?:/, (route) => route.abort());
+      await tab.goto(pathToFileURL(join(project.html, `${page.doc}.html`)).href);
+      await tab.addScriptTag({path: mermaid});
+      const result = await tab.evaluate(async () => {
+        const m = (window as unknown as {mermaid: {initialize(o: object): void; parse(s: string): Promise<unknown>; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
+        m.initialize({startOnLoad: false, securityLevel: 'strict'});
+        const out: Array<{ok: boolean; svg: boolean; error?: string}> = [];
+        let n = 0;
+        for (const div of document.querySelectorAll('div.mermaid')) {
+          const source = div.textContent ?? '';
+          try {
+            await m.parse(source);
+            const {svg} = await m.render(`sphinx-diagram-${n++}`, source);
+            out.push({ok: true, svg: svg.startsWith('<svg')});
+          } catch (error) {
+            out.push({ok: false, svg: false, error: String(error)});
+          }
+        }
+        return out;
+      });
+      await tab.close();
+      expect(result.length).toBeGreaterThanOrEqual(2);
+      expect(result.filter((r) => !r.ok)).toEqual([]);
+      expect(result.every((r) => r.svg)).toBe(true);
+    }
+  }, 120_000);
+});
