@@ -12,6 +12,7 @@ import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/i
 import type {LinkOptions} from '../sections/context.js';
 import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
+import {adoptHeading, authorHeadingBefore} from './adopt.js';
 import {extractAnnotations, normaliseEventName} from './annotations.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 
@@ -23,6 +24,7 @@ export {DIRECTIVE_NAMES};
 const ATTRIBUTE_VALUES: Readonly<Record<string, readonly string[]>> = {
   layout: ['auto', 'full', 'compact'],
   direction: ['LR', 'TB'],
+  toc: ['auto', 'event', 'group'],
 };
 
 /** Thrown for a directive the page gets wrong or a charm that cannot be read; carries the page position. */
@@ -41,19 +43,21 @@ export function remarkCharmDirectives(options: Options | PluginOptions) {
 }
 
 function transform(tree: Root, file: VFile, state: SiteState): void {
-  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number}> = [];
+  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: Heading}> = [];
   let lastDepth = 1;
   visit(tree, (node, _index, parent) => {
     if (node.type === 'heading') lastDepth = (node as Heading).depth;
     if ((node.type === 'containerDirective' || node.type === 'leafDirective') && DIRECTIVE_NAMES.includes((node as Directive).name) && parent) {
-      found.push({node: node as Directive, parent: parent as {children: RootContent[]}, headingDepth: lastDepth});
+      const siblings = (parent as {children: RootContent[]}).children;
+      const author = authorHeadingBefore(siblings, node as RootContent);
+      found.push({node: node as Directive, parent: parent as {children: RootContent[]}, headingDepth: lastDepth, ...(author ? {author} : {})});
     }
   });
   if (!found.length) return;
   let needsImport = false;
   // Innermost first: a directive inside another one is expanded before the outer one keeps it as prose.
-  for (const {node, parent, headingDepth} of found.reverse()) {
-    const generated = expand(node, headingDepth, file, state).map((n) => {
+  for (const {node, parent, headingDepth, author} of found.reverse()) {
+    const generated = expand(node, headingDepth, file, state, author).map((n) => {
       if (isDiagram(n)) {
         needsImport = true;
         return toDiagramElement(n);
@@ -97,7 +101,11 @@ function pagePath(file: VFile): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState): RootContent[] {
+/**
+ * The directive's content. Under an author heading of its own section (`## Juju events` then
+ * `:::juju-events`), the section adopts that heading: no second heading, sub-headings one level below.
+ */
+function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: Heading): RootContent[] {
   const options = state.options;
   const pos = node.position?.start ?? {line: 1, column: 1};
   const fail = (code: string, message: string, hint?: string): never => {
@@ -147,7 +155,10 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       ...(charm!.branch ? {branch: charm!.branch} : {}),
       ...(charm!.pathInRepository ? {charmPathInRepository: charm!.pathInRepository} : {}),
     };
-    const generated = buildSection(node.name, {model, headingLevel, links, attributes, annotations});
+    const build = (level: number): RootContent[] => buildSection(node.name, {model, headingLevel: level, links, attributes, annotations});
+    const adopted = author && levelAttr === undefined ? adoptHeading(node.name, author, build(author.depth)) : null;
+    if (adopted) return [...prose, ...adopted];
+    const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.
     return generated.length && generated[0]!.type === 'heading' ? [generated[0]!, ...prose, ...generated.slice(1)] : [...prose, ...generated];
   } catch (error) {
