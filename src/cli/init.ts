@@ -3,6 +3,7 @@ import {dirname, resolve} from 'node:path';
 import {CharmArchError} from '../model/errors.js';
 import {loadCharm} from '../model/load.js';
 import type {CharmModel} from '../model/types.js';
+import {charmTitle} from '../sections/context.js';
 import {EXIT, type CliIO} from './io.js';
 import {renderPage} from './render.js';
 
@@ -23,8 +24,7 @@ export interface InitOptions {
 const USAGE = 'usage: charm-arch init <charm-dir> [--format docusaurus|myst] [--out FILE] [--force] [--charm-id ID] [--repository URL] [--branch NAME]\n';
 
 function title(model: CharmModel): string {
-  const name = model.displayName ?? model.name;
-  return `${name} charm architecture`;
+  return `${charmTitle(model)} charm architecture`;
 }
 
 /** A Docusaurus page made of the section directives, with prose placeholders for what only the team knows. */

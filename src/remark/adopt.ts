@@ -11,12 +11,17 @@ export function headingText(node: {value?: unknown; children?: unknown[]}): stri
 const CUSTOM_ID = /\{#[^}]+\}\s*$/;
 
 /**
- * The author heading a directive stands directly under, when it may adopt it: the sibling right
- * before the directive, below the page title (an h1 is the page's, not a section's).
+ * The author heading a directive stands under, when it may adopt it: the nearest heading before it
+ * among its siblings, with only the author's own prose between (another directive of this plugin in
+ * between has its own section), below the page title (an h1 is the page's, not a section's).
  */
-export function authorHeadingBefore(siblings: readonly RootContent[], directive: RootContent): Heading | undefined {
-  const previous = siblings[siblings.indexOf(directive) - 1];
-  return previous?.type === 'heading' && previous.depth >= 2 ? previous : undefined;
+export function authorHeadingBefore(siblings: readonly RootContent[], directive: RootContent, isDirective: (node: RootContent) => boolean): Heading | undefined {
+  for (let i = siblings.indexOf(directive) - 1; i >= 0; i--) {
+    const node = siblings[i]!;
+    if (node.type === 'heading') return node.depth >= 2 ? node : undefined;
+    if (isDirective(node)) return undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -42,14 +42,17 @@ export function remarkCharmDirectives(options: Options | PluginOptions) {
   };
 }
 
+const isOurDirective = (node: {type: string}): boolean =>
+  (node.type === 'containerDirective' || node.type === 'leafDirective') && DIRECTIVE_NAMES.includes((node as Directive).name);
+
 function transform(tree: Root, file: VFile, state: SiteState): void {
   const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: Heading}> = [];
   let lastDepth = 1;
   visit(tree, (node, _index, parent) => {
     if (node.type === 'heading') lastDepth = (node as Heading).depth;
-    if ((node.type === 'containerDirective' || node.type === 'leafDirective') && DIRECTIVE_NAMES.includes((node as Directive).name) && parent) {
+    if (isOurDirective(node) && parent) {
       const siblings = (parent as {children: RootContent[]}).children;
-      const author = authorHeadingBefore(siblings, node as RootContent);
+      const author = authorHeadingBefore(siblings, node as RootContent, isOurDirective);
       found.push({node: node as Directive, parent: parent as {children: RootContent[]}, headingDepth: lastDepth, ...(author ? {author} : {})});
     }
   });

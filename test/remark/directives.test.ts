@@ -1,55 +1,8 @@
 import {jest} from '@jest/globals';
 import {readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import type {Root} from 'mdast';
-import {directiveFromMarkdown, directiveToMarkdown} from 'mdast-util-directive';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
-import {toMarkdown} from 'mdast-util-to-markdown';
-import {directive} from 'micromark-extension-directive';
-import {gfm} from 'micromark-extension-gfm';
-import {VFile} from 'vfile';
-import {remarkCharmDirectives} from '../../src/remark/index.js';
-import {stateFor} from '../../src/state.js';
+import {join} from 'node:path';
 import {normalizeOptions} from '../../src/options.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const fixtures = join(here, '..', 'fixtures', 'remark');
-
-const options = normalizeOptions({
-  charms: {
-    pastebin: {path: 'website/charms/pastebin-k8s', repository: 'https://github.com/example/pastebin-k8s-operator'},
-    logsink: {path: 'website/charms/logsink'},
-    hostile: {path: 'test/fixtures/charms/hostile'},
-    broken: {path: 'test/fixtures/charms/broken/yaml-syntax'},
-    unknownkey: {path: 'test/fixtures/charms/broken/unknown-key'},
-  },
-  defaultCharm: 'pastebin',
-});
-stateFor(options).siteDir = root;
-
-/** Parses a page the way Docusaurus does (CommonMark + GFM + directives), runs the transformer, prints Markdown back. */
-function run(source: string, opts = options): {output: string; tree: Root; file: VFile} {
-  const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
-  const file = new VFile({path: join(fixtures, 'page.md'), value: source});
-  remarkCharmDirectives(opts)(tree, file);
-  // Diagram elements and imports are MDX nodes: print their source for review.
-  const printable: Root = {
-    type: 'root',
-    children: tree.children.flatMap((n) => {
-      const node = n as unknown as {type: string; name?: string; attributes?: Array<{name: string; value: string}>};
-      if (node.type === 'mdxjsEsm') return [];
-      if (node.type === 'mdxJsxFlowElement') {
-        const src = node.attributes?.find((a) => a.name === 'source')?.value ?? '';
-        return [{type: 'code', lang: 'mermaid', value: src}];
-      }
-      return [n];
-    }) as Root['children'],
-  };
-  return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
-}
+import {fixtures, options, run} from './harness.js';
 
 describe('directive fixtures (input.md -> output.md)', () => {
   for (const name of readdirSync(fixtures).filter((d) => existsSync(join(fixtures, d, 'input.md')))) {
