@@ -1,19 +1,18 @@
-import {isAbsolute, join, relative, resolve} from 'node:path';
+import {isAbsolute, resolve} from 'node:path';
 import type {Heading, Root, RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
-import {logger} from '@docusaurus/logger';
 import type {VFile} from 'vfile';
 import {loadCharmCached} from '../model/cache.js';
 import {CharmArchError, CharmLoadError} from '../model/errors.js';
-import type {CharmModel} from '../model/types.js';
 import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
 import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
 import type {LinkOptions} from '../sections/context.js';
 import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore} from './adopt.js';
-import {extractAnnotations, normaliseEventName} from './annotations.js';
+import {extractAnnotations} from './annotations.js';
+import {charmWarningLines, displayPath, DRIFT_CODE, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 
 type Directive = ContainerDirective | LeafDirective;
@@ -77,31 +76,14 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
  * A warning on the page's vfile (for remark tooling) and in the build log: Docusaurus does not
  * print vfile messages, and a drift note nobody sees is no check at all.
  */
-function warn(file: VFile, message: string, place: {line: number; column: number}, code: string): void {
+function warn(state: SiteState, file: VFile, message: string, place: {line: number; column: number}, code: string): void {
   file.message(message, {place, ruleId: code, source: 'charm-architecture'});
   const where = `${pagePath(file)}:${place.line}:${place.column}`;
-  logger.warn(message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
-}
-
-/** Models whose warnings were printed: once per load of a charm, not once per page. */
-const reported = new WeakSet<CharmModel>();
-
-/** The charm's own warnings (an unknown key, Python that does not parse) in the build log, with their position. */
-function reportWarnings(model: CharmModel, dir: string): void {
-  if (reported.has(model)) return;
-  reported.add(model);
-  for (const d of model.diagnostics) logger.warn(`${join(relativeToCwd(dir), d.file)}:${d.line}:${d.column}: ${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`);
-}
-
-function relativeToCwd(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  reportOnce(state, message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
 }
 
 function pagePath(file: VFile): string {
-  const path = file.path ?? 'page';
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return displayPath(file.path ?? 'page');
 }
 
 /**
@@ -139,18 +121,17 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     }
     const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
     const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
-    reportWarnings(model, dir);
+    for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     const container = attributes['container'];
     if (container !== undefined && !model.containers.some((c) => c.name === container) && !model.pebble.some((l) => l.container === container)) {
       fail('unknown-container', `The charm ${model.name} has no container \`${container}\`.`, `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`);
     }
     const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
     const {prose, annotations} = node.name === 'juju-events' ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
-    for (const a of annotations) {
-      if (!model.events.some((e) => e.name && normaliseEventName(e.name) === a.event)) {
-        warn(file, `Drift: the page annotates \`${a.event}\`, which the charm ${model.name} does not observe.`, {line: a.line ?? pos.line, column: 1}, 'event-not-observed');
-      }
-    }
+    const drifted = driftedAnnotations(model, annotations);
+    // onDrift 'throw' (CI): a plain Error, so onError 'warn' does not downgrade it.
+    if (drifted.length && options.onDrift === 'throw') throw new Error(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
+    for (const a of drifted) warn(state, file, driftMessage(model, a), {line: a.line ?? pos.line, column: 1}, DRIFT_CODE);
     const links: LinkOptions = {
       jujuDocsUrl: options.jujuDocsUrl,
       charmhubUrl: options.charmhubUrl,
@@ -168,7 +149,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     if (!(error instanceof CharmArchError)) throw error;
     const message = describe(error, file, pos);
     if (options.onError === 'warn') {
-      warn(file, message, pos, error.code);
+      warn(state, file, message, pos, error.code);
       return [warningAdmonition(message)];
     }
     throw new Error(message);

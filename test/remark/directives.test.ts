@@ -87,6 +87,11 @@ describe('remarkCharmDirectives', () => {
     }
   });
 
+  test('onDrift: \'throw\' fails on a note for an event the charm does not observe, even with onError: \'warn\'', () => {
+    const strict = normalizeOptions({...options, onDrift: 'throw', onError: 'warn'});
+    expect(() => run('## Juju events\n\n:::juju-events\n- install: never observed.\n:::\n', strict)).toThrow(/page\.md:4:1: event-not-observed: Drift: the page annotates `install`, which the charm pastebin-k8s does not observe\./);
+  });
+
   test('exclude filters events', () => {
     const {output} = run(':::juju-events{exclude="update-status,collect-unit-status"}\n:::\n');
     expect(output).not.toContain('`collect-unit-status`');
