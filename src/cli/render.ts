@@ -16,6 +16,9 @@ export interface RenderOptions {
   headingLevel: number;
   repository?: string;
   branch?: string;
+  /** Deployment diagram layout, as the directives' `layout` / `direction` attributes. */
+  layout?: 'auto' | 'full' | 'compact';
+  direction?: 'LR' | 'TB';
 }
 
 /** The page (or sections) as Markdown or MyST, from the same section builders the directives use. */
@@ -28,7 +31,7 @@ export function renderPage(charmDir: string, options: RenderOptions): string {
         model,
         headingLevel: options.headingLevel,
         links: {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {})},
-        attributes: {},
+        attributes: {...(options.layout ? {layout: options.layout} : {}), ...(options.direction ? {direction: options.direction} : {})},
         annotations: [],
       }),
     );
@@ -55,6 +58,8 @@ export function renderCommand(args: string[], io: CliIO): number {
   let headingLevel = 1;
   let repository: string | undefined;
   let branch: string | undefined;
+  let layout: RenderOptions['layout'];
+  let direction: RenderOptions['direction'];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const next = (): string => {
@@ -75,6 +80,15 @@ export function renderCommand(args: string[], io: CliIO): number {
       else if (a === '--heading-level') headingLevel = Number(next());
       else if (a === '--repository') repository = next();
       else if (a === '--branch') branch = next();
+      else if (a === '--layout') {
+        const l = next();
+        if (l !== 'auto' && l !== 'full' && l !== 'compact') throw new UsageError(`--layout must be auto, full or compact, not ${l}`);
+        layout = l;
+      } else if (a === '--direction') {
+        const d = next();
+        if (d !== 'LR' && d !== 'TB') throw new UsageError(`--direction must be LR or TB, not ${d}`);
+        direction = d;
+      }
       else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
       else dir = a;
     } catch (error) {
@@ -86,10 +100,10 @@ export function renderCommand(args: string[], io: CliIO): number {
     }
   }
   if (!dir) {
-    io.stderr.write('usage: charm-arch render <charm-dir> [--format md|myst] [--section name]... [--out FILE]\n');
+    io.stderr.write('usage: charm-arch render <charm-dir> [--format md|myst] [--section name]... [--layout auto|full|compact] [--direction LR|TB] [--out FILE]\n');
     return EXIT.error;
   }
-  const text = renderPage(resolve(io.cwd, dir), {format, sections: sections.length ? sections : ['charm-architecture'], headingLevel, ...(repository ? {repository} : {}), ...(branch ? {branch} : {})});
+  const text = renderPage(resolve(io.cwd, dir), {format, sections: sections.length ? sections : ['charm-architecture'], headingLevel, ...(repository ? {repository} : {}), ...(branch ? {branch} : {}), ...(layout ? {layout} : {}), ...(direction ? {direction} : {})});
   if (out) writeFileSync(resolve(io.cwd, out), text);
   else io.stdout.write(text);
   return EXIT.ok;
