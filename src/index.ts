@@ -3,6 +3,8 @@ import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin, PluginConfig} from '@docusaurus/types';
 import {normalizeOptions, validateOptions, type Options, type PluginOptions} from './options.js';
 import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
+import {collectBuildWarnings} from './build-warnings.js';
+import {reportOnce, startReport} from './report.js';
 import {findRemarkHalf} from './site-config.js';
 import {stateFor} from './state.js';
 
@@ -30,6 +32,16 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
   const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
   return {
     name: 'docusaurus-plugin-charm-architecture',
+    // Runs on every build, also one whose pages all come from webpack's persistent cache, where
+    // the remark half never runs: drift and the charms' warnings are printed (or fail the build) here.
+    async loadContent() {
+      startReport(state);
+      const warnings = collectBuildWarnings(context.siteDir, options, charmDirs);
+      if (warnings.drift.length && options.onDrift === 'throw') {
+        throw new Error(`docusaurus-plugin-charm-architecture: pages annotate events their charm does not observe (onDrift: 'throw'):\n${warnings.drift.join('\n')}`);
+      }
+      for (const line of [...warnings.charm, ...warnings.drift]) reportOnce(state, line);
+    },
     getThemePath() {
       return join(packageRoot, 'dist', 'theme');
     },

@@ -24,6 +24,11 @@ export interface PluginOptions {
   defaultCharm?: string;
   /** `throw` fails the build on a charm or directive error; `warn` shows a warning admonition instead. */
   onError: 'throw' | 'warn';
+  /**
+   * A page's note on an event the charm does not observe: `warn` (every build prints it, cached or
+   * not) or `throw` (the build fails: for CI).
+   */
+  onDrift: 'warn' | 'throw';
   /** Base URL of the Juju hook reference that event names link to. */
   jujuDocsUrl: string;
   /** Base URL for charm library pages. */
@@ -36,6 +41,7 @@ export type Options = Partial<PluginOptions> & {charms: Record<string, CharmSour
 
 export const DEFAULT_OPTIONS: Omit<PluginOptions, 'charms'> = {
   onError: 'throw',
+  onDrift: 'warn',
   jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/',
   charmhubUrl: 'https://charmhub.io',
   maxFileBytes: 2 * 1024 * 1024,
@@ -57,6 +63,7 @@ export const OptionsSchema = Joi.object<PluginOptions>({
     .messages({'object.min': '`charms` must name at least one charm.'}),
   defaultCharm: Joi.string(),
   onError: Joi.string().valid('throw', 'warn').default(DEFAULT_OPTIONS.onError),
+  onDrift: Joi.string().valid('warn', 'throw').default(DEFAULT_OPTIONS.onDrift),
   jujuDocsUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.jujuDocsUrl),
   charmhubUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.charmhubUrl),
   maxFileBytes: Joi.number().integer().min(1024).default(DEFAULT_OPTIONS.maxFileBytes),

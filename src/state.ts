@@ -8,6 +8,8 @@ import type {PluginOptions} from './options.js';
 export interface SiteState {
   options: PluginOptions;
   siteDir?: string;
+  /** Warning lines already in this build's log (see report.ts). */
+  printed: Set<string>;
 }
 
 const registry = new Map<string, SiteState>();
@@ -16,7 +18,7 @@ export function stateFor(options: PluginOptions): SiteState {
   const id = options.id ?? 'default';
   let state = registry.get(id);
   if (!state) {
-    state = {options};
+    state = {options, printed: new Set()};
     registry.set(id, state);
   }
   state.options = options;

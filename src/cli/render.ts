@@ -7,7 +7,7 @@ import {DEFAULT_OPTIONS} from '../options.js';
 import {charmTitle} from '../sections/context.js';
 import {buildSection, DIRECTIVE_NAMES} from '../sections/index.js';
 import {heading, text} from '../sections/mdast.js';
-import {choice, headingLevelOf, lastValue, parseArgs, UsageError} from './args.js';
+import {choice, headingLevelOf, lastValue, parseArgs, UsageError, type ParsedArgs} from './args.js';
 import {EXIT, writeOut, type CliIO} from './io.js';
 import {printMarkdown, printMyst} from './print/markdown.js';
 import {printRst} from './print/rst.js';
@@ -27,10 +27,12 @@ export const FORMAT_HELP = `formats:
 
 const USAGE = `usage: charm-arch render <charm-dir> [--format md|myst|rst] [--section name]... [--heading-level N]
                         [--no-title] [--label-prefix PREFIX] [--out FILE] [--repository URL] [--branch NAME]
+                        [--layout auto|full|compact] [--direction LR|TB]
   Prints the architecture page from the charm: a page title and every section, or only the
   --section(s) named (then without a title). --heading-level is the level of the sections
   (default 2 under a title, 1 without). MyST and rst labels start with the charm's name
   (--label-prefix changes it; '' drops it), so several charms' pages fit in one Sphinx project.
+  --layout and --direction set the deployment diagram's layout, as the directives' attributes do.
 ${FORMAT_HELP}`;
 
 export interface RenderOptions {
@@ -44,6 +46,9 @@ export interface RenderOptions {
   labelPrefix?: string;
   repository?: string;
   branch?: string;
+  /** Deployment diagram layout, as the directives' `layout` / `direction` attributes. */
+  layout?: 'auto' | 'full' | 'compact';
+  direction?: 'LR' | 'TB';
 }
 
 /** The page title: the same for `render` and `init`. */
@@ -59,7 +64,7 @@ export function renderPage(charmDir: string, options: RenderOptions): string {
 export function renderModel(model: CharmModel, options: RenderOptions): string {
   const links = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {})};
   const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), 'charm-architecture', text(pageTitle(model)))] : [];
-  for (const name of options.sections) nodes.push(...buildSection(name, {model, headingLevel: options.headingLevel, links, attributes: {}, annotations: []}));
+  for (const name of options.sections) nodes.push(...buildSection(name, {model, headingLevel: options.headingLevel, links, attributes: {...(options.layout ? {layout: options.layout} : {}), ...(options.direction ? {direction: options.direction} : {})}, annotations: []}));
   // An empty value (a config default of "") as an empty code span prints as stray backticks: show the empty string.
   visit({type: 'root', children: nodes}, 'inlineCode', (node) => {
     if (node.value === '') node.value = '""';
@@ -73,7 +78,7 @@ export function renderModel(model: CharmModel, options: RenderOptions): string {
 export function renderCommand(args: string[], io: CliIO): number {
   let options: RenderOptions & {out?: string; dir: string};
   try {
-    const parsed = parseArgs(args, {valued: ['--format', '--section', '--heading-level', '--out', '--repository', '--branch', '--label-prefix'], boolean: ['--no-title', '--help', '-h']});
+    const parsed = parseArgs(args, {valued: ['--format', '--section', '--heading-level', '--out', '--repository', '--branch', '--label-prefix', '--layout', '--direction'], boolean: ['--no-title', '--help', '-h']});
     if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
       io.stdout.write(USAGE);
       return EXIT.ok;
@@ -94,6 +99,7 @@ export function renderCommand(args: string[], io: CliIO): number {
       sections: sections.length ? sections : ['charm-architecture'],
       headingLevel: headingLevelOf(lastValue(parsed, '--heading-level'), title ? 2 : 1, title ? 2 : 1, title ? ' (level 1 is the page title; --no-title frees it)' : ''),
       title,
+      ...layoutOptions(parsed),
       ...(out ? {out} : {}),
       ...(repository ? {repository} : {}),
       ...(branch ? {branch} : {}),
@@ -108,4 +114,14 @@ export function renderCommand(args: string[], io: CliIO): number {
   if (options.out) writeOut(io, options.out, page);
   else io.stdout.write(page);
   return EXIT.ok;
+}
+
+/** `--layout` / `--direction`: the deployment diagram's layout, as the directives' attributes. */
+function layoutOptions(parsed: ParsedArgs): Pick<RenderOptions, 'layout' | 'direction'> {
+  const layout = lastValue(parsed, '--layout');
+  const direction = lastValue(parsed, '--direction');
+  return {
+    ...(layout !== undefined ? {layout: choice('--layout', layout, ['auto', 'full', 'compact'] as const, 'auto')} : {}),
+    ...(direction !== undefined ? {direction: choice('--direction', direction, ['LR', 'TB'] as const, 'LR')} : {}),
+  };
 }

@@ -93,8 +93,13 @@ export function isObservability(model: CharmModel, endpoint: Endpoint): boolean 
   );
 }
 
+/**
+ * The charm's display name on one line: a `title: |` block keeps its trailing newline, and a
+ * title spread over lines would break a heading or front matter.
+ */
 export function charmTitle(model: CharmModel): string {
-  return model.displayName && model.displayName.trim() !== '' ? model.displayName : model.name;
+  const title = (model.displayName ?? '').replace(/\s+/g, ' ').trim();
+  return title || model.name;
 }
 
 function edgeLabel(e: Endpoint): string {

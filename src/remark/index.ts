@@ -1,18 +1,18 @@
-import {isAbsolute, join, relative, resolve} from 'node:path';
+import {isAbsolute, resolve} from 'node:path';
 import type {Heading, Root, RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
-import {logger} from '@docusaurus/logger';
 import type {VFile} from 'vfile';
 import {loadCharmCached} from '../model/cache.js';
 import {CharmArchError, CharmLoadError} from '../model/errors.js';
-import type {CharmModel} from '../model/types.js';
 import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
 import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
 import type {LinkOptions} from '../sections/context.js';
 import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
-import {extractAnnotations, normaliseEventName} from './annotations.js';
+import {adoptHeading, authorHeadingBefore} from './adopt.js';
+import {extractAnnotations} from './annotations.js';
+import {charmWarningLines, displayPath, DRIFT_CODE, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 
 type Directive = ContainerDirective | LeafDirective;
@@ -23,6 +23,7 @@ export {DIRECTIVE_NAMES};
 const ATTRIBUTE_VALUES: Readonly<Record<string, readonly string[]>> = {
   layout: ['auto', 'full', 'compact'],
   direction: ['LR', 'TB'],
+  toc: ['auto', 'event', 'group'],
 };
 
 /** Thrown for a directive the page gets wrong or a charm that cannot be read; carries the page position. */
@@ -40,20 +41,25 @@ export function remarkCharmDirectives(options: Options | PluginOptions) {
   };
 }
 
+const isOurDirective = (node: {type: string}): boolean =>
+  (node.type === 'containerDirective' || node.type === 'leafDirective') && DIRECTIVE_NAMES.includes((node as Directive).name);
+
 function transform(tree: Root, file: VFile, state: SiteState): void {
-  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number}> = [];
+  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: Heading}> = [];
   let lastDepth = 1;
   visit(tree, (node, _index, parent) => {
     if (node.type === 'heading') lastDepth = (node as Heading).depth;
-    if ((node.type === 'containerDirective' || node.type === 'leafDirective') && DIRECTIVE_NAMES.includes((node as Directive).name) && parent) {
-      found.push({node: node as Directive, parent: parent as {children: RootContent[]}, headingDepth: lastDepth});
+    if (isOurDirective(node) && parent) {
+      const siblings = (parent as {children: RootContent[]}).children;
+      const author = authorHeadingBefore(siblings, node as RootContent, isOurDirective);
+      found.push({node: node as Directive, parent: parent as {children: RootContent[]}, headingDepth: lastDepth, ...(author ? {author} : {})});
     }
   });
   if (!found.length) return;
   let needsImport = false;
   // Innermost first: a directive inside another one is expanded before the outer one keeps it as prose.
-  for (const {node, parent, headingDepth} of found.reverse()) {
-    const generated = expand(node, headingDepth, file, state).map((n) => {
+  for (const {node, parent, headingDepth, author} of found.reverse()) {
+    const generated = expand(node, headingDepth, file, state, author).map((n) => {
       if (isDiagram(n)) {
         needsImport = true;
         return toDiagramElement(n);
@@ -70,34 +76,21 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
  * A warning on the page's vfile (for remark tooling) and in the build log: Docusaurus does not
  * print vfile messages, and a drift note nobody sees is no check at all.
  */
-function warn(file: VFile, message: string, place: {line: number; column: number}, code: string): void {
+function warn(state: SiteState, file: VFile, message: string, place: {line: number; column: number}, code: string): void {
   file.message(message, {place, ruleId: code, source: 'charm-architecture'});
   const where = `${pagePath(file)}:${place.line}:${place.column}`;
-  logger.warn(message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
-}
-
-/** Models whose warnings were printed: once per load of a charm, not once per page. */
-const reported = new WeakSet<CharmModel>();
-
-/** The charm's own warnings (an unknown key, Python that does not parse) in the build log, with their position. */
-function reportWarnings(model: CharmModel, dir: string): void {
-  if (reported.has(model)) return;
-  reported.add(model);
-  for (const d of model.diagnostics) logger.warn(`${join(relativeToCwd(dir), d.file)}:${d.line}:${d.column}: ${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`);
-}
-
-function relativeToCwd(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  reportOnce(state, message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
 }
 
 function pagePath(file: VFile): string {
-  const path = file.path ?? 'page';
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return displayPath(file.path ?? 'page');
 }
 
-function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState): RootContent[] {
+/**
+ * The directive's content. Under an author heading of its own section (`## Juju events` then
+ * `:::juju-events`), the section adopts that heading: no second heading, sub-headings one level below.
+ */
+function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: Heading): RootContent[] {
   const options = state.options;
   const pos = node.position?.start ?? {line: 1, column: 1};
   const fail = (code: string, message: string, hint?: string): never => {
@@ -128,18 +121,17 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     }
     const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
     const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
-    reportWarnings(model, dir);
+    for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     const container = attributes['container'];
     if (container !== undefined && !model.containers.some((c) => c.name === container) && !model.pebble.some((l) => l.container === container)) {
       fail('unknown-container', `The charm ${model.name} has no container \`${container}\`.`, `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`);
     }
     const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
     const {prose, annotations} = node.name === 'juju-events' ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
-    for (const a of annotations) {
-      if (!model.events.some((e) => e.name && normaliseEventName(e.name) === a.event)) {
-        warn(file, `Drift: the page annotates \`${a.event}\`, which the charm ${model.name} does not observe.`, {line: a.line ?? pos.line, column: 1}, 'event-not-observed');
-      }
-    }
+    const drifted = driftedAnnotations(model, annotations);
+    // onDrift 'throw' (CI): a plain Error, so onError 'warn' does not downgrade it.
+    if (drifted.length && options.onDrift === 'throw') throw new Error(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
+    for (const a of drifted) warn(state, file, driftMessage(model, a), {line: a.line ?? pos.line, column: 1}, DRIFT_CODE);
     const links: LinkOptions = {
       jujuDocsUrl: options.jujuDocsUrl,
       charmhubUrl: options.charmhubUrl,
@@ -147,14 +139,17 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       ...(charm!.branch ? {branch: charm!.branch} : {}),
       ...(charm!.pathInRepository ? {charmPathInRepository: charm!.pathInRepository} : {}),
     };
-    const generated = buildSection(node.name, {model, headingLevel, links, attributes, annotations});
+    const build = (level: number): RootContent[] => buildSection(node.name, {model, headingLevel: level, links, attributes, annotations});
+    const adopted = author && levelAttr === undefined ? adoptHeading(node.name, author, build(author.depth)) : null;
+    if (adopted) return [...prose, ...adopted];
+    const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.
     return generated.length && generated[0]!.type === 'heading' ? [generated[0]!, ...prose, ...generated.slice(1)] : [...prose, ...generated];
   } catch (error) {
     if (!(error instanceof CharmArchError)) throw error;
     const message = describe(error, file, pos);
     if (options.onError === 'warn') {
-      warn(file, message, pos, error.code);
+      warn(state, file, message, pos, error.code);
       return [warningAdmonition(message)];
     }
     throw new Error(message);

@@ -40,7 +40,5 @@ export function sourceUrl(links: LinkOptions, file: string, line?: number): stri
   return `${base}/blob/${links.branch ?? 'main'}/${prefix}${file}${line ? `#L${line}` : ''}`;
 }
 
-/** The charm's display name. */
-export function charmTitle(model: CharmModel): string {
-  return model.displayName ?? model.name;
-}
+/** The charm's display name, trimmed to one line (one implementation for sections and diagrams). */
+export {charmTitle} from '../diagrams/deployment.js';

@@ -43,10 +43,10 @@ export const DIRECTIVE_NAMES = Object.keys(SECTIONS);
 
 /** Attributes each directive accepts (beyond `charm` and `heading-level`). */
 export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  'juju-events': ['exclude'],
+  'juju-events': ['exclude', 'toc'],
   'pebble-layers': ['container'],
   'deployment-diagram': ['layout', 'direction'],
-  'charm-architecture': ['exclude', 'layout', 'direction'],
+  'charm-architecture': ['exclude', 'layout', 'direction', 'toc'],
 };
 
 export function buildSection(name: string, ctx: SectionContext): RootContent[] {

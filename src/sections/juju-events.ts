@@ -1,9 +1,10 @@
-import type {PhrasingContent, RootContent} from 'mdast';
+import type {BlockContent, List, PhrasingContent, RootContent} from 'mdast';
 import {EVENT_KIND_ORDER} from '../model/python/event-names.js';
 import type {ObservedEvent} from '../model/types.js';
-import {sourceUrl, type SectionContext} from './context.js';
+import type {SectionContext} from './context.js';
+import {actionParagraphs} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
-import {blockquote, charmInline, code, heading, link, list, paragraph, slug, text} from './mdast.js';
+import {blockquote, code, heading, link, list, paragraph, slug, strong, text} from './mdast.js';
 
 /** Events in page order: by kind (lifecycle, workload, relations, actions, ...), then name; unresolved last. */
 export function orderedEvents(events: ObservedEvent[], exclude: ReadonlySet<string> = new Set()): ObservedEvent[] {
@@ -25,6 +26,33 @@ function groupByName(events: ObservedEvent[]): ObservedEvent[][] {
   return groups;
 }
 
+/** Above this many events, `toc="auto"` gives one table-of-contents entry per event group. */
+export const GROUPED_TOC_THRESHOLD = 25;
+
+/** Event groups of the grouped table of contents, in page order (kinds follow EVENT_KIND_ORDER). */
+const EVENT_GROUPS: ReadonlyArray<{id: string; title: string; kinds: readonly string[]}> = [
+  {id: 'lifecycle', title: 'Lifecycle events', kinds: ['lifecycle', 'leader', 'status']},
+  {id: 'workload', title: 'Workload events', kinds: ['workload']},
+  {id: 'relations', title: 'Relation events', kinds: ['relation']},
+  {id: 'actions', title: 'Actions', kinds: ['action']},
+  {id: 'secrets', title: 'Secret events', kinds: ['secret']},
+  {id: 'storage', title: 'Storage events', kinds: ['storage']},
+  {id: 'library', title: 'Library events', kinds: ['library', 'custom']},
+  {id: 'other', title: 'Events not resolved statically', kinds: ['unknown']},
+];
+
+function groupOf(e: ObservedEvent): string {
+  const kind = e.resolved ? e.kind : 'unknown';
+  return (EVENT_GROUPS.find((g) => g.kinds.includes(kind)) ?? EVENT_GROUPS[EVENT_GROUPS.length - 1]!).id;
+}
+
+/** `toc="event"`: one heading (and TOC entry) per event; `toc="group"`: one per event group; `auto` (default) groups above 25 events. */
+function tocMode(ctx: SectionContext, eventCount: number): 'event' | 'group' {
+  const toc = ctx.attributes['toc'] ?? 'auto';
+  if (toc === 'event' || toc === 'group') return toc;
+  return eventCount > GROUPED_TOC_THRESHOLD ? 'group' : 'event';
+}
+
 export function jujuEvents(ctx: SectionContext): RootContent[] {
   const exclude = new Set((ctx.attributes['exclude'] ?? '').split(',').map((s) => s.trim().replace(/_/g, '-')).filter(Boolean));
   const events = orderedEvents(ctx.model.events, exclude);
@@ -35,13 +63,30 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   }
   out.push(paragraph(text('For this charm, the following Juju events are observed:')));
   const groups = groupByName(events);
-  const eventList = list(true, groups.map((group) => eventItem(group, ctx)));
+  if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, 'heading', ctx));
+  else {
+    // One heading per group; the numbering runs on across the groups' lists.
+    let start = 1;
+    for (const g of EVENT_GROUPS) {
+      const members = groups.filter((group) => groupOf(group[0]!) === g.id);
+      if (!members.length) continue;
+      out.push(heading(ctx.headingLevel + 1, `events-${g.id}`, text(g.title)));
+      const part = eventList(members, 'paragraph', ctx);
+      part.start = start;
+      start += members.length;
+      out.push(part);
+    }
+  }
+  out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(ctx.links.jujuDocsUrl, text('Hook')))));
+  return out;
+}
+
+function eventList(groups: ObservedEvent[][], title: 'heading' | 'paragraph', ctx: SectionContext): List {
+  const eventList = list(true, groups.map((group) => eventItem(group, title, ctx)));
   // Loose: each item holds a heading and paragraphs, rendered as blocks.
   eventList.spread = true;
   for (const item of eventList.children) item.spread = true;
-  out.push(eventList);
-  out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(ctx.links.jujuDocsUrl, text('Hook')))));
-  return out;
+  return eventList;
 }
 
 /** Drops the trailing space of the last text node (details are built as sentences followed by a space). */
@@ -51,12 +96,13 @@ function trimEnd(nodes: PhrasingContent[]): PhrasingContent[] {
   return nodes;
 }
 
-function eventItem(group: ObservedEvent[], ctx: SectionContext): import('mdast').BlockContent[] {
+function eventItem(group: ObservedEvent[], title: 'heading' | 'paragraph', ctx: SectionContext): BlockContent[] {
   const first = group[0]!;
   const url = eventUrl(first, ctx.links);
   const name: PhrasingContent = first.name ? (url ? link(url, code(first.name)) : code(first.name)) : code(first.expression);
-  // Each event is a heading inside its list item: it gets a stable id (`#event-config-changed`) and a
-  // table-of-contents entry, and the list keeps the template's numbering.
+  // Each event has a stable id (`#event-config-changed`). As a heading inside its list item it is
+  // also a table-of-contents entry and the list keeps the template's numbering; in a grouped TOC
+  // the group is the heading and the event a bold paragraph carrying the id.
   const id = `event-${slug(first.name ?? first.expression)}`;
   const details: PhrasingContent[] = [];
   if (!first.resolved) details.push(text('Not resolved statically: '), code(first.expression), text('. '));
@@ -64,18 +110,9 @@ function eventItem(group: ObservedEvent[], ctx: SectionContext): import('mdast')
   if (first.inherited) details.push(text(`Observed by the framework${first.inheritedFrom ? `: ${first.inheritedFrom}` : ''}. `));
   const when = whenItFires(first);
   if (when) details.push(text(when));
-  const blocks: import('mdast').BlockContent[] = [heading(ctx.headingLevel + 1, id, name)];
+  const blocks: BlockContent[] = [title === 'heading' ? heading(ctx.headingLevel + 1, id, name) : {...paragraph(strong(name)), data: {hProperties: {id}}}];
   if (details.length) blocks.push(paragraph(...trimEnd(details)));
   const note = ctx.annotations.find((a) => first.name && a.event === first.name);
-  for (const e of group) {
-    const handlerLine: PhrasingContent[] = [text('Action: ')];
-    if (note && e === first) handlerLine.push(...note.content, text(' '));
-    if (e.handlerDoc) handlerLine.push(...charmInline(e.handlerDoc, ctx.links));
-    else if (!note) handlerLine.push(text('handled by '), e.handler ? code(e.handler) : code(e.handlerExpression), text('.'));
-    const where = sourceUrl(ctx.links, e.handlerFile ?? e.file, e.handlerLine ?? e.line);
-    const handlerRef = code(e.handler ?? e.handlerExpression);
-    if (e.handlerDoc || note) handlerLine.push(text(' ('), where ? link(where, handlerRef) : handlerRef, text(')'));
-    blocks.push(paragraph(...handlerLine));
-  }
+  blocks.push(...actionParagraphs(group, note, ctx));
   return blocks;
 }

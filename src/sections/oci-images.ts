@@ -1,5 +1,6 @@
 import type {RootContent} from 'mdast';
 import {charmTitle, sourceUrl, type SectionContext} from './context.js';
+import {describedItem} from './charm-text.js';
 import {blockquote, code, heading, link, list, paragraph, text} from './mdast.js';
 
 const ROCKCRAFT_URL = 'https://documentation.ubuntu.com/rockcraft/stable/';
@@ -21,21 +22,21 @@ export function ociImages(ctx: SectionContext): RootContent[] {
         false,
         m.rocks.map((r) => {
           const url = sourceUrl(ctx.links, r.path);
-          return [
+          const head = [
             url ? link(url, code(r.name)) : code(r.name),
             text(r.version ? ` ${r.version}` : ''),
             text(r.base ? ` on ${r.base}` : ''),
             ...(url ? [] : [text(' ('), code(r.path), text(')')]),
             ...(r.resource ? [text(', published as the '), code(r.resource), text(' resource')] : []),
-            ...(r.summary ? [text(`: ${r.summary}`)] : []),
           ];
+          return describedItem(head, r.summary);
         }),
       ),
     );
   }
   if (images.length) {
     out.push(paragraph(text('The charm declares these OCI image resources:')));
-    out.push(list(false, images.map((r) => [code(r.name), ...(r.upstreamSource ? [text(', default image '), code(r.upstreamSource)] : []), ...(r.description ? [text(`: ${r.description}`)] : [])])));
+    out.push(list(false, images.map((r) => describedItem([code(r.name), ...(r.upstreamSource ? [text(', default image '), code(r.upstreamSource)] : [])], r.description))));
   }
   out.push(paragraph(text('They are published to '), link('https://charmhub.io/', text('Charmhub')), text(', the official repository of charms.')));
   out.push(blockquote(paragraph(text('See more: '), link(PUBLISH_URL, text('How to publish your charm on Charmhub')))));

@@ -1,6 +1,7 @@
 import type {PhrasingContent, RootContent} from 'mdast';
+import type {ConfigOption} from '../model/types.js';
 import type {SectionContext} from './context.js';
-import {charmInline, code, heading, paragraph, table, text} from './mdast.js';
+import {charmInline, code, codeBlock, heading, link, paragraph, slug, table, text} from './mdast.js';
 
 const dash = (): PhrasingContent => text('–');
 const origin = (o: string): PhrasingContent[] => (o === 'charm' ? [] : [text(` (${o.replace('extension:', '')} extension)`)]);
@@ -23,6 +24,20 @@ export function charmIntegrations(ctx: SectionContext): RootContent[] {
   return out;
 }
 
+/**
+ * A config default as the table shows it: the empty string as `""` (an empty code chip reads as
+ * nothing), a multi-line value (an NGINX snippet, YAML, JSON) as a pointer to its code block below.
+ */
+function defaultCell(o: ConfigOption): PhrasingContent[] {
+  if (o.default === undefined) return [dash()];
+  if (o.default === '') return [code('""')];
+  if (isMultiLine(o.default)) return [text('see '), link(`#${defaultId(o)}`, text('below'))];
+  return [code(o.default === null ? 'null' : String(o.default))];
+}
+
+const isMultiLine = (value: ConfigOption['default']): value is string => typeof value === 'string' && /\n./.test(value.trimEnd() + '\n');
+const defaultId = (o: ConfigOption): string => `config-default-${slug(o.name)}`;
+
 /** `:::charm-config`: options with type and default (never a secret's default). */
 export function charmConfig(ctx: SectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'configuration', text('Configuration'))];
@@ -30,9 +45,14 @@ export function charmConfig(ctx: SectionContext): RootContent[] {
   out.push(
     table(
       ['Option', 'Type', 'Default', 'Description'],
-      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], [code(o.type)], o.default === undefined ? [dash()] : [code(o.default === null ? 'null' : String(o.default))], o.description ? charmInline(o.description, ctx.links) : [dash()]]),
+      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], [code(o.type)], defaultCell(o), o.description ? charmInline(o.description, ctx.links) : [dash()]]),
     ),
   );
+  // Multi-line defaults keep their lines, in a code block each, after the table.
+  for (const o of ctx.model.config) {
+    if (!isMultiLine(o.default)) continue;
+    out.push({...paragraph(text('Default of '), code(o.name), text(':')), data: {hProperties: {id: defaultId(o)}}}, codeBlock(o.default.replace(/\n$/, ''), 'text'));
+  }
   return out;
 }
 

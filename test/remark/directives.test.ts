@@ -1,55 +1,8 @@
 import {jest} from '@jest/globals';
 import {readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import type {Root} from 'mdast';
-import {directiveFromMarkdown, directiveToMarkdown} from 'mdast-util-directive';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
-import {toMarkdown} from 'mdast-util-to-markdown';
-import {directive} from 'micromark-extension-directive';
-import {gfm} from 'micromark-extension-gfm';
-import {VFile} from 'vfile';
-import {remarkCharmDirectives} from '../../src/remark/index.js';
-import {stateFor} from '../../src/state.js';
+import {join} from 'node:path';
 import {normalizeOptions} from '../../src/options.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const fixtures = join(here, '..', 'fixtures', 'remark');
-
-const options = normalizeOptions({
-  charms: {
-    pastebin: {path: 'website/charms/pastebin-k8s', repository: 'https://github.com/example/pastebin-k8s-operator'},
-    logsink: {path: 'website/charms/logsink'},
-    hostile: {path: 'test/fixtures/charms/hostile'},
-    broken: {path: 'test/fixtures/charms/broken/yaml-syntax'},
-    unknownkey: {path: 'test/fixtures/charms/broken/unknown-key'},
-  },
-  defaultCharm: 'pastebin',
-});
-stateFor(options).siteDir = root;
-
-/** Parses a page the way Docusaurus does (CommonMark + GFM + directives), runs the transformer, prints Markdown back. */
-function run(source: string, opts = options): {output: string; tree: Root; file: VFile} {
-  const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
-  const file = new VFile({path: join(fixtures, 'page.md'), value: source});
-  remarkCharmDirectives(opts)(tree, file);
-  // Diagram elements and imports are MDX nodes: print their source for review.
-  const printable: Root = {
-    type: 'root',
-    children: tree.children.flatMap((n) => {
-      const node = n as unknown as {type: string; name?: string; attributes?: Array<{name: string; value: string}>};
-      if (node.type === 'mdxjsEsm') return [];
-      if (node.type === 'mdxJsxFlowElement') {
-        const src = node.attributes?.find((a) => a.name === 'source')?.value ?? '';
-        return [{type: 'code', lang: 'mermaid', value: src}];
-      }
-      return [n];
-    }) as Root['children'],
-  };
-  return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
-}
+import {fixtures, options, run} from './harness.js';
 
 describe('directive fixtures (input.md -> output.md)', () => {
   for (const name of readdirSync(fixtures).filter((d) => existsSync(join(fixtures, d, 'input.md')))) {
@@ -57,7 +10,9 @@ describe('directive fixtures (input.md -> output.md)', () => {
       const input = readFileSync(join(fixtures, name, 'input.md'), 'utf8');
       const {output} = run(input);
       const expectedPath = join(fixtures, name, 'output.md');
-      if (process.env['UPDATE_EXPECTED'] || !existsSync(expectedPath)) writeFileSync(expectedPath, output);
+      // A missing expected file fails the run; writing it is an explicit UPDATE_EXPECTED=1.
+      if (process.env['UPDATE_EXPECTED']) writeFileSync(expectedPath, output);
+      expect(existsSync(expectedPath)).toBe(true);
       expect(output).toBe(readFileSync(expectedPath, 'utf8'));
     });
   }
@@ -88,12 +43,35 @@ describe('remarkCharmDirectives', () => {
     expect(h).toBeDefined();
   });
 
-  test('author prose stays above the generated content and event notes annotate events', () => {
-    const {output, file} = run('## Events\n\n:::juju-events\nWe keep this short.\n\n- config-changed: we re-render the NGINX config.\n- `install`: never observed, so this is drift.\n:::\n');
-    expect(output.indexOf('We keep this short.')).toBeGreaterThan(output.indexOf('### Juju events'));
+  test('a directive under the heading of its own section adopts it: one heading, the stable id on the author\'s, events one level below', () => {
+    const {output, tree, file} = run('# Page\n\n## Events\n\n:::juju-events\nWe keep this short.\n\n- config-changed: we re-render the NGINX config.\n- `install`: never observed, so this is drift.\n:::\n');
+    const headings = tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading');
+    expect(headings.map((h) => [h.depth, (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id])).toEqual([[1, undefined], [2, 'juju-events']]);
+    expect(output).not.toContain('Juju events\n');
+    const list = tree.children.find((n) => n.type === 'list') as import('mdast').List;
+    expect((list.children[0]!.children[0] as import('mdast').Heading).depth).toBe(3);
+    expect(output.indexOf('We keep this short.')).toBeGreaterThan(output.indexOf('## Events'));
     expect(output.indexOf('We keep this short.')).toBeLessThan(output.indexOf('For this charm'));
     expect(output).toContain('we re-render the NGINX config.');
-    expect(file.messages.map((m) => `${m.line}: ${m.reason}`)).toEqual([expect.stringMatching(/^7: Drift: the page annotates `install`/)]);
+    expect(file.messages.map((m) => `${m.line}: ${m.reason}`)).toEqual([expect.stringMatching(/^9: Drift: the page annotates `install`/)]);
+  });
+
+  test('an author heading of another section, the page title, an explicit heading-level or a custom id are respected', () => {
+    const ids = (source: string): Array<[number, string | undefined]> =>
+      run(source).tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading').map((h) => [h.depth, (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id]);
+    expect(ids('## Background\n\n:::charm-actions\n:::\n')).toEqual([[2, undefined], [3, 'actions']]);
+    expect(ids('# Juju events\n\n:::juju-events\n:::\n')).toEqual([[1, undefined], [2, 'juju-events']]);
+    expect(ids('## Juju events\n\n:::juju-events{heading-level="3"}\n:::\n')).toEqual([[2, undefined], [3, 'juju-events']]);
+    expect(ids('## Configuration {#config}\n\n:::charm-config\n:::\n')).toEqual([[2, undefined]]);
+    expect(ids('## High-level overview of the Pastebin deployment\n\n:::deployment-diagram\n:::\n')).toEqual([[2, 'deployment-overview']]);
+  });
+
+  test('toc="auto" gives one heading per event up to 25 events, one per group above', () => {
+    const depths = (source: string): number[] => run(source).tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading').map((h) => h.depth);
+    // pastebin-k8s observes 22 events: per event (inside the list items), no group headings.
+    expect(depths('## Juju events\n\n:::juju-events\n:::\n')).toEqual([2]);
+    expect(depths('## Juju events\n\n:::juju-events{toc="group"}\n:::\n')).toEqual([2, 3, 3, 3, 3, 3, 3]);
+    expect(() => run(':::juju-events{toc="all"}\n:::\n')).toThrow(/bad-attribute: toc must be one of auto, event, group, not `all`/);
   });
 
   test('the charm\'s own warnings reach the build log once per load, with their position', () => {
@@ -107,6 +85,11 @@ describe('remarkCharmDirectives', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  test('onDrift: \'throw\' fails on a note for an event the charm does not observe, even with onError: \'warn\'', () => {
+    const strict = normalizeOptions({...options, onDrift: 'throw', onError: 'warn'});
+    expect(() => run('## Juju events\n\n:::juju-events\n- install: never observed.\n:::\n', strict)).toThrow(/page\.md:4:1: event-not-observed: Drift: the page annotates `install`, which the charm pastebin-k8s does not observe\./);
   });
 
   test('exclude filters events', () => {

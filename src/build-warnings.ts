@@ -1,0 +1,73 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import type {RootContent} from 'mdast';
+import type {ContainerDirective} from 'mdast-util-directive';
+import {directiveFromMarkdown} from 'mdast-util-directive';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {directive} from 'micromark-extension-directive';
+import {visit} from 'unist-util-visit';
+import {loadCharmCached} from './model/cache.js';
+import type {CharmModel} from './model/types.js';
+import type {PluginOptions} from './options.js';
+import {extractAnnotations} from './remark/annotations.js';
+import {charmWarningLines, driftedAnnotations, driftLine} from './report.js';
+
+/** Folders of a site that hold no pages. */
+const NOT_PAGES = new Set(['node_modules', 'build', '.docusaurus', '.cache-loader']);
+
+/** Markdown and MDX pages under the site directory, outside the charm directories. */
+function pageFiles(dir: string, skip: ReadonlySet<string>, maxFileBytes: number, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !NOT_PAGES.has(entry.name) && !skip.has(resolve(path))) pageFiles(path, skip, maxFileBytes, out);
+    } else if (entry.isFile() && /\.mdx?$/i.test(entry.name) && statSync(path).size <= maxFileBytes) out.push(path);
+  }
+  return out;
+}
+
+export interface BuildWarnings {
+  /** Each a `file:line:column: code: message` line. */
+  drift: string[];
+  charm: string[];
+}
+
+/**
+ * What the build log must show on every build, cached or not (the remark half does not run for a
+ * page webpack serves from its cache): the drift of every `:::juju-events` note on the site's pages,
+ * and the warnings of every charm the site documents. A charm that cannot be read is left to the
+ * remark half, which reports it with the page position.
+ */
+export function collectBuildWarnings(siteDir: string, options: PluginOptions, charmDirs: Readonly<Record<string, string>>): BuildWarnings {
+  const models = new Map<string, CharmModel | null>();
+  const model = (id: string): CharmModel | null => {
+    if (!models.has(id)) {
+      try {
+        models.set(id, loadCharmCached(charmDirs[id]!, {maxFileBytes: options.maxFileBytes}));
+      } catch {
+        models.set(id, null);
+      }
+    }
+    return models.get(id)!;
+  };
+  const charm = Object.keys(charmDirs).flatMap((id) => {
+    const m = model(id);
+    return m ? charmWarningLines(m, charmDirs[id]!) : [];
+  });
+  const drift: string[] = [];
+  const onlyCharm = Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined;
+  for (const page of pageFiles(siteDir, new Set(Object.values(charmDirs).map((d) => resolve(d))), options.maxFileBytes)) {
+    const source = readFileSync(page, 'utf8');
+    if (!source.includes(':juju-events')) continue;
+    const tree = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
+    visit(tree, 'containerDirective', (node: ContainerDirective) => {
+      if (node.name !== 'juju-events') return;
+      const id = node.attributes?.['charm'] ?? options.defaultCharm ?? onlyCharm;
+      const m = id && Object.hasOwn(charmDirs, id) ? model(id) : null;
+      if (!m) return;
+      const {annotations} = extractAnnotations(node.children as RootContent[]);
+      for (const a of driftedAnnotations(m, annotations)) drift.push(driftLine(page, a.line ?? node.position?.start.line ?? 1, m, a));
+    });
+  }
+  return {drift, charm};
+}

@@ -1,0 +1,15 @@
+import type {BlockContent, PhrasingContent} from 'mdast';
+import {charmMarkdown, paragraph, text} from './mdast.js';
+
+/**
+ * A list item "head: description" where the description is charm text: one paragraph runs on after
+ * the head; anything more (a bullet list, several paragraphs) follows as its own inert Markdown blocks,
+ * so a resource description written as a list reads as a list.
+ */
+export function describedItem(head: PhrasingContent[], description: string | undefined): BlockContent[] {
+  const blocks = description && description.trim() ? charmMarkdown(description) : [];
+  const [first] = blocks;
+  if (!first) return [paragraph(...head)];
+  if (blocks.length === 1 && first.type === 'paragraph') return [paragraph(...head, text(': '), ...first.children)];
+  return [paragraph(...head, text(':')), ...blocks];
+}

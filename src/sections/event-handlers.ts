@@ -1,0 +1,50 @@
+import type {PhrasingContent} from 'mdast';
+import type {ObservedEvent} from '../model/types.js';
+import {sourceUrl, type EventAnnotation, type SectionContext} from './context.js';
+import {charmInline, code, link, paragraph, text} from './mdast.js';
+
+/** Frameworks whose charm base classes observe events for the charm: where their source is published. */
+const FRAMEWORK_REPOSITORIES: Readonly<Record<string, string>> = {
+  'paas-charm': 'https://github.com/canonical/paas-charm',
+};
+
+/** `paas-charm 1.12.0 (commit 9846ae6cb2) (src/paas_charm/charm.py:195)`, as the model records it. */
+const INHERITED_FROM = /^(\S+) (\S+) \(commit ([0-9a-f]{7,40})\) \(([^():]+):(\d+)\)$/;
+
+/**
+ * Where a handler's source is. The charm's own handlers link to the charm's repository; a handler in
+ * an installed framework links to that framework's source at the commit the model was read from,
+ * and is no link when that commit is unknown (never the charm's class line, which is not the handler).
+ */
+export function handlerUrl(e: ObservedEvent, ctx: SectionContext): string | null {
+  if (!e.inherited) return sourceUrl(ctx.links, e.handlerFile ?? e.file, e.handlerLine ?? e.line);
+  const m = INHERITED_FROM.exec(e.inheritedFrom ?? '');
+  const repository = m && Object.hasOwn(FRAMEWORK_REPOSITORIES, m[1]!) ? FRAMEWORK_REPOSITORIES[m[1]!] : undefined;
+  return m && repository ? `${repository}/blob/${m[3]}/${m[4]}#L${m[5]}` : null;
+}
+
+/** The same handler observed twice for one event (two `observe` calls) is one action. */
+function distinctHandlers(group: ObservedEvent[]): ObservedEvent[] {
+  const seen = new Set<string>();
+  return group.filter((e) => {
+    const key = `${e.handler ?? e.handlerExpression}\u0000${e.handlerFile ?? ''}\u0000${e.handlerLine ?? ''}\u0000${e.inheritedFrom ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** One "Action:" paragraph per distinct handler of an event; the author's note leads the first. */
+export function actionParagraphs(group: ObservedEvent[], note: EventAnnotation | undefined, ctx: SectionContext): import('mdast').Paragraph[] {
+  return distinctHandlers(group).map((e, i) => {
+    const line: PhrasingContent[] = [text('Action: ')];
+    if (note && i === 0) line.push(...note.content, text(' '));
+    if (e.handlerDoc) line.push(...charmInline(e.handlerDoc, ctx.links));
+    else if (!note) line.push(text('handled by '), e.handler ? code(e.handler) : code(e.handlerExpression), text('.'));
+    const where = handlerUrl(e, ctx);
+    const ref = code(e.handler ?? e.handlerExpression);
+    if (e.handlerDoc || note) line.push(text(' ('), where ? link(where, ref) : ref, text(')'));
+    else if (where) line.splice(line.length - 2, 1, link(where, line[line.length - 2]!));
+    return paragraph(...line);
+  });
+}

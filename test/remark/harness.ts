@@ -1,0 +1,54 @@
+/** One way to run the directive transformer in tests: a page parsed as Docusaurus does, printed back as Markdown. */
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Root} from 'mdast';
+import {directiveFromMarkdown, directiveToMarkdown} from 'mdast-util-directive';
+import {fromMarkdown} from 'mdast-util-from-markdown';
+import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
+import {toMarkdown} from 'mdast-util-to-markdown';
+import {directive} from 'micromark-extension-directive';
+import {gfm} from 'micromark-extension-gfm';
+import {VFile} from 'vfile';
+import {remarkCharmDirectives} from '../../src/remark/index.js';
+import {stateFor} from '../../src/state.js';
+import {normalizeOptions} from '../../src/options.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+export const fixtures = join(here, '..', 'fixtures', 'remark');
+
+export const options = normalizeOptions({
+  charms: {
+    pastebin: {path: 'website/charms/pastebin-k8s', repository: 'https://github.com/example/pastebin-k8s-operator'},
+    logsink: {path: 'website/charms/logsink'},
+    hostile: {path: 'test/fixtures/charms/hostile'},
+    broken: {path: 'test/fixtures/charms/broken/yaml-syntax'},
+    unknownkey: {path: 'test/fixtures/charms/broken/unknown-key'},
+    busy: {path: 'test/fixtures/remark/busy-charm/charm', repository: 'https://github.com/example/busy-k8s-operator'},
+    flask: {path: 'test/fixtures/charms/flask-app', repository: 'https://github.com/example/flask-app-operator'},
+  },
+  defaultCharm: 'pastebin',
+});
+stateFor(options).siteDir = root;
+
+/** Parses a page the way Docusaurus does (CommonMark + GFM + directives), runs the transformer, prints Markdown back. */
+export function run(source: string, opts = options): {output: string; tree: Root; file: VFile} {
+  const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
+  const file = new VFile({path: join(fixtures, 'page.md'), value: source});
+  remarkCharmDirectives(opts)(tree, file);
+  // Diagram elements and imports are MDX nodes: print their source for review.
+  const printable: Root = {
+    type: 'root',
+    children: tree.children.flatMap((n) => {
+      const node = n as unknown as {type: string; name?: string; attributes?: Array<{name: string; value: string}>};
+      if (node.type === 'mdxjsEsm') return [];
+      if (node.type === 'mdxJsxFlowElement') {
+        const src = node.attributes?.find((a) => a.name === 'source')?.value ?? '';
+        return [{type: 'code', lang: 'mermaid', value: src}];
+      }
+      return [n];
+    }) as Root['children'],
+  };
+  return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
+}
+
