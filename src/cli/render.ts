@@ -3,7 +3,7 @@ import {resolve} from 'node:path';
 import type {Root, RootContent} from 'mdast';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
-import {loadCharm} from '../model/load.js';
+import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
 import {DEFAULT_OPTIONS} from '../options.js';
 import {buildSection, DIRECTIVE_NAMES} from '../sections/index.js';
 import {EXIT, type CliIO} from './io.js';
