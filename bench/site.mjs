@@ -70,7 +70,7 @@ export function pageSource(j, ids, products) {
 /**
  * The static twin of a page body: the real remark transformer expands the directives, and the
  * result is printed back as MDX (the diagram component and its import included). Heading ids the
- * plugin sets become `\\{#id}`, so both sites get the same anchors and table of contents. The
+ * plugin sets become `\{#id}`, so both sites get the same anchors and table of contents. The
  * backslash is needed: Docusaurus escapes `{#` itself only on lines that start with `#`, and an
  * event heading inside a list item (`1. #### ... {#event-x}`) would be read by MDX as an expression.
  */
