@@ -7,9 +7,12 @@
 
 import {spawnSync, execFileSync} from 'node:child_process';
 import {cpSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {performance} from 'node:perf_hooks';
 import {median} from './lib/stats.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** Wall time (ms) of one process; throws when it fails, so a broken CLI stops the bench. */
 function timeProcess([cmd, ...args], env) {
@@ -46,11 +49,12 @@ export function factsAgainstAst({cli, dir, pyFiles, runs, work}) {
   const cacheDir = join(work, 'model-cache');
   rmSync(cacheDir, {recursive: true, force: true});
   const python = ['python3', '-c', `import ast\nfor f in open(${JSON.stringify(list)}).read().splitlines(): ast.parse(open(f, 'rb').read())`];
+  const lezer = [process.execPath, join(here, 'lib', 'parse-only.mjs'), list];
   const cold = [process.execPath, cli, 'facts', dir, '--no-cache'];
   const hit = [process.execPath, cli, 'facts', dir];
   timeProcess(hit, {CHARM_ARCH_CACHE_DIR: cacheDir}); // fills the cache
-  const [ast, facts, cached] = interleaved([python, cold, hit], runs, {CHARM_ARCH_CACHE_DIR: cacheDir});
-  return {files: pyFiles.length, bytes, astMs: ast.ms, factsMs: facts.ms, ratio: facts.ratio, cachedMs: cached.ms, cachedRatio: cached.ratio};
+  const [ast, facts, cached, parseOnly] = interleaved([python, cold, hit, lezer], runs, {CHARM_ARCH_CACHE_DIR: cacheDir});
+  return {files: pyFiles.length, bytes, astMs: ast.ms, factsMs: facts.ms, ratio: facts.ratio, cachedMs: cached.ms, cachedRatio: cached.ratio, lezerMs: parseOnly.ms, lezerRatio: parseOnly.ratio};
 }
 
 /**

@@ -16,6 +16,7 @@ export function speedReport({startup, facts, persistent, live, runs, charmName})
     const what = `${x.k}x ${charmName}: ${x.files} files, ${f1(x.bytes / 1024)} KiB`;
     row(`\`charm-arch facts --no-cache\`, ${what}`, `${f1(x.factsMs)} ms`, `\`ast.parse\`: ${f1(x.astMs)} ms`, f2(x.ratio), '<= 1.5', mark(x.ratio <= 1.5));
     row(`\`charm-arch facts\`, on-disk cache filled, ${x.k}x`, `${f1(x.cachedMs)} ms`, `\`ast.parse\`: ${f1(x.astMs)} ms`, f2(x.cachedRatio), '', '');
+    row(`floor: \`node\` + @lezer/python parse only, same files, ${x.k}x`, `${f1(x.lezerMs)} ms`, `\`ast.parse\`: ${f1(x.astMs)} ms`, f2(x.lezerRatio), '', '');
   }
   lines.push(``, `### Model load in a new process with the on-disk cache (${charmName})`, ``);
   row('case', 'median', 'charm parsed', 'target', '');

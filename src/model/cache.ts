@@ -1,6 +1,7 @@
 import {statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {loadCharm, type LoadOptions} from './load.js';
+import {clearParsedTexts} from './python/syntax.js';
 import {PersistentModelCache, persistentCacheDirectory, scannedDirs, type PersistentCacheSetting} from './persistent-cache.js';
 import type {CharmModel} from './types.js';
 
@@ -74,7 +75,9 @@ export function loadCharmCached(dir: string, options: LoadOptions = {}): CharmMo
   return model;
 }
 
+/** Forgets every model (and every remembered parse) of this process. */
 export function clearCharmCache(): void {
   cache.clear();
   loadCounts.clear();
+  clearParsedTexts();
 }
