@@ -4,7 +4,9 @@
 //
 //   node bench/profile.mjs load [charmDir]                 one cold loadCharm in this process
 //   node bench/profile.mjs directive <name> [charmDir]     the remark transformer on one directive, 200 times
+//   node bench/profile.mjs facts [charmDir]                a whole `charm-arch facts --no-cache` process
 //   node bench/profile.mjs summary <file.cpuprofile>       the summary of an existing profile
+// Each summary ends with the time per stage (read, parse, index, evaluate, observe, Pebble, output).
 // Options: --dist <dir> (a build of the plugin other than ./dist, to compare a fix), --top <n>.
 // The .cpuprofile is written to bench/out/profiles/ (open it in Chrome DevTools for the flame chart).
 
@@ -12,6 +14,7 @@ import {mkdirSync, readFileSync, readdirSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {stagesOf, stagesTable} from './lib/stages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -52,10 +55,21 @@ export function summarise(file, n = top) {
   }
   const show = (m) => [...m].filter(([k]) => !k.startsWith('(root)') && !k.includes('node:internal')).sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(8)} ms  ${k}`).join('\n');
   console.log(`self time:\n${show(self)}\n\ninclusive time:\n${show(total)}`);
+  console.log(`\nby stage:\n${stagesTable(stagesOf(file)).join('\n')}`);
 }
 
 if (mode === 'summary') {
   summarise(a);
+} else if (mode === 'facts') {
+  const outDir = join(here, 'out', 'profiles');
+  mkdirSync(outDir, {recursive: true});
+  const before = new Set(readdirSync(outDir));
+  const cli = join(dist, '..', 'bin', 'charm-arch.js');
+  const res = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-interval', '250', cli, 'facts', resolve(a ?? defaultCharm), '--no-cache'], {cwd: join(here, '..'), stdio: ['ignore', 'ignore', 'inherit']});
+  if (res.status !== 0) process.exit(res.status ?? 1);
+  const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
+  console.log(`profile: bench/out/profiles/${file}\n`);
+  summarise(join(outDir, file));
 } else if (mode === 'load' || mode === 'directive') {
   const outDir = join(here, 'out', 'profiles');
   mkdirSync(outDir, {recursive: true});

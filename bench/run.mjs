@@ -14,6 +14,10 @@ import {cpus, freemem, loadavg, totalmem} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {generateCharm, productOf} from './generate.mjs';
+import {liveLatency} from './live-preview.mjs';
+import {median} from './lib/stats.mjs';
+import {cliStartup, factsAgainstAst, persistentLoad} from './processes.mjs';
+import {speedReport} from './report-speed.mjs';
 import {pageSource, staticBody, writeSite} from './site.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,15 +33,22 @@ const value = (name, fallback) => {
   return i >= 0 && argv[i + 1] !== undefined ? Number(argv[i + 1]) : fallback;
 };
 if (flag('help')) {
-  console.log('node bench/run.mjs [--charms N=20] [--pages M=200] [--runs R=3] [--quick] [--skip-build] [--skip-warm] [--dist DIR]');
+  console.log('node bench/run.mjs [--charms N=20] [--pages M=200] [--runs R=3] [--quick] [--smoke] [--skip-build] [--skip-warm] [--skip-live] [--dist DIR]');
   process.exit(0);
 }
-const quick = flag('quick');
-const N = value('charms', quick ? 4 : 20);
-const M = value('pages', quick ? 24 : 200);
+// --smoke (CI): every measurement that needs no `docusaurus build`/`start`, on a small workload. It
+// fails when the bench cannot run (an exception, a failing CLI, a page MDX cannot compile), never
+// because a target is missed.
+const smoke = flag('smoke');
+const quick = flag('quick') || smoke;
+const N = value('charms', smoke ? 2 : quick ? 4 : 20);
+const M = value('pages', smoke ? 8 : quick ? 24 : 200);
 const R = value('runs', quick ? 1 : 3);
 const LOAD_RUNS = Math.max(R, quick ? 3 : 7);
-const SCALES = [1, 2, 4, 8];
+const PROCESS_RUNS = smoke ? 3 : quick ? 5 : 11;
+const SCALES = smoke ? [1, 2] : [1, 2, 4, 8];
+const skipBuild = flag('skip-build') || smoke;
+const skipLive = flag('skip-live') || smoke;
 // The plugin build under test, copied once (dist/ and theme/, the layout the plugin expects), so a
 // rebuild of dist/ while the benchmark runs cannot mix two versions into one report.
 const distArg = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : undefined;
@@ -48,17 +59,14 @@ rmSync(pkgDir, {recursive: true, force: true});
 mkdirSync(pkgDir, {recursive: true});
 cpSync(sourceDist, join(pkgDir, 'dist'), {recursive: true});
 cpSync(join(root, 'theme'), join(pkgDir, 'theme'), {recursive: true});
+cpSync(join(root, 'bin'), join(pkgDir, 'bin'), {recursive: true});
 writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({name: 'docusaurus-plugin-charm-architecture', private: true, type: 'module'}) + '\n');
 const dist = join(pkgDir, 'dist');
 process.env.BENCH_DIST = dist;
 const distIndex = join(dist, 'src', 'index.js');
+const cli = join(pkgDir, 'bin', 'charm-arch.js');
 
 // ------------------------------------------------------------------------------------------ helpers
-const median = (xs) => {
-  const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -83,8 +91,14 @@ function build(siteDir, {persistentCache = false, countsDir} = {}) {
   const env = {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', NODE_OPTIONS: `--import ${pathToFileURL(join(here, 'lib', 'count-hook.mjs')).href}`};
   if (countsDir) env.BENCH_COUNTS_DIR = countsDir;
   else delete env.BENCH_COUNTS_DIR;
-  if (persistentCache) delete env.DOCUSAURUS_NO_PERSISTENT_CACHE;
-  else env.DOCUSAURUS_NO_PERSISTENT_CACHE = 'true';
+  // Both caches or neither: webpack's and the plugin's own models on disk.
+  if (persistentCache) {
+    delete env.DOCUSAURUS_NO_PERSISTENT_CACHE;
+    delete env.CHARM_ARCH_NO_CACHE;
+  } else {
+    env.DOCUSAURUS_NO_PERSISTENT_CACHE = 'true';
+    env.CHARM_ARCH_NO_CACHE = '1';
+  }
   const cmd = hasTime ? '/usr/bin/time' : process.execPath;
   const args = [...(hasTime ? ['-v', process.execPath] : []), docusaurusBin, 'build', siteDir, '--out-dir', outDir];
   return new Promise((resolve, reject) => {
@@ -221,6 +235,23 @@ function fit(points) {
 const fitReload = fit(scaling.map((s) => [s.linesRead, s.reloadMs]));
 const fitCold = fit(scaling.map((s) => [s.linesRead, s.coldMs]));
 
+// ------------------------------------------------------------------------------------------ 2b. whole processes
+log(`processes: CLI start-up, facts against ast.parse (${PROCESS_RUNS} interleaved rounds), on-disk cache`);
+const startup = cliStartup({cli, runs: PROCESS_RUNS});
+const facts = [{k: 1, dir: largest.dir}, ...scaled.filter((s) => s.k === 2 || s.k === 4)].map((s) => ({
+  k: s.k,
+  ...factsAgainstAst({cli, dir: s.dir, pyFiles: pyFilesOf(s.dir), runs: PROCESS_RUNS, work: join(OUT, 'processes')}),
+}));
+const persistent = persistentLoad({
+  loadChild: join(here, 'lib', 'load-child.mjs'),
+  dir: largest.dir,
+  editFile: 'src/charm.py',
+  edit: (text, r) => text.replace('"""Apply new configuration to all containers."""', `"""Apply new configuration (edit ${r})."""`),
+  runs: PROCESS_RUNS,
+  work: join(OUT, 'processes'),
+});
+log(`processes: --help ${f3(startup.ratio)}x node -e 0; facts ${facts.map((x) => f2(x.ratio)).join(', ')}x ast.parse; cache hit ${f1(persistent.hitMs)} ms`);
+
 // ------------------------------------------------------------------------------------------ 3. sites
 const siteDir = join(OUT, 'site');
 const staticDir = join(OUT, 'site-static');
@@ -274,7 +305,7 @@ log(`expansion: page ${f1(expansion.pageMs)} ms vs static ${f1(expansion.staticP
 // ------------------------------------------------------------------------------------------ 5. builds
 let builds;
 let warm;
-if (!flag('skip-build')) {
+if (!skipBuild) {
   builds = {directive: [], static: []};
   for (let r = 0; r < R; r++) {
     for (const [kind, dir] of [['directive', siteDir], ['static', staticDir]]) {
@@ -321,6 +352,14 @@ if (!flag('skip-build')) {
   }
 }
 
+// ------------------------------------------------------------------------------------------ 7. live preview
+let live;
+if (!skipLive) {
+  log(`live preview: docusaurus start, ${Math.max(R, 3)} edits of src/charm.py and of charmcraft.yaml`);
+  live = await liveLatency({docusaurusBin, distIndex, charm: charms[0], out: OUT, runs: Math.max(R, 3)});
+  log(`live preview: ${Object.entries(live).map(([f, x]) => `${f} ${f1(x.ms)} ms`).join(', ')}`);
+}
+
 // ------------------------------------------------------------------------------------------ report
 const loadEnd = loadavg().map((x) => x.toFixed(2)).join(' ');
 const lines = [];
@@ -347,6 +386,7 @@ for (const s of scaling) {
   row(`${s.k}x`, `${s.lines} / ${s.linesRead}`, `${f1(s.coldMs)} ms`, `${f1(s.reloadMs)} ms`, f2((s.reloadMs / s.linesRead) * 1000), f2(s.reloadMs / base.reloadMs / (s.linesRead / base.linesRead)));
 }
 lines.push(``, `Least squares, reload time against lines read: ${f3(fitReload.slope * 1000)} ms per 1k lines + ${f1(fitReload.intercept)} ms, R² = ${f3(fitReload.r2)} (cold: ${f3(fitCold.slope * 1000)} ms per 1k lines + ${f1(fitCold.intercept)} ms, R² = ${f3(fitCold.r2)}).`);
+lines.push(...speedReport({startup, facts, persistent, live, runs: PROCESS_RUNS, charmName: largest.name}));
 lines.push(``, `### Directive expansion through @docusaurus/mdx-loader (warm models; ${expansion.pages} pages, ${expansion.directives} directives)`, ``);
 row('measure', 'median', 'p90', 'target', '');
 row('---', '---:', '---:', '---:', '---');
@@ -406,6 +446,6 @@ if (builds) {
 }
 const md = lines.join('\n') + '\n';
 writeFileSync(join(OUT, 'results.md'), md);
-writeFileSync(join(OUT, 'results.json'), JSON.stringify({machine, N, M, R, quick, charms: charms.map(({dir, ...c}) => c), modelLoad, heap, scaling, fitReload, fitCold, expansion, expansionPerPage: exp.perPage, builds: builds && Object.fromEntries(Object.entries(builds).map(([k, v]) => [k, v.map((b) => ({wallMs: b.wallMs, peakKb: b.peakKb, counts: b.counts}))])), warm}, null, 2));
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({machine, N, M, R, quick, charms: charms.map(({dir, ...c}) => c), modelLoad, startup, facts, persistent, live, heap, scaling, fitReload, fitCold, expansion, expansionPerPage: exp.perPage, builds: builds && Object.fromEntries(Object.entries(builds).map(([k, v]) => [k, v.map((b) => ({wallMs: b.wallMs, peakKb: b.peakKb, counts: b.counts}))])), warm}, null, 2));
 process.stdout.write(md);
 log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min; bench/out/results.md and results.json`);

@@ -70,7 +70,9 @@ export function pageSource(j, ids, products) {
 /**
  * The static twin of a page body: the real remark transformer expands the directives, and the
  * result is printed back as MDX (the diagram component and its import included). Heading ids the
- * plugin sets become `{#id}`, so both sites get the same anchors and table of contents.
+ * plugin sets become `\{#id}`, so both sites get the same anchors and table of contents. The
+ * backslash is needed: Docusaurus escapes `{#` itself only on lines that start with `#`, and an
+ * event heading inside a list item (`1. #### ... {#event-x}`) would be read by MDX as an expression.
  */
 export function staticBody(body, remarkPlugin, filePath) {
   const tree = fromMarkdown(body, {
@@ -105,7 +107,7 @@ export function staticBody(body, remarkPlugin, filePath) {
   };
   walk(tree);
   let out = toMarkdown(tree, {extensions: [mdxToMarkdown(), gfmToMarkdown(), directiveToMarkdown()], bullet: '-', fences: true, rule: '-'});
-  out = out.replace(/BENCHHEADINGID(\d+)X/g, (_, i) => ` {#${ids[Number(i)]}}`).replace(/BENCHNEWLINEX/g, '&#10;');
+  out = out.replace(/BENCHHEADINGID(\d+)X/g, (_, i) => ` \\{#${ids[Number(i)]}}`).replace(/BENCHNEWLINEX/g, '&#10;');
   return out;
 }
 

@@ -5,6 +5,7 @@ import {normalizeOptions, validateOptions, type Options, type PluginOptions} fro
 import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 import {collectBuildWarnings} from './build-warnings.js';
 import {reportOnce, startReport} from './report.js';
+import {usePersistentCache} from './model/cache.js';
 import {findRemarkHalf} from './site-config.js';
 import {stateFor} from './state.js';
 
@@ -29,6 +30,8 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
         : 'docusaurus-plugin-charm-architecture: the remark half is missing. Add `charms.remarkPlugin` (from charmArchitecture()) to `beforeDefaultRemarkPlugins` of the docs (and pages/blog) options.',
     );
   }
+  // Both halves and the pre-loader run in this process and share the model cache (model/cache.ts).
+  usePersistentCache(options.persistentCache, context.siteDir);
   const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
   return {
     name: 'docusaurus-plugin-charm-architecture',

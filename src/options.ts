@@ -35,6 +35,11 @@ export interface PluginOptions {
   charmhubUrl: string;
   /** Files larger than this are refused. */
   maxFileBytes: number;
+  /**
+   * Charm models kept on disk between builds: `true` in node_modules/.cache/<package name>/,
+   * a directory (relative to the site), or `false` (also off with CHARM_ARCH_NO_CACHE=1).
+   */
+  persistentCache: boolean | string;
 }
 
 export type Options = Partial<PluginOptions> & {charms: Record<string, CharmSource>};
@@ -45,6 +50,7 @@ export const DEFAULT_OPTIONS: Omit<PluginOptions, 'charms'> = {
   jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/',
   charmhubUrl: 'https://charmhub.io',
   maxFileBytes: 2 * 1024 * 1024,
+  persistentCache: true,
 };
 
 const charmSchema = Joi.object({
@@ -67,6 +73,7 @@ export const OptionsSchema = Joi.object<PluginOptions>({
   jujuDocsUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.jujuDocsUrl),
   charmhubUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.charmhubUrl),
   maxFileBytes: Joi.number().integer().min(1024).default(DEFAULT_OPTIONS.maxFileBytes),
+  persistentCache: Joi.alternatives(Joi.boolean(), Joi.string()).default(DEFAULT_OPTIONS.persistentCache),
 }).custom((value: PluginOptions, helpers) => {
   if (value.defaultCharm && !value.charms[value.defaultCharm]) {
     return helpers.message({custom: `defaultCharm "${value.defaultCharm}" is not one of the configured charms (${Object.keys(value.charms).join(', ')}).`});

@@ -1,6 +1,6 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {relative, resolve, sep} from 'node:path';
-import {loadCharm} from '../model/load.js';
+import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
 import {CharmArchError} from '../model/errors.js';
 import {compare, CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './doc-reader/compare.js';
 import {readDoc, type DocFormat} from './doc-reader/index.js';

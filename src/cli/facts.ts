@@ -1,5 +1,5 @@
 import {resolve} from 'node:path';
-import {loadCharm} from '../model/load.js';
+import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
 import {EXIT, type CliIO} from './io.js';
 
 /** `charm-arch facts <charm-dir>`: the charm model as JSON on stdout. */

@@ -1,5 +1,6 @@
-import {CharmArchError, CharmLoadError} from '../model/errors.js';
-import {factsCommand} from './facts.js';
+// Only what every run needs is imported here: `--help` and usage errors load no model code.
+// Each command module (and with it the model, the Markdown printer, ...) is imported on demand.
+import {CharmArchError} from '../model/errors.js';
 import {EXIT, type CliIO} from './io.js';
 
 export type {CliIO};
@@ -20,6 +21,8 @@ commands:
 
 formats: md for GitHub and Docusaurus .md/.mdx pages; myst for Sphinx with myst_parser; rst for Sphinx
   (both with sphinxcontrib.mermaid). \`charm-arch <command> --help\` says more.
+every command: --no-cache (or CHARM_ARCH_NO_CACHE=1) reads the charm afresh, without the model
+  cache in node_modules/.cache/docusaurus-plugin-charm-architecture/ (CHARM_ARCH_CACHE_DIR moves it)
 
 exit codes: 0 success (in sync), 1 drift (check), 2 bad input or usage
 `;
@@ -29,7 +32,7 @@ type Command = (args: string[], io: CliIO) => number | Promise<number>;
 async function loadCommand(name: string): Promise<Command | undefined> {
   switch (name) {
     case 'facts':
-      return factsCommand;
+      return (await import('./facts.js')).factsCommand;
     case 'render':
       return (await import('./render.js')).renderCommand;
     case 'check':
@@ -43,7 +46,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 
 /** Runs the CLI; returns the exit code. Errors become `file:line:column: code: message` lines, never stack traces. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...args] = argv;
+  const [name, ...rest] = argv;
+  const args = rest.filter((a) => a !== '--no-cache');
   if (!name || name === '--help' || name === '-h') {
     (name ? io.stdout : io.stderr).write(USAGE);
     return name ? EXIT.ok : EXIT.error;
@@ -54,11 +58,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT.error;
   }
   try {
+    // Models kept on disk between runs (node_modules/.cache/<package>/ above the current directory).
+    const {usePersistentCache} = await import('../model/cache.js');
+    usePersistentCache(rest.includes('--no-cache') ? false : undefined, io.cwd);
     return await command(args, io);
   } catch (error) {
     if (error instanceof CharmArchError) {
       io.stderr.write(`${error.format()}\n`);
-      if (!(error instanceof CharmLoadError)) return EXIT.error;
       return EXIT.error;
     }
     io.stderr.write(`charm-arch: internal error: ${(error as Error).message}\nPlease report this with the charm that caused it.\n`);

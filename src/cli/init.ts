@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {CharmArchError} from '../model/errors.js';
-import {loadCharm} from '../model/load.js';
+import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
 import type {CharmModel} from '../model/types.js';
 import {choice, lastValue, parseArgs, UsageError} from './args.js';
 import {EXIT, writeOut, type CliIO} from './io.js';

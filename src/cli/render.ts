@@ -1,7 +1,7 @@
 import {resolve} from 'node:path';
 import type {RootContent} from 'mdast';
 import {visit} from 'unist-util-visit';
-import {loadCharm} from '../model/load.js';
+import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
 import type {CharmModel} from '../model/types.js';
 import {DEFAULT_OPTIONS} from '../options.js';
 import {charmTitle} from '../sections/context.js';

@@ -1,6 +1,8 @@
 import {statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {loadCharm, type LoadOptions} from './load.js';
+import {clearParsedTexts} from './python/syntax.js';
+import {PersistentModelCache, persistentCacheDirectory, scannedDirs, type PersistentCacheSetting} from './persistent-cache.js';
 import type {CharmModel} from './types.js';
 
 interface Entry {
@@ -14,9 +16,15 @@ interface Entry {
  * remark half) through its own module loader, and webpack loads the pre-loader natively, so this
  * module can be instantiated twice in one build. Both copies share the entries below.
  */
-const shared = globalThis as typeof globalThis & {[key: symbol]: {cache: Map<string, Entry>; loadCounts: Map<string, number>} | undefined};
+interface SharedState {
+  cache: Map<string, Entry>;
+  loadCounts: Map<string, number>;
+  /** Models on disk, shared by every copy of this module; none until `usePersistentCache`. */
+  persistent?: PersistentModelCache;
+}
+const shared = globalThis as typeof globalThis & {[key: symbol]: SharedState | undefined};
 const KEY = Symbol.for('docusaurus-plugin-charm-architecture/model-cache');
-const state = (shared[KEY] ??= {cache: new Map(), loadCounts: new Map()});
+const state: SharedState = (shared[KEY] ??= {cache: new Map(), loadCounts: new Map()});
 const cache = state.cache;
 /** How many times each charm was actually parsed (the bench asserts one per build). */
 export const loadCounts = state.loadCounts;
@@ -32,32 +40,44 @@ function stamp(path: string): string {
 
 function stampsOf(root: string, model: CharmModel): Map<string, string> {
   const out = new Map<string, string>();
-  const dirs = new Set<string>(['', 'src', 'lib']);
-  for (const f of model.sources) {
-    out.set(f, stamp(join(root, f)));
-    const parts = f.split('/');
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
-  }
-  for (const d of dirs) out.set(`${d}/`, stamp(join(root, d)));
+  for (const f of model.sources) out.set(f, stamp(join(root, f)));
+  for (const d of scannedDirs(model)) out.set(`${d}/`, stamp(join(root, d)));
   return out;
+}
+
+/**
+ * Turns the on-disk cache on for this process (the plugin half with the site directory, the CLI
+ * with the current directory), or off. Returns the folder in use, if any.
+ */
+export function usePersistentCache(setting: PersistentCacheSetting | undefined, base: string): string | undefined {
+  const directory = persistentCacheDirectory(setting, base);
+  state.persistent = directory ? new PersistentModelCache(directory) : undefined;
+  return directory;
 }
 
 /**
  * The model of a charm, loaded once and reused until a file it was read from
  * (or a folder it scanned) changes. Cheap to call per directive: one stat per file.
+ * With the persistent cache on, a new process takes the model from disk when its files are unchanged.
  */
 export function loadCharmCached(dir: string, options: LoadOptions = {}): CharmModel {
   const root = resolve(dir);
   const key = `${root}\0${options.maxFileBytes ?? ''}`;
   const hit = cache.get(key);
   if (hit && [...hit.stamps].every(([f, s]) => stamp(join(root, f.replace(/\/$/, ''))) === s)) return hit.model;
-  const model = loadCharm(root, options);
-  loadCounts.set(root, (loadCounts.get(root) ?? 0) + 1);
+  let model = state.persistent?.get(root, key);
+  if (!model) {
+    model = loadCharm(root, options);
+    loadCounts.set(root, (loadCounts.get(root) ?? 0) + 1);
+    state.persistent?.set(root, key, model);
+  }
   cache.set(key, {model, stamps: stampsOf(root, model)});
   return model;
 }
 
+/** Forgets every model (and every remembered parse) of this process. */
 export function clearCharmCache(): void {
   cache.clear();
   loadCounts.clear();
+  clearParsedTexts();
 }

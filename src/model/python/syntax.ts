@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {parser} from '@lezer/python';
 import type {SyntaxNode, Tree} from '@lezer/common';
 import {positionOf, type SourceFile} from '../sources.js';
@@ -17,30 +18,74 @@ export interface PyModule {
 /** Bracket nesting CPython itself refuses (its parser limit is 200). */
 const MAX_NESTING = 200;
 
-export function parseModule(file: SourceFile, name: string): PyModule {
-  const tooDeep = nestingBeyond(file.text, MAX_NESTING);
-  if (tooDeep !== null) {
-    // The parser would recurse past the stack on such input; CPython refuses it too.
-    return {file, tree: parser.parse(''), name, syntaxError: positionOf(file, tooDeep)};
+/** A parsed text: its tree and the offset of its first syntax error (-1: the parser failed outright). */
+interface Parsed {
+  tree: Tree;
+  errorAt?: number;
+}
+
+/**
+ * Recently parsed texts, by content hash, least recently used first. Trees are immutable, so a
+ * reload after one edit (`docusaurus start`, a test) parses only the file that changed. Bounded by
+ * the characters parsed: a tree takes about 1.2 bytes per character.
+ */
+const parsedTexts = new Map<string, Parsed & {chars: number}>();
+const PARSED_CHARS_LIMIT = 8_000_000;
+let parsedChars = 0;
+
+/** Forgets every remembered parse (benchmarks of a cold parse, tests). */
+export function clearParsedTexts(): void {
+  parsedTexts.clear();
+  parsedChars = 0;
+}
+
+function parseText(source: string): Parsed {
+  const key = createHash('sha1').update(source).digest('base64');
+  const hit = parsedTexts.get(key);
+  if (hit) {
+    parsedTexts.delete(key);
+    parsedTexts.set(key, hit);
+    return hit;
   }
+  const parsed = {...parseUncached(source), chars: source.length};
+  parsedTexts.set(key, parsed);
+  parsedChars += source.length;
+  for (const [k, v] of parsedTexts) {
+    if (parsedChars <= PARSED_CHARS_LIMIT) break;
+    parsedTexts.delete(k);
+    parsedChars -= v.chars;
+  }
+  return parsed;
+}
+
+function parseUncached(source: string): Parsed {
+  const tooDeep = nestingBeyond(source, MAX_NESTING);
+  // The parser would recurse past the stack on such input; CPython refuses it too.
+  if (tooDeep !== null) return {tree: parser.parse(''), errorAt: tooDeep};
   let tree: Tree;
   try {
-    tree = parser.parse(file.text);
+    tree = parser.parse(source);
   } catch {
-    return {file, tree: parser.parse(''), name, syntaxError: {line: 1, column: 1}};
+    return {tree: parser.parse(''), errorAt: -1};
   }
   let errorAt: number | undefined;
   tree.iterate({
     enter(n) {
       if (errorAt !== undefined) return false;
-      if (n.type.isError && !newerSyntax(n.node, file.text)) {
+      if (n.type.isError && !newerSyntax(n.node, source)) {
         errorAt = n.from;
         return false;
       }
       return undefined;
     },
   });
-  return {file, tree, name, ...(errorAt !== undefined ? {syntaxError: positionOf(file, errorAt)} : {})};
+  return errorAt === undefined ? {tree} : {tree, errorAt};
+}
+
+export function parseModule(file: SourceFile, name: string): PyModule {
+  const {tree, errorAt} = parseText(file.text);
+  if (errorAt === undefined) return {file, tree, name};
+  return {file, tree, name, syntaxError: errorAt < 0 ? {line: 1, column: 1} : positionOf(file, errorAt)};
 }
 
 /**

@@ -1,0 +1,116 @@
+// Live preview latency: a page open in Chromium under a running `docusaurus start`; the time from
+// writing a charm file (src/charm.py: a handler docstring; charmcraft.yaml: a config description) to
+// the moment the new text is on the page. Median of R edits of each kind, alternating.
+
+import {spawn} from 'node:child_process';
+import {once} from 'node:events';
+import {cpSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {join} from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {chromium} from 'playwright-core';
+import {median} from './lib/stats.mjs';
+import {writeSite} from './site.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DOCSTRING = 'Apply new configuration to all containers.';
+
+/** The two edits; each puts `marker` where the page shows it. */
+const EDITS = {
+  'src/charm.py': (text, marker) => text.replace(DOCSTRING, `Apply new configuration (${marker}).`),
+  'charmcraft.yaml': (text, marker) => text.replace(/^(config:\n\s+options:\n(?:.*\n)*?\s+description: )(.*)$/m, `$1${marker} $2`),
+};
+
+/** A port the system just gave out (listen on 0, read it back, close). */
+function systemPort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const {port} = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `docusaurus start` refuses port 0, so it gets a port the system just gave out; if another process
+ * took it in between, Docusaurus says so and exits, and the next try gets another port.
+ */
+async function startDevServer(docusaurusBin, siteDir) {
+  for (let attempt = 1; ; attempt++) {
+    const server = startDevServerOn(docusaurusBin, siteDir, await systemPort());
+    try {
+      await server.url;
+      return server;
+    } catch (error) {
+      if (attempt >= 5 || !/already running on port/.test(server.log())) throw error;
+    }
+  }
+}
+
+/** Starts `docusaurus start` on `port`; `url` resolves once it says where it runs. */
+function startDevServerOn(docusaurusBin, siteDir, port) {
+  const child = spawn(process.execPath, [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', BROWSER: 'none'}, stdio: ['ignore', 'pipe', 'pipe']});
+  let log = '';
+  const url = new Promise((resolve, reject) => {
+    const onData = (d) => {
+      log += d;
+      const m = /running at:?\s*(http:\/\/\S+?)\/?\s/.exec(log);
+      if (m) resolve(m[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => reject(new Error(`docusaurus start exited with ${code}:\n${log.slice(-3000)}`)));
+  });
+  return {child, url, log: () => log};
+}
+
+/**
+ * Docusaurus prints its URL before webpack's server listens: ask the page until it answers, trying
+ * again after each line the server prints while it compiles (at the latest every second).
+ */
+async function waitUntilServing(url, child, deadline) {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`docusaurus start never served ${url}`);
+    await Promise.race([once(child.stdout, 'data'), once(child.stderr, 'data'), new Promise((r) => setTimeout(r, 1000))]);
+  }
+}
+
+export async function liveLatency({docusaurusBin, distIndex, charm, out, runs}) {
+  const siteDir = join(out, 'live-site');
+  const charmDir = join(out, 'live-charm');
+  rmSync(charmDir, {recursive: true, force: true});
+  cpSync(charm.dir, charmDir, {recursive: true});
+  const page = `---\ntitle: Live\n---\n\n# Live\n\n:::juju-events{charm="${charm.id}"}\n:::\n\n:::charm-config{charm="${charm.id}"}\n:::\n`;
+  writeSite(siteDir, {distIndex, charms: {[charm.id]: {path: charmDir}}, defaultCharm: charm.id, pages: {'live.md': page}, title: 'Live preview bench'});
+  const server = await startDevServer(docusaurusBin, siteDir);
+  const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu']});
+  const times = Object.fromEntries(Object.keys(EDITS).map((f) => [f, []]));
+  const originals = Object.fromEntries(Object.keys(EDITS).map((f) => [f, readFileSync(join(charmDir, f), 'utf8')]));
+  try {
+    const base = await server.url;
+    await waitUntilServing(`${base}/docs/live`, server.child, Date.now() + 15 * 60_000);
+    const tab = await browser.newPage();
+    await tab.goto(`${base}/docs/live`, {timeout: 10 * 60_000});
+    await tab.getByRole('heading', {name: 'Live', level: 1}).waitFor({timeout: 10 * 60_000});
+    await tab.waitForFunction((doc) => document.body.innerText.includes(doc), DOCSTRING, {timeout: 10 * 60_000});
+    for (let r = 0; r < runs; r++) {
+      for (const [file, edit] of Object.entries(EDITS)) {
+        const path = join(charmDir, file);
+        const marker = `bench-live-${r}-${file.replace(/\W/g, '')}`;
+        const next = edit(originals[file], marker);
+        if (!next.includes(marker)) throw new Error(`live bench: edit target not found in ${file}`);
+        const t = performance.now();
+        writeFileSync(path, next);
+        await tab.waitForFunction((m) => document.body.innerText.includes(m), marker, {timeout: 120_000, polling: 'raf'});
+        times[file].push(performance.now() - t);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.child.kill('SIGTERM');
+  }
+  return Object.fromEntries(Object.entries(times).map(([f, ts]) => [f, {all: ts, ms: median(ts)}]));
+}
