@@ -38,7 +38,7 @@ export function renderPage(charmDir: string, options: RenderOptions): string {
 }
 
 /** MyST: `(label)=` targets before headings, ```{mermaid} fences. */
-function toMyst(node: RootContent): RootContent[] {
+export function toMyst(node: RootContent): RootContent[] {
   if (node.type === 'code' && node.lang === 'mermaid') return [{...node, lang: '{mermaid}'}];
   if (node.type === 'heading') {
     const id = (node.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
