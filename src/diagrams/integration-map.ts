@@ -12,28 +12,38 @@
  *   interfaces; the table below the diagram and the text alternative keep
  *   every integration. This keeps 12 charms with 150 endpoints readable at
  *   100% (checked in Chromium: node text >= 11 CSS px at 1280 px).
- * - `observability: 'fold'`: a pair's observability integrations become one
- *   dotted edge `observability (N)`.
+ * - `observability: 'fold'` (`auto`: with the compact layout): observability
+ *   integrations are not drawn; each charm's box says how many it has. They
+ *   connect nearly every charm to the observability charms, so drawn they
+ *   make most of a large map's edges.
  * - Peers and needs from outside the family are lines inside the charm node,
  *   never boxes of their own.
+ * - The map is drawn at its natural size (Mermaid's `useMaxWidth: false`,
+ *   set in the diagram's own front matter): a family wider than the page
+ *   scrolls sideways instead of shrinking its text below 11 px. Even folded
+ *   and compact, 12 densely connected charms need about 1,900 px; shrunk to
+ *   a docs column their text would be 4-6 px.
  */
+import {normalizeText} from './escape.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
-import {familyCharmTitle, integrationLabel, integrationSentence, OBSERVABILITY_GROUP, type FamilyCharm, type FamilyMatch, type Integration} from './family-match.js';
+import {familyCharmTitle, integrationLabel, integrationSentence, type FamilyCharm, type FamilyMatch, type Integration} from './family-match.js';
 import type {AltGroup, DiagramResult} from './types.js';
 
 export interface IntegrationMapOptions {
-  /** Default: LR up to {@link MAP_LR_MAX_CHARMS} charms, TB beyond. */
+  /** Default LR: for dense families it is the narrower of the two (12 charms: 1,930 px against 2,730 px TB). */
   direction?: Direction;
   /** `auto` (default): compact past {@link MAP_COMPACT_THRESHOLD} integrations. */
   layout?: 'auto' | 'full' | 'compact';
-  /** `show` (default): observability integrations drawn like the others; `fold`: one edge per pair. */
-  observability?: 'show' | 'fold';
+  /** `auto` (default): `fold` with the compact layout, else `show`. */
+  observability?: 'auto' | 'show' | 'fold';
 }
 
 /** More integrations than this switch `layout: 'auto'` to one edge per pair of charms. */
 export const MAP_COMPACT_THRESHOLD = 12;
-/** Up to this many charms the map runs left to right; beyond, top to bottom (narrower at 100%). */
-export const MAP_LR_MAX_CHARMS = 4;
+/** Front matter that keeps the map at its natural size (fixed text, never charm data). */
+export const NATURAL_SIZE_FRONT_MATTER = '---\nconfig:\n  flowchart:\n    useMaxWidth: false\n---\n';
+/** Compact edge labels (the interfaces of a pair) are cut to this many characters; the table has them all. */
+export const COMPACT_LABEL_MAX = 24;
 
 interface Edge {
   from: FamilyCharm;
@@ -52,46 +62,45 @@ function byPair(integrations: readonly Integration[]): Integration[][] {
   return [...pairs.values()];
 }
 
-function pairEdge(group: Integration[], label: string): Edge {
+function pairEdge(group: Integration[]): Edge {
+  const label = normalizeText([...new Set(group.map((i) => i.interface))].join(', '), COMPACT_LABEL_MAX);
   return {from: group[0]!.requirer.charm, to: group[0]!.provider.charm, label, optional: group.every((i) => i.optional)};
 }
 
 function edgesOf(match: FamilyMatch, compact: boolean, fold: boolean): Edge[] {
   const drawn = fold ? match.integrations.filter((i) => !i.observability) : match.integrations;
-  const edges: Edge[] = compact
-    ? byPair(drawn).map((g) => pairEdge(g, [...new Set(g.map((i) => i.interface))].join(', ')))
-    : drawn.map((i) => ({from: i.requirer.charm, to: i.provider.charm, label: integrationLabel(i), optional: i.optional}));
-  if (fold) {
-    for (const g of byPair(match.integrations.filter((i) => i.observability))) edges.push(pairEdge(g, `${OBSERVABILITY_GROUP} (${g.length})`));
-  }
-  return edges;
+  if (compact) return byPair(drawn).map(pairEdge);
+  return drawn.map((i) => ({from: i.requirer.charm, to: i.provider.charm, label: integrationLabel(i), optional: i.optional}));
 }
 
-function nodeLines(charm: FamilyCharm, match: FamilyMatch): string[] {
+function nodeLines(charm: FamilyCharm, match: FamilyMatch, fold: boolean): string[] {
   const m = charm.model;
   const lines = [familyCharmTitle(charm), m.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm'];
   for (const p of m.endpoints.filter((e) => e.role === 'peers')) lines.push(`peer ${p.name} (${p.interface})`);
+  const observability = fold ? match.integrations.filter((i) => i.observability && (i.requirer.charm === charm || i.provider.charm === charm)).length : 0;
+  if (observability) lines.push(`observability: ${observability}`);
   const needs = match.unmatched.find((u) => u.charm === charm)?.requires ?? [];
-  if (needs.length) lines.push(`needs from outside: ${needs.length} interface${needs.length === 1 ? '' : 's'}`);
+  if (needs.length) lines.push(`external needs: ${needs.length}`);
   return lines;
 }
 
 export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMapOptions = {}): DiagramResult {
   const layout = options.layout ?? 'auto';
   const compact = layout === 'compact' || (layout === 'auto' && match.integrations.length > MAP_COMPACT_THRESHOLD);
-  const direction = options.direction ?? (match.charms.length <= MAP_LR_MAX_CHARMS ? 'LR' : 'TB');
+  const direction = options.direction ?? 'LR';
   const title = `Integration map of ${match.charms.length} charm${match.charms.length === 1 ? '' : 's'}`;
   const ambiguous = match.integrations.filter((i) => i.alternatives > 1);
   const description =
     `${match.charms.map(familyCharmTitle).join(', ')}: ${match.integrations.length} possible integration(s)` +
     `${ambiguous.length ? `, of which ${ambiguous.length} are alternatives for the same endpoint` : ''}. Arrows point from the requirer to the provider; dotted arrows are optional integrations.`;
 
+  const fold = options.observability === 'fold' || (options.observability !== 'show' && compact);
   const w = new FlowchartWriter(direction, title, description);
   const ids = new Map<FamilyCharm, string>();
-  for (const charm of match.charms) ids.set(charm, w.node(nodeLines(charm, match), {classes: ['charm']}));
-  for (const e of edgesOf(match, compact, options.observability === 'fold')) w.edge(ids.get(e.from)!, ids.get(e.to)!, e.label, e.optional ? 'dotted' : 'solid');
+  for (const charm of match.charms) ids.set(charm, w.node(nodeLines(charm, match, fold), {classes: ['charm']}));
+  for (const e of edgesOf(match, compact, fold)) w.edge(ids.get(e.from)!, ids.get(e.to)!, e.label, e.optional ? 'dotted' : 'solid');
 
-  return {source: w.toString(), title, description, alt: integrationMapAlt(match)};
+  return {source: NATURAL_SIZE_FRONT_MATTER + w.toString(), title, description, alt: integrationMapAlt(match)};
 }
 
 /** The text alternative: every charm, every integration (every alternative too), every unmatched endpoint. */

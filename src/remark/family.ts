@@ -15,7 +15,7 @@ import {charmPages} from './charm-pages.js';
 
 /** Values the family attributes accept (`charms` is a list of configured ids). */
 const FAMILY_VALUES: Readonly<Record<string, readonly string[]>> = {
-  observability: ['show', 'fold'],
+  observability: ['auto', 'show', 'fold'],
   layout: ['auto', 'full', 'compact'],
   direction: ['LR', 'TB'],
 };
@@ -35,6 +35,7 @@ export interface FamilyExpansion {
 /** `charms="a, b"`, or every configured charm in configuration order. */
 function selectedIds(name: string, x: FamilyExpansion): string[] {
   const configured = Object.keys(x.state.options.charms);
+  if (x.attributes['charm'] !== undefined) x.fail('unknown-attribute', `:::${name} reads several charms and takes no \`charm\`.`, 'Name them with charms="id1,id2", or leave it out for every configured charm.');
   const listed = x.attributes['charms'];
   if (listed === undefined) return configured;
   const ids = listed.split(',').map((s) => s.trim()).filter(Boolean);

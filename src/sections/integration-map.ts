@@ -13,7 +13,7 @@ function diagramOptions(attributes: Readonly<Record<string, string>>): Integrati
   return {
     ...(layout === 'full' || layout === 'compact' || layout === 'auto' ? {layout} : {}),
     ...(direction === 'LR' || direction === 'TB' ? {direction} : {}),
-    ...(observability === 'show' || observability === 'fold' ? {observability} : {}),
+    ...(observability === 'auto' || observability === 'show' || observability === 'fold' ? {observability} : {}),
   };
 }
 

@@ -76,7 +76,7 @@ describe('what each family shows', () => {
     const {stdout} = await run(['render-map', ...charmDirs('missing-provider')]);
     const diagram = mermaidBlocks(stdout)[0]!;
     expect(diagram.match(/-->|-\.->/g)).toHaveLength(1);
-    expect(diagram).toContain('needs from outside#58; 3 interfaces');
+    expect(diagram).toContain('external needs#58; 3');
     expect(stdout).toContain('  - needs `s3`: `s3-credentials`, `media` (optional)');
     expect(stdout).toContain('  - needs observability: `logging` (`loki_push_api`, optional), `tracing` (`tracing`, optional)');
     expect(stdout).toContain('  - offers `http`: `admin-api`');
