@@ -15,6 +15,8 @@ commands:
   check <doc> <charm-dir> [--json] [--ignore [category:]name]... [--ignore-file FILE]
         [--format md|myst|rst] [--only category]...
                                     compare a hand-written page with the charm (exit 1 on drift)
+  render-map <charm-dir>... [--format md|myst|rst] [--catalog] [--heading-level N] [--out FILE]
+                                    print the integration map of a family of charms
   init <charm-dir> [--format docusaurus|myst|rst] [--out FILE] [--force] [--charm-id ID]
        [--repository URL] [--branch NAME] [--label-prefix PREFIX]
                                     write a starter architecture page
@@ -39,6 +41,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./check.js')).checkCommand;
     case 'init':
       return (await import('./init.js')).initCommand;
+    case 'render-map':
+      return (await import('./render-map.js')).renderMapCommand;
     default:
       return undefined;
   }

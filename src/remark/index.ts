@@ -14,6 +14,8 @@ import {adoptHeading, authorHeadingBefore} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
 import {charmWarningLines, displayPath, DRIFT_CODE, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
+import {expandFamily} from './family.js';
+import {isFamilySection} from '../sections/family.js';
 
 type Directive = ContainerDirective | LeafDirective;
 
@@ -105,6 +107,9 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     for (const key of Object.keys(node.attributes ?? {})) {
       if (!allowed.includes(key)) fail('unknown-attribute', `Unknown attribute \`${key}\` on :::${node.name}.`, `Allowed: ${allowed.join(', ')}.`);
     }
+    if (isFamilySection(node.name)) return expandFamily(node, {attributes, headingDepth, file, state, fail, report: (model, dir) => {
+      for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
+    }});
     const charmId = attributes['charm'] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
     if (!charmId) fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${Object.keys(options.charms).join(', ')}).`);
     const charm = options.charms[charmId!];

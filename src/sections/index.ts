@@ -9,6 +9,7 @@ import {ociImages} from './oci-images.js';
 import {charmOverview} from './overview.js';
 import {pebbleLayers} from './pebble-layers.js';
 import {charmActions, charmConfig, charmIntegrations} from './reference-tables.js';
+import {FAMILY_ATTRIBUTES, FAMILY_SECTIONS} from './family.js';
 
 export type {SectionBuilder, SectionContext, LinkOptions, EventAnnotation} from './context.js';
 
@@ -39,7 +40,7 @@ export const SECTIONS: Readonly<Record<string, SectionBuilder>> = {
   'charm-actions': charmActions,
 };
 
-export const DIRECTIVE_NAMES = Object.keys(SECTIONS);
+export const DIRECTIVE_NAMES = [...Object.keys(SECTIONS), ...Object.keys(FAMILY_SECTIONS)];
 
 /** Attributes each directive accepts (beyond `charm` and `heading-level`). */
 export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -47,6 +48,7 @@ export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
   'pebble-layers': ['container'],
   'deployment-diagram': ['layout', 'direction'],
   'charm-architecture': ['exclude', 'layout', 'direction', 'toc'],
+  ...FAMILY_ATTRIBUTES,
 };
 
 export function buildSection(name: string, ctx: SectionContext): RootContent[] {

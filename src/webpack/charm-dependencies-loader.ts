@@ -1,5 +1,6 @@
 import {isAbsolute, join, resolve} from 'node:path';
 import {loadCharmCached} from '../model/cache.js';
+import {isFamilySection} from '../sections/family.js';
 
 /** Options the plugin passes: charm id -> absolute directory, and the directive names to look for. */
 export interface LoaderOptions {
@@ -24,10 +25,12 @@ interface LoaderContext {
 export default function charmDependenciesLoader(this: LoaderContext, source: string): string {
   const options = this.getOptions();
   const names = options.directives.join('|');
-  const directive = new RegExp(`^\\s*:{2,}(?:${names})\\b(.*)$`, 'gm');
+  const directive = new RegExp(`^\\s*:{2,}(${names})\\b(.*)$`, 'gm');
   const ids = new Set<string>();
   for (const m of source.matchAll(directive)) {
-    const id = /\bcharm\s*=\s*["']?([\w-]+)/.exec(m[1] ?? '')?.[1] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
+    // The family directives read every configured charm (at most).
+    if (isFamilySection(m[1] ?? '')) Object.keys(options.charms).forEach((id) => ids.add(id));
+    const id = /\bcharm\s*=\s*["']?([\w-]+)/.exec(m[2] ?? '')?.[1] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
     if (id) ids.add(id);
   }
   for (const id of ids) {

@@ -1,0 +1,74 @@
+/** `charm-arch render-map <charm-dir>...`: the integration map (and catalog) of a family of charms, as Markdown or MyST. */
+import {basename, resolve} from 'node:path';
+import type {RootContent} from 'mdast';
+import {loadCharmCached} from '../model/cache.js';
+import {FAMILY_SECTIONS, type FamilyCharm} from '../sections/family.js';
+import {EXIT, type CliIO} from './io.js';
+import {printMarkdown, printMyst} from './print/markdown.js';
+import {printRst} from './print/rst.js';
+import {sphinxTree} from './print/sphinx-tree.js';
+import type {RenderFormat} from './render.js';
+
+export interface RenderMapOptions {
+  format: RenderFormat;
+  headingLevel: number;
+  /** Also write the catalog table (without page links: there is no site). */
+  catalog: boolean;
+}
+
+const USAGE = 'usage: charm-arch render-map <charm-dir>... [--format md|myst|rst] [--catalog] [--heading-level N] [--out FILE]\n';
+
+/** Each directory loaded once; ids are the charm names (a second charm of the same name gets its folder name). */
+export function loadFamily(dirs: readonly string[]): FamilyCharm[] {
+  const charms: FamilyCharm[] = [];
+  for (const dir of dirs) {
+    const model = loadCharmCached(dir);
+    const taken = charms.some((c) => c.id === model.name);
+    charms.push({id: taken ? `${model.name}@${basename(dir)}` : model.name, model});
+  }
+  return charms;
+}
+
+export function renderMap(dirs: readonly string[], options: RenderMapOptions): string {
+  const charms = loadFamily(dirs);
+  const names = options.catalog ? ['charm-catalog', 'integration-map'] : ['integration-map'];
+  const nodes: RootContent[] = names.flatMap((name) => FAMILY_SECTIONS[name]!({charms, headingLevel: options.headingLevel, attributes: {}}));
+  if (options.format === 'md') return printMarkdown(nodes);
+  // No charm owns the family page: its labels are left unprefixed (`integration-map`, `charm-catalog`).
+  const sphinx = sphinxTree(nodes, '');
+  return options.format === 'myst' ? printMyst(sphinx) : printRst(sphinx);
+}
+
+export async function renderMapCommand(args: string[], io: CliIO): Promise<number> {
+  const options: RenderMapOptions = {format: 'md', headingLevel: 1, catalog: false};
+  const dirs: string[] = [];
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (): string | undefined => args[++i];
+    if (a === '--format') {
+      const f = value();
+      if (f !== 'md' && f !== 'myst' && f !== 'rst') return usage(io, `--format must be md, myst or rst, not ${f ?? 'nothing'}`);
+      options.format = f;
+    } else if (a === '--heading-level') {
+      const n = value();
+      if (!n || !/^[1-6]$/.test(n)) return usage(io, `--heading-level must be a number from 1 to 6, not ${n ?? 'nothing'}`);
+      options.headingLevel = Number(n);
+    } else if (a === '--out') {
+      out = value();
+      if (!out) return usage(io, '--out needs a file name');
+    } else if (a === '--catalog') options.catalog = true;
+    else if (a.startsWith('-')) return usage(io, `unknown option ${a}`);
+    else dirs.push(resolve(io.cwd, a));
+  }
+  if (!dirs.length) return usage(io, 'name at least one charm directory');
+  const text = renderMap(dirs, options);
+  if (out) (await import('node:fs')).writeFileSync(resolve(io.cwd, out), text);
+  else io.stdout.write(text);
+  return EXIT.ok;
+}
+
+function usage(io: CliIO, problem: string): number {
+  io.stderr.write(`charm-arch render-map: ${problem}\n${USAGE}`);
+  return EXIT.error;
+}

@@ -1,0 +1,76 @@
+/**
+ * The remark side of the directives that read the whole family
+ * (`:::integration-map`, `:::charm-catalog`): which charms, each loaded once
+ * through the model cache, and (for the catalog) which page documents each.
+ */
+import {isAbsolute, resolve} from 'node:path';
+import type {RootContent} from 'mdast';
+import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
+import type {VFile} from 'vfile';
+import {loadCharmCached} from '../model/cache.js';
+import type {CharmModel} from '../model/types.js';
+import {FAMILY_SECTIONS, type FamilyCharm} from '../sections/family.js';
+import type {SiteState} from '../state.js';
+import {charmPages} from './charm-pages.js';
+
+/** Values the family attributes accept (`charms` is a list of configured ids). */
+const FAMILY_VALUES: Readonly<Record<string, readonly string[]>> = {
+  observability: ['auto', 'show', 'fold'],
+  layout: ['auto', 'full', 'compact'],
+  direction: ['LR', 'TB'],
+};
+
+export interface FamilyExpansion {
+  attributes: Readonly<Record<string, string>>;
+  /** Depth of the enclosing heading. */
+  headingDepth: number;
+  file: VFile;
+  state: SiteState;
+  /** Throws the page-positioned error of the remark half. */
+  fail: (code: string, message: string, hint?: string) => never;
+  /** Prints a charm's own warnings once per load. */
+  report: (model: CharmModel, dir: string) => void;
+}
+
+/** `charms="a, b"`, or every configured charm in configuration order. */
+function selectedIds(name: string, x: FamilyExpansion): string[] {
+  const configured = Object.keys(x.state.options.charms);
+  if (x.attributes['charm'] !== undefined) x.fail('unknown-attribute', `:::${name} reads several charms and takes no \`charm\`.`, 'Name them with charms="id1,id2", or leave it out for every configured charm.');
+  const listed = x.attributes['charms'];
+  if (listed === undefined) return configured;
+  const ids = listed.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!ids.length) x.fail('bad-attribute', `charms on :::${name} names no charm.`, `Write charms="id1,id2" with ids from: ${configured.join(', ')}, or leave it out for every charm.`);
+  for (const id of ids) {
+    if (!configured.includes(id)) x.fail('unknown-charm', `Unknown charm \`${id}\` in charms on :::${name}.`, `Configured charms: ${configured.join(', ')}. Add it to the plugin's \`charms\` option.`);
+  }
+  return [...new Set(ids)];
+}
+
+/** The section for a family directive; errors go through `fail` (onError applies). */
+export function expandFamily(node: ContainerDirective | LeafDirective, x: FamilyExpansion): RootContent[] {
+  for (const [key, allowed] of Object.entries(FAMILY_VALUES)) {
+    const value = x.attributes[key];
+    if (value !== undefined && !allowed.includes(value)) x.fail('bad-attribute', `${key} must be one of ${allowed.join(', ')}, not \`${value}\`.`);
+  }
+  const level = x.attributes['heading-level'];
+  if (level !== undefined && !/^[1-6]$/.test(level)) x.fail('bad-attribute', `heading-level must be a number from 1 to 6, not \`${level}\`.`);
+  const ids = selectedIds(node.name, x);
+  const {options, siteDir} = x.state;
+  const charms: FamilyCharm[] = ids.map((id) => {
+    const path = options.charms[id]!.path;
+    const dir = isAbsolute(path) ? path : resolve(siteDir!, path);
+    const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
+    x.report(model, dir);
+    return {id, model};
+  });
+  const pages = node.name === 'charm-catalog' && x.file.path ? charmPages(siteDir!, resolve(x.file.path), ids, options.defaultCharm) : undefined;
+  const generated = FAMILY_SECTIONS[node.name]!({
+    charms,
+    headingLevel: level !== undefined ? Number(level) : Math.min(6, x.headingDepth + 1),
+    attributes: x.attributes,
+    ...(pages ? {pages} : {}),
+  });
+  // Author prose goes under the section heading, above the generated content.
+  const prose = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel)) as RootContent[];
+  return generated[0]?.type === 'heading' ? [generated[0], ...prose, ...generated.slice(1)] : [...prose, ...generated];
+}

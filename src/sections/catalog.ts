@@ -1,0 +1,44 @@
+import type {PhrasingContent, RootContent} from 'mdast';
+import {familyCharmTitle, type FamilyCharm} from '../diagrams/family-match.js';
+import type {FamilySectionContext} from './family.js';
+import {charmInline, code, heading, link, paragraph, table, text} from './mdast.js';
+
+const dash = (): PhrasingContent => text('–');
+
+function nameCell(charm: FamilyCharm, page: string | undefined): PhrasingContent[] {
+  const title = text(familyCharmTitle(charm));
+  return [page ? link(page, title) : title, text(' ('), code(charm.model.name), text(')')];
+}
+
+function endpointCounts(charm: FamilyCharm): string {
+  const count = (role: string): number => charm.model.endpoints.filter((e) => e.role === role).length;
+  return `${count('requires')} / ${count('provides')} / ${count('peers')}`;
+}
+
+/**
+ * `:::charm-catalog`: one row per charm of the family. A charm's name links to the page that
+ * holds its `:::charm-architecture` directive when the adapter found one (`ctx.pages`).
+ */
+export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
+  const out: RootContent[] = [heading(ctx.headingLevel, 'charm-catalog', text('Charm catalog'))];
+  out.push(
+    table(
+      ['Charm', 'Summary', 'Substrate', 'Containers', 'Endpoints (requires / provides / peers)', 'Actions', 'Config options'],
+      ctx.charms.map((c) => [
+        nameCell(c, ctx.pages?.get(c.id)),
+        c.model.summary ? charmInline(c.model.summary) : [dash()],
+        [text(c.model.kind === 'kubernetes' ? 'Kubernetes' : 'machine')],
+        c.model.containers.length ? c.model.containers.flatMap((k, n) => [...(n ? [text(', ')] : []), code(k.name)]) : [dash()],
+        [text(endpointCounts(c))],
+        [text(String(c.model.actions.length))],
+        [text(String(c.model.config.length))],
+      ]),
+      [null, null, null, null, null, 'right', 'right'],
+    ),
+  );
+  const linked = ctx.charms.filter((c) => ctx.pages?.has(c.id)).length;
+  if (ctx.pages && linked < ctx.charms.length) {
+    out.push(paragraph(text('A charm without a link has no page with its '), code(':::charm-architecture'), text(' directive on this site yet.')));
+  }
+  return out;
+}

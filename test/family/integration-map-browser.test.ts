@@ -1,0 +1,102 @@
+/**
+ * The integration map of a large family (12 charms, 150 endpoints) rendered for real in headless
+ * Chromium (mermaid 11's browser build, Infima, the theme's themeCSS) at 100% zoom in a column as
+ * wide as a docs page's content column on a 1280 px viewport (scrolling sideways, as the
+ * CharmDiagram component does): node text must be at least 11 CSS px as a reader sees it (font
+ * size times the SVG's scale), in light and dark mode, with readable contrast. The same
+ * measurement on the demo site's real page is in test/e2e/family.test.ts.
+ * Skipped without Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
+ */
+import {existsSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {chromium, type Browser, type Page} from 'playwright-core';
+import {matchFamily} from '../../src/diagrams/family-match.js';
+import {integrationMapDiagram} from '../../src/diagrams/integration-map.js';
+import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
+import {contrast} from '../diagrams/contrast.js';
+import {LARGE_FAMILY_CHARMS, LARGE_FAMILY_ENDPOINTS, largeFamily} from './synthetic-family.js';
+
+const require = createRequire(import.meta.url);
+const maybe = existsSync(CHROMIUM_PATH) ? describe : describe.skip;
+
+/** Width of the diagram area on a docs page with sidebar and table of contents at 1280 px (measured by test/e2e/family.test.ts). */
+export const DOCS_DIAGRAM_WIDTH = 680;
+export const MIN_TEXT_PX = 11;
+
+export interface Readability {
+  /** Smallest node text as rendered (CSS px). */
+  minNodePx: number;
+  minEdgePx: number;
+  nodes: number;
+  edgeLabels: number;
+  /** The SVG's width as drawn (CSS px). */
+  width: number;
+}
+
+/** Run in the page: how large the first diagram's text is once the SVG is scaled to its container. */
+export function measureInPage(selector: string): Readability {
+  const svg = document.querySelector(selector) as SVGSVGElement;
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const px = (el: Element): number => parseFloat(getComputedStyle(el).fontSize) * scale;
+  const nodeLabels = [...svg.querySelectorAll('g.node .nodeLabel')];
+  const edgeLabels = [...svg.querySelectorAll('g.edgeLabel .edgeLabel, g.edgeLabel span')].filter((e) => (e.textContent ?? '').trim() !== '');
+  return {
+    minNodePx: Math.min(...nodeLabels.map(px)),
+    minEdgePx: edgeLabels.length ? Math.min(...edgeLabels.map(px)) : Infinity,
+    nodes: svg.querySelectorAll('g.node').length,
+    edgeLabels: edgeLabels.length,
+    width: Math.round(svg.getBoundingClientRect().width),
+  };
+}
+
+maybe('integration map of 12 charms and 150 endpoints in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS});
+    page = await browser.newPage({viewport: {width: 1280, height: 900}});
+    await page.setContent(`<!doctype html><html data-theme="light"><head><meta charset="utf-8"></head><body><div id="host" style="width:${DOCS_DIAGRAM_WIDTH}px;overflow-x:auto"></div></body></html>`);
+    await page.addStyleTag({content: readFileSync(require.resolve('infima/dist/css/default/default.css'), 'utf8')});
+    await page.addScriptTag({path: require.resolve('mermaid/dist/mermaid.min.js')});
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the fixture is the size the issue names', () => {
+    const family = largeFamily();
+    expect(family).toHaveLength(LARGE_FAMILY_CHARMS);
+    expect(family.reduce((n, c) => n + c.model.endpoints.length, 0)).toBe(LARGE_FAMILY_ENDPOINTS);
+  });
+
+  test.each(['light', 'dark'] as const)('node text is at least 11 CSS px and readable in %s mode', async (mode) => {
+    const match = matchFamily(largeFamily());
+    const diagram = integrationMapDiagram(match);
+    const fill = await page.evaluate(
+      async ({source, css, dark}) => {
+        document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+        const m = (window as unknown as {mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
+        m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
+        const {svg} = await m.render(`map${dark ? 1 : 0}`, source);
+        document.getElementById('host')!.innerHTML = svg;
+        return [...document.querySelectorAll('#host g.node')].map((g) => {
+          const shape = g.querySelector('rect, path, polygon');
+          const label = g.querySelector('.nodeLabel p, .nodeLabel') ?? g;
+          return {text: label.textContent ?? '', fill: shape ? getComputedStyle(shape).fill : '', color: getComputedStyle(label).color};
+        });
+      },
+      {source: diagram.source, css: CHARM_DIAGRAM_THEME_CSS, dark: mode === 'dark'},
+    );
+    const r = await page.evaluate(measureInPage, '#host svg');
+    console.log(`integration map, 12 charms / 150 endpoints / ${match.integrations.length} integrations, ${mode}: ${JSON.stringify(r)}`);
+    expect(r.nodes).toBe(LARGE_FAMILY_CHARMS);
+    expect(r.minNodePx).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+    // Wider than the column: every part of it can be scrolled to.
+    expect(r.width).toBeGreaterThan(DOCS_DIAGRAM_WIDTH);
+    expect(await page.evaluate(() => document.getElementById('host')!.scrollWidth)).toBeGreaterThanOrEqual(r.width);
+    expect(fill.filter((n) => n.fill && n.fill !== 'none' && contrast(n.fill, n.color) < 4.5).map((n) => n.text)).toEqual([]);
+  }, 60_000);
+});
