@@ -1,8 +1,9 @@
 import {jest} from '@jest/globals';
-import {readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Root} from 'mdast';
+import type {Code, Root, RootContent} from 'mdast';
 import {directiveFromMarkdown, directiveToMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
@@ -10,6 +11,7 @@ import {toMarkdown} from 'mdast-util-to-markdown';
 import {directive} from 'micromark-extension-directive';
 import {gfm} from 'micromark-extension-gfm';
 import {VFile} from 'vfile';
+import {diagramElementProps} from '../../src/remark/diagram-component.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {stateFor} from '../../src/state.js';
 import {normalizeOptions} from '../../src/options.js';
@@ -30,37 +32,57 @@ const options = normalizeOptions({
 });
 stateFor(options).siteDir = root;
 
+/**
+ * A `<CharmDiagram>` element as two fences a reviewer can read: the Mermaid source with the title
+ * and description in the info string, then the text alternative (`alt`) as indented JSON.
+ */
+function printableDiagram(node: RootContent): Code[] | null {
+  const props = diagramElementProps(node);
+  if (!props) return null;
+  const alt: unknown = JSON.parse(props.alt);
+  return [
+    {type: 'code', lang: 'mermaid', meta: `CharmDiagram title=${JSON.stringify(props.title)} description=${JSON.stringify(props.description)}`, value: props.source},
+    {type: 'code', lang: 'json', meta: 'CharmDiagram alt', value: JSON.stringify(alt, null, 2)},
+  ];
+}
+
 /** Parses a page the way Docusaurus does (CommonMark + GFM + directives), runs the transformer, prints Markdown back. */
 function run(source: string, opts = options): {output: string; tree: Root; file: VFile} {
   const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
   const file = new VFile({path: join(fixtures, 'page.md'), value: source});
   remarkCharmDirectives(opts)(tree, file);
-  // Diagram elements and imports are MDX nodes: print their source for review.
-  const printable: Root = {
-    type: 'root',
-    children: tree.children.flatMap((n) => {
-      const node = n as unknown as {type: string; name?: string; attributes?: Array<{name: string; value: string}>};
-      if (node.type === 'mdxjsEsm') return [];
-      if (node.type === 'mdxJsxFlowElement') {
-        const src = node.attributes?.find((a) => a.name === 'source')?.value ?? '';
-        return [{type: 'code', lang: 'mermaid', value: src}];
-      }
-      return [n];
-    }) as Root['children'],
-  };
+  // Diagram elements and imports are MDX nodes: print each diagram's props for review, all of them.
+  const printable: Root = {type: 'root', children: tree.children.flatMap((n) => (n.type === 'mdxjsEsm' ? [] : printableDiagram(n) ?? [n]))};
   return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
+}
+
+/** `UPDATE=1` (or the model fixtures' `UPDATE_EXPECTED=1`) writes output.md; otherwise a missing one fails. */
+const UPDATE = process.env['UPDATE'] === '1' || process.env['UPDATE_EXPECTED'] === '1';
+
+/** Runs `<dir>/input.md` and compares with `<dir>/output.md`; writes it only when `update` says so. */
+function checkFixture(dir: string, update: boolean): void {
+  const {output} = run(readFileSync(join(dir, 'input.md'), 'utf8'));
+  const expectedPath = join(dir, 'output.md');
+  if (update) writeFileSync(expectedPath, output);
+  if (!existsSync(expectedPath)) throw new Error(`${expectedPath} is missing: run this test with UPDATE=1 to write it, then review it before committing`);
+  expect(output).toBe(readFileSync(expectedPath, 'utf8'));
 }
 
 describe('directive fixtures (input.md -> output.md)', () => {
   for (const name of readdirSync(fixtures).filter((d) => existsSync(join(fixtures, d, 'input.md')))) {
-    test(name, () => {
-      const input = readFileSync(join(fixtures, name, 'input.md'), 'utf8');
-      const {output} = run(input);
-      const expectedPath = join(fixtures, name, 'output.md');
-      if (process.env['UPDATE_EXPECTED'] || !existsSync(expectedPath)) writeFileSync(expectedPath, output);
-      expect(output).toBe(readFileSync(expectedPath, 'utf8'));
-    });
+    test(name, () => checkFixture(join(fixtures, name), UPDATE));
   }
+
+  test('a fixture without output.md fails and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charm-arch-fixture-'));
+    try {
+      writeFileSync(join(dir, 'input.md'), ':::charm-config{charm="logsink"}\n:::\n');
+      expect(() => checkFixture(dir, false)).toThrow(/output\.md is missing: run this test with UPDATE=1/);
+      expect(readdirSync(dir)).toEqual(['input.md']);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
 });
 
 describe('remarkCharmDirectives', () => {
