@@ -30,6 +30,14 @@ export default {
       testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
     },
     {
+      // React tests of theme/ (jsdom; CSS modules as class-name proxies).
+      ...common,
+      displayName: 'theme',
+      testMatch: ['<rootDir>/test/theme/**/*.test.tsx'],
+      testEnvironment: '<rootDir>/test/theme/jsdom-environment.cjs',
+      moduleNameMapper: {...common.moduleNameMapper, '\\.module\\.css$': '<rootDir>/test/theme/style-mock.cjs'},
+    },
+    {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],

@@ -1,6 +1,7 @@
+/// <reference path="../theme/theme-charm-architecture.d.ts" preserve="true" />
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {LoadContext, Plugin, PluginConfig} from '@docusaurus/types';
+import type {LoadContext, Plugin, PluginConfig, SwizzleConfig} from '@docusaurus/types';
 import {normalizeOptions, validateOptions, type Options, type PluginOptions} from './options.js';
 import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 import {collectBuildWarnings} from './build-warnings.js';
@@ -17,6 +18,14 @@ export type {CharmModel, ObservedEvent, PebbleLayer, Diagnostic} from './model/t
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/src -> package root */
 const packageRoot = resolve(here, '..', '..');
+
+/**
+ * `docusaurus swizzle docusaurus-plugin-charm-architecture CharmDiagram --wrap`: wrapping is safe
+ * (the props are the contract the remark half writes); ejecting copies internals that change.
+ */
+export function getSwizzleConfig(): SwizzleConfig {
+  return {components: {CharmDiagram: {actions: {wrap: 'safe', eject: 'unsafe'}, description: 'A charm diagram: Mermaid themed to the site, toolbar, text alternative, error box.'}}};
+}
 
 /** The Docusaurus plugin half: site directory for the remark half, theme components, live-reload dependencies. */
 export default function pluginCharmArchitecture(context: LoadContext, options: PluginOptions): Plugin {
@@ -81,6 +90,6 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
  */
 export function charmArchitecture(options: Options): {plugin: PluginConfig; remarkPlugin: [typeof remarkCharmDirectives, PluginOptions]; options: PluginOptions} {
   const normalized = normalizeOptions(options);
-  const plugin = Object.assign((context: LoadContext, opts: PluginOptions) => pluginCharmArchitecture(context, opts), {validateOptions});
+  const plugin = Object.assign((context: LoadContext, opts: PluginOptions) => pluginCharmArchitecture(context, opts), {validateOptions, getSwizzleConfig});
   return {plugin: [plugin, normalized] as unknown as PluginConfig, remarkPlugin: [remarkCharmDirectives, normalized], options: normalized};
 }

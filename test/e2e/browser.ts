@@ -86,3 +86,12 @@ export async function waitForMermaid(page: Page, timeout = 30_000): Promise<void
     {timeout},
   );
 }
+
+/**
+ * Waits until the page has loaded and the browser has painted two frames since: scripts that the
+ * load started (hydration, effects, a planted onload) have had their turn. A condition, not a sleep.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
-import {launchBrowser, newContext, waitForMermaid} from './browser.js';
+import {launchBrowser, newContext, settled, waitForMermaid} from './browser.js';
 import {serveStatic, type StaticServer} from './serve.js';
 import {repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
 
@@ -47,7 +47,9 @@ describe('hostile charm text renders inert', () => {
   });
 
   test('no script from the charm runs and no dialog opens', async () => {
-    await page.waitForTimeout(500);
+    // Whatever the page would run has run: the load event has fired, every diagram is drawn
+    // (beforeAll), and the browser has painted twice since (conditions, not a sleep).
+    await settled(page);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     expect(await page.locator('article script, article iframe, article img, article [onerror], article [onclick]').count()).toBe(0);

@@ -1,21 +1,37 @@
 import {jest} from '@jest/globals';
-import {readdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {normalizeOptions} from '../../src/options.js';
 import {fixtures, options, run} from './harness.js';
 
+/** `UPDATE=1` (or the model fixtures' `UPDATE_EXPECTED=1`) writes output.md; otherwise a missing one fails. */
+const UPDATE = process.env['UPDATE'] === '1' || process.env['UPDATE_EXPECTED'] === '1';
+
+/** Runs `<dir>/input.md` and compares with `<dir>/output.md`; writes it only when `update` says so. */
+function checkFixture(dir: string, update: boolean): void {
+  const {output} = run(readFileSync(join(dir, 'input.md'), 'utf8'));
+  const expectedPath = join(dir, 'output.md');
+  if (update) writeFileSync(expectedPath, output);
+  if (!existsSync(expectedPath)) throw new Error(`${expectedPath} is missing: run this test with UPDATE=1 to write it, then review it before committing`);
+  expect(output).toBe(readFileSync(expectedPath, 'utf8'));
+}
+
 describe('directive fixtures (input.md -> output.md)', () => {
   for (const name of readdirSync(fixtures).filter((d) => existsSync(join(fixtures, d, 'input.md')))) {
-    test(name, () => {
-      const input = readFileSync(join(fixtures, name, 'input.md'), 'utf8');
-      const {output} = run(input);
-      const expectedPath = join(fixtures, name, 'output.md');
-      // A missing expected file fails the run; writing it is an explicit UPDATE_EXPECTED=1.
-      if (process.env['UPDATE_EXPECTED']) writeFileSync(expectedPath, output);
-      expect(existsSync(expectedPath)).toBe(true);
-      expect(output).toBe(readFileSync(expectedPath, 'utf8'));
-    });
+    test(name, () => checkFixture(join(fixtures, name), UPDATE));
   }
+
+  test('a fixture without output.md fails and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charm-arch-fixture-'));
+    try {
+      writeFileSync(join(dir, 'input.md'), ':::charm-config{charm="logsink"}\n:::\n');
+      expect(() => checkFixture(dir, false)).toThrow(/output\.md is missing: run this test with UPDATE=1/);
+      expect(readdirSync(dir)).toEqual(['input.md']);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
 });
 
 describe('remarkCharmDirectives', () => {

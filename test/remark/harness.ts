@@ -1,7 +1,7 @@
 /** One way to run the directive transformer in tests: a page parsed as Docusaurus does, printed back as Markdown. */
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Root} from 'mdast';
+import type {Code, Root, RootContent} from 'mdast';
 import {directiveFromMarkdown, directiveToMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
@@ -9,6 +9,7 @@ import {toMarkdown} from 'mdast-util-to-markdown';
 import {directive} from 'micromark-extension-directive';
 import {gfm} from 'micromark-extension-gfm';
 import {VFile} from 'vfile';
+import {diagramElementProps} from '../../src/remark/diagram-component.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {stateFor} from '../../src/state.js';
 import {normalizeOptions} from '../../src/options.js';
@@ -31,24 +32,27 @@ export const options = normalizeOptions({
 });
 stateFor(options).siteDir = root;
 
+/**
+ * A `<CharmDiagram>` element as two fences a reviewer can read: the Mermaid source with the title
+ * and description in the info string, then the text alternative (`alt`) as indented JSON.
+ */
+function printableDiagram(node: RootContent): Code[] | null {
+  const props = diagramElementProps(node);
+  if (!props) return null;
+  const alt: unknown = JSON.parse(props.alt);
+  return [
+    {type: 'code', lang: 'mermaid', meta: `CharmDiagram title=${JSON.stringify(props.title)} description=${JSON.stringify(props.description)}`, value: props.source},
+    {type: 'code', lang: 'json', meta: 'CharmDiagram alt', value: JSON.stringify(alt, null, 2)},
+  ];
+}
+
 /** Parses a page the way Docusaurus does (CommonMark + GFM + directives), runs the transformer, prints Markdown back. */
 export function run(source: string, opts = options): {output: string; tree: Root; file: VFile} {
   const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
   const file = new VFile({path: join(fixtures, 'page.md'), value: source});
   remarkCharmDirectives(opts)(tree, file);
-  // Diagram elements and imports are MDX nodes: print their source for review.
-  const printable: Root = {
-    type: 'root',
-    children: tree.children.flatMap((n) => {
-      const node = n as unknown as {type: string; name?: string; attributes?: Array<{name: string; value: string}>};
-      if (node.type === 'mdxjsEsm') return [];
-      if (node.type === 'mdxJsxFlowElement') {
-        const src = node.attributes?.find((a) => a.name === 'source')?.value ?? '';
-        return [{type: 'code', lang: 'mermaid', value: src}];
-      }
-      return [n];
-    }) as Root['children'],
-  };
+  // Diagram elements and imports are MDX nodes: print each diagram's props for review, all of them.
+  const printable: Root = {type: 'root', children: tree.children.flatMap((n) => (n.type === 'mdxjsEsm' ? [] : printableDiagram(n) ?? [n]))};
   return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
 }
 
