@@ -1,6 +1,7 @@
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin, PluginConfig} from '@docusaurus/types';
+import {docVersionsIn, recordDocVersions} from './doc-versions.js';
 import {normalizeOptions, validateOptions, type Options, type PluginOptions} from './options.js';
 import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 import {findRemarkHalf} from './site-config.js';
@@ -30,6 +31,10 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
   const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
   return {
     name: 'docusaurus-plugin-charm-architecture',
+    // Each doc's version as the docs plugin loaded it, for `versions` (the remark half reads it by page path).
+    allContentLoaded({allContent}) {
+      recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
+    },
     getThemePath() {
       return join(packageRoot, 'dist', 'theme');
     },
@@ -48,7 +53,15 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
               use: [
                 {
                   loader: join(here, 'webpack', 'charm-dependencies-loader.js'),
-                  options: {charms: charmDirs, ...(options.defaultCharm ? {defaultCharm: options.defaultCharm} : {}), directives: DIRECTIVE_NAMES, maxFileBytes: options.maxFileBytes},
+                  options: {
+                    charms: charmDirs,
+                    ...(options.defaultCharm ? {defaultCharm: options.defaultCharm} : {}),
+                    directives: DIRECTIVE_NAMES,
+                    maxFileBytes: options.maxFileBytes,
+                    refs: Object.fromEntries(Object.entries(options.charms).flatMap(([id, c]) => (c.ref ? [[id, c.ref]] : []))),
+                    ...(options.versions ? {versions: options.versions} : {}),
+                    ...(options.id ? {pluginId: options.id} : {}),
+                  },
                 },
               ],
             },

@@ -15,6 +15,8 @@ export interface CharmSource {
   branch?: string;
   /** Charm directory inside the repository, for source links (`.` when the charm is at the root). */
   pathInRepository?: string;
+  /** Read the charm at this git ref (branch, tag or commit) instead of the working tree; links then point at its commit. */
+  ref?: string;
 }
 
 export interface PluginOptions {
@@ -30,6 +32,8 @@ export interface PluginOptions {
   charmhubUrl: string;
   /** Files larger than this are refused. */
   maxFileBytes: number;
+  /** Docusaurus doc version -> the git ref its pages read every charm at (`null`: the working tree). */
+  versions?: Record<string, string | null>;
 }
 
 export type Options = Partial<PluginOptions> & {charms: Record<string, CharmSource>};
@@ -41,11 +45,17 @@ export const DEFAULT_OPTIONS: Omit<PluginOptions, 'charms'> = {
   maxFileBytes: 2 * 1024 * 1024,
 };
 
+/** A branch, tag, commit or revision (`v2~1`); never an option to git, never spaces. */
+const gitRef = Joi.string()
+  .pattern(/^[^-\s][^\s]*$/)
+  .messages({'string.pattern.base': '{{#label}} must be a git ref (a branch, tag or commit), not `{{#value}}`.'});
+
 const charmSchema = Joi.object({
   path: Joi.string().required(),
   repository: Joi.string().uri({scheme: ['http', 'https']}),
   branch: Joi.string(),
   pathInRepository: Joi.string(),
+  ref: gitRef,
 });
 
 export const OptionsSchema = Joi.object<PluginOptions>({
@@ -60,6 +70,7 @@ export const OptionsSchema = Joi.object<PluginOptions>({
   jujuDocsUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.jujuDocsUrl),
   charmhubUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.charmhubUrl),
   maxFileBytes: Joi.number().integer().min(1024).default(DEFAULT_OPTIONS.maxFileBytes),
+  versions: Joi.object().pattern(Joi.string(), gitRef.allow(null)),
 }).custom((value: PluginOptions, helpers) => {
   if (value.defaultCharm && !value.charms[value.defaultCharm]) {
     return helpers.message({custom: `defaultCharm "${value.defaultCharm}" is not one of the configured charms (${Object.keys(value.charms).join(', ')}).`});

@@ -3,7 +3,7 @@ import {resolve} from 'node:path';
 import type {Root, RootContent} from 'mdast';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
-import {loadCharm} from '../model/load.js';
+import {loadCharmFor, takeRef} from './at-ref.js';
 import {DEFAULT_OPTIONS} from '../options.js';
 import {buildSection, DIRECTIVE_NAMES} from '../sections/index.js';
 import {EXIT, type CliIO} from './io.js';
@@ -16,18 +16,20 @@ export interface RenderOptions {
   headingLevel: number;
   repository?: string;
   branch?: string;
+  /** Read the charm at this git ref; links then point at its commit. */
+  ref?: string;
 }
 
 /** The page (or sections) as Markdown or MyST, from the same section builders the directives use. */
 export function renderPage(charmDir: string, options: RenderOptions): string {
-  const model = loadCharm(charmDir);
+  const {model, commit, charmPathInRepository} = loadCharmFor(charmDir, options.ref);
   const nodes: RootContent[] = [];
   for (const name of options.sections) {
     nodes.push(
       ...buildSection(name, {
         model,
         headingLevel: options.headingLevel,
-        links: {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {})},
+        links: {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {}), ...(commit ? {branch: commit} : {}), ...(charmPathInRepository ? {charmPathInRepository} : {})},
         attributes: {},
         annotations: [],
       }),
@@ -47,7 +49,8 @@ function toMyst(node: RootContent): RootContent[] {
   return [node];
 }
 
-export function renderCommand(args: string[], io: CliIO): number {
+export function renderCommand(argv: string[], io: CliIO): number {
+  const {ref, rest: args} = takeRef(argv);
   let format: RenderFormat = 'md';
   const sections: string[] = [];
   let out: string | undefined;
@@ -89,7 +92,7 @@ export function renderCommand(args: string[], io: CliIO): number {
     io.stderr.write('usage: charm-arch render <charm-dir> [--format md|myst] [--section name]... [--out FILE]\n');
     return EXIT.error;
   }
-  const text = renderPage(resolve(io.cwd, dir), {format, sections: sections.length ? sections : ['charm-architecture'], headingLevel, ...(repository ? {repository} : {}), ...(branch ? {branch} : {})});
+  const text = renderPage(resolve(io.cwd, dir), {format, sections: sections.length ? sections : ['charm-architecture'], headingLevel, ...(repository ? {repository} : {}), ...(branch ? {branch} : {}), ...(ref !== undefined ? {ref} : {})});
   if (out) writeFileSync(resolve(io.cwd, out), text);
   else io.stdout.write(text);
   return EXIT.ok;

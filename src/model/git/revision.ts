@@ -118,6 +118,13 @@ export function refFiles(revision: Pick<GitRevision, 'ref' | 'gitDir' | 'commonD
   return [...new Set(files)];
 }
 
+/** refFiles for a ref that names nothing yet (a tag to come): still watched, so creating it recompiles. */
+export function refFilesAround(charmDir: string, ref: string): string[] {
+  const result = runGit(nearestExisting(resolve(charmDir)), ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir']);
+  const [gitDir, commonDir] = result.stdout.toString('utf8').split('\n');
+  return result.status === 0 && gitDir && commonDir ? refFiles({ref, gitDir, commonDir}) : [];
+}
+
 /** The branch file HEAD points at (`ref: refs/heads/main`), so a commit on the checked-out branch counts. */
 function symbolicTarget(gitDir: string, commonDir: string): string[] {
   try {
