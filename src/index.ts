@@ -2,6 +2,7 @@
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin, PluginConfig, SwizzleConfig} from '@docusaurus/types';
+import {docVersionsIn, recordDocVersions} from './doc-versions.js';
 import {normalizeOptions, validateOptions, type Options, type PluginOptions} from './options.js';
 import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 import {collectBuildWarnings} from './build-warnings.js';
@@ -54,6 +55,10 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
       }
       for (const line of [...warnings.charm, ...warnings.drift]) reportOnce(state, line);
     },
+    // Each doc's version as the docs plugin loaded it, for `versions` (the remark half reads it by page path).
+    allContentLoaded({allContent}) {
+      recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
+    },
     getThemePath() {
       return join(packageRoot, 'dist', 'theme');
     },
@@ -72,7 +77,15 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
               use: [
                 {
                   loader: join(here, 'webpack', 'charm-dependencies-loader.js'),
-                  options: {charms: charmDirs, ...(options.defaultCharm ? {defaultCharm: options.defaultCharm} : {}), directives: DIRECTIVE_NAMES, maxFileBytes: options.maxFileBytes},
+                  options: {
+                    charms: charmDirs,
+                    ...(options.defaultCharm ? {defaultCharm: options.defaultCharm} : {}),
+                    directives: DIRECTIVE_NAMES,
+                    maxFileBytes: options.maxFileBytes,
+                    refs: Object.fromEntries(Object.entries(options.charms).flatMap(([id, c]) => (c.ref ? [[id, c.ref]] : []))),
+                    ...(options.versions ? {versions: options.versions} : {}),
+                    ...(options.id ? {pluginId: options.id} : {}),
+                  },
                 },
               ],
             },

@@ -15,6 +15,8 @@ export interface CharmSource {
   branch?: string;
   /** Charm directory inside the repository, for source links (`.` when the charm is at the root). */
   pathInRepository?: string;
+  /** Read the charm at this git ref (branch, tag or commit) instead of the working tree; links then point at its commit. */
+  ref?: string;
 }
 
 export interface PluginOptions {
@@ -40,6 +42,8 @@ export interface PluginOptions {
    * a directory (relative to the site), or `false` (also off with CHARM_ARCH_NO_CACHE=1).
    */
   persistentCache: boolean | string;
+  /** Docusaurus doc version -> the git ref its pages read every charm at (`null`: the working tree). */
+  versions?: Record<string, string | null>;
 }
 
 export type Options = Partial<PluginOptions> & {charms: Record<string, CharmSource>};
@@ -53,11 +57,17 @@ export const DEFAULT_OPTIONS: Omit<PluginOptions, 'charms'> = {
   persistentCache: true,
 };
 
+/** A branch, tag, commit or revision (`v2~1`); never an option to git, never spaces. */
+const gitRef = Joi.string()
+  .pattern(/^[^-\s][^\s]*$/)
+  .messages({'string.pattern.base': '{{#label}} must be a git ref (a branch, tag or commit), not `{{#value}}`.'});
+
 const charmSchema = Joi.object({
   path: Joi.string().required(),
   repository: Joi.string().uri({scheme: ['http', 'https']}),
   branch: Joi.string(),
   pathInRepository: Joi.string(),
+  ref: gitRef,
 });
 
 export const OptionsSchema = Joi.object<PluginOptions>({
@@ -74,6 +84,7 @@ export const OptionsSchema = Joi.object<PluginOptions>({
   charmhubUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.charmhubUrl),
   maxFileBytes: Joi.number().integer().min(1024).default(DEFAULT_OPTIONS.maxFileBytes),
   persistentCache: Joi.alternatives(Joi.boolean(), Joi.string()).default(DEFAULT_OPTIONS.persistentCache),
+  versions: Joi.object().pattern(Joi.string(), gitRef.allow(null)),
 }).custom((value: PluginOptions, helpers) => {
   if (value.defaultCharm && !value.charms[value.defaultCharm]) {
     return helpers.message({custom: `defaultCharm "${value.defaultCharm}" is not one of the configured charms (${Object.keys(value.charms).join(', ')}).`});

@@ -36,6 +36,7 @@ const sidebars: SidebarsConfig = {
       items: ['reference/options', 'reference/cli'],
     },
     'how-the-model-reads-a-charm',
+    'versioned-pages',
     'troubleshooting',
   ],
 };

@@ -1,6 +1,6 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {relative, resolve, sep} from 'node:path';
-import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
+import {loadCharmFor, takeRef} from './at-ref.js';
 import {CharmArchError} from '../model/errors.js';
 import {compare, CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './doc-reader/compare.js';
 import {readDoc, type DocFormat} from './doc-reader/index.js';
@@ -9,7 +9,7 @@ import {EXIT, type CliIO} from './io.js';
 export type {Finding, SectionReport, Category};
 
 const USAGE = `usage: charm-arch check <doc> <charm-dir> [--json] [--ignore [category:]name]... [--ignore-file FILE]
-                        [--format md|myst|rst] [--only category]...
+                        [--format md|myst|rst] [--only category]... [--ref REF]
   Compares a hand-written architecture page with the charm: events, containers, rocks, endpoints
   and actions, for each category the page has a section for. Exit 0 in sync, 1 drift, 2 error.
 `;
@@ -21,6 +21,8 @@ export interface CheckOptions {
   ignore?: string[];
   /** Compare only these categories. */
   only?: Category[];
+  /** Compare with the charm at this git ref (`--ref v2`: did the 2.x page match 2.x's code). */
+  ref?: string;
 }
 
 export interface CheckResult extends Comparison {
@@ -38,7 +40,7 @@ export function checkPage(docPath: string, charmDir: string, options: CheckOptio
   }
   const source = readFileSync(docPath, 'utf8');
   const outline = readDoc(docPath, source, options.format);
-  const model = loadCharm(charmDir);
+  const {model} = loadCharmFor(charmDir, options.ref);
   const result = compare(outline, model, docLabel, options.only ? new Set(options.only) : undefined);
   const rules = (options.ignore ?? []).map(ignoreRule);
   const findings: Finding[] = [];
@@ -77,9 +79,10 @@ function readIgnoreFile(path: string, label: string): string[] {
 const CATEGORY_TITLE: Record<Category, string> = {event: 'events', container: 'containers', rock: 'rocks', endpoint: 'endpoints', action: 'actions'};
 
 /** `charm-arch check <doc> <charm-dir>`: drift between a hand-written page and the charm. */
-export function checkCommand(args: string[], io: CliIO): number {
+export function checkCommand(argv: string[], io: CliIO): number {
+  const {ref, rest: args} = takeRef(argv);
   const positional: string[] = [];
-  const options: CheckOptions = {ignore: []};
+  const options: CheckOptions = {ignore: [], ...(ref !== undefined ? {ref} : {})};
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;

@@ -8,12 +8,13 @@ export type {CliIO};
 const USAGE = `usage: charm-arch <command> [options]
 
 commands:
-  facts <charm-dir> [--compact]     print the charm model as JSON
+  facts <charm-dir> [--compact] [--ref REF]
+                                    print the charm model as JSON
   render <charm-dir> [--format md|myst|rst] [--section name]... [--heading-level N] [--out FILE]
-         [--no-title] [--label-prefix PREFIX] [--repository URL] [--branch NAME]
+         [--no-title] [--label-prefix PREFIX] [--repository URL] [--branch NAME] [--ref REF]
                                     print the architecture page (or some sections)
   check <doc> <charm-dir> [--json] [--ignore [category:]name]... [--ignore-file FILE]
-        [--format md|myst|rst] [--only category]...
+        [--format md|myst|rst] [--only category]... [--ref REF]
                                     compare a hand-written page with the charm (exit 1 on drift)
   render-map <charm-dir>... [--format md|myst|rst] [--catalog] [--heading-level N] [--out FILE]
                                     print the integration map of a family of charms

@@ -1,11 +1,11 @@
 import {resolve} from 'node:path';
 import type {RootContent} from 'mdast';
 import {visit} from 'unist-util-visit';
-import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
+import {loadCharmFor} from './at-ref.js';
 import type {CharmModel} from '../model/types.js';
 import {DEFAULT_OPTIONS} from '../options.js';
 import {charmTitle} from '../sections/context.js';
-import {buildSection, DIRECTIVE_NAMES} from '../sections/index.js';
+import {buildSection, DIRECTIVE_NAMES, type LinkOptions} from '../sections/index.js';
 import {heading, text} from '../sections/mdast.js';
 import {choice, headingLevelOf, lastValue, parseArgs, UsageError, type ParsedArgs} from './args.js';
 import {EXIT, writeOut, type CliIO} from './io.js';
@@ -27,7 +27,7 @@ export const FORMAT_HELP = `formats:
 
 const USAGE = `usage: charm-arch render <charm-dir> [--format md|myst|rst] [--section name]... [--heading-level N]
                         [--no-title] [--label-prefix PREFIX] [--out FILE] [--repository URL] [--branch NAME]
-                        [--layout auto|full|compact] [--direction LR|TB]
+                        [--layout auto|full|compact] [--direction LR|TB] [--ref REF]
   Prints the architecture page from the charm: a page title and every section, or only the
   --section(s) named (then without a title). --heading-level is the level of the sections
   (default 2 under a title, 1 without). MyST and rst labels start with the charm's name
@@ -49,6 +49,8 @@ export interface RenderOptions {
   /** Deployment diagram layout, as the directives' `layout` / `direction` attributes. */
   layout?: 'auto' | 'full' | 'compact';
   direction?: 'LR' | 'TB';
+  /** Read the charm at this git ref; links then point at its commit. */
+  ref?: string;
 }
 
 /** The page title: the same for `render` and `init`. */
@@ -58,11 +60,13 @@ export function pageTitle(model: CharmModel): string {
 
 /** The page (or sections) as Markdown, MyST or rst, from the same section builders the directives use. */
 export function renderPage(charmDir: string, options: RenderOptions): string {
-  return renderModel(loadCharm(charmDir), options);
+  const {model, commit, charmPathInRepository} = loadCharmFor(charmDir, options.ref);
+  return renderModel(model, options, {...(commit ? {branch: commit} : {}), ...(charmPathInRepository ? {charmPathInRepository} : {})});
 }
 
-export function renderModel(model: CharmModel, options: RenderOptions): string {
-  const links = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {})};
+/** `at`: where links point when the charm was read at a git ref (its commit, the charm's folder in the repository). */
+export function renderModel(model: CharmModel, options: RenderOptions, at: Partial<Pick<LinkOptions, 'branch' | 'charmPathInRepository'>> = {}): string {
+  const links: LinkOptions = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {}), ...at};
   const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), 'charm-architecture', text(pageTitle(model)))] : [];
   for (const name of options.sections) nodes.push(...buildSection(name, {model, headingLevel: options.headingLevel, links, attributes: {...(options.layout ? {layout: options.layout} : {}), ...(options.direction ? {direction: options.direction} : {})}, annotations: []}));
   // An empty value (a config default of "") as an empty code span prints as stray backticks: show the empty string.
@@ -78,7 +82,7 @@ export function renderModel(model: CharmModel, options: RenderOptions): string {
 export function renderCommand(args: string[], io: CliIO): number {
   let options: RenderOptions & {out?: string; dir: string};
   try {
-    const parsed = parseArgs(args, {valued: ['--format', '--section', '--heading-level', '--out', '--repository', '--branch', '--label-prefix', '--layout', '--direction'], boolean: ['--no-title', '--help', '-h']});
+    const parsed = parseArgs(args, {valued: ['--format', '--section', '--heading-level', '--out', '--repository', '--branch', '--label-prefix', '--layout', '--direction', '--ref'], boolean: ['--no-title', '--help', '-h']});
     if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
       io.stdout.write(USAGE);
       return EXIT.ok;
@@ -104,6 +108,7 @@ export function renderCommand(args: string[], io: CliIO): number {
       ...(repository ? {repository} : {}),
       ...(branch ? {branch} : {}),
       ...(labelPrefix !== undefined ? {labelPrefix} : {}),
+      ...refOption(parsed),
     };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -124,4 +129,10 @@ function layoutOptions(parsed: ParsedArgs): Pick<RenderOptions, 'layout' | 'dire
     ...(layout !== undefined ? {layout: choice('--layout', layout, ['auto', 'full', 'compact'] as const, 'auto')} : {}),
     ...(direction !== undefined ? {direction: choice('--direction', direction, ['LR', 'TB'] as const, 'LR')} : {}),
   };
+}
+
+/** `--ref`: read the charm at a git ref (tag, branch, commit) instead of its working tree. */
+function refOption(parsed: ParsedArgs): Pick<RenderOptions, 'ref'> {
+  const ref = lastValue(parsed, '--ref');
+  return ref !== undefined ? {ref} : {};
 }

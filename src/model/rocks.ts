@@ -3,7 +3,7 @@ import {dirname, join, relative, resolve} from 'node:path';
 import {CharmArchError, type DiagnosticSink} from './errors.js';
 import {ROCK_EXTENSIONS, rockExtensionOf, type TwelveFactorApp} from './extensions/rockcraft.js';
 import {rockLayer} from './pebble/rock-layers.js';
-import {CharmSources, isCharmDir, normalise} from './sources.js';
+import {isCharmDir, normalise, type CharmSources} from './sources.js';
 import type {Container, PebbleLayer, Resource, Rock} from './types.js';
 import {parseYamlFile, type YamlFile} from './yaml.js';
 
@@ -19,7 +19,7 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
   const repoRoot = repositoryRoot(sources.root);
   let sharedRepo = false;
   if (repoRoot !== sources.root) {
-    const repo = new CharmSources(repoRoot);
+    const repo = sources.at(repoRoot);
     const charmsInRepo = repo.list('', (n) => n === 'charmcraft.yaml' || n === 'metadata.yaml', {maxDepth: 4, stopAtCharms: false});
     sharedRepo = new Set(charmsInRepo.map((p) => dirname(p))).size > 1;
     for (const p of repo.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(repo.absolute(p));
@@ -29,7 +29,7 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     const path = normalise(relative(sources.root, abs));
     let doc;
     try {
-      const reader = path.startsWith('..') ? new CharmSources(dirname(abs)) : sources;
+      const reader = path.startsWith('..') ? sources.at(dirname(abs)) : sources;
       const file = reader.read(path.startsWith('..') ? 'rockcraft.yaml' : path);
       if (!file) continue;
       doc = parseYamlFile({...file, path});

@@ -19,6 +19,22 @@ export interface SourceFile {
 
 export interface SourceOptions {
   maxFileBytes?: number;
+  /** Read from this tree (a git commit: git/tree.ts) instead of the working tree. */
+  tree?: SourceTree;
+}
+
+/**
+ * The second place files can come from: a tree that is not the working tree (a commit). Paths are
+ * charm-relative; size, text and UTF-8 checks and the line index stay in CharmSources.
+ */
+export interface SourceTree {
+  /** The same tree rooted at another directory of the repository (absolute working-tree path). */
+  at(root: string): SourceTree;
+  exists(path: string): boolean;
+  /** A file's bytes, or null when there is none; throws CharmArchError for what it refuses (too large, a link leaving the repository). */
+  readBytes(path: string, maxFileBytes: number): Buffer | null;
+  /** Like CharmSources.list: files below `dir` whose name passes `accept`, pre-order, names sorted. */
+  list(dir: string, accept: (name: string) => boolean, opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>}): string[];
 }
 
 /**
@@ -35,10 +51,18 @@ export class CharmSources {
   private readonly allowedRoots: string[];
   private readonly cache = new Map<string, SourceFile | null>();
   private readonly maxFileBytes: number;
+  private readonly tree: SourceTree | undefined;
 
   constructor(root: string, options: SourceOptions = {}) {
     this.root = resolve(root);
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.tree = options.tree;
+    if (this.tree) {
+      // A commit's tree: the working-tree folder may be gone; links are checked by the tree.
+      this.realRoot = this.root;
+      this.allowedRoots = [];
+      return;
+    }
     let stat;
     try {
       stat = statSync(this.root);
@@ -58,7 +82,13 @@ export class CharmSources {
     return join(this.root, path);
   }
 
+  /** Another directory of the same repository, read from the same place (working tree or commit). */
+  at(root: string): CharmSources {
+    return new CharmSources(root, {maxFileBytes: this.maxFileBytes, ...(this.tree ? {tree: this.tree.at(resolve(root))} : {})});
+  }
+
   exists(path: string): boolean {
+    if (this.tree) return this.tree.exists(normalise(path));
     try {
       return lstatSync(this.absolute(path)).isFile() || statSync(this.absolute(path)).isFile();
     } catch {
@@ -85,8 +115,9 @@ export class CharmSources {
    * skipping VCS/build/test folders and any folder that holds another charm.
    */
   list(dir: string, accept: (name: string) => boolean, opts: {maxDepth?: number; stopAtCharms?: boolean} = {}): string[] {
-    const out: string[] = [];
     const maxDepth = opts.maxDepth ?? 8;
+    if (this.tree) return this.tree.list(normalise(dir), accept, {maxDepth, stopAtCharms: opts.stopAtCharms !== false, skipped: SKIPPED_DIRS});
+    const out: string[] = [];
     const visited = new Set<string>();
     const walk = (rel: string, depth: number): void => {
       let entries;
@@ -146,6 +177,10 @@ export class CharmSources {
   }
 
   private load(path: string): SourceFile | null {
+    if (this.tree) {
+      const bytes = this.tree.readBytes(path, this.maxFileBytes);
+      return bytes && this.textOf(path, bytes);
+    }
     const abs = this.absolute(path);
     let lst;
     try {
@@ -187,6 +222,11 @@ export class CharmSources {
       if (error instanceof CharmArchError) throw error;
       throw new CharmArchError({code: 'unreadable-file', message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, file: path, hint: 'Check the file\'s permissions.'});
     }
+    return this.textOf(path, bytes);
+  }
+
+  /** A file's bytes as checked text with a line index, wherever they were read from. */
+  private textOf(path: string, bytes: Buffer): SourceFile {
     // Checked again after reading: the file may have grown since stat.
     if (bytes.length > this.maxFileBytes) {
       throw new CharmArchError({code: 'file-too-large', message: `${path} is ${bytes.length} bytes, over the limit of ${this.maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});

@@ -3,7 +3,9 @@ import type {Heading, Root, RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
+import {docVersionOf, refFor} from '../doc-versions.js';
 import {loadCharmCached} from '../model/cache.js';
+import {loadCharmAtRefCached} from '../model/git/load-at-ref.js';
 import {CharmArchError, CharmLoadError} from '../model/errors.js';
 import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
 import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
@@ -103,7 +105,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       fail('plugin-missing', 'The charm-architecture remark plugin runs, but the Docusaurus plugin half is not installed.', 'Add `charms.plugin` (from charmArchitecture()) to `plugins` in docusaurus.config.');
     }
     const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const allowed = ['charm', 'heading-level', ...(DIRECTIVE_ATTRIBUTES[node.name] ?? [])];
+    const allowed = ['charm', 'heading-level', 'ref', ...(DIRECTIVE_ATTRIBUTES[node.name] ?? [])];
     for (const key of Object.keys(node.attributes ?? {})) {
       if (!allowed.includes(key)) fail('unknown-attribute', `Unknown attribute \`${key}\` on :::${node.name}.`, `Allowed: ${allowed.join(', ')}.`);
     }
@@ -125,7 +127,10 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       if (value !== undefined && !allowedValues.includes(value)) fail('bad-attribute', `${key} must be one of ${allowedValues.join(', ')}, not \`${value}\`.`);
     }
     const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
-    const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
+    // At a git ref when the directive, the page's doc version (`versions`) or the charm names one.
+    const ref = refFor(attributes['ref'], charm!.ref, options.versions, docVersionOf(options.id, file.path));
+    const atRef = ref !== undefined ? loadCharmAtRefCached(dir, ref, {maxFileBytes: options.maxFileBytes}) : undefined;
+    const model = atRef?.model ?? loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
     for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     const container = attributes['container'];
     if (container !== undefined && !model.containers.some((c) => c.name === container) && !model.pebble.some((l) => l.container === container)) {
@@ -143,6 +148,8 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       ...(charm!.repository ? {repository: charm!.repository} : {}),
       ...(charm!.branch ? {branch: charm!.branch} : {}),
       ...(charm!.pathInRepository ? {charmPathInRepository: charm!.pathInRepository} : {}),
+      // Old docs link to old code: the commit itself, and where the charm sat in the repository then.
+      ...(atRef ? {branch: atRef.revision.commit, charmPathInRepository: charm!.pathInRepository ?? (atRef.revision.charmPath || '.')} : {}),
     };
     const build = (level: number): RootContent[] => buildSection(node.name, {model, headingLevel: level, links, attributes, annotations});
     const adopted = author && levelAttr === undefined ? adoptHeading(node.name, author, build(author.depth)) : null;

@@ -1,6 +1,10 @@
+import {existsSync} from 'node:fs';
 import {isAbsolute, join, resolve} from 'node:path';
+import {docVersionOf, refFor} from '../doc-versions.js';
 import {loadCharmCached} from '../model/cache.js';
 import {isFamilySection} from '../sections/family.js';
+import {loadCharmAtRefCached} from '../model/git/load-at-ref.js';
+import {refFilesAround} from '../model/git/revision.js';
 
 /** Options the plugin passes: charm id -> absolute directory, and the directive names to look for. */
 export interface LoaderOptions {
@@ -8,12 +12,18 @@ export interface LoaderOptions {
   defaultCharm?: string;
   directives: string[];
   maxFileBytes: number;
+  /** Charm id -> its `ref` option. */
+  refs?: Record<string, string>;
+  versions?: Record<string, string | null>;
+  pluginId?: string;
 }
 
 interface LoaderContext {
   getOptions(): LoaderOptions;
   addDependency(file: string): void;
   addContextDependency(dir: string): void;
+  addMissingDependency(file: string): void;
+  resourcePath: string;
 }
 
 /**
@@ -26,16 +36,37 @@ export default function charmDependenciesLoader(this: LoaderContext, source: str
   const options = this.getOptions();
   const names = options.directives.join('|');
   const directive = new RegExp(`^\\s*:{2,}(${names})\\b(.*)$`, 'gm');
-  const ids = new Set<string>();
+  const uses = new Map<string, {id: string; ref: string | undefined}>();
+  const docVersion = docVersionOf(options.pluginId, this.resourcePath);
   for (const m of source.matchAll(directive)) {
-    // The family directives read every configured charm (at most).
-    if (isFamilySection(m[1] ?? '')) Object.keys(options.charms).forEach((id) => ids.add(id));
+    // The family directives read every configured charm (at most), each at its configured ref.
+    if (isFamilySection(m[1] ?? '')) {
+      for (const id of Object.keys(options.charms)) uses.set(`${id}\0${options.refs?.[id] ?? ''}`, {id, ref: options.refs?.[id]});
+      continue;
+    }
     const id = /\bcharm\s*=\s*["']?([\w-]+)/.exec(m[2] ?? '')?.[1] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
-    if (id) ids.add(id);
+    if (!id) continue;
+    const ref = refFor(/\bref\s*=\s*["']?([^"'\s}]+)/.exec(m[2] ?? '')?.[1], options.refs?.[id], options.versions, docVersion);
+    uses.set(`${id}\0${ref ?? ''}`, {id, ref});
   }
-  for (const id of ids) {
+  for (const {id, ref} of uses.values()) {
     const dir = options.charms[id];
     if (!dir) continue;
+    if (ref !== undefined) {
+      // At a ref the page depends on what the ref names: a moved branch or a new tag recompiles it.
+      let files: string[];
+      try {
+        files = loadCharmAtRefCached(dir, ref, {maxFileBytes: options.maxFileBytes}).refFiles;
+      } catch {
+        // The remark plugin reports the error with its position; a tag created later still recompiles the page.
+        files = refFilesAround(dir, ref);
+      }
+      for (const f of files) {
+        if (existsSync(f)) this.addDependency(f);
+        else this.addMissingDependency(f);
+      }
+      continue;
+    }
     this.addContextDependency(dir);
     try {
       const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});

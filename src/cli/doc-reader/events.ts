@@ -1,4 +1,5 @@
 /** Events: the page's event names against the observed events. */
+import {levenshtein} from '../../model/levenshtein.js';
 import type {CharmModel, ObservedEvent} from '../../model/types.js';
 import {blockText, sectionBlocks, type DocBlock, type DocSection} from './types.js';
 import type {Finding} from './findings.js';
@@ -195,18 +196,4 @@ export function didYouMean(name: string, options: string[]): string | undefined 
     }
   }
   return best;
-}
-
-export function levenshtein(a: string, b: string): number {
-  const prev = Array.from({length: b.length + 1}, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
