@@ -15,6 +15,8 @@ const charms = charmArchitecture({
       branch: 'main',
     },
     logsink: {path: './charms/logsink'},
+    // Connects the two above: Pastebin's logs in (loki_push_api), syslog out to Logsink.
+    logrelay: {path: './charms/log-relay-k8s'},
   },
   defaultCharm: 'pastebin',
   onError: 'throw',

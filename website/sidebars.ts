@@ -12,6 +12,12 @@ const sidebars: SidebarsConfig = {
     },
     {
       type: 'category',
+      label: 'Demo: a family of charms',
+      collapsed: false,
+      items: ['family/integration-map', 'family/catalog'],
+    },
+    {
+      type: 'category',
       label: 'Directives',
       link: {type: 'doc', id: 'directives/index'},
       items: [

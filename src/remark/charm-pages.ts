@@ -4,8 +4,11 @@
  * Pages compile in no fixed order, so the catalog cannot wait for the other
  * pages' directives to be expanded. Instead it reads the Markdown sources of
  * its own content folder (e.g. `docs/`, or `versioned_docs/version-x/`) and
- * finds each `:::charm-architecture` directive (parsed as Markdown, so an
- * example inside a code fence does not count). The link is written to the
+ * finds the page that documents each charm: the one with its
+ * `:::charm-architecture`, else the one with the most of its section
+ * directives (a page written section by section), first in path order on a
+ * tie. Pages are parsed as Markdown, so an example inside a code fence does
+ * not count. The link is written to the
  * source file (`../architecture/pastebin.md`): Docusaurus' own Markdown-link
  * resolution turns it into the page's URL, and `onBrokenMarkdownLinks`
  * reports it if that ever fails.
@@ -17,9 +20,11 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {directiveFromMarkdown, type ContainerDirective, type LeafDirective} from 'mdast-util-directive';
 import {directive} from 'micromark-extension-directive';
 import {visit} from 'unist-util-visit';
+import {SECTIONS} from '../sections/index.js';
 
-/** The directive whose page a charm's catalog row links to. */
+/** The directive of a charm's whole page: a page holding it documents that charm before any other. */
 export const ARCHITECTURE_DIRECTIVE = 'charm-architecture';
+const ARCHITECTURE_WEIGHT = 1000;
 
 /** Folders never holding pages. */
 const SKIPPED = new Set(['node_modules', 'build', 'static']);
@@ -43,34 +48,39 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Charm ids documented by `:::charm-architecture` in one page (its `charm` attribute, else the default charm). */
-function documentedCharms(source: string, defaultCharm: string | undefined): string[] {
-  // Only pages that mention the directive are parsed: most pages are not.
-  if (!source.includes(ARCHITECTURE_DIRECTIVE)) return [];
+/** How much a page documents each charm: its per-charm directives (`charm` attribute, else the default charm). */
+function documentedCharms(source: string, defaultCharm: string | undefined): Map<string, number> {
+  const scores = new Map<string, number>();
+  // Only pages with a directive are parsed: most pages have none.
+  if (!/^\s*::/m.test(source)) return scores;
   const tree: Root = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
-  const ids: string[] = [];
   visit(tree, (node) => {
     if (node.type !== 'containerDirective' && node.type !== 'leafDirective') return;
     const d = node as ContainerDirective | LeafDirective;
-    const id = d.name === ARCHITECTURE_DIRECTIVE ? (d.attributes?.['charm'] ?? defaultCharm) : undefined;
-    if (id) ids.push(id);
+    const id = Object.hasOwn(SECTIONS, d.name) ? (d.attributes?.['charm'] ?? defaultCharm) : undefined;
+    if (id) scores.set(id, (scores.get(id) ?? 0) + (d.name === ARCHITECTURE_DIRECTIVE ? ARCHITECTURE_WEIGHT : 1));
   });
-  return ids;
+  return scores;
 }
 
 /**
- * Charm id -> relative link from `page` to the first page (in path order) of its content folder
- * holding that charm's `:::charm-architecture`. The catalog page itself never counts.
+ * Charm id -> relative link from `page` to the page of its content folder that documents it
+ * (see above). The catalog page itself never counts.
  */
 export function charmPages(siteDir: string, page: string, ids: readonly string[], defaultCharm: string | undefined): Map<string, string> {
-  const pages = new Map<string, string>();
+  const best = new Map<string, {file: string; score: number}>();
   for (const file of markdownFiles(contentRoot(siteDir, page))) {
     if (file === page) continue;
-    for (const id of documentedCharms(readFileSync(file, 'utf8'), defaultCharm)) {
-      if (!ids.includes(id) || pages.has(id)) continue;
-      const rel = relative(dirname(page), file).split(sep).map(encodeURIComponent).join('/');
-      pages.set(id, rel.startsWith('../') ? rel : `./${rel}`);
+    for (const [id, score] of documentedCharms(readFileSync(file, 'utf8'), defaultCharm)) {
+      if (ids.includes(id) && score > (best.get(id)?.score ?? 0)) best.set(id, {file, score});
     }
+  }
+  const pages = new Map<string, string>();
+  for (const id of ids) {
+    const found = best.get(id);
+    if (!found) continue;
+    const rel = relative(dirname(page), found.file).split(sep).map(encodeURIComponent).join('/');
+    pages.set(id, rel.startsWith('../') ? rel : `./${rel}`);
   }
   return pages;
 }

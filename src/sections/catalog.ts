@@ -17,7 +17,8 @@ function endpointCounts(charm: FamilyCharm): string {
 
 /**
  * `:::charm-catalog`: one row per charm of the family. A charm's name links to the page that
- * holds its `:::charm-architecture` directive when the adapter found one (`ctx.pages`).
+ * documents it (its `:::charm-architecture`, or most of its section directives) when the
+ * adapter found one (`ctx.pages`).
  */
 export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'charm-catalog', text('Charm catalog'))];
@@ -38,7 +39,7 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
   );
   const linked = ctx.charms.filter((c) => ctx.pages?.has(c.id)).length;
   if (ctx.pages && linked < ctx.charms.length) {
-    out.push(paragraph(text('A charm without a link has no page with its '), code(':::charm-architecture'), text(' directive on this site yet.')));
+    out.push(paragraph(text('A charm without a link has no page of its own on this site yet (a page with its '), code(':::charm-architecture'), text(' or its section directives).')));
   }
   return out;
 }

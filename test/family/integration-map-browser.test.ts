@@ -15,40 +15,11 @@ import {integrationMapDiagram} from '../../src/diagrams/integration-map.js';
 import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
 import {contrast} from '../diagrams/contrast.js';
+import {DOCS_DIAGRAM_WIDTH, MIN_TEXT_PX, measureInPage} from './readability.js';
 import {LARGE_FAMILY_CHARMS, LARGE_FAMILY_ENDPOINTS, largeFamily} from './synthetic-family.js';
 
 const require = createRequire(import.meta.url);
 const maybe = existsSync(CHROMIUM_PATH) ? describe : describe.skip;
-
-/** Width of the diagram area on a docs page with sidebar and table of contents at 1280 px (measured by test/e2e/family.test.ts). */
-export const DOCS_DIAGRAM_WIDTH = 680;
-export const MIN_TEXT_PX = 11;
-
-export interface Readability {
-  /** Smallest node text as rendered (CSS px). */
-  minNodePx: number;
-  minEdgePx: number;
-  nodes: number;
-  edgeLabels: number;
-  /** The SVG's width as drawn (CSS px). */
-  width: number;
-}
-
-/** Run in the page: how large the first diagram's text is once the SVG is scaled to its container. */
-export function measureInPage(selector: string): Readability {
-  const svg = document.querySelector(selector) as SVGSVGElement;
-  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-  const px = (el: Element): number => parseFloat(getComputedStyle(el).fontSize) * scale;
-  const nodeLabels = [...svg.querySelectorAll('g.node .nodeLabel')];
-  const edgeLabels = [...svg.querySelectorAll('g.edgeLabel .edgeLabel, g.edgeLabel span')].filter((e) => (e.textContent ?? '').trim() !== '');
-  return {
-    minNodePx: Math.min(...nodeLabels.map(px)),
-    minEdgePx: edgeLabels.length ? Math.min(...edgeLabels.map(px)) : Infinity,
-    nodes: svg.querySelectorAll('g.node').length,
-    edgeLabels: edgeLabels.length,
-    width: Math.round(svg.getBoundingClientRect().width),
-  };
-}
 
 maybe('integration map of 12 charms and 150 endpoints in Chromium', () => {
   let browser: Browser;

@@ -99,16 +99,18 @@ describe(':::integration-map', () => {
 });
 
 describe(':::charm-catalog', () => {
-  test('links each charm to the page holding its :::charm-architecture, relative to the catalog page; no page, no link', () => {
+  test('links each charm to the page that documents it, relative to the catalog page; no page, no link', () => {
     page('charms/webshop.md', '# Webshop\n\n:::charm-architecture\n:::\n');
-    page('charms/db/postgresql.md', '# PostgreSQL\n\n:::charm-architecture{charm="postgresql"}\n:::\n');
+    // A page written section by section documents its charm; one with a single section less so.
+    page('a-config.md', ':::charm-config{charm="pgbouncer"}\n:::\n');
+    page('charms/pgbouncer.md', ':::charm-overview{charm="pgbouncer"}\n:::\n\n:::juju-events{charm="pgbouncer"}\n:::\n');
     // An example in a code fence documents nothing; a later page for the same charm is not the link.
-    page('examples.md', '```md\n:::charm-architecture{charm="pgbouncer"}\n:::\n```\n');
+    page('examples.md', '```md\n:::charm-architecture{charm="postgresql"}\n:::\n```\n');
     page('zz-more/webshop-again.md', ':::charm-architecture{charm="webshop"}\n:::\n');
     const tree = run('family/catalog.md', '# Catalog\n\n:::charm-catalog\n:::\n');
     expect(links(tree)).toEqual([
       ['Webshop', '../charms/webshop.md'],
-      ['PostgreSQL', '../charms/db/postgresql.md'],
+      ['PgBouncer', '../charms/pgbouncer.md'],
     ]);
     const table = tree.children.find((n) => n.type === 'table')!;
     expect(table.children.map((r) => (r.children[0]!.children as Array<{value?: string; children?: Array<{value: string}>}>).map((c) => c.value ?? c.children![0]!.value).join(''))).toEqual([
@@ -117,7 +119,7 @@ describe(':::charm-catalog', () => {
       'PostgreSQL (postgresql-k8s)',
       'PgBouncer (pgbouncer-k8s)',
     ]);
-    expect(JSON.stringify(tree)).toContain(' directive on this site yet.');
+    expect(JSON.stringify(tree)).toContain('A charm without a link has no page of its own on this site yet');
   });
 
   test('map and catalog on one page load each charm once', () => {

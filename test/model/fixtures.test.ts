@@ -37,6 +37,7 @@ const CASES: Case[] = [
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},
   {name: 'website-logsink', dir: join(WEBSITE_CHARMS, 'logsink')},
+  {name: 'website-log-relay-k8s', dir: join(WEBSITE_CHARMS, 'log-relay-k8s')},
 ];
 
 /** Broken fixture charms that must not load: covered by bad-inputs.test.ts. */
