@@ -18,8 +18,9 @@
  *   make most of a large map's edges.
  * - Peers and needs from outside the family are lines inside the charm node,
  *   never boxes of their own.
- * - The map is drawn at its natural size (Mermaid's `useMaxWidth: false`,
- *   set in the diagram's own front matter): a family wider than the page
+ * - The map is drawn at its natural size (Mermaid's `useMaxWidth: false`, set
+ *   by an init directive in the diagram: YAML front matter would be read as
+ *   the directive's options by MyST): a family wider than the page
  *   scrolls sideways instead of shrinking its text below 11 px. Even folded
  *   and compact, 12 densely connected charms need about 1,900 px; shrunk to
  *   a docs column their text would be 4-6 px.
@@ -40,8 +41,8 @@ export interface IntegrationMapOptions {
 
 /** More integrations than this switch `layout: 'auto'` to one edge per pair of charms. */
 export const MAP_COMPACT_THRESHOLD = 12;
-/** Front matter that keeps the map at its natural size (fixed text, never charm data). */
-export const NATURAL_SIZE_FRONT_MATTER = '---\nconfig:\n  flowchart:\n    useMaxWidth: false\n---\n';
+/** Keeps the map at its natural size (fixed text, never charm data). */
+export const NATURAL_SIZE_INIT = '%%{init: {"flowchart": {"useMaxWidth": false}}}%%\n';
 /** Compact edge labels (the interfaces of a pair) are cut to this many characters; the table has them all. */
 export const COMPACT_LABEL_MAX = 24;
 
@@ -100,7 +101,7 @@ export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMa
   for (const charm of match.charms) ids.set(charm, w.node(nodeLines(charm, match, fold), {classes: ['charm']}));
   for (const e of edgesOf(match, compact, fold)) w.edge(ids.get(e.from)!, ids.get(e.to)!, e.label, e.optional ? 'dotted' : 'solid');
 
-  return {source: NATURAL_SIZE_FRONT_MATTER + w.toString(), title, description, alt: integrationMapAlt(match)};
+  return {source: NATURAL_SIZE_INIT + w.toString(), title, description, alt: integrationMapAlt(match)};
 }
 
 /** The text alternative: every charm, every integration (every alternative too), every unmatched endpoint. */
