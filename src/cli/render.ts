@@ -6,6 +6,7 @@ import type {CharmModel} from '../model/types.js';
 import {DEFAULT_OPTIONS} from '../options.js';
 import {charmTitle} from '../sections/context.js';
 import {buildSection, DIRECTIVE_NAMES, type LinkOptions} from '../sections/index.js';
+import {isFamilySection} from '../sections/family.js';
 import {heading, text} from '../sections/mdast.js';
 import {choice, headingLevelOf, lastValue, parseArgs, UsageError, type ParsedArgs} from './args.js';
 import {EXIT, writeOut, type CliIO} from './io.js';
@@ -88,6 +89,7 @@ export function renderCommand(args: string[], io: CliIO): number {
       return EXIT.ok;
     }
     const sections = parsed.values.get('--section') ?? [];
+    for (const s of sections) if (isFamilySection(s)) throw new UsageError(`${s} reads several charms: use charm-arch render-map <charm-dir>...`);
     for (const s of sections) if (!DIRECTIVE_NAMES.includes(s)) throw new UsageError(`unknown section ${s}; one of: ${DIRECTIVE_NAMES.join(', ')}`);
     const title = !sections.length && !parsed.flags.has('--no-title');
     const [dir, ...extra] = parsed.positional;

@@ -103,6 +103,12 @@ describe('render-map usage errors', () => {
     expect(r.stderr).toContain(`charm-arch render-map: ${message}`);
   });
 
+  test('render --section integration-map points at render-map', async () => {
+    const r = await run(['render', 'peers/db-client', '--section', 'integration-map']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('charm-arch render: integration-map reads several charms: use charm-arch render-map <charm-dir>...\n');
+  });
+
   test('a directory that holds no charm is reported with its file, not a stack trace', async () => {
     const r = await run(['render-map', 'peers/db-client', 'peers']);
     expect(r.code).toBe(2);
