@@ -1,13 +1,15 @@
-import type {PhrasingContent, RootContent} from 'mdast';
+import type {Link, PhrasingContent, RootContent} from 'mdast';
 import {familyCharmTitle, type FamilyCharm} from '../diagrams/family-match.js';
 import type {FamilySectionContext} from './family.js';
-import {charmInline, code, heading, link, paragraph, table, text} from './mdast.js';
+import {charmInline, code, heading, paragraph, table, text} from './mdast.js';
 
 const dash = (): PhrasingContent => text('–');
 
 function nameCell(charm: FamilyCharm, page: string | undefined): PhrasingContent[] {
   const title = text(familyCharmTitle(charm));
-  return [page ? link(page, title) : title, text(' ('), code(charm.model.name), text(')')];
+  // `page` is a path to a page of this site found by the adapter, never charm text: a plain link
+  // (link() admits only the absolute URLs charm text may carry).
+  return [page ? ({type: 'link', url: page, children: [title]} satisfies Link) : title, text(' ('), code(charm.model.name), text(')')];
 }
 
 function endpointCounts(charm: FamilyCharm): string {

@@ -58,6 +58,8 @@ async function open(path: string, mode: ColorMode): Promise<{page: Page; errors:
   expect(response?.status()).toBe(200);
   await page.waitForFunction((m) => document.documentElement.dataset.theme === m, mode);
   await waitForMermaid(page, PAGE_TIMEOUT);
+  // The diagrams re-render once the stored colour mode is applied: wait until none is loading.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && [...document.querySelectorAll('.docusaurus-mermaid-container')].every((c) => c.querySelector('svg g.node')), undefined, {timeout: PAGE_TIMEOUT});
   return {page, errors: problems.errors, close: () => context.close()};
 }
 
@@ -156,8 +158,9 @@ describe.each(['light', 'dark'] as const)('in %s mode', (mode) => {
     async () => {
       const v = await open('/docs/family/catalog', mode);
       try {
-        const rows = await v.page.$$eval('article table tbody tr', (trs) =>
-          trs.map((tr) => {
+        // The first table is the catalog (the second lists the directive's attributes).
+        const rows = await v.page.$$eval('article table', (tables) =>
+          [...(tables[0] as HTMLTableElement).tBodies[0]!.rows].map((tr) => {
             const a = tr.querySelector('td a');
             return {text: (tr.children[0] as HTMLElement).innerText, href: a ? new URL((a as HTMLAnchorElement).href).pathname : null, substrate: (tr.children[2] as HTMLElement).innerText};
           }),
