@@ -4,14 +4,14 @@
  *
  * Conventions (shared with the deployment diagram):
  * - Edges point from the REQUIRER to the PROVIDER; optional ones are dotted.
+ * - Direction: the narrower of LR and TB, estimated (map-direction.ts).
  * - Full layout: one edge per integration, labelled `requirer-endpoint →
- *   provider-endpoint (interface)`, plus `limit N` and `alternative` when the
+ *   provider-endpoint (interface)`, plus `limit N`, and `1 of 2` when the
  *   requirer could use several providers.
  * - Compact layout (past {@link MAP_COMPACT_THRESHOLD} integrations with
  *   `layout: 'auto'`): one edge per pair of charms, labelled with the
  *   interfaces; the table below the diagram and the text alternative keep
- *   every integration. This keeps 12 charms with 150 endpoints readable at
- *   100% (checked in Chromium: node text >= 11 CSS px at 1280 px).
+ *   every integration (12 charms, 150 endpoints: 55 integrations, 23 edges).
  * - `observability: 'fold'` (`auto`: with the compact layout): observability
  *   integrations are not drawn; each charm's box says how many it has. They
  *   connect nearly every charm to the observability charms, so drawn they
@@ -27,11 +27,12 @@
  */
 import {normalizeText} from './escape.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
+import {narrowerDirection} from './map-direction.js';
 import {familyCharmTitle, integrationLabel, integrationSentence, type FamilyCharm, type FamilyMatch, type Integration} from './family-match.js';
 import type {AltGroup, DiagramResult} from './types.js';
 
 export interface IntegrationMapOptions {
-  /** Default LR: for dense families it is the narrower of the two (12 charms: 1,930 px against 2,730 px TB). */
+  /** Default: the narrower of the two, estimated (see map-direction.ts). */
   direction?: Direction;
   /** `auto` (default): compact past {@link MAP_COMPACT_THRESHOLD} integrations. */
   layout?: 'auto' | 'full' | 'compact';
@@ -88,7 +89,6 @@ function nodeLines(charm: FamilyCharm, match: FamilyMatch, fold: boolean): strin
 export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMapOptions = {}): DiagramResult {
   const layout = options.layout ?? 'auto';
   const compact = layout === 'compact' || (layout === 'auto' && match.integrations.length > MAP_COMPACT_THRESHOLD);
-  const direction = options.direction ?? 'LR';
   const title = `Integration map of ${match.charms.length} charm${match.charms.length === 1 ? '' : 's'}`;
   const ambiguous = match.integrations.filter((i) => i.alternatives > 1);
   const description =
@@ -96,10 +96,13 @@ export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMa
     `${ambiguous.length ? `, of which ${ambiguous.length} are alternatives for the same endpoint` : ''}. Arrows point from the requirer to the provider; dotted arrows are optional integrations.`;
 
   const fold = options.observability === 'fold' || (options.observability !== 'show' && compact);
+  const lines = match.charms.map((charm) => nodeLines(charm, match, fold));
+  const edges = edgesOf(match, compact, fold);
+  const index = new Map(match.charms.map((c, i) => [c, i]));
+  const direction = options.direction ?? narrowerDirection(lines, edges.map((e) => ({from: index.get(e.from)!, to: index.get(e.to)!, label: e.label})));
   const w = new FlowchartWriter(direction, title, description);
-  const ids = new Map<FamilyCharm, string>();
-  for (const charm of match.charms) ids.set(charm, w.node(nodeLines(charm, match, fold), {classes: ['charm']}));
-  for (const e of edgesOf(match, compact, fold)) w.edge(ids.get(e.from)!, ids.get(e.to)!, e.label, e.optional ? 'dotted' : 'solid');
+  const ids = match.charms.map((_, i) => w.node(lines[i]!, {classes: ['charm']}));
+  for (const e of edges) w.edge(ids[index.get(e.from)!]!, ids[index.get(e.to)!]!, e.label, e.optional ? 'dotted' : 'solid');
 
   return {source: NATURAL_SIZE_INIT + w.toString(), title, description, alt: integrationMapAlt(match)};
 }
