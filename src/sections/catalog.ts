@@ -26,7 +26,7 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'charm-catalog', text('Charm catalog'))];
   out.push(
     table(
-      ['Charm', 'Summary', 'Substrate', 'Containers', 'Endpoints (requires / provides / peers)', 'Actions', 'Config options'],
+      ['Charm', 'Summary', 'Substrate', 'Containers', 'Endpoints (req / prov / peer)', 'Actions', 'Options'],
       ctx.charms.map((c) => [
         nameCell(c, ctx.pages?.get(c.id)),
         c.model.summary ? charmInline(c.model.summary) : [dash()],

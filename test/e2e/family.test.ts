@@ -99,6 +99,9 @@ describe.each(['light', 'dark'] as const)('in %s mode', (mode) => {
         const size = await v.page.evaluate(measureInPage, '.docusaurus-mermaid-container svg');
         expect(size.minNodePx).toBeGreaterThanOrEqual(MIN_TEXT_PX);
         expect(size.minEdgePx).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+        // Drawn top to bottom (the narrower for a chain), it fits the column: no sideways scroll.
+        const column = await v.page.$eval('.docusaurus-mermaid-container', (c) => c.clientWidth);
+        expect(size.width).toBeLessThanOrEqual(column);
         await v.page.locator('summary', {hasText: 'Text version of this diagram'}).click();
         const alt = await v.page.locator('details:has(> summary:text("Text version of this diagram"))').innerText();
         expect(alt).toContain('Pastebin logging requires Log relay logging, interface loki_push_api, optional');
