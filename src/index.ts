@@ -85,6 +85,7 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
                     refs: Object.fromEntries(Object.entries(options.charms).flatMap(([id, c]) => (c.ref ? [[id, c.ref]] : []))),
                     ...(options.versions ? {versions: options.versions} : {}),
                     ...(options.id ? {pluginId: options.id} : {}),
+                    siteDir: context.siteDir,
                   },
                 },
               ],

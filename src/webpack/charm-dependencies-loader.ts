@@ -3,6 +3,7 @@ import {isAbsolute, join, resolve} from 'node:path';
 import {docVersionOf, refFor} from '../doc-versions.js';
 import {loadCharmCached} from '../model/cache.js';
 import {isFamilySection} from '../sections/family.js';
+import {contentRoot} from '../remark/charm-pages.js';
 import {loadCharmAtRefCached} from '../model/git/load-at-ref.js';
 import {refFilesAround} from '../model/git/revision.js';
 
@@ -16,6 +17,8 @@ export interface LoaderOptions {
   refs?: Record<string, string>;
   versions?: Record<string, string | null>;
   pluginId?: string;
+  /** The site folder: a catalog page depends on its content folder's pages. */
+  siteDir?: string;
 }
 
 interface LoaderContext {
@@ -42,6 +45,8 @@ export default function charmDependenciesLoader(this: LoaderContext, source: str
     // The family directives read every configured charm (at most), each at its configured ref.
     if (isFamilySection(m[1] ?? '')) {
       for (const id of Object.keys(options.charms)) uses.set(`${id}\0${options.refs?.[id] ?? ''}`, {id, ref: options.refs?.[id]});
+      // The catalog links each charm to the page documenting it, read from the other pages.
+      if (m[1] === 'charm-catalog' && options.siteDir) this.addContextDependency(contentRoot(options.siteDir, this.resourcePath));
       continue;
     }
     const id = /\bcharm\s*=\s*["']?([\w-]+)/.exec(m[2] ?? '')?.[1] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
