@@ -11,7 +11,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'n
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {main} from '../../src/cli/index.js';
+import {runCli} from '../cli/run.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..', '..');
@@ -66,8 +66,7 @@ export function labelsIn(source: string, format: 'myst' | 'rst'): string[] {
 }
 
 async function cli(argv: string[]): Promise<void> {
-  let stderr = '';
-  const code = await main(argv, {stdout: {write: () => true}, stderr: {write: (s: string) => (stderr += s)}, cwd: ROOT});
+  const {code, stderr} = await runCli(argv, ROOT);
   if (code !== 0) throw new Error(`charm-arch ${argv.join(' ')} exited ${code}: ${stderr}`);
 }
 
