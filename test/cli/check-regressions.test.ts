@@ -67,17 +67,16 @@ describe('check: usage and --json errors', () => {
   });
 });
 
-/** Every charm the project ships as a fixture or demo (broken/ and bad-inputs are meant to fail). */
+/** Every charm the project ships as a fixture or demo (broken/ and bad-inputs/ are meant to fail): folders with charm metadata. */
 function charms(): string[] {
-  const dirs = (base: string): string[] => readdirSync(join(ROOT, base), {withFileTypes: true}).filter((d) => d.isDirectory()).map((d) => `${base}/${d.name}`);
-  return [
-    ...dirs('website/charms'),
-    ...dirs('test/fixtures/charms').filter((d) => !/\/(broken|two-charms)$/.test(d)),
-    ...dirs('test/fixtures/charms/two-charms/charms'),
-    'test/fixtures/check/notes-k8s',
-    'test/fixtures/check/async-flask',
-    'test/sphinx/fixtures/inert-text',
-  ];
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    const entries = readdirSync(join(ROOT, dir), {withFileTypes: true});
+    if (entries.some((e) => e.name === 'charmcraft.yaml' || e.name === 'metadata.yaml')) found.push(dir);
+    else if (depth > 0) for (const e of entries) if (e.isDirectory() && !['broken', 'bad-inputs', 'node_modules'].includes(e.name)) walk(`${dir}/${e.name}`, depth - 1);
+  };
+  for (const base of ['website/charms', 'test/fixtures', 'test/git-ref/fixture', 'test/sphinx/fixtures']) walk(base, 4);
+  return found;
 }
 
 describe('property: check on render output reports nothing', () => {
