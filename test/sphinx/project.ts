@@ -36,6 +36,9 @@ export const PAGES: PageSpec[] = [
   {doc: 'flask', charmDir: 'test/fixtures/charms/flask-app', format: 'rst', args: ['render', '--format', 'rst'], labelPrefix: 'flask-app'},
   {doc: 'inert-myst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-text'},
   {doc: 'inert-rst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'inert-rst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-rst'},
+  // 40 endpoints, 30 events, a multi-line config default linked from its table cell ("see below")
+  {doc: 'busy-myst', charmDir: 'test/fixtures/remark/busy-charm/charm', format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'busy-k8s'},
+  {doc: 'busy-rst', charmDir: 'test/fixtures/remark/busy-charm/charm', format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'busy-rst', ...REFERENCE_SECTIONS], labelPrefix: 'busy-rst'},
 ];
 
 const CONF_PY = `project = 'charm-arch sphinx test'
@@ -88,7 +91,8 @@ export async function writeProject(): Promise<SphinxProject> {
   const all = [...labels.values()].flat();
   writeFileSync(join(src, 'conf.py'), CONF_PY);
   writeFileSync(join(src, 'index.md'), ['# Charms', '', '```{toctree}', ...PAGES.map((p) => p.doc), 'refs', '```', ''].join('\n'));
-  writeFileSync(join(src, 'refs.md'), ['# Every label', '', ...all.map((l) => `- {ref}\`${l}\``), ''].join('\n'));
+  // an explicit title: Sphinx resolves a bare {ref} only for labels placed before a section
+  writeFileSync(join(src, 'refs.md'), ['# Every label', '', ...all.map((l) => `- {ref}\`${l} <${l}>\``), ''].join('\n'));
   return {base, src, html: join(base, 'html'), sources, labels};
 }
 
