@@ -13,7 +13,7 @@ import {chromium, type Browser} from 'playwright-core';
 import {loadCharm} from '../../src/model/load.js';
 import {slug} from '../../src/sections/mdast.js';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
-import {PAGES, ROOT, sphinxBuild, writeProject, type SphinxProject} from './project.js';
+import {ROOT, sphinxBuild, writeProject, type SphinxProject} from './project.js';
 
 type JSDOMCtor = new (html: string) => {window: {document: Document}};
 const require = createRequire(import.meta.url);
@@ -43,7 +43,7 @@ describe('a Sphinx project of rendered charm pages', () => {
   test('labels are prefixed with the charm (or --label-prefix), unique across the project, and resolve with {ref}', () => {
     const all = [...project.labels.values()].flat();
     expect(new Set(all).size).toBe(all.length);
-    for (const page of PAGES) {
+    for (const page of project.pages) {
       const labels = project.labels.get(page.doc)!;
       expect(labels.length).toBeGreaterThan(5);
       for (const label of labels) expect(label.startsWith(`${page.labelPrefix}-`)).toBe(true);
@@ -51,11 +51,11 @@ describe('a Sphinx project of rendered charm pages', () => {
     expect(project.labels.get('pastebin')!.slice(0, 3)).toEqual(['pastebin-k8s-charm-architecture', 'pastebin-k8s-overview', 'pastebin-k8s-deployment-overview']);
     const links = [...html('refs').querySelectorAll('a.reference.internal')].map((a) => a.getAttribute('href') ?? '');
     expect(links.map((href) => href.replace(/^.*#/, ''))).toEqual(all);
-    for (const href of links) expect(href).toMatch(new RegExp(`^(${PAGES.map((p) => p.doc).join('|')})\\.html#`));
+    for (const href of links) expect(href).toMatch(new RegExp(`^(${project.pages.map((p) => p.doc).join('|')})\\.html#`));
   });
 
   test('every observed event has its name, its handler and what it does: a numbered section, or a list item when grouped', () => {
-    for (const page of PAGES) {
+    for (const page of project.pages) {
       const model = loadCharm(resolve(ROOT, page.charmDir));
       const names = [...new Set(model.events.map((e) => e.name).filter((n): n is string => !!n))];
       expect(names.length).toBeGreaterThan(1);
@@ -94,7 +94,7 @@ describe('a Sphinx project of rendered charm pages', () => {
   });
 
   test('each diagram is a mermaid block, never a code listing', () => {
-    for (const page of PAGES) {
+    for (const page of project.pages) {
       const source = project.sources.get(page.doc)!;
       const directives = (source.match(page.format === 'myst' ? /^```\{mermaid\}$/gm : /^\.\. mermaid::$/gm) ?? []).length;
       expect(directives).toBeGreaterThanOrEqual(2);
@@ -148,6 +148,19 @@ describe('a Sphinx project of rendered charm pages', () => {
       }
     }
   });
+  test('a charm whose every option and action is described with hostile markup: one table row each, nothing injected', () => {
+    const model = loadCharm(join(project.base, 'hostile-text'));
+    for (const doc of ['hostile-myst', 'hostile-rst']) {
+      const page = html(doc);
+      const body = page.querySelector('div.body')!;
+      expect(body.querySelectorAll('script, img, iframe, [class*="pwned"], [id*="pwned"], .math')).toHaveLength(0);
+      expect(text(body)).not.toMatch(/root:x:0:0|PWNED-/);
+      const [config, actions] = [...body.querySelectorAll('table')];
+      expect(config!.querySelectorAll('tbody tr')).toHaveLength(model.config.length);
+      expect(actions!.querySelectorAll('tbody tr')).toHaveLength(model.actions.length);
+      expect(text(actions)).toContain('{ref}pwned :ref:pwned :doc:pwned |secret| {{ secret }} $x$ $$y$$ {math}z');
+    }
+  });
 });
 
 describe('the diagrams of the Sphinx build in Chromium', () => {
@@ -161,8 +174,8 @@ describe('the diagrams of the Sphinx build in Chromium', () => {
 
   test('every mermaid block of every page parses and renders with the mermaid of node_modules', async () => {
     // Each distinct diagram once (the MyST and rst pages of one charm share theirs), read from the built HTML.
-    const diagrams = [...new Set(PAGES.flatMap((p) => [...html(p.doc).querySelectorAll('div.mermaid')].map((d) => d.textContent ?? '')))];
-    expect(diagrams.length).toBeGreaterThanOrEqual(2 * new Set(PAGES.map((p) => p.charmDir)).size);
+    const diagrams = [...new Set(project.pages.flatMap((p) => [...html(p.doc).querySelectorAll('div.mermaid')].map((d) => d.textContent ?? '')))];
+    expect(diagrams.length).toBeGreaterThanOrEqual(2 * new Set(project.pages.map((p) => p.charmDir)).size);
     const tab = await browser.newPage();
     await tab.setContent('<!doctype html><html><body></body></html>');
     await tab.addScriptTag({path: require.resolve('mermaid/dist/mermaid.min.js')});
