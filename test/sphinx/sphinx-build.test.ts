@@ -1,10 +1,12 @@
 /**
  * A real Sphinx build (Debian's python3-sphinx, python3-myst-parser, python3-sphinxcontrib-mermaid)
- * of pages written by `charm-arch render` / `init`: three charms (the two demo charms and the
- * flask-framework fixture, in MyST and rst) plus a charm whose texts carry MyST, rst and MDX
- * markup, in one project. The build runs with `-W -n`; the HTML is read with jsdom, and every
- * diagram is rendered in Chromium with the mermaid of node_modules.
- * Expected values come from the charm model (events, handlers) and from the fixtures' own text.
+ * of pages written by `charm-arch render` / `init`, in one project: the two demo charms and the
+ * flask-framework fixture (MyST and rst), the busy-k8s fixture (grouped events, "see below"
+ * references), a fixture charm whose texts carry MyST, rst and MDX markup, and a generated charm
+ * with one hostile string per option and action (test/sphinx/project.ts). The build runs with
+ * `-W -n`; the HTML is read with jsdom, and every distinct diagram is rendered in Chromium with
+ * the mermaid of node_modules. Expected values come from the charm model (events, handlers) and
+ * from the fixtures' own text. KEEP_SPHINX_PROJECT=1 keeps the built project for a look.
  */
 import {readFileSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
