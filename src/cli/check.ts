@@ -4,6 +4,7 @@ import {loadCharmFor, takeRef} from './at-ref.js';
 import {CharmArchError} from '../model/errors.js';
 import {compare, CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './doc-reader/compare.js';
 import {readDoc, type DocFormat} from './doc-reader/index.js';
+import {UsageError} from './args.js';
 import {EXIT, type CliIO} from './io.js';
 
 export type {Finding, SectionReport, Category};
@@ -55,7 +56,7 @@ function glob(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }
 
-/** `update-status`, `event:update_status`, `container:*`, `stale:event:*`. */
+/** `update-status`, `event:update_status`, `container:*`, `stale:event:*`; an unknown prefix is a usage error. */
 function ignoreRule(spec: string): (f: Finding) => boolean {
   const parts = spec.split(':');
   const name = glob(norm(parts.pop()!));
@@ -63,7 +64,8 @@ function ignoreRule(spec: string): (f: Finding) => boolean {
   let kind: string | undefined;
   for (const p of parts.map((x) => x.trim().toLowerCase())) {
     if (p === 'missing' || p === 'stale') kind = p;
-    else category = p.replace(/s$/, '');
+    else if ((CATEGORIES as readonly string[]).includes(p.replace(/s$/, ''))) category = p.replace(/s$/, '');
+    else throw new UsageError(`--ignore \`${spec}\`: \`${p}\` is not missing, stale or a category (${CATEGORIES.join(', ')})`);
   }
   return (f) => (!category || f.category === category) && (!kind || f.kind === kind) && (name.test(norm(f.name)) || name.test(norm(f.name).replace(/-action$/, '')));
 }
@@ -80,10 +82,25 @@ const CATEGORY_TITLE: Record<Category, string> = {event: 'events', container: 'c
 
 /** `charm-arch check <doc> <charm-dir>`: drift between a hand-written page and the charm. */
 export function checkCommand(argv: string[], io: CliIO): number {
+  const json = argv.includes('--json');
+  try {
+    return runCheck(argv, io, json);
+  } catch (error) {
+    if (!json) {
+      if (error instanceof UsageError) return usage(io, error.message);
+      throw error;
+    }
+    // With --json every outcome is JSON on stdout, errors included.
+    const diagnostic = error instanceof CharmArchError ? error.toDiagnostic() : {severity: 'error', code: error instanceof UsageError ? 'usage' : 'internal-error', message: (error as Error).message};
+    io.stdout.write(`${JSON.stringify({error: diagnostic}, null, 2)}\n`);
+    return EXIT.error;
+  }
+}
+
+function runCheck(argv: string[], io: CliIO, json: boolean): number {
   const {ref, rest: args} = takeRef(argv);
   const positional: string[] = [];
   const options: CheckOptions = {ignore: [], ...(ref !== undefined ? {ref} : {})};
-  let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string | undefined => {
@@ -92,29 +109,30 @@ export function checkCommand(argv: string[], io: CliIO): number {
       return args[++i];
     };
     const flag = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
-    if (flag === '--json') json = true;
+    if (flag === '--json') continue;
     else if (flag === '--help' || flag === '-h') {
       io.stdout.write(USAGE);
       return EXIT.ok;
     } else if (flag === '--ignore' || flag === '--ignore-file' || flag === '--format' || flag === '--only') {
       const v = value();
-      if (v === undefined || v === '') return usage(io, `${flag} needs a value`);
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
       if (flag === '--ignore') options.ignore!.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
       else if (flag === '--ignore-file') options.ignore!.push(...readIgnoreFile(resolve(io.cwd, v), v));
       else if (flag === '--format') {
-        if (v !== 'md' && v !== 'myst' && v !== 'rst') return usage(io, `--format must be md, myst or rst, not ${v}`);
+        if (v !== 'md' && v !== 'myst' && v !== 'rst') throw new UsageError(`--format must be md, myst or rst, not ${v}`);
         options.format = v;
       } else {
         for (const c of v.split(',')) {
           const cat = c.trim().toLowerCase().replace(/s$/, '') as Category;
-          if (!CATEGORIES.includes(cat)) return usage(io, `--only takes ${CATEGORIES.join(', ')}, not ${c}`);
+          if (!CATEGORIES.includes(cat)) throw new UsageError(`--only takes ${CATEGORIES.join(', ')}, not ${c}`);
           (options.only ??= []).push(cat);
         }
       }
-    } else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
-  if (positional.length !== 2) return usage(io, positional.length < 2 ? 'needs a page and a charm directory' : `too many arguments: ${positional.slice(2).join(' ')}`);
+  options.ignore!.forEach(ignoreRule); // an unknown category is an error here, not a rule that never matches
+  if (positional.length !== 2) throw new UsageError(positional.length < 2 ? 'needs a page and a charm directory' : `too many arguments: ${positional.slice(2).join(' ')}`);
   const [docArg, charmArg] = positional as [string, string];
   const docPath = resolve(io.cwd, docArg);
   const label = displayPath(io.cwd, docPath);

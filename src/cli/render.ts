@@ -1,6 +1,5 @@
 import {resolve} from 'node:path';
 import type {RootContent} from 'mdast';
-import {visit} from 'unist-util-visit';
 import {loadCharmFor} from './at-ref.js';
 import type {CharmModel} from '../model/types.js';
 import {DEFAULT_OPTIONS} from '../options.js';
@@ -70,10 +69,6 @@ export function renderModel(model: CharmModel, options: RenderOptions, at: Parti
   const links: LinkOptions = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {}), ...at};
   const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), 'charm-architecture', text(pageTitle(model)))] : [];
   for (const name of options.sections) nodes.push(...buildSection(name, {model, headingLevel: options.headingLevel, links, attributes: {...(options.layout ? {layout: options.layout} : {}), ...(options.direction ? {direction: options.direction} : {})}, annotations: []}));
-  // An empty value (a config default of "") as an empty code span prints as stray backticks: show the empty string.
-  visit({type: 'root', children: nodes}, 'inlineCode', (node) => {
-    if (node.value === '') node.value = '""';
-  });
   if (options.format === 'md') return printMarkdown(nodes);
   const sphinx = sphinxTree(nodes, options.labelPrefix ?? model.name);
   return options.format === 'myst' ? printMyst(sphinx) : printRst(sphinx);
@@ -114,7 +109,7 @@ export function renderCommand(args: string[], io: CliIO): number {
     };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`charm-arch render: ${error.message}\n${USAGE}`);
+    io.stderr.write(`charm-arch render: ${error.message}\n`);
     return EXIT.error;
   }
   const page = renderPage(resolve(io.cwd, options.dir), options);

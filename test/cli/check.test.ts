@@ -8,7 +8,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {main} from '../../src/cli/index.js';
+import {runCli, type CliRun} from './run.js';
 import {renderPage} from '../../src/cli/render.js';
 import {categoryOf, didYouMean, eventForms} from '../../src/cli/doc-reader/compare.js';
 import {readDoc} from '../../src/cli/doc-reader/index.js';
@@ -19,18 +19,7 @@ const CHARM = 'notes-k8s';
 const TMP = mkdtempSync(join(tmpdir(), 'charm-arch-check-'));
 afterAll(() => rmSync(TMP, {recursive: true, force: true}));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[], cwd = FIXTURES): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {stdout: {write: (s: string) => (stdout += s)}, stderr: {write: (s: string) => (stderr += s)}, cwd});
-  return {code, stdout, stderr};
-}
+const run = (argv: string[], cwd = FIXTURES): Promise<CliRun> => runCli(argv, cwd);
 
 type Row = [kind: string, category: string, name: string, line: number];
 

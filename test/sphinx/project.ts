@@ -11,7 +11,9 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'n
 import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {main} from '../../src/cli/index.js';
+import {stringify} from 'yaml';
+import {HOSTILE_STRINGS} from '../diagrams/hostile.js';
+import {runCli} from '../cli/run.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..', '..');
@@ -36,6 +38,9 @@ export const PAGES: PageSpec[] = [
   {doc: 'flask', charmDir: 'test/fixtures/charms/flask-app', format: 'rst', args: ['render', '--format', 'rst'], labelPrefix: 'flask-app'},
   {doc: 'inert-myst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-text'},
   {doc: 'inert-rst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'inert-rst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-rst'},
+  // 40 endpoints, 30 events, a multi-line config default linked from its table cell ("see below")
+  {doc: 'busy-myst', charmDir: 'test/fixtures/remark/busy-charm/charm', format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'busy-k8s'},
+  {doc: 'busy-rst', charmDir: 'test/fixtures/remark/busy-charm/charm', format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'busy-rst', ...REFERENCE_SECTIONS], labelPrefix: 'busy-rst'},
 ];
 
 const CONF_PY = `project = 'charm-arch sphinx test'
@@ -48,7 +53,50 @@ html_theme = 'basic'
 smartquotes = False
 `;
 
+/** Markup that means something to MyST, rst, Sphinx or MDX, beside the diagrams' hostile strings. */
+const SPHINX_HOSTILE: readonly string[] = [
+  '```{eval-rst}\n.. raw:: html\n\n   <b class="pwned">x</b>\n```',
+  '.. raw:: html\n\n   <i class="pwned">x</i>',
+  ':::{raw} html\n<u class="pwned">x</u>\n:::',
+  '.. include:: /etc/passwd',
+  '{ref}`pwned` :ref:`pwned` :doc:`pwned` |secret| {{ secret }} $x$ $$y$$ {math}`z`',
+  '(pwned)=',
+  '.. _pwned:',
+  '% comment',
+  '+++',
+  '`x <javascript:alert(1)>`_ and [x](javascript:alert(1)) and x_ and [#]_ and [1]_',
+  '1. one\n2. two',
+  '- item\n\n  - nested',
+  '# heading\n\n===\ntitle\n===',
+  'trailing ::',
+  '\\ ` `` ** _ < > | : -- .. {#id} {props.x} <Pwned /> import x from "y"\nexport const a = 1',
+];
+
+/** A charm whose every config option and action describes itself with one hostile string. */
+function writeHostileCharm(dir: string): void {
+  const strings = [...HOSTILE_STRINGS, ...SPHINX_HOSTILE];
+  mkdirSync(join(dir, 'src'), {recursive: true});
+  const charm = {
+    name: 'hostile-text',
+    type: 'charm',
+    summary: 'Every text is markup.',
+    description: SPHINX_HOSTILE.join('\n\n'),
+    containers: {app: {resource: 'app-image'}},
+    resources: {'app-image': {type: 'oci-image', description: strings[4]}},
+    config: {options: Object.fromEntries(strings.map((d, i) => [`option-${i}`, {type: 'string', default: d, description: d}]))},
+    actions: Object.fromEntries(strings.map((d, i) => [`action-${i}`, {description: d}])),
+  };
+  writeFileSync(join(dir, 'charmcraft.yaml'), stringify(charm));
+  // JSON string literals are Python string literals too (the docstrings).
+  const py = ['import ops', '', 'class HostileCharm(ops.CharmBase):', '    def __init__(self, framework):', '        super().__init__(framework)'];
+  py.push('        framework.observe(self.on.config_changed, self._on_config_changed)', '        framework.observe(self.on.app_pebble_ready, self._on_ready)', '');
+  py.push('    def _on_config_changed(self, event):', `        ${JSON.stringify(SPHINX_HOSTILE.join(' '))}`, '', '    def _on_ready(self, event):', `        ${JSON.stringify(HOSTILE_STRINGS.join(' '))}`, '');
+  writeFileSync(join(dir, 'src', 'charm.py'), py.join('\n'));
+}
+
 export interface SphinxProject {
+  /** Every page: PAGES and the generated hostile charm's MyST and rst pages. */
+  pages: PageSpec[];
   /** The temporary folder holding src/ and html/. */
   base: string;
   src: string;
@@ -66,8 +114,7 @@ export function labelsIn(source: string, format: 'myst' | 'rst'): string[] {
 }
 
 async function cli(argv: string[]): Promise<void> {
-  let stderr = '';
-  const code = await main(argv, {stdout: {write: () => true}, stderr: {write: (s: string) => (stderr += s)}, cwd: ROOT});
+  const {code, stderr} = await runCli(argv, ROOT);
   if (code !== 0) throw new Error(`charm-arch ${argv.join(' ')} exited ${code}: ${stderr}`);
 }
 
@@ -78,7 +125,14 @@ export async function writeProject(): Promise<SphinxProject> {
   mkdirSync(src);
   const sources = new Map<string, string>();
   const labels = new Map<string, string[]>();
-  for (const page of PAGES) {
+  const hostile = join(base, 'hostile-text');
+  writeHostileCharm(hostile);
+  const pages: PageSpec[] = [
+    ...PAGES,
+    {doc: 'hostile-myst', charmDir: hostile, format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'hostile-text'},
+    {doc: 'hostile-rst', charmDir: hostile, format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'hostile-rst', ...REFERENCE_SECTIONS], labelPrefix: 'hostile-rst'},
+  ];
+  for (const page of pages) {
     const file = join(src, `${page.doc}.${page.format === 'rst' ? 'rst' : 'md'}`);
     const [command, ...options] = page.args;
     await cli([command!, page.charmDir, ...options, '--out', file]);
@@ -88,9 +142,10 @@ export async function writeProject(): Promise<SphinxProject> {
   }
   const all = [...labels.values()].flat();
   writeFileSync(join(src, 'conf.py'), CONF_PY);
-  writeFileSync(join(src, 'index.md'), ['# Charms', '', '```{toctree}', ...PAGES.map((p) => p.doc), 'refs', '```', ''].join('\n'));
-  writeFileSync(join(src, 'refs.md'), ['# Every label', '', ...all.map((l) => `- {ref}\`${l}\``), ''].join('\n'));
-  return {base, src, html: join(base, 'html'), sources, labels};
+  writeFileSync(join(src, 'index.md'), ['# Charms', '', '```{toctree}', ...pages.map((p) => p.doc), 'refs', '```', ''].join('\n'));
+  // an explicit title: Sphinx resolves a bare {ref} only for labels placed before a section
+  writeFileSync(join(src, 'refs.md'), ['# Every label', '', ...all.map((l) => `- {ref}\`${l} <${l}>\``), ''].join('\n'));
+  return {pages, base, src, html: join(base, 'html'), sources, labels};
 }
 
 /** Runs `sphinx-build -W -n --keep-going -b html`; resolves with its exit code and output. */

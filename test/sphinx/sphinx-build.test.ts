@@ -1,20 +1,21 @@
 /**
  * A real Sphinx build (Debian's python3-sphinx, python3-myst-parser, python3-sphinxcontrib-mermaid)
- * of pages written by `charm-arch render` / `init`: three charms (the two demo charms and the
- * flask-framework fixture, in MyST and rst) plus a charm whose texts carry MyST, rst and MDX
- * markup, in one project. The build runs with `-W -n`; the HTML is read with jsdom, and every
- * diagram is rendered in Chromium with the mermaid of node_modules.
- * Expected values come from the charm model (events, handlers) and from the fixtures' own text.
+ * of pages written by `charm-arch render` / `init`, in one project: the two demo charms and the
+ * flask-framework fixture (MyST and rst), the busy-k8s fixture (grouped events, "see below"
+ * references), a fixture charm whose texts carry MyST, rst and MDX markup, and a generated charm
+ * with one hostile string per option and action (test/sphinx/project.ts). The build runs with
+ * `-W -n`; the HTML is read with jsdom, and every distinct diagram is rendered in Chromium with
+ * the mermaid of node_modules. Expected values come from the charm model (events, handlers) and
+ * from the fixtures' own text. KEEP_SPHINX_PROJECT=1 keeps the built project for a look.
  */
 import {readFileSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join, resolve} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {chromium, type Browser} from 'playwright-core';
 import {loadCharm} from '../../src/model/load.js';
 import {slug} from '../../src/sections/mdast.js';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
-import {PAGES, ROOT, sphinxBuild, writeProject, type SphinxProject} from './project.js';
+import {ROOT, sphinxBuild, writeProject, type SphinxProject} from './project.js';
 
 type JSDOMCtor = new (html: string) => {window: {document: Document}};
 const require = createRequire(import.meta.url);
@@ -33,7 +34,7 @@ beforeAll(async () => {
   project = await writeProject();
   build = await sphinxBuild(project);
 }, 300_000);
-afterAll(() => rmSync(project.base, {recursive: true, force: true}));
+afterAll(() => process.env.KEEP_SPHINX_PROJECT || rmSync(project.base, {recursive: true, force: true}));
 
 describe('a Sphinx project of rendered charm pages', () => {
   test('sphinx-build -W -n succeeds with no warning', () => {
@@ -44,7 +45,7 @@ describe('a Sphinx project of rendered charm pages', () => {
   test('labels are prefixed with the charm (or --label-prefix), unique across the project, and resolve with {ref}', () => {
     const all = [...project.labels.values()].flat();
     expect(new Set(all).size).toBe(all.length);
-    for (const page of PAGES) {
+    for (const page of project.pages) {
       const labels = project.labels.get(page.doc)!;
       expect(labels.length).toBeGreaterThan(5);
       for (const label of labels) expect(label.startsWith(`${page.labelPrefix}-`)).toBe(true);
@@ -52,35 +53,50 @@ describe('a Sphinx project of rendered charm pages', () => {
     expect(project.labels.get('pastebin')!.slice(0, 3)).toEqual(['pastebin-k8s-charm-architecture', 'pastebin-k8s-overview', 'pastebin-k8s-deployment-overview']);
     const links = [...html('refs').querySelectorAll('a.reference.internal')].map((a) => a.getAttribute('href') ?? '');
     expect(links.map((href) => href.replace(/^.*#/, ''))).toEqual(all);
-    for (const href of links) expect(href).toMatch(/^(pastebin|logsink|flask|inert-myst|inert-rst)\.html#/);
+    for (const href of links) expect(href).toMatch(new RegExp(`^(${project.pages.map((p) => p.doc).join('|')})\\.html#`));
   });
 
-  test('every observed event is a numbered section with its name, its handler and what it does', () => {
-    for (const page of PAGES) {
+  test('every observed event has its name, its handler and what it does: a numbered section, or a list item when grouped', () => {
+    for (const page of project.pages) {
       const model = loadCharm(resolve(ROOT, page.charmDir));
       const names = [...new Set(model.events.map((e) => e.name).filter((n): n is string => !!n))];
       expect(names.length).toBeGreaterThan(1);
       const numbers: number[] = [];
       for (const name of names) {
-        // MyST puts the label on a span at the top of the section, rst on the section itself
-        const section = html(page.doc).getElementById(`${page.labelPrefix}-event-${slug(name)}`)?.closest('section');
-        expect(section).toBeTruthy();
-        const heading = text(section!.querySelector('h1, h2, h3, h4, h5, h6')).replace(/¶$/, '');
-        const m = /^(\d+)\. (.+)$/.exec(heading);
-        expect(m?.[2]).toBe(name);
-        numbers.push(Number(m![1]));
-        const body = [...section!.querySelectorAll(':scope > p')].map(text).join('\n');
+        // MyST puts the label on a span inside the section or item, rst on the element itself
+        const anchor = html(page.doc).getElementById(`${page.labelPrefix}-event-${slug(name)}`);
+        const item = anchor?.closest('li') ?? anchor?.closest('section');
+        expect(item).toBeTruthy();
+        if (item!.tagName === 'SECTION') {
+          const m = /^(\d+)\. (.+?)¶?$/.exec(text(item!.querySelector('h1, h2, h3, h4, h5, h6')));
+          expect(m?.[2]).toBe(name);
+          numbers.push(Number(m![1]));
+        } else expect(text(item!.querySelector('p'))).toBe(name);
+        const body = [...item!.querySelectorAll(':scope > p')].map(text).join('\n');
         expect(body).toMatch(/^Action: /m);
         for (const e of model.events.filter((x) => x.name === name)) expect(body).toContain(e.handler ?? e.handlerExpression);
       }
-      expect(numbers.sort((a, b) => a - b)).toEqual(names.map((_, i) => i + 1));
+      if (numbers.length) expect(numbers.sort((a, b) => a - b)).toEqual(names.map((_, i) => i + 1));
     }
     const configChanged = text(html('pastebin').getElementById('pastebin-k8s-event-config-changed')?.closest('section'));
     expect(configChanged).toContain('Action: Apply new configuration to all containers. (_on_config_changed)');
   });
 
+  test('an in-page link of the Docusaurus page (a config default "see below") is a reference to a label on the same page', () => {
+    for (const [doc, prefix] of [['busy-myst', 'busy-k8s'], ['busy-rst', 'busy-rst']] as const) {
+      const page = html(doc);
+      const below = [...page.querySelectorAll('table a.reference.internal')].filter((a) => text(a) === 'below');
+      expect(below.length).toBeGreaterThan(0);
+      for (const a of below) {
+        const id = (a.getAttribute('href') ?? '').replace(/^#/, '');
+        expect(id.startsWith(`${prefix}-config-default-`)).toBe(true);
+        expect(text(page.getElementById(id)?.closest('section, p, div') ?? null)).toMatch(/Default of \S+:/);
+      }
+    }
+  });
+
   test('each diagram is a mermaid block, never a code listing', () => {
-    for (const page of PAGES) {
+    for (const page of project.pages) {
       const source = project.sources.get(page.doc)!;
       const directives = (source.match(page.format === 'myst' ? /^```\{mermaid\}$/gm : /^\.\. mermaid::$/gm) ?? []).length;
       expect(directives).toBeGreaterThanOrEqual(2);
@@ -134,6 +150,19 @@ describe('a Sphinx project of rendered charm pages', () => {
       }
     }
   });
+  test('a charm whose every option and action is described with hostile markup: one table row each, nothing injected', () => {
+    const model = loadCharm(join(project.base, 'hostile-text'));
+    for (const doc of ['hostile-myst', 'hostile-rst']) {
+      const page = html(doc);
+      const body = page.querySelector('div.body')!;
+      expect(body.querySelectorAll('script, img, iframe, [class*="pwned"], [id*="pwned"], .math')).toHaveLength(0);
+      expect(text(body)).not.toMatch(/root:x:0:0|PWNED-/);
+      const [config, actions] = [...body.querySelectorAll('table')];
+      expect(config!.querySelectorAll('tbody tr')).toHaveLength(model.config.length);
+      expect(actions!.querySelectorAll('tbody tr')).toHaveLength(model.actions.length);
+      expect(text(actions)).toContain('{ref}pwned :ref:pwned :doc:pwned |secret| {{ secret }} $x$ $$y$$ {math}z');
+    }
+  });
 });
 
 describe('the diagrams of the Sphinx build in Chromium', () => {
@@ -146,34 +175,29 @@ describe('the diagrams of the Sphinx build in Chromium', () => {
   });
 
   test('every mermaid block of every page parses and renders with the mermaid of node_modules', async () => {
-    const mermaid = require.resolve('mermaid/dist/mermaid.min.js');
-    for (const page of PAGES) {
-      const tab = await browser.newPage();
-      // Sphinx's page loads mermaid from a CDN: stay offline, use node_modules' mermaid instead.
-      await tab.route(/^https?:/, (route) => route.abort());
-      await tab.goto(pathToFileURL(join(project.html, `${page.doc}.html`)).href);
-      await tab.addScriptTag({path: mermaid});
-      const result = await tab.evaluate(async () => {
-        const m = (window as unknown as {mermaid: {initialize(o: object): void; parse(s: string): Promise<unknown>; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
-        m.initialize({startOnLoad: false, securityLevel: 'strict'});
-        const out: Array<{ok: boolean; svg: boolean; error?: string}> = [];
-        let n = 0;
-        for (const div of document.querySelectorAll('div.mermaid')) {
-          const source = div.textContent ?? '';
-          try {
-            await m.parse(source);
-            const {svg} = await m.render(`sphinx-diagram-${n++}`, source);
-            out.push({ok: true, svg: svg.startsWith('<svg')});
-          } catch (error) {
-            out.push({ok: false, svg: false, error: String(error)});
-          }
+    // Each distinct diagram once (the MyST and rst pages of one charm share theirs), read from the built HTML.
+    const diagrams = [...new Set(project.pages.flatMap((p) => [...html(p.doc).querySelectorAll('div.mermaid')].map((d) => d.textContent ?? '')))];
+    expect(diagrams.length).toBeGreaterThanOrEqual(2 * new Set(project.pages.map((p) => p.charmDir)).size);
+    const tab = await browser.newPage();
+    await tab.setContent('<!doctype html><html><body></body></html>');
+    await tab.addScriptTag({path: require.resolve('mermaid/dist/mermaid.min.js')});
+    const result = await tab.evaluate(async (sources) => {
+      const m = (window as unknown as {mermaid: {initialize(o: object): void; parse(s: string): Promise<unknown>; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
+      m.initialize({startOnLoad: false, securityLevel: 'strict'});
+      const out: Array<{ok: boolean; svg: boolean; error?: string}> = [];
+      for (const [n, source] of sources.entries()) {
+        try {
+          await m.parse(source);
+          const {svg} = await m.render(`sphinx-diagram-${n}`, source);
+          out.push({ok: true, svg: svg.startsWith('<svg')});
+        } catch (error) {
+          out.push({ok: false, svg: false, error: String(error)});
         }
-        return out;
-      });
-      await tab.close();
-      expect(result.length).toBeGreaterThanOrEqual(2);
-      expect(result.filter((r) => !r.ok)).toEqual([]);
-      expect(result.every((r) => r.svg)).toBe(true);
-    }
+      }
+      return out;
+    }, diagrams);
+    await tab.close();
+    expect(result.filter((r) => !r.ok)).toEqual([]);
+    expect(result.every((r) => r.svg)).toBe(true);
   }, 120_000);
 });

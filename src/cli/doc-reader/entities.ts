@@ -66,7 +66,10 @@ export function compareContainers(sections: DocSection[], model: CharmModel, fil
   for (const cand of candidates) {
     const k = key(cand.text.replace(/\b(the|an?|main|workload|containers?)\b/gi, ''));
     const hits = model.containers.filter((c) => containerKeys(c, model).includes(k));
+    // A heading in words ("Notes operator", "Jenkins agent") describes; only a name can be stale.
+    const prose = cand.via === 'heading' && /\s/.test(cand.text.trim());
     if (hits.length) hits.forEach((c) => matched.add(c.name));
+    else if (prose) model.containers.filter((c) => containerKeys(c, model).some((ck) => ck.length > 2 && k.includes(ck))).forEach((c) => matched.add(c.name));
     else if (k && !stale.some((s) => key(s.text) === key(cand.text))) stale.push(cand);
   }
   const text = sectionText(sections);
@@ -84,7 +87,7 @@ export function compareContainers(sections: DocSection[], model: CharmModel, fil
   return findings;
 }
 
-export const ROCK_MENTION = /([a-z0-9][a-z0-9-]*?)[_-]rocks?(?![a-z0-9])/gi;
+export const ROCK_MENTION = /([a-z0-9][a-z0-9_-]*?)[_-]rocks?(?![a-z0-9])/gi;
 
 export function compareRocks(sections: DocSection[], model: CharmModel, file: string): Finding[] {
   const candidates: Name[] = [];
@@ -106,13 +109,16 @@ export function compareRocks(sections: DocSection[], model: CharmModel, file: st
     }
   }
   const known = (r: Rock): string[] => [r.name, stem(rockDir(r), /[-_]rock$/), ...(r.container ? [r.container] : []), ...(r.resource ? [stem(r.resource, /[-_]image$/)] : [])].map(key);
-  const other = [...model.containers.map((c) => c.name), ...model.resources.filter((r) => r.type === 'oci-image').flatMap((r) => [r.name, stem(r.name, /[-_](image|oci-image)$/), (r.upstreamSource ?? '').split('/').pop()!.split(':')[0]!])].map(key).filter(Boolean);
+  // the charm's own name ("Notes K8s rock" for the notes-k8s charm's image) is no stale rock either
+  const other = [model.name, stem(model.name, /[-_](k8s|operator)$/), model.displayName ?? '', ...model.containers.map((c) => c.name), ...model.resources.filter((r) => r.type === 'oci-image').flatMap((r) => [r.name, stem(r.name, /[-_](image|oci-image)$/), (r.upstreamSource ?? '').split('/').pop()!.split(':')[0]!])].map(key).filter(Boolean);
   const matched = new Set<Rock>();
   const stale: Name[] = [];
   for (const cand of candidates) {
     const k = key(cand.text);
     if (!k || k === 'oci' || k === 'the') continue;
-    const hits = model.rocks.filter((r) => known(r).includes(k));
+    const words = cand.via === 'link' && /\s/.test(cand.text.trim());
+    // link text in words ("Notes web rock"): a rock whose name it contains
+    const hits = model.rocks.filter((r) => known(r).includes(k) || (words && known(r).some((rk) => rk.length > 2 && k.includes(rk))));
     hits.forEach((r) => matched.add(r));
     if (!hits.length && !other.includes(k) && !stale.some((s) => key(s.text) === k)) stale.push(cand);
   }
@@ -204,13 +210,15 @@ export function compareActions(sections: DocSection[], model: CharmModel, file: 
   const stale = new Map<string, Name>();
   for (const n of namesIn(sections)) {
     const id = hookStyle(cleanName(n.text).replace(/^juju run\s+\S+\s+/, '')).replace(/-action$/, '');
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) continue;
+    if (!/^[a-z][a-z0-9-]*$/.test(id)) continue;
     if (actions.has(id)) {
       matched.add(id);
       continue;
     }
     const candidate = n.lead && (n.via !== 'heading' || /-/.test(id)) && (n.via !== 'plain' || /-/.test(id));
-    if ((candidate || (n.via === 'code' && /-/.test(id))) && !stale.has(id)) stale.set(id, n);
+    // in a table only the first cell names an action; code in the others is parameters and values
+    const inRow = n.block.kind === 'row' && !n.lead;
+    if ((candidate || (n.via === 'code' && /-/.test(id) && !inRow)) && !stale.has(id)) stale.set(id, n);
   }
   const text = sectionText(sections);
   const findings: Finding[] = [];

@@ -20,6 +20,9 @@ export const BARE_GENERIC = new Set([
   'pebble-ready', 'pebble-custom-notice', 'pebble-check-failed', 'pebble-check-recovered', 'storage-attached', 'storage-detaching',
 ]);
 
+/** `container-pebble-ready`, `workload-pebble-ready`, `workload-container-pebble-check-failed`: any container's event. */
+const GENERIC_CONTAINER_EVENT = /^(?:workload-)?(?:container|workload)(?:-name)?-(pebble-(?:ready|custom-notice|check-failed|check-recovered))$/;
+
 export function isHookShaped(name: string): boolean {
   return STANDARD_HOOKS.has(name) || HOOK_SUFFIX.test(name) || BARE_GENERIC.has(name) || /^\*-/.test(name);
 }
@@ -92,6 +95,9 @@ export function matchEvent(form: string, events: EventEntry[]): EventEntry[] {
   }
   const exact = events.filter((e) => e.name === form);
   if (exact.length) return exact;
+  // Juju's generic spelling of a per-container event: `container-pebble-ready`, `workload-pebble-ready`
+  const generic = GENERIC_CONTAINER_EVENT.exec(form);
+  if (generic) return matchEvent(`*-${generic[1]}`, events);
   const action = events.filter((e) => e.name === `${form}-action`);
   if (action.length) return action;
   // `rabbitmq_joined` for `rabbitmq_relation_joined`
@@ -148,7 +154,13 @@ export function compareEvents(sections: DocSection[], model: CharmModel, file: s
     const candidate = (isHookShaped(form) && (n.lead || n.block.kind === 'paragraph')) || (n.lead && n.via !== 'plain' && (n.via !== 'heading' || /-/.test(form))) || (n.lead && n.via === 'plain' && /-/.test(form));
     if (candidate && !stale.has(form)) stale.set(form, {name: cleanName(n.text), line: n.line, form});
   }
-  for (const section of sections) for (const block of sectionBlocks(section)) for (const p of prosePlaceholders(block)) for (const m of matchEvent(p, events)) covered.add(m.id);
+  for (const section of sections) {
+    for (const block of sectionBlocks(section)) {
+      for (const p of prosePlaceholders(block)) for (const m of matchEvent(p, events)) covered.add(m.id);
+      // a table's first cell names the row's event, also in words ("config changed")
+      if (block.kind === 'row') for (const m of matchForms(eventForms(blockText(block).split(' | ')[0]!, true), events)) covered.add(m.id);
+    }
+  }
 
   const heading = sections[0]!;
   const missing = events.filter((e) => !covered.has(e.id));

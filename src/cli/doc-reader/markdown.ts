@@ -1,4 +1,4 @@
-import type {Nodes, PhrasingContent, Root, RootContent} from 'mdast';
+import type {Code, Nodes, PhrasingContent, Root, RootContent} from 'mdast';
 import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
@@ -19,17 +19,30 @@ const ROLE_BEFORE = /\{([a-z][\w:-]*)\}$/;
  */
 export function readMarkdown(source: string, format: 'md' | 'myst'): DocOutline {
   const text = blankFrontMatter(source.replace(/\r\n?/g, '\n'));
+  const builder = new OutlineBuilder();
+  const found: DocOutline['directives'] = [];
+  walk(parse(text), builder, found, format);
+  return {format, sections: builder.sections(), directives: found};
+}
+
+function parse(text: string): Root {
   // Docusaurus directives only when the page has one: the text-directive syntax (`:name`) would
   // otherwise eat words such as `juju:hook` written outside code.
   const directives = /^\s*:::[a-z]/m.test(text);
-  const tree = fromMarkdown(text, {
+  return fromMarkdown(text, {
     extensions: directives ? [gfm(), directive()] : [gfm()],
     mdastExtensions: directives ? [gfmFromMarkdown(), directiveFromMarkdown()] : [gfmFromMarkdown()],
   });
-  const builder = new OutlineBuilder();
-  const found: DocOutline['directives'] = [];
-  walk(tree, builder, found);
-  return {format, sections: builder.sections(), directives: found};
+}
+
+/** MyST directives whose body is Markdown prose: ```{note} ... ``` (the others hold code, diagrams, toctrees). */
+const MYST_PROSE_DIRECTIVE = /^\{(note|tip|hint|important|warning|caution|attention|danger|error|seealso|admonition|dropdown|topic|sidebar)\}$/;
+
+/** The body of a MyST prose directive, parsed with its lines kept true (directive options `:x: y` dropped). */
+function mystDirectiveBody(node: Code): Root {
+  const start = node.position?.start.line ?? 1;
+  const body = node.value.replace(/^(?::[\w-]+:.*(?:\n|$))+/, (options) => options.replace(/[^\n]/g, ''));
+  return parse('\n'.repeat(start) + body);
 }
 
 /** YAML front matter becomes blank lines, so line numbers stay true. */
@@ -43,11 +56,16 @@ function lineOf(node: {position?: {start: {line: number}}}, fallback = 1): numbe
   return node.position?.start.line ?? fallback;
 }
 
-function walk(node: Root | RootContent, builder: OutlineBuilder, directives: DocOutline['directives']): void {
+function walk(node: Root | RootContent, builder: OutlineBuilder, directives: DocOutline['directives'], format: 'md' | 'myst'): void {
+  const visit = (child: Root | RootContent): void => walk(child, builder, directives, format);
   switch (node.type) {
     case 'root':
     case 'blockquote':
-      for (const child of node.children) walk(child, builder, directives);
+      for (const child of node.children) visit(child);
+      return;
+    case 'code':
+      // MyST admonitions are prose, headings aside (a heading in one would not start a section)
+      if (format === 'myst' && node.lang && MYST_PROSE_DIRECTIVE.test(node.lang)) for (const child of mystDirectiveBody(node).children) if (child.type !== 'heading') visit(child);
       return;
     case 'heading':
       builder.heading(node.depth, block('heading', node.children, lineOf(node)));
@@ -62,7 +80,7 @@ function walk(node: Root | RootContent, builder: OutlineBuilder, directives: Doc
         let first = true;
         for (const child of item.children) {
           if (first && child.type === 'paragraph') builder.block(block('item', child.children, lineOf(child, lineOf(item))));
-          else walk(child, builder, directives);
+          else visit(child);
           first = false;
         }
       }
@@ -81,10 +99,10 @@ function walk(node: Root | RootContent, builder: OutlineBuilder, directives: Doc
     case 'containerDirective':
     case 'leafDirective':
       if (DIRECTIVE_NAMES.includes(node.name)) directives.push({name: node.name, line: lineOf(node)});
-      else if (node.type === 'containerDirective') for (const child of node.children) walk(child as RootContent, builder, directives);
+      else if (node.type === 'containerDirective') for (const child of node.children) visit(child as RootContent);
       return;
     default:
-      // code blocks (mermaid, bash, MyST directive fences), html (comments), thematic breaks: not prose
+      // html (comments), thematic breaks: not prose
       return;
   }
 }

@@ -7,10 +7,10 @@
  * `(target)=`, `% comments`, `:::` fences, `+++` breaks). Every escape is a CommonMark backslash
  * escape (or a character reference), so the text reads the same everywhere.
  */
-import type {Heading, Root, RootContent} from 'mdast';
+import type {Root, RootContent} from 'mdast';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown, type Unsafe} from 'mdast-util-to-markdown';
-import {headingId} from './sphinx-tree.js';
+import {elementId, type SphinxRef} from './sphinx-tree.js';
 
 const INERT: Unsafe[] = [
   {character: '{', inConstruct: 'phrasing'},
@@ -36,18 +36,20 @@ export function printMyst(nodes: RootContent[]): string {
   return print({type: 'root', children: nodes.flatMap(mystBlock)});
 }
 
+/** Blocks get their `(label)=` target; diagrams become the mermaid directive. */
 function mystBlock(node: RootContent): RootContent[] {
-  if (node.type === 'code' && node.lang === 'mermaid') return [{...node, lang: '{mermaid}'}];
-  if (node.type === 'heading') {
-    const id = headingId(node as Heading);
-    return id ? [{type: 'html', value: `(${id})=`}, node] : [node];
+  const id = elementId(node);
+  const target: RootContent[] = id ? [{type: 'html', value: `(${id})=`}] : [];
+  if (node.type === 'code' && node.lang === 'mermaid') return [...target, {...node, lang: '{mermaid}'}];
+  if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
+    return [...target, {...node, children: (node.children as RootContent[]).flatMap(mystBlock)} as RootContent];
   }
-  if ('children' in node && node.type !== 'paragraph' && node.type !== 'table') {
-    return [{...node, children: (node.children as RootContent[]).flatMap(mystBlock)} as RootContent];
-  }
-  return [node];
+  return [...target, node];
 }
 
+/** `{ref}` with the reference's text kept to what a role's content may hold. */
+const sphinxRef = (node: SphinxRef): string => `{ref}\`${node.title.replace(/[`<>]/g, '').replace(/\s+/g, ' ').trim() || node.label} <${node.label}>\``;
+
 function print(tree: Root): string {
-  return toMarkdown(tree, {extensions: [gfmToMarkdown()], unsafe: INERT, bullet: '-', fences: true, rule: '-'});
+  return toMarkdown(tree, {extensions: [gfmToMarkdown()], unsafe: INERT, bullet: '-', fences: true, rule: '-', handlers: {sphinxRef}});
 }

@@ -9,7 +9,7 @@
  * rst cannot nest inline markup, so a link's or emphasis's text is printed as plain text.
  */
 import type {BlockContent, Code, Heading, List, PhrasingContent, RootContent, Table} from 'mdast';
-import {headingId} from './sphinx-tree.js';
+import {elementId} from './sphinx-tree.js';
 
 /** Title adornments by heading depth (Sphinx takes levels from the order styles appear in a file). */
 const ADORNMENT = ['=', '-', '~', '^', '"', "'"];
@@ -20,7 +20,14 @@ export function printRst(nodes: RootContent[]): string {
 }
 
 function blocks(nodes: RootContent[]): string[] {
-  return nodes.map(block).filter((b): b is string => b !== null);
+  return nodes.map(labelled).filter((b): b is string => b !== null);
+}
+
+/** A block with its `.. _label:` target when it has an id. */
+function labelled(node: RootContent): string | null {
+  const text = block(node);
+  const id = elementId(node);
+  return text !== null && id ? `.. _${id}:\n\n${text}` : text;
 }
 
 function block(node: RootContent): string | null {
@@ -48,9 +55,7 @@ function block(node: RootContent): string | null {
 
 function heading(node: Heading): string {
   const title = paragraphText(node.children);
-  const id = headingId(node);
-  const underline = ADORNMENT[node.depth - 1]!.repeat(Math.max(title.length, 4));
-  return `${id ? `.. _${id}:\n\n` : ''}${title}\n${underline}`;
+  return `${title}\n${ADORNMENT[node.depth - 1]!.repeat(Math.max(title.length, 4))}`;
 }
 
 function list(node: List): string {
@@ -84,7 +89,7 @@ function indent(text: string): string {
 
 /** Inline content on one line, starting with nothing rst would read as block markup. */
 function paragraphText(children: PhrasingContent[]): string {
-  return guardStart(inline(children).replace(/\s+/g, ' ').trim());
+  return inline(children).replace(/\s+/g, ' ').trim();
 }
 
 /** `1. x`, `a) x`, `(i) x`, `- x`, `.. x`, `| x`, `>>> x` at a block's start: the first mark escaped. */
@@ -115,13 +120,17 @@ const CLOSES_MARKUP = /^[\s\-.,:;!?/'")\]}>]/;
 function inline(nodes: PhrasingContent[]): string {
   let out = '';
   let afterMarkup = false;
-  const add = (piece: string, markup: boolean): void => {
+  const add = (text: string, markup: boolean): void => {
+    // text that opens the block must not read as a list, directive, comment or table
+    const piece = out || markup ? text : guardStart(text.trimStart());
     if (!piece) return;
     if ((markup && out && !OPENS_MARKUP.test(out)) || (afterMarkup && !CLOSES_MARKUP.test(piece))) out += '\\ ';
     out += piece;
     afterMarkup = markup;
   };
-  for (const node of nodes) {
+  // rst cannot nest markup: a link in emphasis is worth more than the emphasis
+  const flat = nodes.flatMap((n) => ((n.type === 'strong' || n.type === 'emphasis') && n.children.some((c) => c.type === 'link') ? n.children : [n]));
+  for (const node of flat) {
     if (node.type === 'inlineCode') {
       const value = node.value.replace(/\s+/g, ' ');
       // `` cannot hold backticks or edge spaces: such a literal stays escaped text
@@ -135,6 +144,8 @@ function inline(nodes: PhrasingContent[]): string {
       const mark = node.type === 'strong' ? '**' : '*';
       const value = plain(node.children).replace(/\s+/g, ' ').trim();
       if (value) add(`${mark}${escape(value)}${mark}`, true);
+    } else if (node.type === 'sphinxRef') {
+      add(`:ref:\`${escape(node.title.replace(/[`<>]/g, '').replace(/\s+/g, ' ').trim()) || node.label} <${node.label}>\``, true);
     } else if (node.type === 'break') add(' ', false);
     else add(escape(plain([node])), false);
   }

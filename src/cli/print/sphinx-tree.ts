@@ -5,20 +5,38 @@
  * (stable anchors, table-of-contents entries). MyST pulls such a heading out of the list and
  * leaves empty `<li>` items, and reStructuredText has no headings inside lists at all. So for
  * Sphinx each such item becomes a numbered sub-section: its heading (`1. config-changed`)
- * followed by the item's other blocks. Section builders stay untouched; this runs only in the CLI.
+ * followed by the item's other blocks. Every element id becomes a Sphinx label, and an in-page
+ * link (`#id`) a reference to that label. Section builders stay untouched; this runs only in the CLI.
  */
-import type {BlockContent, Code, Heading, List, RootContent} from 'mdast';
+import type {BlockContent, Code, Heading, List, Node, Nodes, PhrasingContent, RootContent} from 'mdast';
 import {slug} from '../../sections/mdast.js';
+
+/** A cross-reference to a Sphinx label: `{ref}` in MyST, `:ref:` in rst. Only `sphinxTree` makes them. */
+export interface SphinxRef extends Node {
+  type: 'sphinxRef';
+  label: string;
+  /** Plain text shown for the reference. */
+  title: string;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    sphinxRef: SphinxRef;
+  }
+  interface RootContentMap {
+    sphinxRef: SphinxRef;
+  }
+}
 
 /** Highlighting languages every Sphinx knows (Pygments lexers); any other fence language is dropped. */
 const KNOWN_LEXERS = new Set(['bash', 'console', 'shell', 'sh', 'python', 'py', 'yaml', 'json', 'text', 'ini', 'toml', 'diff', 'sql', 'none']);
 
-/** The heading id the section builders set (`data.hProperties.id`). */
-export function headingId(node: Heading): string | undefined {
+/** The id the section builders set on a heading or block (`data.hProperties.id`). */
+export function elementId(node: Nodes): string | undefined {
   return (node.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
 }
 
-function withId(node: Heading, id: string): Heading {
+function withId<T extends Nodes>(node: T, id: string): T {
   return {...node, data: {...node.data, hProperties: {id}}};
 }
 
@@ -44,31 +62,42 @@ function sphinxCode(node: Code): Code {
   return {...node, lang: lang && KNOWN_LEXERS.has(lang) ? lang : null, meta: null};
 }
 
+function plainText(nodes: PhrasingContent[]): string {
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainText(n.children as PhrasingContent[]) : '')).join('');
+}
+
 /**
- * The nodes reshaped for Sphinx, each heading's id turned into a Sphinx label: `prefix-id`
- * (the charm's name by default, so several charms' pages live in one project), unique on the page.
+ * The nodes reshaped for Sphinx, each element id turned into a Sphinx label: `prefix-id` (the
+ * charm's name by default, so several charms' pages live in one project), unique on the page.
  */
 export function sphinxTree(nodes: RootContent[], labelPrefix: string): RootContent[] {
   const prefix = slug(labelPrefix);
+  const labels = new Map<string, string>();
   const used = new Set<string>();
   const label = (id: string): string => {
     const base = prefix ? `${prefix}-${id}` : id;
     let candidate = base;
     for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}`;
     used.add(candidate);
+    if (!labels.has(id)) labels.set(id, candidate);
     return candidate;
   };
-  const visit = (node: RootContent): RootContent[] => {
-    if (isHeadedList(node)) return liftHeadings(node).flatMap(visit);
-    if (node.type === 'heading') {
-      const id = headingId(node);
-      return [id ? withId(node, label(id)) : node];
-    }
-    if (node.type === 'code') return [sphinxCode(node)];
-    if ('children' in node && node.type !== 'paragraph' && node.type !== 'table') {
-      return [{...node, children: (node.children as RootContent[]).flatMap(visit)} as RootContent];
-    }
-    return [node];
+  const block = (node: RootContent): RootContent[] => {
+    if (isHeadedList(node)) return liftHeadings(node).flatMap(block);
+    const id = elementId(node);
+    const labelled = id ? withId(node, label(id)) : node;
+    if (labelled.type === 'code') return [sphinxCode(labelled)];
+    if ('children' in labelled) return [{...labelled, children: (labelled.children as RootContent[]).flatMap(block)} as RootContent];
+    return [labelled];
   };
-  return nodes.flatMap(visit);
+  // Links are rewritten once every label is known: a link may point below itself.
+  const links = (node: RootContent): RootContent => {
+    if (node.type === 'link' && node.url.startsWith('#')) {
+      const target = labels.get(node.url.slice(1));
+      // an anchor of no element on this page (charm text may write one) is text in Sphinx, never a dangling reference
+      return target ? {type: 'sphinxRef', label: target, title: plainText(node.children)} : {type: 'text', value: plainText(node.children)};
+    }
+    return 'children' in node ? ({...node, children: (node.children as RootContent[]).map(links)} as RootContent) : node;
+  };
+  return nodes.flatMap(block).map(links);
 }
