@@ -40,7 +40,11 @@ export const SECTIONS: Readonly<Record<string, SectionBuilder>> = {
   'charm-actions': charmActions,
 };
 
-export const DIRECTIVE_NAMES = [...Object.keys(SECTIONS), ...Object.keys(FAMILY_SECTIONS)];
+/** Sections of one charm's page. */
+export const CHARM_SECTION_NAMES = Object.keys(SECTIONS);
+
+/** Every directive: one charm's sections and the family ones (which read every configured charm). */
+export const DIRECTIVE_NAMES = [...CHARM_SECTION_NAMES, ...Object.keys(FAMILY_SECTIONS)];
 
 /** Attributes each directive accepts (beyond `charm` and `heading-level`). */
 export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
