@@ -16,7 +16,7 @@ import {docVersionsIn, recordDocVersions} from '../../src/doc-versions.js';
 import {normalizeOptions, type Options} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {stateFor} from '../../src/state.js';
-import {makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
+import {loadedDocs, makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
 
 const REPOSITORY = 'https://github.com/example/notebook-k8s-operator';
 let repo: FixtureRepo;
@@ -75,14 +75,7 @@ describe('directives at a ref', () => {
 describe('doc versions as the docs plugin loaded them', () => {
   test('each doc source of each version maps to its version name', () => {
     const allContent = {
-      'docusaurus-plugin-content-docs': {
-        default: {
-          loadedVersions: [
-            {versionName: 'current', docs: [{source: '@site/docs/arch.md'}]},
-            {versionName: '1.x', docs: [{source: '@site/versioned_docs/version-1.x/arch.md'}]},
-          ],
-        },
-      },
+      ...loadedDocs({current: ['@site/docs/arch.md'], '1.x': ['@site/versioned_docs/version-1.x/arch.md']}),
       'docusaurus-plugin-content-pages': {default: [{source: '@site/src/pages/index.md'}]},
     };
     expect([...docVersionsIn(allContent, '/site')]).toEqual([
