@@ -7,8 +7,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {directive} from 'micromark-extension-directive';
 import {visit} from 'unist-util-visit';
 import {docVersionOf, refFor} from './doc-versions.js';
-import {loadCharmCached} from './model/cache.js';
-import {loadCharmAtRefCached} from './model/git/load-at-ref.js';
+import {loadCharmCachedAt} from './model/git/load-at-ref.js';
 import type {CharmModel} from './model/types.js';
 import type {PluginOptions} from './options.js';
 import {extractAnnotations} from './remark/annotations.js';
@@ -47,8 +46,7 @@ export function collectBuildWarnings(siteDir: string, options: PluginOptions, ch
     const key = `${id}\0${ref ?? ''}`;
     if (!models.has(key)) {
       try {
-        const load = {maxFileBytes: options.maxFileBytes};
-        models.set(key, ref === undefined ? loadCharmCached(charmDirs[id]!, load) : loadCharmAtRefCached(charmDirs[id]!, ref, load).model);
+        models.set(key, loadCharmCachedAt(charmDirs[id]!, ref, {maxFileBytes: options.maxFileBytes}).model);
       } catch {
         models.set(key, null);
       }

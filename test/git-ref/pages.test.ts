@@ -8,6 +8,7 @@ import {dirname, join} from 'node:path';
 import type {Root} from 'mdast';
 import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
+import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
 import {directive} from 'micromark-extension-directive';
 import {VFile} from 'vfile';
@@ -31,7 +32,7 @@ function expand(source: string, extra: Partial<Options> = {}, charm: Record<stri
   stateFor(options).siteDir = dirname(repo.dir);
   const tree = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
   remarkCharmDirectives(options)(tree, new VFile({path: pagePath, value: source}));
-  return toMarkdown(tree as Root);
+  return toMarkdown(tree as Root, {extensions: [gfmToMarkdown()]});
 }
 
 const eventsIn = (markdown: string): string[] => [...markdown.matchAll(/\[`([a-z-]+)`\]\(https:\/\/documentation/g)].map((m) => m[1]!).sort();
@@ -60,6 +61,11 @@ describe('directives at a ref', () => {
     expect(eventsIn(expand(':::juju-events\n:::\n', versions, {}, current))).toEqual(['config-changed', 'exporter-pebble-ready', 'notebook-pebble-ready', 'upgrade-charm']);
     // The directive's own ref still wins over the version's.
     expect(eventsIn(expand(':::juju-events{ref="v2"}\n:::\n', versions, {}, old))).toContain('upgrade-charm');
+  });
+
+  test('the family directives read each charm at the ref too', () => {
+    const containersCell = (ref: string): string | undefined => /\| notebook-k8s \(`notebook-k8s`\) \|[^|]*\|[^|]*\| ([^|]*?) +\|/.exec(expand(`:::charm-catalog{ref="${ref}"}\n:::\n`))?.[1];
+    expect([containersCell('v1'), containersCell('v2')]).toEqual(['`notebook`', '`exporter`, `notebook`']);
   });
 
   test('an unknown ref fails the build at the page position, with the nearest refs', () => {

@@ -1,6 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {persistentModels} from '../cache.js';
+import {loadCharmCached, persistentModels} from '../cache.js';
 import {loadCharm, type LoadOptions} from '../load.js';
 import type {CharmModel} from '../types.js';
 import {refFiles, resolveRevision, type GitRevision} from './revision.js';
@@ -64,6 +64,11 @@ export function loadCharmAtRefCached(dir: string, ref: string, options: LoadOpti
     state.models.set(modelKey, model);
   }
   return {model, revision, refFiles: entry.files};
+}
+
+/** The charm in its working tree (`ref` undefined) or at `ref`, both cached: what a page or a check reads. */
+export function loadCharmCachedAt(dir: string, ref: string | undefined, options: LoadOptions = {}): {model: CharmModel} & Partial<Omit<ModelAtRef, 'model'>> {
+  return ref === undefined ? {model: loadCharmCached(dir, options)} : loadCharmAtRefCached(dir, ref, options);
 }
 
 /** Forgets every ref, model and commit tree of this process (as a new process starts). */
