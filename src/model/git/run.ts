@@ -8,7 +8,8 @@ import {CharmArchError} from '../errors.js';
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY|NAMESPACE)$/.test(key)) env[key] = value;
-  return {...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat'};
+  // GIT_NO_LAZY_FETCH: a partial clone's missing blob is an error here, never a network fetch in the middle of a build.
+  return {...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_NO_LAZY_FETCH: '1'};
 }
 
 /** What a git command printed, and how it ended; never thrown, so callers decide what a failure means. */
