@@ -6,7 +6,8 @@ import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {directive} from 'micromark-extension-directive';
 import {visit} from 'unist-util-visit';
-import {loadCharmCached} from './model/cache.js';
+import {docVersionOf, refFor} from './doc-versions.js';
+import {loadCharmCachedAt} from './model/git/load-at-ref.js';
 import type {CharmModel} from './model/types.js';
 import type {PluginOptions} from './options.js';
 import {extractAnnotations} from './remark/annotations.js';
@@ -40,18 +41,20 @@ export interface BuildWarnings {
  */
 export function collectBuildWarnings(siteDir: string, options: PluginOptions, charmDirs: Readonly<Record<string, string>>): BuildWarnings {
   const models = new Map<string, CharmModel | null>();
-  const model = (id: string): CharmModel | null => {
-    if (!models.has(id)) {
+  /** The charm as the page reads it: in its working tree, or at the ref of the directive, the page's doc version or the charm. */
+  const model = (id: string, ref?: string): CharmModel | null => {
+    const key = `${id}\0${ref ?? ''}`;
+    if (!models.has(key)) {
       try {
-        models.set(id, loadCharmCached(charmDirs[id]!, {maxFileBytes: options.maxFileBytes}));
+        models.set(key, loadCharmCachedAt(charmDirs[id]!, ref, {maxFileBytes: options.maxFileBytes}).model);
       } catch {
-        models.set(id, null);
+        models.set(key, null);
       }
     }
-    return models.get(id)!;
+    return models.get(key)!;
   };
   const charm = Object.keys(charmDirs).flatMap((id) => {
-    const m = model(id);
+    const m = model(id, options.charms[id]?.ref);
     return m ? charmWarningLines(m, charmDirs[id]!) : [];
   });
   const drift: string[] = [];
@@ -63,7 +66,8 @@ export function collectBuildWarnings(siteDir: string, options: PluginOptions, ch
     visit(tree, 'containerDirective', (node: ContainerDirective) => {
       if (node.name !== 'juju-events') return;
       const id = node.attributes?.['charm'] ?? options.defaultCharm ?? onlyCharm;
-      const m = id && Object.hasOwn(charmDirs, id) ? model(id) : null;
+      const ref = id ? refFor(node.attributes?.['ref'] ?? undefined, options.charms[id]?.ref, options.versions, docVersionOf(options.id, page)) : undefined;
+      const m = id && Object.hasOwn(charmDirs, id) ? model(id, ref) : null;
       if (!m) return;
       const {annotations} = extractAnnotations(node.children as RootContent[]);
       for (const a of driftedAnnotations(m, annotations)) drift.push(driftLine(page, a.line ?? node.position?.start.line ?? 1, m, a));

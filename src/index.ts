@@ -49,15 +49,17 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
     // the remark half never runs: drift and the charms' warnings are printed (or fail the build) here.
     async loadContent() {
       startReport(state);
+    },
+    // After every plugin's loadContent: each doc's version as the docs plugin loaded it, for
+    // `versions` (the remark half reads it by page path), so a versioned page's drift is
+    // checked against the charm at its version's ref.
+    allContentLoaded({allContent}) {
+      recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
       const warnings = collectBuildWarnings(context.siteDir, options, charmDirs);
       if (warnings.drift.length && options.onDrift === 'throw') {
         throw new Error(`docusaurus-plugin-charm-architecture: pages annotate events their charm does not observe (onDrift: 'throw'):\n${warnings.drift.join('\n')}`);
       }
       for (const line of [...warnings.charm, ...warnings.drift]) reportOnce(state, line);
-    },
-    // Each doc's version as the docs plugin loaded it, for `versions` (the remark half reads it by page path).
-    allContentLoaded({allContent}) {
-      recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
     },
     getThemePath() {
       return join(packageRoot, 'dist', 'theme');

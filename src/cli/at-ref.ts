@@ -1,5 +1,4 @@
-import {loadCharmAtRef} from '../model/git/load-at-ref.js';
-import {loadCharmCached as loadCharm} from '../model/cache.js'; // a model kept on disk when the charm is unchanged
+import {loadCharmCachedAt} from '../model/git/load-at-ref.js';
 import type {CharmModel} from '../model/types.js';
 
 /** `--ref <ref>` or `--ref=<ref>` taken out of a command's arguments (facts, render and check take it); the rest is the command's. */
@@ -15,9 +14,11 @@ export function takeRef(args: string[]): {ref?: string; rest: string[]} {
   return {...(ref !== undefined ? {ref} : {}), rest};
 }
 
-/** The charm in its working tree, or at `ref` from the git objects, with where links point for that commit. */
+/**
+ * The charm in its working tree, or at `ref` from the git objects, with where links point for that
+ * commit. Cached (on disk too, with the persistent cache): unchanged files, or the same commit, are not read again.
+ */
 export function loadCharmFor(dir: string, ref: string | undefined): {model: CharmModel; commit?: string; charmPathInRepository?: string} {
-  if (ref === undefined) return {model: loadCharm(dir)};
-  const {model, revision} = loadCharmAtRef(dir, ref);
-  return {model, commit: revision.commit, charmPathInRepository: revision.charmPath || '.'};
+  const {model, revision} = loadCharmCachedAt(dir, ref);
+  return revision ? {model, commit: revision.commit, charmPathInRepository: revision.charmPath || '.'} : {model};
 }

@@ -75,6 +75,11 @@ export function loadCharmCached(dir: string, options: LoadOptions = {}): CharmMo
   return model;
 }
 
+/** The on-disk model cache in use, if any (models read at a commit are kept there by commit id). */
+export function persistentModels(): PersistentModelCache | undefined {
+  return state.persistent;
+}
+
 /** Forgets every model (and every remembered parse) of this process. */
 export function clearCharmCache(): void {
   cache.clear();

@@ -146,15 +146,18 @@ export class PersistentModelCache {
     return model;
   }
 
-  /** Stores a model just read from `root`. A cache that cannot be written is skipped, never an error. */
-  set(root: string, key: string, model: CharmModel): void {
+  /**
+   * Stores a model just read from `root`. A cache that cannot be written is skipped, never an error.
+   * `root` null: a model read at a commit, whose key names the commit; nothing on disk can change it.
+   */
+  set(root: string | null, key: string, model: CharmModel): void {
     const entry: Entry = {
       format: FORMAT,
       package: PACKAGE_NAME,
       codeVersion: this.version,
       key,
-      files: Object.fromEntries(model.sources.map((f) => [f, fileHash(join(root, f))])),
-      dirs: Object.fromEntries(scannedDirs(model).map((d) => [d, listingHash(join(root, d))])),
+      files: root === null ? {} : Object.fromEntries(model.sources.map((f) => [f, fileHash(join(root, f))])),
+      dirs: root === null ? {} : Object.fromEntries(scannedDirs(model).map((d) => [d, listingHash(join(root, d))])),
       modelHash: sha256(JSON.stringify(model)),
       model,
     };

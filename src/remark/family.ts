@@ -7,7 +7,8 @@ import {isAbsolute, resolve} from 'node:path';
 import type {RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import type {VFile} from 'vfile';
-import {loadCharmCached} from '../model/cache.js';
+import {docVersionOf, refFor} from '../doc-versions.js';
+import {loadCharmCachedAt} from '../model/git/load-at-ref.js';
 import type {CharmModel} from '../model/types.js';
 import {FAMILY_SECTIONS, type FamilyCharm} from '../sections/family.js';
 import type {SiteState} from '../state.js';
@@ -59,7 +60,9 @@ export function expandFamily(node: ContainerDirective | LeafDirective, x: Family
   const charms: FamilyCharm[] = ids.map((id) => {
     const path = options.charms[id]!.path;
     const dir = isAbsolute(path) ? path : resolve(siteDir!, path);
-    const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
+    // Each charm where the page reads it: the directive's ref, the page's doc version, the charm's ref.
+    const ref = refFor(x.attributes['ref'], options.charms[id]!.ref, options.versions, docVersionOf(options.id, x.file.path));
+    const {model} = loadCharmCachedAt(dir, ref, {maxFileBytes: options.maxFileBytes});
     x.report(model, dir);
     return {id, model};
   });

@@ -4,8 +4,7 @@ import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {docVersionOf, refFor} from '../doc-versions.js';
-import {loadCharmCached} from '../model/cache.js';
-import {loadCharmAtRefCached} from '../model/git/load-at-ref.js';
+import {loadCharmCachedAt} from '../model/git/load-at-ref.js';
 import {CharmArchError, CharmLoadError} from '../model/errors.js';
 import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
 import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
@@ -129,8 +128,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
     // At a git ref when the directive, the page's doc version (`versions`) or the charm names one.
     const ref = refFor(attributes['ref'], charm!.ref, options.versions, docVersionOf(options.id, file.path));
-    const atRef = ref !== undefined ? loadCharmAtRefCached(dir, ref, {maxFileBytes: options.maxFileBytes}) : undefined;
-    const model = atRef?.model ?? loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
+    const {model, revision} = loadCharmCachedAt(dir, ref, {maxFileBytes: options.maxFileBytes});
     for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     const container = attributes['container'];
     if (container !== undefined && !model.containers.some((c) => c.name === container) && !model.pebble.some((l) => l.container === container)) {
@@ -149,7 +147,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       ...(charm!.branch ? {branch: charm!.branch} : {}),
       ...(charm!.pathInRepository ? {charmPathInRepository: charm!.pathInRepository} : {}),
       // Old docs link to old code: the commit itself, and where the charm sat in the repository then.
-      ...(atRef ? {branch: atRef.revision.commit, charmPathInRepository: charm!.pathInRepository ?? (atRef.revision.charmPath || '.')} : {}),
+      ...(revision ? {branch: revision.commit, charmPathInRepository: charm!.pathInRepository ?? (revision.charmPath || '.')} : {}),
     };
     const build = (level: number): RootContent[] => buildSection(node.name, {model, headingLevel: level, links, attributes, annotations});
     const adopted = author && levelAttr === undefined ? adoptHeading(node.name, author, build(author.depth)) : null;

@@ -42,17 +42,20 @@ export default function charmDependenciesLoader(this: LoaderContext, source: str
   const uses = new Map<string, {id: string; ref: string | undefined}>();
   const docVersion = docVersionOf(options.pluginId, this.resourcePath);
   for (const m of source.matchAll(directive)) {
-    // The family directives read every configured charm (at most), each at its configured ref.
+    const refAttribute = /\bref\s*=\s*["']?([^"'\s}]+)/.exec(m[2] ?? '')?.[1];
+    const use = (id: string): void => {
+      const ref = refFor(refAttribute, options.refs?.[id], options.versions, docVersion);
+      uses.set(`${id}\0${ref ?? ''}`, {id, ref});
+    };
+    // The family directives read every configured charm (at most), each where the page reads it.
     if (isFamilySection(m[1] ?? '')) {
-      for (const id of Object.keys(options.charms)) uses.set(`${id}\0${options.refs?.[id] ?? ''}`, {id, ref: options.refs?.[id]});
+      Object.keys(options.charms).forEach(use);
       // The catalog links each charm to the page documenting it, read from the other pages.
       if (m[1] === 'charm-catalog' && options.siteDir) this.addContextDependency(contentRoot(options.siteDir, this.resourcePath));
       continue;
     }
     const id = /\bcharm\s*=\s*["']?([\w-]+)/.exec(m[2] ?? '')?.[1] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
-    if (!id) continue;
-    const ref = refFor(/\bref\s*=\s*["']?([^"'\s}]+)/.exec(m[2] ?? '')?.[1], options.refs?.[id], options.versions, docVersion);
-    uses.set(`${id}\0${ref ?? ''}`, {id, ref});
+    if (id) use(id);
   }
   for (const {id, ref} of uses.values()) {
     const dir = options.charms[id];

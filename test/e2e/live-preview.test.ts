@@ -7,11 +7,10 @@
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {spawn, type ChildProcess} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {join} from 'node:path';
 import type {Browser} from 'playwright-core';
 import {launchBrowser, newContext} from './browser.js';
-import {docusaurusBin, repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
+import {docusaurusBin, freePort, repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
 
 /** Adds an action to the charm: declared in charmcraft.yaml and observed in src/charm.py. */
 function addAction(charmDir: string, name: string): void {
@@ -23,15 +22,6 @@ function addAction(charmDir: string, name: string): void {
   const observe = /^(\s+)[\w.]*observe\(self\.on\.config_changed,.*$/m.exec(source);
   if (!observe) throw new Error('fixture charm has no config_changed observer to anchor the edit');
   writeFileSync(pyPath, source.replace(observe[0], `${observe[0]}\n${observe[1]}self.framework.observe(self.on.${attr}_action, self._on_${attr})`));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as {port: number}).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 describe('charm edits reach the page', () => {

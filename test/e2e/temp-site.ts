@@ -5,6 +5,7 @@
  */
 import {spawn} from 'node:child_process';
 import {cpSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:net';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -48,5 +49,15 @@ export function runDocusaurus(site: TempSite, args: string[], env: NodeJS.Proces
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => resolve({code, output}));
+  });
+}
+
+/** A port the system just gave out for port 0 (`docusaurus start` cannot listen on 0 itself and report it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as {port: number}).port;
+      s.close(() => resolve(port));
+    });
   });
 }

@@ -3,13 +3,14 @@
  * `file:line:column: code: message hint` line, never a stack trace from git.
  */
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
-import {cpSync, mkdtempSync, rmSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {CharmArchError} from '../../src/model/errors.js';
+import {loadCharm} from '../../src/model/load.js';
 import {loadCharmAtRef} from '../../src/model/git/load-at-ref.js';
 import {gitTreeAt} from '../../src/model/git/tree-source.js';
-import {FIXTURE, gitIn, makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
+import {commitAll, FIXTURE, gitIn, makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
 
 function failure(dir: string, ref: string): {code: string; file: string; message: string; hint: string} {
   try {
@@ -68,6 +69,28 @@ describe('errors at a ref', () => {
     expect(error.message).toContain('no folder exporter_rock/');
     expect(error.message).toContain(repo.v1.slice(0, 12));
     expect(error.hint).toContain('choose a later ref');
+  });
+
+  test('symbolic links at a ref: followed inside the repository, refused when they leave it', () => {
+    const clone = join(scratch, 'links');
+    gitIn(scratch)('clone', '--quiet', repo.dir, clone);
+    mkdirSync(join(clone, 'shared'));
+    writeFileSync(join(clone, 'shared', 'names.py'), 'NAME = "notebook"\n');
+    symlinkSync('../shared/names.py', join(clone, 'src', 'names.py'));
+    symlinkSync('../../outside.py', join(clone, 'src', 'outside.py'));
+    symlinkSync('loop.py', join(clone, 'src', 'loop.py'));
+    commitAll(clone, 'links');
+    // Read at the commit with the links gone from the working tree: only git's copy has them.
+    rmSync(join(clone, 'src'), {recursive: true});
+    const {tree} = gitTreeAt(clone, 'HEAD');
+    expect(tree.readBytes('src/names.py', 1024)?.toString()).toBe('NAME = "notebook"\n');
+    expect(() => tree.readBytes('src/outside.py', 1024)).toThrow(/src\/outside\.py is a symbolic link that leaves the repository/);
+    expect(() => tree.readBytes('src/loop.py', 1024)).toThrow(/loops/);
+    // A model load lists modules as it does in a working tree: the link inside is a module, the others are skipped.
+    const atRef = loadCharmAtRef(clone, 'HEAD').model;
+    expect(atRef.sources.filter((f) => f.startsWith('src/'))).toEqual(['src/charm.py', 'src/names.py']);
+    gitIn(clone)('checkout', '--quiet', '--', 'src');
+    expect(atRef).toEqual(loadCharm(clone));
   });
 
   test('a ref that looks like an option is refused before git sees it', () => {

@@ -61,3 +61,12 @@ export function makeFixtureRepo(parent = tmpdir()): FixtureRepo {
   writeFileSync(join(dir, 'charmcraft.yaml'), execFileSync('git', ['show', 'v2:charmcraft.yaml'], {cwd: dir, encoding: 'utf8'}).replace('Release 2 adds', 'Unreleased work adds'));
   return {dir, v1: git('rev-parse', 'v1'), v2: git('rev-parse', 'v2'), git, remove: () => rmSync(dir, {recursive: true, force: true})};
 }
+
+/**
+ * The part of `allContent` (Docusaurus's allContentLoaded) this plugin reads, as
+ * @docusaurus/plugin-content-docs loads it: each version's name and its docs' `@site/` sources.
+ */
+export function loadedDocs(sourcesByVersion: Record<string, string[]>): Record<string, Record<string, unknown>> {
+  const loadedVersions = Object.entries(sourcesByVersion).map(([versionName, sources]) => ({versionName, docs: sources.map((source) => ({source}))}));
+  return {'docusaurus-plugin-content-docs': {default: {loadedVersions}}};
+}

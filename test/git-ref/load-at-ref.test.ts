@@ -7,6 +7,7 @@ import {cpSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadCharm} from '../../src/model/load.js';
+import {usePersistentCache} from '../../src/model/cache.js';
 import {clearRefCache, loadCharmAtRef, loadCharmAtRefCached} from '../../src/model/git/load-at-ref.js';
 import type {CharmModel} from '../../src/model/types.js';
 import {commitAll, makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
@@ -83,5 +84,30 @@ describe('cached by commit id', () => {
     expect(moved.revision.commit).toBe(repo.v2);
     expect(containers(moved.model)).toEqual(['exporter', 'notebook']);
     expect(loadCharmAtRefCached(repo.dir, 'v2').model).toBe(moved.model);
+  });
+});
+
+describe('the persistent cache keeps models by commit id', () => {
+  test('the next build takes a commit\'s model from disk: git\'s copy of a file is not read again', () => {
+    const own = makeFixtureRepo();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'charm-cache-'));
+    try {
+      usePersistentCache(cacheDir, own.dir);
+      clearRefCache();
+      const first = loadCharmAtRefCached(own.dir, 'v1').model;
+      // A new process (nothing in memory), and v1's src/charm.py gone from git's object store.
+      clearRefCache();
+      const blob = own.git('rev-parse', 'v1:src/charm.py');
+      rmSync(join(own.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+      expect(loadCharmAtRefCached(own.dir, 'v1').model).toEqual(first);
+      // Without the cache the same load reads git, and fails on the missing object.
+      usePersistentCache(false, own.dir);
+      clearRefCache();
+      expect(() => loadCharmAtRefCached(own.dir, 'v1')).toThrow(/git could not read/);
+    } finally {
+      usePersistentCache(false, own.dir);
+      own.remove();
+      rmSync(cacheDir, {recursive: true, force: true});
+    }
   });
 });

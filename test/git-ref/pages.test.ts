@@ -8,6 +8,7 @@ import {dirname, join} from 'node:path';
 import type {Root} from 'mdast';
 import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
+import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
 import {directive} from 'micromark-extension-directive';
 import {VFile} from 'vfile';
@@ -16,7 +17,7 @@ import {docVersionsIn, recordDocVersions} from '../../src/doc-versions.js';
 import {normalizeOptions, type Options} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {stateFor} from '../../src/state.js';
-import {makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
+import {loadedDocs, makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
 
 const REPOSITORY = 'https://github.com/example/notebook-k8s-operator';
 let repo: FixtureRepo;
@@ -31,7 +32,7 @@ function expand(source: string, extra: Partial<Options> = {}, charm: Record<stri
   stateFor(options).siteDir = dirname(repo.dir);
   const tree = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
   remarkCharmDirectives(options)(tree, new VFile({path: pagePath, value: source}));
-  return toMarkdown(tree as Root);
+  return toMarkdown(tree as Root, {extensions: [gfmToMarkdown()]});
 }
 
 const eventsIn = (markdown: string): string[] => [...markdown.matchAll(/\[`([a-z-]+)`\]\(https:\/\/documentation/g)].map((m) => m[1]!).sort();
@@ -62,6 +63,11 @@ describe('directives at a ref', () => {
     expect(eventsIn(expand(':::juju-events{ref="v2"}\n:::\n', versions, {}, old))).toContain('upgrade-charm');
   });
 
+  test('the family directives read each charm at the ref too', () => {
+    const containersCell = (ref: string): string | undefined => /\| notebook-k8s \(`notebook-k8s`\) \|[^|]*\|[^|]*\| ([^|]*?) +\|/.exec(expand(`:::charm-catalog{ref="${ref}"}\n:::\n`))?.[1];
+    expect([containersCell('v1'), containersCell('v2')]).toEqual(['`notebook`', '`exporter`, `notebook`']);
+  });
+
   test('an unknown ref fails the build at the page position, with the nearest refs', () => {
     expect(() => expand('# Events\n\n:::juju-events{ref="v3"}\n:::\n')).toThrow(/page\.md:3:1: the charm could not be read:\n.*unknown-ref: `v3` names no commit .* Nearest refs: v1, v2, main\./);
   });
@@ -75,14 +81,7 @@ describe('directives at a ref', () => {
 describe('doc versions as the docs plugin loaded them', () => {
   test('each doc source of each version maps to its version name', () => {
     const allContent = {
-      'docusaurus-plugin-content-docs': {
-        default: {
-          loadedVersions: [
-            {versionName: 'current', docs: [{source: '@site/docs/arch.md'}]},
-            {versionName: '1.x', docs: [{source: '@site/versioned_docs/version-1.x/arch.md'}]},
-          ],
-        },
-      },
+      ...loadedDocs({current: ['@site/docs/arch.md'], '1.x': ['@site/versioned_docs/version-1.x/arch.md']}),
       'docusaurus-plugin-content-pages': {default: [{source: '@site/src/pages/index.md'}]},
     };
     expect([...docVersionsIn(allContent, '/site')]).toEqual([

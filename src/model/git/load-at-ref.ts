@@ -1,9 +1,10 @@
 import {readFileSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
+import {loadCharmCached, persistentModels} from '../cache.js';
 import {loadCharm, type LoadOptions} from '../load.js';
 import type {CharmModel} from '../types.js';
 import {refFiles, resolveRevision, type GitRevision} from './revision.js';
-import {treeAtRevision} from './tree-source.js';
+import {clearCommitTrees, treeAtRevision} from './tree-source.js';
 
 /** A charm as it was at a ref. */
 export interface ModelAtRef {
@@ -27,8 +28,9 @@ interface RefEntry {
 
 /**
  * One cache per process, shared by every copy of this module (the config loader and webpack load
- * it separately): models by commit id, so a ref that still names the same commit is not re-read,
- * and refs by the content of their ref files, so an unmoved ref costs no git process at all.
+ * it separately): models by commit id, so a ref that still names the same commit is not re-read
+ * (with the persistent cache on, not in the next build either), and refs by the content of their
+ * ref files, so an unmoved ref costs no git process at all.
  */
 const shared = globalThis as typeof globalThis & {[key: symbol]: {models: Map<string, CharmModel>; refs: Map<string, RefEntry>} | undefined};
 const KEY = Symbol.for('docusaurus-plugin-charm-architecture/ref-cache');
@@ -49,18 +51,31 @@ export function loadCharmAtRefCached(dir: string, ref: string, options: LoadOpti
     state.refs.set(refKey, entry);
   }
   const {revision} = entry;
-  const modelKey = `${revision.top}\0${revision.commit}\0${revision.charmPath}\0${options.maxFileBytes ?? ''}`;
+  const modelKey = `git\0${revision.top}\0${revision.commit}\0${revision.charmPath}\0${options.maxFileBytes ?? ''}`;
   let model = state.models.get(modelKey);
   if (!model) {
-    model = loadRevision(revision, root, options);
+    // A commit never changes: the last build's model of it (on disk) is as good as a new read.
+    const disk = persistentModels();
+    model = disk?.get('', modelKey);
+    if (!model) {
+      model = loadRevision(revision, root, options);
+      disk?.set(null, modelKey, model);
+    }
     state.models.set(modelKey, model);
   }
   return {model, revision, refFiles: entry.files};
 }
 
+/** The charm in its working tree (`ref` undefined) or at `ref`, both cached: what a page or a check reads. */
+export function loadCharmCachedAt(dir: string, ref: string | undefined, options: LoadOptions = {}): {model: CharmModel} & Partial<Omit<ModelAtRef, 'model'>> {
+  return ref === undefined ? {model: loadCharmCached(dir, options)} : loadCharmAtRefCached(dir, ref, options);
+}
+
+/** Forgets every ref, model and commit tree of this process (as a new process starts). */
 export function clearRefCache(): void {
   state.models.clear();
   state.refs.clear();
+  clearCommitTrees();
 }
 
 function loadRevision(revision: GitRevision, dir: string, options: LoadOptions): CharmModel {

@@ -1,6 +1,17 @@
 import {execFileSync} from 'node:child_process';
 import {CharmArchError} from '../errors.js';
 
+/**
+ * The environment without what would point git at another repository (set inside git hooks and
+ * some CI steps: GIT_DIR, GIT_WORK_TREE, ...); git finds the repository from `cwd` alone.
+ */
+function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY|NAMESPACE)$/.test(key)) env[key] = value;
+  // GIT_NO_LAZY_FETCH: a partial clone's missing blob is an error here, never a network fetch in the middle of a build.
+  return {...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_NO_LAZY_FETCH: '1'};
+}
+
 /** What a git command printed, and how it ended; never thrown, so callers decide what a failure means. */
 export interface GitResult {
   status: number;
@@ -19,7 +30,7 @@ export function runGit(cwd: string, args: string[], input?: Buffer | string, out
       ...(input !== undefined ? {input} : {}),
       maxBuffer: outputBytes,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: {...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat'},
+      env: gitEnv(),
     });
     return {status: 0, stdout, stderr: ''};
   } catch (error) {

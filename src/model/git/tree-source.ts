@@ -11,6 +11,11 @@ const MODEL_FILE = /\.(py|ya?ml|json|tmpl|rules?|txt)$/;
 const trees = new Map<string, CommitTree>();
 const MAX_TREES = 16;
 
+/** Forgets every commit tree (and the blobs read from it) of this process. */
+export function clearCommitTrees(): void {
+  trees.clear();
+}
+
 /** The files of `charmDir` as they were at `ref`, and the commit that is. Throws the errors of resolveRevision, or charm-not-at-ref. */
 export function gitTreeAt(charmDir: string, ref: string): {revision: GitRevision; tree: SourceTree} {
   return treeAtRevision(resolveRevision(charmDir, ref), charmDir);
