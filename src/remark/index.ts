@@ -15,6 +15,7 @@ import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
 import {charmWarningLines, displayPath, DRIFT_CODE, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
+import {chooseCharm} from './charm-id.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 import {expandFamily} from './family.js';
 import {isFamilySection} from '../sections/family.js';
@@ -112,10 +113,14 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     if (isFamilySection(node.name)) return expandFamily(node, {attributes, headingDepth, file, state, fail, report: (model, dir) => {
       for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     }});
-    const charmId = attributes['charm'] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
-    if (!charmId) fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${Object.keys(options.charms).join(', ')}).`);
-    const charm = options.charms[charmId!];
-    if (!charm) fail('unknown-charm', `Unknown charm \`${charmId}\` on :::${node.name}.`, `Configured charms: ${Object.keys(options.charms).join(', ')}. Add it to the plugin's \`charms\` option.`);
+    const choice = chooseCharm(attributes['charm'], options.charms, options.defaultCharm);
+    const configured = Object.keys(options.charms).join(', ');
+    if ('problem' in choice) {
+      if (choice.problem === 'empty-charm') fail('empty-charm', `:::${node.name} has an empty \`charm\` attribute.`, `Name a charm (one of: ${configured}), or leave \`charm\` out to use ${options.defaultCharm ? `the default charm \`${options.defaultCharm}\`` : 'the default charm'}.`);
+      if (choice.problem === 'unknown-charm') fail('unknown-charm', `Unknown charm \`${choice.written}\` on :::${node.name}.`, `Configured charms: ${configured}. Add it to the plugin's \`charms\` option.`);
+      fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${configured}).`);
+    }
+    const charm = options.charms[(choice as {id: string}).id]!;
     const levelAttr = attributes['heading-level'];
     let headingLevel = Math.min(6, headingDepth + 1);
     if (levelAttr !== undefined) {
