@@ -52,7 +52,7 @@ export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
 };
 
 export function buildSection(name: string, ctx: SectionContext): RootContent[] {
-  const builder = SECTIONS[name];
+  const builder = Object.hasOwn(SECTIONS, name) ? SECTIONS[name] : undefined;
   if (!builder) throw new Error(`Unknown section ${name}`);
   return builder(ctx);
 }
