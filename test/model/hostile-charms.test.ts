@@ -11,7 +11,7 @@ import {dirname, join} from 'node:path';
 import {CharmArchError} from '../../src/model/errors.js';
 import {loadCharm} from '../../src/model/load.js';
 import type {CharmModel} from '../../src/model/types.js';
-import {buildSection, DIRECTIVE_NAMES} from '../../src/sections/index.js';
+import {buildSection, SECTIONS} from '../../src/sections/index.js';
 import {deploymentDiagram, charmDiagram} from '../../src/diagrams/index.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'charm-arch-hostile-'));
@@ -50,7 +50,7 @@ function loadError(dir: string): string {
 
 /** Every section and diagram of the model builds (the crash of item 3 was a TypeError in a builder). */
 function buildsEverything(m: CharmModel): void {
-  for (const name of DIRECTIVE_NAMES) buildSection(name, {model: m, headingLevel: 2, links: {jujuDocsUrl: 'https://j.example/', charmhubUrl: 'https://charmhub.io'}, attributes: {}, annotations: []});
+  for (const name of Object.keys(SECTIONS)) buildSection(name, {model: m, headingLevel: 2, links: {jujuDocsUrl: 'https://j.example/', charmhubUrl: 'https://charmhub.io'}, attributes: {}, annotations: []});
   deploymentDiagram(m);
   charmDiagram(m);
 }
