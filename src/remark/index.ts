@@ -162,8 +162,9 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.
     return generated.length && generated[0]!.type === 'heading' ? [generated[0]!, ...prose, ...generated.slice(1)] : [...prose, ...generated];
-  } catch (error) {
-    if (!(error instanceof CharmArchError)) throw error;
+  } catch (thrown) {
+    // A bug met on some charm is still reported at the directive, and `onError: 'warn'` still holds.
+    const error = thrown instanceof CharmArchError ? thrown : internalError(thrown, node.name, file, pos);
     const message = describe(error, file, pos);
     if (options.onError === 'warn') {
       warn(state, file, message, pos, error.code);
@@ -171,6 +172,11 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     }
     throw new Error(message);
   }
+}
+
+function internalError(thrown: unknown, directive: string, file: VFile, pos: {line: number; column: number}): DirectiveError {
+  const what = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  return new DirectiveError({code: 'internal-error', message: `:::${directive} could not be generated: an internal error (${what.split('\n')[0]}).`, file: pagePath(file), line: pos.line, column: pos.column, hint: 'This is a bug in docusaurus-plugin-charm-architecture: please report it with the charm; `onError: \'warn\'` lets the build go on.'});
 }
 
 function describe(error: CharmArchError, file: VFile, pos: {line: number; column: number}): string {

@@ -911,6 +911,8 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
         if (!m) fail(`the transformer threw an error that does not start with ${where}:<line>:<col>: ${error?.stack ?? error}`);
         const [line, column] = [Number(m[1]), Number(m[2])];
         if (!ours.some((p) => p.line === line && p.column === column)) fail(`error at ${line}:${column}, which is not one of our directives (${JSON.stringify(ours.map((p) => `${p.line}:${p.column}`))}): ${error.message}`);
+        // A bug is reported at the directive too (code internal-error): still a bug.
+        if (/: internal-error: /.test(error.message)) fail(`the transformer met an internal error: ${error.message}`);
         stats.pageErrors++;
         if (!mutated) noSecrets(secrets, [error.message], 'an error message');
         return;
@@ -923,6 +925,7 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
       });
       if (left.length) fail(`directives left unexpanded: ${left.join(', ')}`);
       for (const msg of file.messages) if (!(msg.line >= 1 && msg.column >= 1)) fail(`unpositioned page message: ${msg.reason}`);
+      for (const msg of file.messages) if (msg.ruleId === 'internal-error') fail(`the transformer met an internal error: ${msg.reason}`);
       if (!mutated) noSecrets(secrets, [JSON.stringify(tree), ...file.messages.map((m) => m.reason)], 'the transformed page');
     });
   }

@@ -58,8 +58,8 @@ function buildsEverything(m: CharmModel): void {
 describe('item 3: names of Object.prototype members are plain names', () => {
   const NAMES = ['constructor', '__proto__', 'hasOwnProperty', 'toString'];
 
-  test.each(NAMES)('extension `%s` is unknown (a warning), not a crash', (name) => {
-    const m = loadCharm(charm({'charmcraft.yaml': `${HEAD}extensions: [${name}]\n`}));
+  test.each([...NAMES, 'valueOf'])('extension `%s` of a charm with a container is unknown, not a crash', (name) => {
+    const m = loadCharm(charm({'charmcraft.yaml': `${HEAD}extensions: [${name}]\nassumes: [k8s-api]\ncontainers:\n  app: {}\n`}));
     expect(m.extensions).toEqual([]);
     buildsEverything(m);
   });
