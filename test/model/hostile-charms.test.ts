@@ -163,6 +163,11 @@ describe('item 9: messages', () => {
     expect(loadError(charm({'charmcraft.yaml': HEAD.replace('name: h', 'name: ""')}))).toBe("charmcraft.yaml:1:7: empty-name: `name` in charmcraft.yaml is empty. Write the charm's name: `name: <charm-name>` (lowercase letters, digits and hyphens).");
   });
 
+  test('an action named "" in a legacy actions.yaml is an error at its key (the model had an empty name)', () => {
+    const dir = charm({'charmcraft.yaml': 'type: charm\nbases:\n  - name: ubuntu\n    channel: "22.04"\n', 'metadata.yaml': 'name: h\nsummary: s\ndescription: d\n', 'actions.yaml': 'backup: {}\n"": {}\n'});
+    expect(loadError(dir)).toBe('actions.yaml:2:1: empty-name: An entry of actions.yaml has an empty name. Give it a name (lowercase letters, digits and hyphens).');
+  });
+
   test('an undeclared action is "an action", at the observe() line', () => {
     const m = loadCharm(charm({'src/charm.py': PY('        framework.observe(self.on.backup_action, self._on_x)\n')}));
     expect(m.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}: ${d.message}`)).toEqual(["src/charm.py:7 undeclared-name: `self.on.backup_action` names an action that the charm's metadata does not declare."]);
