@@ -8,6 +8,8 @@ import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 import {collectBuildWarnings} from './build-warnings.js';
 import {reportOnce, startReport} from './report.js';
 import {usePersistentCache} from './model/cache.js';
+import {logger} from '@docusaurus/logger';
+import {charmDirProblem} from './model/find-charms.js';
 import {findRemarkHalf} from './site-config.js';
 import {stateFor} from './state.js';
 
@@ -43,6 +45,14 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
   // Both halves and the pre-loader run in this process and share the model cache (model/cache.ts).
   usePersistentCache(options.persistentCache, context.siteDir);
   const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
+  for (const [id, dir] of Object.entries(charmDirs)) {
+    const problem = charmDirProblem(dir);
+    if (!problem) continue;
+    const message = `docusaurus-plugin-charm-architecture: the path of charm \`${id}\` (${options.charms[id]!.path}, that is ${dir}) ${problem}. Point \`path\` at the folder that holds the charm's charmcraft.yaml (or metadata.yaml), relative to the site directory.`;
+    // Stops before webpack starts: nothing of the path is read or watched.
+    if (options.onError !== 'warn') throw new Error(message);
+    logger.warn(message);
+  }
   return {
     name: 'docusaurus-plugin-charm-architecture',
     // Runs on every build, also one whose pages all come from webpack's persistent cache, where

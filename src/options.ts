@@ -86,7 +86,7 @@ export const OptionsSchema = Joi.object<PluginOptions>({
   persistentCache: Joi.alternatives(Joi.boolean(), Joi.string()).default(DEFAULT_OPTIONS.persistentCache),
   versions: Joi.object().pattern(Joi.string(), gitRef.allow(null)),
 }).custom((value: PluginOptions, helpers) => {
-  if (value.defaultCharm && !value.charms[value.defaultCharm]) {
+  if (value.defaultCharm !== undefined && !Object.hasOwn(value.charms, value.defaultCharm)) {
     return helpers.message({custom: `defaultCharm "${value.defaultCharm}" is not one of the configured charms (${Object.keys(value.charms).join(', ')}).`});
   }
   return value;

@@ -1,4 +1,4 @@
-import {readdirSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {isCharmDir, normalise} from './sources.js';
 
@@ -26,4 +26,19 @@ export function findCharms(root: string, maxDepth = 4): string[] {
   };
   walk(base, 0);
   return out;
+}
+
+/**
+ * Why `dir` cannot be a charm directory, or null when it can: checked before anything is read or
+ * watched, so that a charm path of `/` or `../../..` stops at once instead of being walked.
+ */
+export function charmDirProblem(dir: string): string | null {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    return 'does not exist';
+  }
+  if (!isDirectory) return 'is not a directory';
+  return isCharmDir(dir) ? null : 'is not a charm directory: it holds no charmcraft.yaml or metadata.yaml';
 }

@@ -1,4 +1,5 @@
 import {warnOnPlainText} from './charm-text-fields.js';
+import {checkEntrypointInside, warnOnMissingEntrypoint, warnOnSkipped} from './entrypoint.js';
 import {CharmLoadError, DiagnosticSink} from './errors.js';
 import {extensionForBase, expandDynamicConfig, findExtensionByBaseClass, inheritedEventsFor, PAAS_CHARM_VERSION} from './extensions/catalog.js';
 import {readMetadata, type CharmMetadata} from './metadata.js';
@@ -33,6 +34,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   if (sink.errors.length) throw new CharmLoadError(sink.items.filter((d) => d.severity === 'error'));
   const extensions = applyExtensions(meta);
 
+  if (!checkEntrypointInside(meta, sink)) throw new CharmLoadError(sink.errors);
   const framework = detectFramework(sources);
   const srcDir = meta.entrypoint.includes('/') ? meta.entrypoint.slice(0, meta.entrypoint.lastIndexOf('/')) : '';
   // A module refused by the source rules (too large, binary, a link leaving the repository) fails
@@ -47,6 +49,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   }
   const derivesFromCharm = charmClassPredicate(project);
   const entryModule = modules.find((m) => m.py.file.path === meta.entrypoint);
+  if (framework !== 'reactive') warnOnMissingEntrypoint(meta, entryModule !== undefined, sources.skipped, sink);
   const mains = mainCharmClasses(project, entryModule, derivesFromCharm);
   // The class `main()` runs is a charm even when its base is installed, not vendored (ops_sunbeam, chisme).
   const mainChains = mains.map((m) => classChain(m, contextFor(project, m.module, derivesFromCharm)));
@@ -65,7 +68,9 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf);
   const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
   const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
-  // Library modules are read lazily; one refused there fails the load too.
+  // Library modules are read lazily: what the listing passed over is known only now.
+  warnOnSkipped(sources.skipped, sink);
+  // One refused there fails the load too.
   if (sink.errors.length) throw new CharmLoadError(sink.errors);
 
   return {

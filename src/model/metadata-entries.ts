@@ -207,6 +207,10 @@ export function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): 
 function topLevelEntries(f: YamlFile, m: Mapping, fields: FieldSpec, sink: DiagnosticSink): Array<[string, Mapping, string[]]> {
   const out: Array<[string, Mapping, string[]]> = [];
   for (const [name, value] of Object.entries(m)) {
+    if (!name.trim()) {
+      sink.error({code: 'empty-name', message: `An entry of ${f.file.path} has an empty name.`, hint: 'Give it a name (lowercase letters, digits and hyphens).', file: f.file.path, ...f.pos([name], 'key')});
+      continue;
+    }
     if (value === null || value === undefined) out.push([name, {}, [name]]);
     else if (isMapping(value)) {
       checkFields(f, value, [name], fields, sink);

@@ -78,6 +78,9 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
   if (charmcraft && charmcraft !== meta) checkTopLevel(charmcraft, cc, sink);
 
   const name = str(meta, m, ['name'], sink);
+  if (name !== undefined && name.trim() === '') {
+    throw new CharmArchError({code: 'empty-name', message: `\`name\` in ${meta.file.path} is empty.`, file: meta.file.path, ...meta.pos(['name'], 'value'), hint: 'Write the charm\'s name: `name: <charm-name>` (lowercase letters, digits and hyphens).'});
+  }
   if (!name) {
     // `name` of the wrong type is already a positioned error: report that, not a missing name.
     if (sink.errors.length) throw new CharmLoadError(sink.errors);

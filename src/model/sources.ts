@@ -37,6 +37,15 @@ export interface SourceTree {
   list(dir: string, accept: (name: string) => boolean, opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>}): string[];
 }
 
+/** Something `list` passed over that a reader would expect to be read: reported, never silent. */
+export interface SkippedPath {
+  code: 'unreadable-folder' | 'not-a-file' | 'symlink-duplicate';
+  /** Charm-relative path. */
+  path: string;
+  message: string;
+  hint: string;
+}
+
 /**
  * Every file of one charm is read through here, once: size limit, text check,
  * symlinks refused when they leave the charm root, and a line index for positions.
@@ -52,6 +61,8 @@ export class CharmSources {
   private readonly cache = new Map<string, SourceFile | null>();
   private readonly maxFileBytes: number;
   private readonly tree: SourceTree | undefined;
+  /** What `list` passed over (an unreadable folder, a pipe named `*.py`, a link back to a folder it reads), in order found. */
+  readonly skipped: SkippedPath[] = [];
 
   constructor(root: string, options: SourceOptions = {}) {
     this.root = resolve(root);
@@ -118,12 +129,20 @@ export class CharmSources {
     const maxDepth = opts.maxDepth ?? 8;
     if (this.tree) return this.tree.list(normalise(dir), accept, {maxDepth, stopAtCharms: opts.stopAtCharms !== false, skipped: SKIPPED_DIRS});
     const out: string[] = [];
+    // Real paths of the folders and files walked: a link back into them (`src/self -> .`) would read them twice.
     const visited = new Set<string>();
+    const seenFiles = new Set<string>();
     const walk = (rel: string, depth: number): void => {
       let entries;
       try {
+        visited.add(realpathSync(this.absolute(rel)));
         entries = readdirSync(this.absolute(rel), {withFileTypes: true});
-      } catch {
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // A folder that is not there is simply not part of this charm.
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+          this.skip({code: 'unreadable-folder', path: rel || '.', message: `${rel || 'The charm directory'} cannot be read (${code ?? (error as Error).message}); the files in it are left out.`, hint: 'Check the folder\'s permissions.'});
+        }
         return;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -138,13 +157,13 @@ export class CharmSources {
           } catch {
             continue;
           }
-          if (st.isFile() && accept(entry.name)) out.push(childRel);
-          else if (st.isDirectory() && depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) {
-            const real = realpathSync(this.absolute(childRel));
-            if (!visited.has(real)) {
-              visited.add(real);
-              walk(childRel, depth + 1);
-            }
+          const real = realpathSync(this.absolute(childRel));
+          if (st.isFile() && accept(entry.name)) {
+            if (seenFiles.has(real)) this.skip({code: 'symlink-duplicate', path: childRel, message: `${childRel} links to a file that is read already; it is read once.`, hint: 'Remove the link if it is not needed.'});
+            else (seenFiles.add(real), out.push(childRel));
+          } else if (st.isDirectory() && depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) {
+            if (visited.has(real)) this.skip({code: 'symlink-duplicate', path: childRel, message: `${childRel} links to a folder that is read already (${relativePath(this.realRoot, real) || '.'}); it is read once.`, hint: 'Remove the link: each file is read once.'});
+            else walk(childRel, depth + 1);
           }
           continue;
         }
@@ -154,12 +173,27 @@ export class CharmSources {
           if (opts.stopAtCharms !== false && isCharmDir(this.absolute(childRel))) continue;
           walk(childRel, depth + 1);
         } else if (entry.isFile() && accept(entry.name)) {
-          out.push(childRel);
+          const real = this.realpathOf(childRel);
+          if (!seenFiles.has(real)) (seenFiles.add(real), out.push(childRel));
+        } else if (!entry.isFile() && !entry.isDirectory() && accept(entry.name)) {
+          this.skip({code: 'not-a-file', path: childRel, message: `${childRel} is not a regular file (a pipe, socket or device); it is left out.`, hint: 'Replace it with a regular file.'});
         }
       }
     };
     walk(normalise(dir), 0);
     return out;
+  }
+
+  private skip(problem: SkippedPath): void {
+    if (!this.skipped.some((p) => p.path === problem.path && p.code === problem.code)) this.skipped.push(problem);
+  }
+
+  private realpathOf(path: string): string {
+    try {
+      return realpathSync(this.absolute(path));
+    } catch {
+      return this.absolute(path);
+    }
   }
 
   private isInside(path: string): boolean {

@@ -14,6 +14,7 @@ import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
 import {charmWarningLines, displayPath, DRIFT_CODE, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
+import {chooseCharm} from './charm-id.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 import {expandFamily} from './family.js';
 import {isFamilySection} from '../sections/family.js';
@@ -111,10 +112,14 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     if (isFamilySection(node.name)) return expandFamily(node, {attributes, headingDepth, file, state, fail, report: (model, dir) => {
       for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     }});
-    const charmId = attributes['charm'] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
-    if (!charmId) fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${Object.keys(options.charms).join(', ')}).`);
-    const charm = options.charms[charmId!];
-    if (!charm) fail('unknown-charm', `Unknown charm \`${charmId}\` on :::${node.name}.`, `Configured charms: ${Object.keys(options.charms).join(', ')}. Add it to the plugin's \`charms\` option.`);
+    const choice = chooseCharm(attributes['charm'], options.charms, options.defaultCharm);
+    const configured = Object.keys(options.charms).join(', ');
+    if ('problem' in choice) {
+      if (choice.problem === 'empty-charm') fail('empty-charm', `:::${node.name} has an empty \`charm\` attribute.`, `Name a charm (one of: ${configured}), or leave \`charm\` out to use ${options.defaultCharm ? `the default charm \`${options.defaultCharm}\`` : 'the default charm'}.`);
+      if (choice.problem === 'unknown-charm') fail('unknown-charm', `Unknown charm \`${choice.written}\` on :::${node.name}.`, `Configured charms: ${configured}. Add it to the plugin's \`charms\` option.`);
+      fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${configured}).`);
+    }
+    const charm = options.charms[(choice as {id: string}).id]!;
     const levelAttr = attributes['heading-level'];
     let headingLevel = Math.min(6, headingDepth + 1);
     if (levelAttr !== undefined) {
@@ -155,8 +160,9 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.
     return generated.length && generated[0]!.type === 'heading' ? [generated[0]!, ...prose, ...generated.slice(1)] : [...prose, ...generated];
-  } catch (error) {
-    if (!(error instanceof CharmArchError)) throw error;
+  } catch (thrown) {
+    // A bug met on some charm is still reported at the directive, and `onError: 'warn'` still holds.
+    const error = thrown instanceof CharmArchError ? thrown : internalError(thrown, node.name, file, pos);
     const message = describe(error, file, pos);
     if (options.onError === 'warn') {
       warn(state, file, message, pos, error.code);
@@ -164,6 +170,11 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     }
     throw new Error(message);
   }
+}
+
+function internalError(thrown: unknown, directive: string, file: VFile, pos: {line: number; column: number}): DirectiveError {
+  const what = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  return new DirectiveError({code: 'internal-error', message: `:::${directive} could not be generated: an internal error (${what.split('\n')[0]}).`, file: pagePath(file), line: pos.line, column: pos.column, hint: 'This is a bug in docusaurus-plugin-charm-architecture: please report it with the charm; `onError: \'warn\'` lets the build go on.'});
 }
 
 function describe(error: CharmArchError, file: VFile, pos: {line: number; column: number}): string {

@@ -1,17 +1,10 @@
-import type {RootContent} from 'mdast';
+import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
+import type {CharmModel, ConfigOption, ObservedEvent} from '../model/types.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {blockquote, charmInline, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 
 const OPS_URL = 'https://ops.readthedocs.io/en/latest/index.html';
 const CHARM_URL = 'https://documentation.ubuntu.com/juju/latest/reference/charm/';
-
-/** A config value that reads naturally in a `juju config` example. */
-function exampleValue(type: string, current: unknown): string {
-  if (type === 'boolean') return current === true ? 'false' : 'true';
-  if (type === 'int') return typeof current === 'number' ? String(current + 1) : '10';
-  if (type === 'float') return typeof current === 'number' ? String(current * 2 || 1.5) : '1.5';
-  return 'new-value';
-}
 
 /** Section 8: the charm class, its base, how `__init__` observes events, and a worked `juju config` example. */
 export function charmCodeOverview(ctx: SectionContext): RootContent[] {
@@ -41,18 +34,76 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
   out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(CHARM_URL, text('Charm')))));
   const own = m.events.filter((e) => !e.inherited);
   out.push(paragraph(text('The '), code('__init__'), text(` method guarantees that the charm observes all events relevant to its operation and handles them${own.length ? ` (${own.length} observer${own.length === 1 ? '' : 's'} in the charm's source)` : ''}.`)));
-  const option = m.config.find((o) => o.type !== 'secret') ?? m.config[0];
-  const configObserver = m.events.find((e) => e.name === 'config-changed');
+  const option = exampleOption(m.config);
   if (!option) return out;
   out.push(paragraph(text('Take, for example, when a configuration is changed by using the CLI.')));
-  const handler = configObserver?.handler ?? '_on_config_changed';
-  out.push(
-    list(true, [
-      [paragraph(text('User runs the configuration command:')), codeBlock(`juju config ${m.name} ${option.name}=${exampleValue(option.type, option.default)}`, 'bash')],
-      [text('A '), code('config-changed'), text(' event is emitted.')],
-      [paragraph(...(configObserver?.inherited ? [text('The framework base class defines how to handle this event:')] : [text('In the '), code('__init__'), text(' method is defined how to handle this event like this:')])), codeBlock(configObserver ? `self.framework.observe(${configObserver.expression}, ${configObserver.handlerExpression})` : 'self.framework.observe(self.on.config_changed, self._on_config_changed)', 'python')],
-      [text('The method '), code(handler), ...(configObserver?.handlerDoc ? [text(', in its turn: '), ...charmInline(configObserver.handlerDoc, ctx.links)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
-    ]),
+  const steps: Array<BlockContent[] | PhrasingContent[]> = [
+    [paragraph(text('User runs the configuration command:')), codeBlock(`juju config ${m.name} ${option.name}=${shellWord(exampleValue(option))}`, 'bash')],
+    [text('A '), code('config-changed'), text(' event is emitted.')],
+  ];
+  const observer = configObserver(m);
+  if (!observer) {
+    // Only what is true: this charm (or its base classes) never observes config-changed.
+    steps.push([text('The charm does not observe '), code('config-changed'), text(': it reads the new value the next time it handles an event that it observes.')]);
+    out.push(list(true, steps));
+    return out;
+  }
+  const handler = `self.${observer.handler}`;
+  steps.push(
+    [
+      paragraph(...(observer.inherited ? [text('The framework base class defines how to handle this event:')] : [text('In the '), code('__init__'), text(` method is defined how to handle this event${observer.expression === concreteExpression(observer) ? '' : ' (written there in a more general form)'} like this:`)])),
+      codeBlock(`self.framework.observe(${concreteExpression(observer)}, ${handler})`, 'python'),
+    ],
+    [text('The method '), code(observer.handler!), ...(observer.handlerDoc ? [text(', in its turn: '), ...charmInline(observer.handlerDoc, ctx.links)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
   );
+  out.push(list(true, steps));
   return out;
+}
+
+/** The observer of the charm's own `config-changed` with a named handler, the charm's own one first. */
+function configObserver(m: CharmModel): (ObservedEvent & {handler: string}) | undefined {
+  const observers = m.events.filter((e): e is ObservedEvent & {handler: string} => e.name === 'config-changed' && !e.emitter && typeof e.handler === 'string' && /^\w+$/.test(e.handler));
+  return observers.find((e) => !e.inherited) ?? observers[0];
+}
+
+/**
+ * `self.on.config_changed`, whatever the source wrote: a loop variable (`for event in (...):
+ * observe(event, ...)`), an alias (`on.config_changed`) or a subscript name concrete only at runtime.
+ */
+function concreteExpression(e: ObservedEvent): string {
+  return /^self\.on\.\w+$/.test(e.expression) ? e.expression : `self.on.${e.name!.replace(/-/g, '_')}`;
+}
+
+/** A real option of the charm to show: its own before an extension's, one whose new value is plain to see first. */
+function exampleOption(config: ConfigOption[]): ConfigOption | undefined {
+  const candidates = config.filter((o) => o.type !== 'secret');
+  const rank = (o: ConfigOption): number => (o.origin === 'charm' ? 0 : 2) + (o.type === 'string' && exampleString(o) === null ? 1 : 0);
+  return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** A value that reads naturally for the option: a changed number or flag, or a string suited to its name. */
+function exampleValue(o: ConfigOption): string {
+  const current = o.default;
+  if (o.type === 'boolean') return current === true ? 'false' : 'true';
+  if (o.type === 'int') return typeof current === 'number' ? String(current + 1) : '10';
+  if (o.type === 'float') return typeof current === 'number' ? String(current * 2 || 1.5) : '1.5';
+  return exampleString(o) ?? (typeof current === 'string' && current !== '' ? `${current}-new` : 'example');
+}
+
+/** Strings suited to common option names; null when the name says nothing about its values. */
+function exampleString(o: ConfigOption): string | null {
+  const current = typeof o.default === 'string' ? o.default.toLowerCase() : '';
+  const name = o.name.toLowerCase();
+  if (/log[-_]?level|verbosity/.test(name)) return current === 'debug' ? 'info' : 'debug';
+  if (/url|uri|endpoint/.test(name)) return 'https://example.com';
+  if (/hostname|host|domain|fqdn/.test(name)) return 'example.com';
+  if (/e-?mail/.test(name)) return 'admin@example.com';
+  if (/timeout|interval|duration/.test(name)) return '30s';
+  if (/port/.test(name)) return '8080';
+  return null;
+}
+
+/** A value as one shell word: quoted when it holds anything the shell would read. */
+function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

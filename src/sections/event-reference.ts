@@ -41,7 +41,7 @@ const SUFFIX_WHEN: Array<[RegExp, string]> = [
 export function whenItFires(event: ObservedEvent): string | undefined {
   if (!event.name) return undefined;
   if (event.kind === 'library' || event.kind === 'custom') return undefined;
-  return WHEN[event.name] ?? SUFFIX_WHEN.find(([re]) => re.test(event.name!))?.[1];
+  return (Object.hasOwn(WHEN, event.name) ? WHEN[event.name] : undefined) ?? SUFFIX_WHEN.find(([re]) => re.test(event.name!))?.[1];
 }
 
 /** ops-only events (not Juju hooks) documented by ops. */
@@ -63,7 +63,7 @@ export function eventUrl(event: ObservedEvent, links: LinkOptions): string | und
     return undefined;
   }
   if (!event.name || event.kind === 'custom' || event.kind === 'library' || event.kind === 'unknown') return undefined;
-  const ops = OPS_EVENTS[event.name];
+  const ops = Object.hasOwn(OPS_EVENTS, event.name) ? OPS_EVENTS[event.name] : undefined;
   if (ops) return ops;
   if (event.kind === 'action') return /\/hook$/.test(base) ? `${base.replace(/\/hook$/, '/action')}/` : `${base}/`;
   let anchor = event.name;

@@ -40,11 +40,8 @@ export const SECTIONS: Readonly<Record<string, SectionBuilder>> = {
   'charm-actions': charmActions,
 };
 
-/** Sections of one charm's page. */
-export const CHARM_SECTION_NAMES = Object.keys(SECTIONS);
-
 /** Every directive: one charm's sections and the family ones (which read every configured charm). */
-export const DIRECTIVE_NAMES = [...CHARM_SECTION_NAMES, ...Object.keys(FAMILY_SECTIONS)];
+export const DIRECTIVE_NAMES = [...Object.keys(SECTIONS), ...Object.keys(FAMILY_SECTIONS)];
 
 /** Attributes each directive accepts (beyond `charm` and `heading-level`). */
 export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -56,7 +53,7 @@ export const DIRECTIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
 };
 
 export function buildSection(name: string, ctx: SectionContext): RootContent[] {
-  const builder = SECTIONS[name];
+  const builder = Object.hasOwn(SECTIONS, name) ? SECTIONS[name] : undefined;
   if (!builder) throw new Error(`Unknown section ${name}`);
   return builder(ctx);
 }

@@ -115,7 +115,8 @@ const GFM_TREE = gfmFromMarkdown();
 
 /** Text from a charm as inline content (first paragraph's phrasing, or plain text). */
 export function charmInline(source: string, links?: LinkOptions): PhrasingContent[] {
-  if (charmTextProblem(source)) return [text(source)];
+  // As code, not text: shown literally, and its Markdown needs no escapes (a page of `\*` costs a reader's parser dearly).
+  if (charmTextProblem(source)) return [code(source)];
   const blocks = charmMarkdown(source, links);
   const out: PhrasingContent[] = [];
   for (const b of blocks) {

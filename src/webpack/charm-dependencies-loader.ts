@@ -1,11 +1,12 @@
 import {existsSync} from 'node:fs';
-import {isAbsolute, join, resolve} from 'node:path';
+import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {docVersionOf, refFor} from '../doc-versions.js';
 import {loadCharmCached} from '../model/cache.js';
 import {isFamilySection} from '../sections/family.js';
 import {contentRoot} from '../remark/charm-pages.js';
 import {loadCharmAtRefCached} from '../model/git/load-at-ref.js';
 import {refFilesAround} from '../model/git/revision.js';
+import {charmIdOf} from '../remark/charm-id.js';
 
 /** Options the plugin passes: charm id -> absolute directory, and the directive names to look for. */
 export interface LoaderOptions {
@@ -29,11 +30,18 @@ interface LoaderContext {
   resourcePath: string;
 }
 
+/** Files whose appearance makes a directory a charm, or changes what is read from it. */
+const METADATA_FILES = ['charmcraft.yaml', 'metadata.yaml', 'config.yaml', 'actions.yaml'];
+
 /**
  * A pass-through pre-loader for Markdown pages. A remark plugin cannot tell webpack
  * what it read, so this loader declares the charm files a page's directives use:
  * `docusaurus start` recompiles the page when they change, and the persistent cache
  * never serves a stale page.
+ *
+ * Only the files the charm model read are declared, and the folder of its Python entry point
+ * (where a new module may appear): never the charm path itself, which webpack would hash
+ * recursively (a path of `/` hashed the whole file system).
  */
 export default function charmDependenciesLoader(this: LoaderContext, source: string): string {
   const options = this.getOptions();
@@ -54,12 +62,14 @@ export default function charmDependenciesLoader(this: LoaderContext, source: str
       if (m[1] === 'charm-catalog' && options.siteDir) this.addContextDependency(contentRoot(options.siteDir, this.resourcePath));
       continue;
     }
-    const id = /\bcharm\s*=\s*["']?([\w-]+)/.exec(m[2] ?? '')?.[1] ?? options.defaultCharm ?? (Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined);
+    const written = /\bcharm\s*=\s*["']?([^"'\s}]*)/.exec(m[2] ?? '')?.[1];
+    const id = charmIdOf(written, options.charms, options.defaultCharm);
     if (id) use(id);
   }
+  const files = new Set<string>();
+  const folders = new Set<string>();
   for (const {id, ref} of uses.values()) {
-    const dir = options.charms[id];
-    if (!dir) continue;
+    const dir = options.charms[id]!;
     if (ref !== undefined) {
       // At a ref the page depends on what the ref names: a moved branch or a new tag recompiles it.
       let files: string[];
@@ -75,14 +85,18 @@ export default function charmDependenciesLoader(this: LoaderContext, source: str
       }
       continue;
     }
-    this.addContextDependency(dir);
+    for (const f of METADATA_FILES) files.add(join(dir, f));
     try {
       const model = loadCharmCached(dir, {maxFileBytes: options.maxFileBytes});
-      for (const f of model.sources) this.addDependency(isAbsolute(f) ? f : resolve(join(dir, f)));
+      for (const f of model.sources) files.add(isAbsolute(f) ? f : resolve(join(dir, f)));
+      const entryDir = dirname(model.entrypoint);
+      if (entryDir !== '.' && !entryDir.startsWith('..')) folders.add(join(dir, entryDir));
     } catch {
-      // The remark plugin reports the error with its position; here only dependencies matter.
-      for (const f of ['charmcraft.yaml', 'metadata.yaml', 'config.yaml', 'actions.yaml']) this.addDependency(join(dir, f));
+      // The remark plugin reports the error with its position; the metadata files above are
+      // enough to notice the charm being fixed.
     }
   }
+  for (const f of files) this.addDependency(f);
+  for (const d of folders) this.addContextDependency(d);
   return source;
 }

@@ -47,6 +47,7 @@ export interface FuzzStats {
   pages: number;
   pageErrors: number;
   slowest: number;
+  peakRssMb: number;
   errorCodes: Map<string, number>;
   knownBugHits: Map<string, number>;
   ms: Record<string, number>;
@@ -66,6 +67,8 @@ export function createFuzzer(init: {
   schemaPath: string;
   workDir: string;
   caseMs?: number;
+  /** Bound on the process's peak resident memory, in MB. */
+  maxRssMb?: number;
   thorough?: boolean;
 }): Fuzzer;
 

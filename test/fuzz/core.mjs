@@ -6,8 +6,9 @@
  * Generators
  * - `charmArb`: a charm directory from an arbitrary structure: charmcraft.yaml (or legacy
  *   metadata.yaml + config.yaml + actions.yaml) with random names (valid Juju names, collisions,
- *   `__proto__` & co.) and hostile text (unicode, quotes, MDX/HTML/Mermaid/Markdown syntax, bidi,
- *   lone surrogates), Pebble layer YAML files, rockcraft.yaml files and a src/charm.py built from
+ *   `__proto__` & co., also as extension names, series, observed events and charm ids in pages) and
+ *   hostile text (unicode, quotes, MDX/HTML/Mermaid/Markdown syntax, bidi, lone surrogates; deep
+ *   nesting and tables up to 300 KB in descriptions and docstrings), Pebble layer YAML files, rockcraft.yaml files and a src/charm.py built from
  *   templates with random observe patterns (attribute, subscript, alias, loops, library emitters,
  *   getattr, keywords), handlers with docstrings and Python Pebble layers.
  *   Secret values are planted in every Pebble `environment` dict (Python, layer YAML, rocks) and as
@@ -18,7 +19,7 @@
  * - `pageArb`: a Markdown page with random blocks and directives (ours and others, container and
  *   leaf, nested, inside quotes and lists, with valid and invalid attributes and author notes).
  *
- * Properties (each case has a time bound, `caseMs`)
+ * Properties (each case has a time bound, `caseMs`, and the process a peak resident memory bound, `maxRssMb`)
  * - loadCharm returns a JSON-serialisable, schema-valid model whose diagnostics are positioned,
  *   or throws a CharmArchError with a code, a file, line >= 1 and column >= 1.
  * - every section builder, on every loaded model, returns mdast without html/mdx nodes or
@@ -60,6 +61,28 @@ const FRAGMENTS = [
   '&', '#', 'A["x"]', 'B{y}', '(x)', '[*]', 'o--o', 'x--x', '<br/>', '&nbsp;', '\u0085', '\x7f', '\x1b[31m',
 ];
 const WORDS = ['the charm', 'Pebble', 'workload', 'x', 'config-changed', 'database', 'k8s', 'juju'];
+/** Names of Object.prototype members: charm-provided names that a plain-object lookup would misread. */
+const PROTOTYPE_NAMES = ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf', 'isPrototypeOf'];
+
+/**
+ * Markdown nested far deeper, or tables far wider, than any real charm text (issue #18 item 4):
+ * 2,000 `>`, a list nested hundreds of levels, list markers on one line, emphasis and links nested
+ * thousands deep, tables of up to 300 KB. The loader and sections must stay within the case's time
+ * and memory bounds (they show such text plainly, with a warning).
+ */
+const rows = (cols, cell) => `|${` ${cell} |`.repeat(cols)}\n`;
+export const deepMarkdownArb = fc.oneof(
+  fc.integer({min: 1, max: 3000}).map((n) => `${'>'.repeat(n)} deep`),
+  fc.integer({min: 1, max: 300}).map((n) => Array.from({length: n}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')),
+  fc.integer({min: 1, max: 2000}).map((n) => `${'- '.repeat(n)}x`),
+  fc.integer({min: 1, max: 3000}).map((n) => `${'*_'.repeat(n)}x${'_*'.repeat(n)}`),
+  fc.integer({min: 1, max: 1500}).map((n) => `${'*a _b '.repeat(n)}${' b_ a*'.repeat(n)}`),
+  fc.integer({min: 1, max: 2000}).map((n) => `${'['.repeat(n)}x${'](y)'.repeat(n)}`),
+  fc.tuple(fc.integer({min: 1, max: 2000}), fc.integer({min: 1, max: 20_000})).map(([cols, height]) => {
+    const rowCount = Math.max(1, Math.min(height, Math.floor(300_000 / (cols * 4))));
+    return `${rows(cols, 'h')}${rows(cols, '---')}${rows(cols, 'c').repeat(rowCount)}`;
+  }),
+);
 
 export const textArb = fc.oneof(
   {weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...WORDS)), {maxLength: 6}).map((a) => a.join(' '))},
@@ -120,11 +143,11 @@ const endpointArb = fc.record({
   limit: fc.option(fc.integer({min: 0, max: 3})),
   description: fc.option(textArb),
 });
-const configArb = fc.record({name: nameArb, type: fc.constantFrom('string', 'int', 'float', 'boolean', 'secret', 'secret'), default: fc.option(scalarArb), description: fc.option(textArb)});
+const configArb = fc.record({name: nameArb, type: fc.constantFrom('string', 'int', 'float', 'boolean', 'secret', 'secret'), default: fc.option(scalarArb), description: fc.option(fc.oneof({weight: 12, arbitrary: textArb}, {weight: 1, arbitrary: deepMarkdownArb}))});
 const paramArb = fc.record({name: nameArb, type: fc.constantFrom('string', 'integer', 'number', 'boolean', 'array', 'object'), description: fc.option(textArb), default: fc.option(scalarArb)});
 const actionArb = fc.record({name: nameArb, description: fc.option(textArb), params: fc.array(paramArb, {maxLength: 3}), required: fc.array(fc.boolean(), {maxLength: 3}), additionalProperties: fc.option(fc.boolean())});
 
-const BUILTIN_EVENTS = ['install', 'start', 'stop', 'remove', 'config_changed', 'update_status', 'upgrade_charm', 'leader_elected', 'leader_settings_changed', 'collect_unit_status', 'collect_app_status', 'secret_changed', 'secret_rotate', 'secret_expired', 'pre_series_upgrade', 'made_up_event', 'on'];
+const BUILTIN_EVENTS = ['install', 'start', 'stop', 'remove', 'config_changed', 'update_status', 'upgrade_charm', 'leader_elected', 'leader_settings_changed', 'collect_unit_status', 'collect_app_status', 'secret_changed', 'secret_rotate', 'secret_expired', 'pre_series_upgrade', 'made_up_event', 'on', ...PROTOTYPE_NAMES];
 const RELATION_SUFFIXES = ['relation_joined', 'relation_changed', 'relation_departed', 'relation_broken', 'relation_created'];
 /** One observed event, resolved against the charm's containers/endpoints/actions by index. */
 const eventRefArb = fc.oneof(
@@ -132,7 +155,7 @@ const eventRefArb = fc.oneof(
   {weight: 3, arbitrary: fc.record({kind: fc.constant('container'), index: fc.nat(), form: fc.constantFrom('attr', 'subscript')})},
   {weight: 3, arbitrary: fc.record({kind: fc.constant('relation'), index: fc.nat(), suffix: fc.constantFrom(...RELATION_SUFFIXES), form: fc.constantFrom('attr', 'subscript')})},
   {weight: 2, arbitrary: fc.record({kind: fc.constant('action'), index: fc.nat(), form: fc.constantFrom('attr', 'subscript')})},
-  {weight: 1, arbitrary: fc.record({kind: fc.constant('library'), name: fc.constantFrom('database_created', 'endpoints_changed', 'ready', 'revoked', 'made_up')})},
+  {weight: 1, arbitrary: fc.record({kind: fc.constant('library'), name: fc.constantFrom('database_created', 'endpoints_changed', 'ready', 'revoked', 'made_up', ...PROTOTYPE_NAMES)})},
   {weight: 1, arbitrary: fc.record({kind: fc.constant('getattr'), name: pyIdentArb})},
   {weight: 1, arbitrary: fc.record({kind: fc.constant('junk'), text: textArb})},
 );
@@ -141,7 +164,7 @@ const observeArb = fc.record({
   style: fc.constantFrom('self.framework.observe', 'framework.observe', 'alias', 'keywords'),
   loop: fc.boolean(),
   handler: pyIdentArb,
-  doc: fc.option(textArb),
+  doc: fc.option(fc.oneof({weight: 12, arbitrary: textArb}, {weight: 1, arbitrary: deepMarkdownArb})),
   addsLayer: fc.option(fc.nat()),
 });
 const pythonArb = fc.record({
@@ -156,7 +179,7 @@ export const specArb = fc.record({
   name: fc.oneof({weight: 5, arbitrary: jujuNameArb}, {weight: 1, arbitrary: nameArb}),
   title: fc.option(textArb),
   summary: textArb,
-  description: textArb,
+  description: fc.oneof({weight: 8, arbitrary: textArb}, {weight: 1, arbitrary: deepMarkdownArb}),
   layout: fc.constantFrom('charmcraft', 'charmcraft', 'legacy'),
   baseStyle: fc.constantFrom('base', 'bases', 'none'),
   assumes: fc.subarray(['k8s-api', 'juju >= 3.4', {'any-of': ['juju >= 3.1', 'juju >= 2.9']}]),
@@ -165,7 +188,8 @@ export const specArb = fc.record({
   endpoints: fc.array(endpointArb, {maxLength: 5}),
   config: fc.array(configArb, {maxLength: 4}),
   actions: fc.array(actionArb, {maxLength: 3}),
-  extension: fc.option(fc.constantFrom('flask-framework', 'django-framework', 'fastapi-framework', 'go-framework', 'expressjs-framework', 'spring-boot-framework', 'unknown-framework'), {freq: 8}),
+  extension: fc.option(fc.constantFrom('flask-framework', 'django-framework', 'fastapi-framework', 'go-framework', 'expressjs-framework', 'spring-boot-framework', 'unknown-framework', ...PROTOTYPE_NAMES), {freq: 8}),
+  series: fc.option(fc.array(fc.constantFrom('jammy', 'focal', 'kubernetes', ...PROTOTYPE_NAMES), {maxLength: 3}), {freq: 4}),
   links: fc.option(fc.record({website: fc.oneof(textArb, fc.constant('https://example.org')), source: fc.constantFrom('https://github.com/x/y', 'javascript:alert(1)')})),
   unknownKeys: fc.array(nameArb, {maxLength: 2}),
   yaml: fc.record({defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'), indent: fc.constantFrom(2, 4), collectionStyle: fc.constantFrom('any', 'any', 'flow')}),
@@ -181,6 +205,7 @@ export function charmDocuments(spec) {
   const containers = uniqueBy(spec.containers, (c) => c.name);
   const meta = [['name', spec.name]];
   if (spec.title !== null) meta.push(['title', spec.title]);
+  if (spec.series) meta.push(['series', spec.series]);
   meta.push(['summary', spec.summary], ['description', spec.description]);
   if (spec.links) meta.push(['links', obj(Object.entries(spec.links))]);
   if (spec.assumes.length || containers.length) meta.push(['assumes', containers.length && !spec.assumes.includes('k8s-api') ? ['k8s-api', ...spec.assumes] : spec.assumes]);
@@ -543,12 +568,12 @@ export const sectionOptionsArb = fc.record({
 const DIRECTIVES_OF_OURS = ['charm-architecture', 'charm-overview', 'deployment-diagram', 'charm-diagram', 'charm-containers', 'oci-images', 'charm-metrics', 'juju-events', 'charm-code-overview', 'pebble-layers', 'charm-integrations', 'charm-config', 'charm-actions'];
 const OURS_INSIDE = new RegExp(`::(${DIRECTIVES_OF_OURS.join('|')})`);
 const attrArb = fc.oneof(
-  {weight: 3, arbitrary: fc.tuple(fc.constant('charm'), fc.constantFrom('gen', 'gen', 'missing', 'nope', ''))},
+  {weight: 3, arbitrary: fc.tuple(fc.constant('charm'), fc.constantFrom('gen', 'gen', 'missing', 'nope', '', ...PROTOTYPE_NAMES))},
   {weight: 2, arbitrary: fc.tuple(fc.constant('heading-level'), fc.constantFrom('1', '2', '3', '6', '0', '7', 'x', '2.5', ' 3', ''))},
-  {weight: 2, arbitrary: fc.tuple(fc.constant('exclude'), fc.array(fc.constantFrom('update-status', 'config-changed', 'install', 'collect_unit_status', ' ', ''), {maxLength: 3}).map((a) => a.join(',')))},
+  {weight: 2, arbitrary: fc.tuple(fc.constant('exclude'), fc.array(fc.constantFrom('update-status', 'config-changed', 'install', 'collect_unit_status', ' ', '', ...PROTOTYPE_NAMES), {maxLength: 3}).map((a) => a.join(',')))},
   {weight: 2, arbitrary: fc.tuple(fc.constant('layout'), fc.constantFrom('auto', 'full', 'compact', 'weird'))},
   {weight: 2, arbitrary: fc.tuple(fc.constant('direction'), fc.constantFrom('LR', 'TB', 'RL', ''))},
-  {weight: 2, arbitrary: fc.tuple(fc.constant('container'), fc.oneof(nameArb, fc.constant('')))},
+  {weight: 2, arbitrary: fc.tuple(fc.constant('container'), fc.oneof(nameArb, fc.constant(''), fc.constantFrom(...PROTOTYPE_NAMES)))},
   {weight: 1, arbitrary: fc.tuple(fc.constantFrom('colour', 'id', 'class', 'title'), textArb)},
   {weight: 1, arbitrary: fc.tuple(fc.constantFrom('#anchor', '.cls'), fc.constant(null))},
 );
@@ -669,18 +694,18 @@ export function readTree(dir, base = dir, out = {}) {
 
 /**
  * The fuzzer bound to an implementation.
- * api: {loadCharm, CharmArchError, buildSection, CHARM_SECTION_NAMES, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram,
+ * api: {loadCharm, CharmArchError, buildSection, SECTIONS, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram,
  *       remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache}
  * parseMermaid: (source) => Promise<unknown>, rejects on invalid Mermaid.
  */
-export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2000, thorough = false}) {
+export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2000, maxRssMb = 2048, thorough = false}) {
   const require = createRequire(import.meta.url);
   const ajvMod = require('ajv/dist/2020.js');
   const Ajv2020 = ajvMod.default ?? ajvMod;
   const validate = new Ajv2020({allErrors: true, strict: true, allowUnionTypes: true}).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   const charmDir = join(workDir, 'site', 'charm-under-test');
   const pagePath = join(workDir, 'site', 'docs', 'page.md');
-  const stats = {cases: 0, loaded: 0, loadErrors: 0, sections: 0, diagrams: 0, pages: 0, pageErrors: 0, slowest: 0, errorCodes: new Map(), ms: {}, knownBugHits: new Map(), markdownBytes: 0};
+  const stats = {cases: 0, loaded: 0, loadErrors: 0, sections: 0, diagrams: 0, pages: 0, pageErrors: 0, slowest: 0, peakRssMb: 0, errorCodes: new Map(), ms: {}, knownBugHits: new Map(), markdownBytes: 0};
 
   const timed = async (what, fn) => {
     const start = performance.now();
@@ -688,6 +713,10 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
     const ms = performance.now() - start;
     stats.slowest = Math.max(stats.slowest, ms);
     if (ms > caseMs) fail(`${what} took ${Math.round(ms)} ms (bound: ${caseMs} ms)`);
+    // The process's peak resident memory so far: a case that needs a gigabyte raises it for good.
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    stats.peakRssMb = Math.max(stats.peakRssMb, Math.round(peakMb));
+    if (peakMb > maxRssMb) fail(`${what} raised the peak resident memory to ${Math.round(peakMb)} MB (bound: ${maxRssMb} MB)`);
     return result;
   };
 
@@ -755,8 +784,8 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
   async function sections(model, headingLevel, attributes) {
     const outputs = [];
     const combined = [];
-    // One charm's sections (the family sections read several charms: test/family).
-    for (const name of api.CHARM_SECTION_NAMES) {
+    // One charm's sections; the family directives (integration-map, charm-catalog) read the site's charms, not a model.
+    for (const name of Object.keys(api.SECTIONS)) {
       const ctx = {model, headingLevel, links: {jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/', charmhubUrl: 'https://charmhub.io', repository: 'https://github.com/x/y'}, attributes, annotations: []};
       let nodes;
       try {
@@ -882,6 +911,8 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
         if (!m) fail(`the transformer threw an error that does not start with ${where}:<line>:<col>: ${error?.stack ?? error}`);
         const [line, column] = [Number(m[1]), Number(m[2])];
         if (!ours.some((p) => p.line === line && p.column === column)) fail(`error at ${line}:${column}, which is not one of our directives (${JSON.stringify(ours.map((p) => `${p.line}:${p.column}`))}): ${error.message}`);
+        // A bug is reported at the directive too (code internal-error): still a bug.
+        if (/: internal-error: /.test(error.message)) fail(`the transformer met an internal error: ${error.message}`);
         stats.pageErrors++;
         if (!mutated) noSecrets(secrets, [error.message], 'an error message');
         return;
@@ -894,6 +925,7 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
       });
       if (left.length) fail(`directives left unexpanded: ${left.join(', ')}`);
       for (const msg of file.messages) if (!(msg.line >= 1 && msg.column >= 1)) fail(`unpositioned page message: ${msg.reason}`);
+      for (const msg of file.messages) if (msg.ruleId === 'internal-error') fail(`the transformer met an internal error: ${msg.reason}`);
       if (!mutated) noSecrets(secrets, [JSON.stringify(tree), ...file.messages.map((m) => m.reason)], 'the transformed page');
     });
   }

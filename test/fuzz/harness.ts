@@ -2,6 +2,7 @@
  * Jest side of the fuzzer: binds test/fuzz/core.mjs to src/ (scripts/fuzz.mjs binds it to dist/),
  * with real Mermaid parsing (test/diagrams/mermaid-parse.ts).
  *
+ * FUZZ_MAX_RSS_MB bounds the process's peak resident memory (default 2048).
  * FUZZ_RUNS scales the run: the total number of cases across the fuzz test files (default 2000,
  * split 22.5% valid charms, 30% mutated charms, 47.5% pages: a page case costs a tenth of a charm case). FUZZ_SEED fixes the seed (printed on
  * failure by fast-check), FUZZ_CASE_MS the per-case time bound (default 2000), FUZZ_KNOWN_BUGS=1
@@ -17,7 +18,7 @@ import {CharmArchError, CharmLoadError} from '../../src/model/errors.js';
 import {loadCharm} from '../../src/model/load.js';
 import {normalizeOptions} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
-import {buildSection, CHARM_SECTION_NAMES, DIRECTIVE_NAMES} from '../../src/sections/index.js';
+import {buildSection, DIRECTIVE_NAMES, SECTIONS} from '../../src/sections/index.js';
 import {charmDiagram, deploymentDiagram} from '../../src/diagrams/index.js';
 import {stateFor} from '../../src/state.js';
 import {parseMermaid} from '../diagrams/mermaid-parse.js';
@@ -25,7 +26,7 @@ import {createFuzzer, generatorOptions, type Fuzzer} from './core.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, CHARM_SECTION_NAMES, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache};
+export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, SECTIONS, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache};
 
 const total = Number(process.env['FUZZ_RUNS'] ?? 2000);
 /** Cases for one property: its share of FUZZ_RUNS. */
@@ -33,6 +34,8 @@ export function runsFor(share: number): number {
   return Math.max(1, Math.round(total * share));
 }
 export const CASE_MS = Number(process.env['FUZZ_CASE_MS'] ?? 2000);
+/** Bound on the fuzzing process's peak resident memory (FUZZ_MAX_RSS_MB): a case needing a gigabyte fails. */
+export const MAX_RSS_MB = Number(process.env['FUZZ_MAX_RSS_MB'] ?? 2048);
 // The bugs these inputs found are fixed: they are generated like any other input.
 generatorOptions.includeKnownBugs = process.env['FUZZ_KNOWN_BUGS'] !== '0';
 
@@ -49,7 +52,7 @@ export function fcParams(numRuns: number): fc.Parameters<unknown> {
 /** A fuzzer with its own work directory; call `dispose` in afterAll. */
 export function makeFuzzer(): {fuzzer: Fuzzer; dispose: () => void; workDir: string} {
   const workDir = mkdtempSync(join(tmpdir(), 'charm-arch-fuzz-'));
-  const fuzzer = createFuzzer({api, parseMermaid, schemaPath: join(REPO_ROOT, 'schema/charm-model.schema.json'), workDir, caseMs: CASE_MS});
+  const fuzzer = createFuzzer({api, parseMermaid, schemaPath: join(REPO_ROOT, 'schema/charm-model.schema.json'), workDir, caseMs: CASE_MS, maxRssMb: MAX_RSS_MB});
   return {fuzzer, workDir, dispose: () => rmSync(workDir, {recursive: true, force: true})};
 }
 
@@ -63,5 +66,5 @@ export async function warmUp(): Promise<void> {
 export function summary(label: string, f: Fuzzer, ms: number): string {
   const s = f.stats;
   const codes = [...s.errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}:${n}`).join(' ');
-  return `${label}: ${s.cases} cases in ${(ms / 1000).toFixed(1)} s (slowest ${Math.round(s.slowest)} ms); loaded ${s.loaded}, load errors ${s.loadErrors} [${codes}]; sections ${s.sections}, diagrams ${s.diagrams}, pages ${s.pages} (errors ${s.pageErrors}); ms ${JSON.stringify(Object.fromEntries(Object.entries(s.ms).map(([k, v]) => [k, Math.round(v)])))}; known bugs hit ${JSON.stringify(Object.fromEntries(s.knownBugHits))}`;
+  return `${label}: ${s.cases} cases in ${(ms / 1000).toFixed(1)} s (slowest ${Math.round(s.slowest)} ms, peak RSS ${s.peakRssMb} MB); loaded ${s.loaded}, load errors ${s.loadErrors} [${codes}]; sections ${s.sections}, diagrams ${s.diagrams}, pages ${s.pages} (errors ${s.pageErrors}); ms ${JSON.stringify(Object.fromEntries(Object.entries(s.ms).map(([k, v]) => [k, Math.round(v)])))}; known bugs hit ${JSON.stringify(Object.fromEntries(s.knownBugHits))}`;
 }

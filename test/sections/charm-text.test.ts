@@ -61,10 +61,10 @@ describe('text too long or too deeply nested', () => {
     'emphasis nested across words': `${'*a _b '.repeat(300)}${' b_ a*'.repeat(300)}`,
     'links nested 40 levels': `${'['.repeat(40)}x${'](y)'.repeat(40)}`,
   };
-  test.each(Object.entries(deep))('%s: shown as it is, in a text block', (_name, text) => {
+  test.each(Object.entries(deep))('%s: shown as it is, in a text block or as inline code', (_name, text) => {
     expect(charmTextProblem(text)?.code).toBe('charm-text-too-deep');
     expect(charmMarkdown(text)).toEqual([{type: 'code', lang: 'text', meta: null, value: text}]);
-    expect(charmInline(text)).toEqual([{type: 'text', value: text}]);
+    expect(charmInline(text)).toEqual([{type: 'inlineCode', value: text}]);
   });
 
   test('a 300 KB table: shown as it is', () => {

@@ -599,7 +599,8 @@ function normaliseBase(base: string): string {
  * V2 bases the container is `app` and the resource `app-image` for every framework.
  */
 export function extensionForBase(name: string, base?: string): ExtensionDefinition | undefined {
-  const ext = EXTENSIONS[name];
+  // Own keys only: an extension named `constructor` or `toString` is unknown, not Object.prototype's.
+  const ext = Object.hasOwn(EXTENSIONS, name) ? EXTENSIONS[name] : undefined;
   if (!ext || base === undefined || !V2_BASES.includes(normaliseBase(base))) return ext;
   return {
     ...ext,
@@ -636,7 +637,7 @@ export function inheritedEventsFor(
 ): InheritedEventDefinition[] {
   const requires = endpoints.filter((e) => e.role === 'requires');
   const oauth = requires.filter((e) => e.interface === 'oauth');
-  const all = [...PAAS_CHARM_EVENTS.common, ...(PAAS_CHARM_EVENTS.byFramework[framework] ?? [])];
+  const all = [...PAAS_CHARM_EVENTS.common, ...(Object.hasOwn(PAAS_CHARM_EVENTS.byFramework, framework) ? PAAS_CHARM_EVENTS.byFramework[framework]! : [])];
   const applies = (e: InheritedEventDefinition): boolean => {
     if (e.whenEndpoint !== undefined) {
       return requires.some((r) => r.name === e.whenEndpoint && (e.whenInterface === undefined || r.interface === e.whenInterface));

@@ -68,7 +68,7 @@ function gunicorn(framework: string, entryPoint: string): RockExtensionDefinitio
   };
 }
 
-export const ROCK_EXTENSIONS: Readonly<Record<string, RockExtensionDefinition>> = Object.freeze({
+const DEFINITIONS: Record<string, RockExtensionDefinition> = {
   'flask-framework': gunicorn('flask', 'WSGI app found in the project, e.g. app:app'),
   'django-framework': gunicorn('django', 'module of wsgi.py:application'),
   'fastapi-framework': {
@@ -94,7 +94,10 @@ export const ROCK_EXTENSIONS: Readonly<Record<string, RockExtensionDefinition>> 
     mainService: 'spring-boot',
     services: {'spring-boot': {override: 'replace', startup: 'enabled', user: DAEMON, 'working-dir': '/app', command: 'bash -c "java -jar *.jar"'}},
   },
-});
+};
+
+/** Null-prototype: looked up by names a charm writes (`extensions: [valueOf]` is no extension). */
+export const ROCK_EXTENSIONS: Readonly<Record<string, RockExtensionDefinition>> = Object.freeze(Object.assign(Object.create(null) as Record<string, RockExtensionDefinition>, DEFINITIONS));
 
 /** The framework extension a rockcraft.yaml lists, if any. */
 export function rockExtensionOf(extensions: readonly string[]): RockExtensionDefinition | undefined {

@@ -8,7 +8,8 @@ import type {ObserveScan} from './observe.js';
 
 type EventDescription = Pick<ObservedEvent, 'name' | 'kind' | 'expression' | 'resolved' | 'emitter' | 'endpoint' | 'container' | 'action' | 'storage'>;
 
-export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: ObserveScan): EventDescription {
+/** `at` is the observed expression's node: warnings point at the `observe()` call, not at the method around it. */
+export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: ObserveScan, at: SyntaxNode): EventDescription {
   const base = {expression};
   const fromName = (n: JujuEventName, emitter?: EventEmitter): EventDescription => ({
     ...base,
@@ -33,10 +34,10 @@ export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: 
     if (shaped) {
       scan.sink.warn({
         code: 'undeclared-name',
-        message: `\`${expression}\` names ${shaped.kind === 'relation' ? 'an endpoint' : `a ${shaped.kind === 'workload' ? 'container' : shaped.kind}`} that the charm's metadata does not declare.`,
+        message: `\`${expression}\` names ${UNDECLARED[shaped.kind] ?? `a ${shaped.kind}`} that the charm's metadata does not declare.`,
         hint: 'Declare it in charmcraft.yaml, or remove the observer.',
         file: ctx.module.py.file.path,
-        ...line(ctx.module.py, findNode(ctx)),
+        ...line(ctx.module.py, at),
       });
       return fromName(shaped);
     }
@@ -49,9 +50,8 @@ export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: 
   return {...base, name: null, kind: partialKind(expression), resolved: false};
 }
 
-function findNode(ctx: Ctx): SyntaxNode {
-  return ctx.fn?.node ?? ctx.module.py.tree.topNode;
-}
+/** What an undeclared name in an event attribute would be, by the event's kind. */
+const UNDECLARED: Readonly<Partial<Record<string, string>>> = {relation: 'an endpoint', workload: 'a container', action: 'an action', storage: 'a storage'};
 
 function emitterOf(owner: Value, expression: string): EventEmitter {
   const expr = expression.replace(/\.on\.\w+$/, '').replace(/\.on$/, '');

@@ -59,7 +59,7 @@ const attrOf = (s: string): string => s.replace(/-/g, '_');
 
 /** `self.on.<attr>`: a standard, relation, workload, action or storage event, or null. */
 export function eventFromAttribute(attr: string, names: CharmNames): JujuEventName | null {
-  const std = STANDARD_EVENTS[attr];
+  const std = Object.hasOwn(STANDARD_EVENTS, attr) ? STANDARD_EVENTS[attr] : undefined;
   if (std) return {name: hook(attr), kind: std};
   for (const suffix of RELATION_SUFFIXES) {
     if (attr.endsWith(`_${suffix}`)) {

@@ -72,7 +72,7 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
     const handler = describeHandler(evaluate(handlerNode, ctx), text(py, handlerNode));
     const eventValue = evaluate(eventNode, ctx);
     for (const value of eventValue.t === 'alts' ? eventValue.items : [eventValue]) {
-      const event = describeEvent(value, text(py, eventNode), ctx, scan);
+      const event = describeEvent(value, text(py, eventNode), ctx, scan, eventNode);
       const entry: ObservedEvent = {
         file: py.file.path,
         line: pos.line,
