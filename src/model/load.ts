@@ -10,6 +10,8 @@ import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './pytho
 import {classChain, contextFor} from './python/evaluate.js';
 import {charmNames} from './python/event-names.js';
 import {observedEventsIn} from './python/observe.js';
+import {libraryHandledEvents} from './python/library-observers.js';
+import {reportUnhandledActions} from './python/unhandled-actions.js';
 import {PythonProject, type ClassInfo} from './python/project.js';
 import {readRocks} from './rocks.js';
 import {twelveFactorApp} from './extensions/rockcraft.js';
@@ -54,10 +56,10 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
   const names = charmNames(meta);
   const scan = {project, names, isCharmClass, charmOf, sink};
-  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan)];
+  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan), ...libraryHandledEvents(scan)];
 
   warnOnPlainText(meta, events, sink);
-
+  reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');
   const containerNames = meta.containers.map((c) => c.name);
   const rocks = readRocks(sources, meta.containers, meta.resources, sink, twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases)));
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.

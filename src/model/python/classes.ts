@@ -1,8 +1,8 @@
 /** Classes of the charm's source and libraries: attributes, methods, bases, relations of library objects. */
-import {positionalArgs} from './arguments.js';
+import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
 import {evaluate, lookupModuleName} from './evaluate.js';
 import type {ClassInfo, FunctionInfo} from './project.js';
-import {type SyntaxNode, kids, text} from './syntax.js';
+import {type SyntaxNode} from './syntax.js';
 import {type ClassRef, type Ctx, type Value, alts} from './values.js';
 
 /** `self.x` on a charm or helper: a method, a class attribute, or the value assigned in a method. */
@@ -68,31 +68,29 @@ export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
 
 const RELATION_KWARGS = ['relation_name', 'relation', 'endpoint', 'endpoint_name', 'relationship_name'];
 
-/** The relation a library object is bound to: a keyword, a second positional string, or the class's parameter default. */
+/**
+ * The relation a library object is bound to: the argument bound to the constructor's parameter that
+ * names the relation (by keyword or position in its signature), else that parameter's default. When
+ * the class is not parsed (an installed package), a relation keyword or the second positional string.
+ */
 export function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {relation?: string} {
   const py = ctx.module.py;
-  if (args) {
-    const items = kids(args);
-    for (let i = 0; i < items.length; i++) {
-      const c = items[i]!;
-      if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && RELATION_KWARGS.includes(text(py, c))) {
-        const v = evaluate(items[i + 2] ?? null, ctx);
-        if (v.t === 'str') return {relation: v.v};
-      }
-    }
-    const positional = positionalArgs(args);
-    if (positional[1]) {
-      const v = evaluate(positional[1], ctx);
-      if (v.t === 'str') return {relation: v.v};
-    }
+  const keywords = args ? keywordArgs(args, py) : new Map<string, SyntaxNode>();
+  const asRelation = (v: Value): {relation?: string} => (v.t === 'str' ? {relation: v.v} : {});
+  for (const name of RELATION_KWARGS) {
+    const node = keywords.get(name);
+    if (node) return asRelation(evaluate(node, ctx));
   }
+  const positional = args ? positionalArgs(args) : [];
   const info = classInfo(ref, ctx);
   const init = info ? findMethod(info, '__init__', ctx) : undefined;
-  const param = init?.params.find((p) => RELATION_KWARGS.includes(p.name));
-  if (param?.default && init) {
-    const v = evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-    if (v.t === 'str') return {relation: v.v};
-  }
+  if (!init) return positional[1] ? asRelation(evaluate(positional[1], ctx)) : {};
+  const params = init.params.slice(1).filter((p) => !p.star);
+  const param = params.find((p) => RELATION_KWARGS.includes(p.name));
+  if (!param) return {};
+  const bound = args ? argumentsByParameter(args, params, py).get(param.name) : undefined;
+  if (bound) return asRelation(evaluate(bound, ctx));
+  if (param.default) return asRelation(evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1}));
   return {};
 }
 

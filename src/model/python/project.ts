@@ -140,4 +140,4 @@ export class PythonProject {
 }
 
 // Syntax helpers other modules use with the project's indexes.
-export {assignmentParts, moduleNameOf, parseImport, walkStatements} from './module-index.js';
+export {assignmentParts, functionDefinedAt, moduleNameOf, parseImport, walkStatements} from './module-index.js';
