@@ -39,10 +39,11 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
     out.push(paragraph(text('No charm class was found in '), entry, text(m.framework === 'reactive' ? ': this is a reactive charm, not an Ops charm.' : '.')));
   }
   out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(CHARM_URL, text('Charm')))));
-  const own = m.events.filter((e) => !e.inherited);
+  // Events library objects observe in their own code are not observers in the charm's source.
+  const own = m.events.filter((e) => !e.inherited && !e.handledBy);
   out.push(paragraph(text('The '), code('__init__'), text(` method guarantees that the charm observes all events relevant to its operation and handles them${own.length ? ` (${own.length} observer${own.length === 1 ? '' : 's'} in the charm's source)` : ''}.`)));
   const option = m.config.find((o) => o.type !== 'secret') ?? m.config[0];
-  const configObserver = m.events.find((e) => e.name === 'config-changed');
+  const configObserver = m.events.find((e) => e.name === 'config-changed' && !e.handledBy);
   if (!option) return out;
   out.push(paragraph(text('Take, for example, when a configuration is changed by using the CLI.')));
   const handler = configObserver?.handler ?? '_on_config_changed';
