@@ -13,6 +13,7 @@ import {observedEventsIn} from './python/observe.js';
 import {libraryHandledEvents} from './python/library-observers.js';
 import {reportUnhandledActions} from './python/unhandled-actions.js';
 import {PythonProject, type ClassInfo} from './python/project.js';
+import {reportSyntaxErrors} from './python/syntax-errors.js';
 import {readRocks} from './rocks.js';
 import {twelveFactorApp} from './extensions/rockcraft.js';
 import {CharmSources, type SourceOptions} from './sources.js';
@@ -42,11 +43,6 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}], (error) => sink.error(error.toDiagnostic()));
   const modules = framework === 'reactive' ? [] : project.loadSources();
   if (sink.errors.length) throw new CharmLoadError(sink.errors);
-  for (const m of modules) {
-    if (m.py.syntaxError) {
-      sink.warn({code: 'python-syntax', message: `Python syntax error in ${m.py.file.path}; facts come from the parts that parse.`, hint: 'Fix the syntax error (python -m py_compile shows it).', file: m.py.file.path, ...m.py.syntaxError});
-    }
-  }
   const derivesFromCharm = charmClassPredicate(project);
   const entryModule = modules.find((m) => m.py.file.path === meta.entrypoint);
   const mains = mainCharmClasses(project, entryModule, derivesFromCharm);
@@ -67,6 +63,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf);
   const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
   const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
+  reportSyntaxErrors(project, sink);
   // Library modules are read lazily; one refused there fails the load too.
   if (sink.errors.length) throw new CharmLoadError(sink.errors);
 

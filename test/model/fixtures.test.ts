@@ -33,7 +33,6 @@ const CASES: Case[] = [
   {name: 'two-charms-frontend', dir: join(FIXTURE_CHARMS, 'two-charms/charms/frontend')},
   {name: 'twelve-factor', dir: join(FIXTURE_CHARMS, 'twelve-factor/charm')},
   // Broken charms that still load, with a warning diagnostic.
-  {name: 'broken-python-syntax', dir: join(FIXTURE_CHARMS, 'broken/python-syntax')},
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},
   {name: 'website-logsink', dir: join(WEBSITE_CHARMS, 'logsink')},
@@ -41,7 +40,7 @@ const CASES: Case[] = [
 ];
 
 /** Broken fixture charms that must not load: covered by bad-inputs.test.ts. */
-const THROWING_FIXTURES = ['broken/alias-bomb', 'broken/containers-list', 'broken/empty', 'broken/yaml-syntax'];
+const THROWING_FIXTURES = ['broken/alias-bomb', 'broken/containers-list', 'broken/empty', 'broken/python-syntax', 'broken/yaml-syntax'];
 
 // ---------------------------------------------------------------------------------------------
 // Known model bugs (files owned by the lead). `fix` sets the reviewed, correct value.
