@@ -27,7 +27,12 @@ interface Candidate {
  */
 export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[], placements: LayerPlacements, charmOf?: (c: ClassInfo) => ClassInfo): PebbleLayer[] {
   const candidates: Candidate[] = [];
-  for (const module of project.sourceModules()) collectCandidates(module, candidates);
+  for (const module of project.charmCodeModules(isCharmClass)) {
+    const found: Candidate[] = [];
+    collectCandidates(module, found);
+    // In a vendored charm base class, only what its charm classes build (not the library's other code).
+    candidates.push(...(module.origin === 'lib' ? found.filter((c) => c.fn?.cls && isCharmClass(c.fn.cls)) : found));
+  }
   return candidates.map((c) => {
     const ctx = ctxOf(project, c.module, c.fn, isCharmClass, charmOf);
     const layer = buildLayer(c.node, ctx);

@@ -1,9 +1,9 @@
 /** Classes of the charm's source and libraries: attributes, methods, bases, relations of library objects. */
 import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
 import {evaluate, lookupModuleName} from './evaluate.js';
-import type {ClassInfo, FunctionInfo} from './project.js';
-import {type SyntaxNode} from './syntax.js';
-import {type ClassRef, type Ctx, type Value, alts} from './values.js';
+import {assignmentParts, walkStatements, type ClassInfo, type FunctionInfo, type PythonProject, type SelfAssignment} from './project.js';
+import {type SyntaxNode, text} from './syntax.js';
+import {type ClassRef, type Ctx, type Value, alts, selfFor} from './values.js';
 
 /** `self.x` on a charm or helper: a method, a class attribute, or the value assigned in a method. */
 export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ctx): Value | undefined {
@@ -27,7 +27,42 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
     return value;
   }
   if (assigned) return {t: 'unknown', expr: attr};
+  // `self.charm.db = DatabaseRequires(...)` in a helper: an attribute the helper sets on the charm.
+  if (owner.t === 'charm') {
+    const outside = charmAttributesSetElsewhere(ctx.project).get(attr) ?? [];
+    const values = outside.map((a) => evaluate(a.value, {...ctx, module: a.fn.module, cls: a.fn.cls, fn: a.fn, self: selfFor(a.fn.cls, a.fn.module, ctx.isCharmClass, ctx.charmOf), env: new Map(), depth: ctx.depth + 1}));
+    const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
+    if (known.length) return alts(known);
+  }
   return undefined;
+}
+
+const setElsewhere = new WeakMap<PythonProject, Map<string, SelfAssignment[]>>();
+
+/** Attributes helper objects set on the charm (`self.charm.x = ...`, `charm.x = ...`), by name. */
+function charmAttributesSetElsewhere(project: PythonProject): Map<string, SelfAssignment[]> {
+  let found = setElsewhere.get(project);
+  if (found) return found;
+  const out = new Map<string, SelfAssignment[]>();
+  for (const module of project.sourceModules()) {
+    if (!/\bcharm\.\w+\s*=[^=]/.test(module.py.file.text)) continue;
+    for (const cls of module.classes.values()) {
+      for (const fn of cls.methods.values()) {
+        if (!fn.body) continue;
+        walkStatements(fn.body, (stmt) => {
+          if (stmt.name !== 'AssignStatement') return;
+          const [targets, value] = assignmentParts(stmt);
+          for (const t of targets) {
+            const m = /^(?:self\.)?_?charm\.(\w+)$/.exec(text(module.py, t));
+            if (m && value) out.set(m[1]!, [...(out.get(m[1]!) ?? []), {value, fn}]);
+          }
+        });
+      }
+    }
+  }
+  found = out;
+  setElsewhere.set(project, found);
+  return found;
 }
 
 export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInfo | undefined {

@@ -24,8 +24,7 @@ export function libraryHandledEvents(scan: ObserveScan): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   const seen = new Set<string>();
   // The charm's source, and the vendored charm base classes in lib/ (which construct objects too).
-  const vendoredCharmModules = [...scan.project.modules.values()].filter((m) => m.origin === 'lib' && [...m.classes.values()].some(scan.isCharmClass));
-  for (const module of [...scan.project.sourceModules(), ...vendoredCharmModules]) {
+  for (const module of scan.project.charmCodeModules(scan.isCharmClass)) {
     for (const call of constructorCalls(module)) {
       const fn = enclosingFunction(module, call);
       if (module.origin === 'lib' && !(fn?.cls && scan.isCharmClass(fn.cls))) continue;

@@ -5,7 +5,7 @@ import {describeEvent, describeHandler} from './describe-event.js';
 import type {CharmNames} from './event-names.js';
 import {classChain, evaluate, keywordArgs, positionalArgs, contextFor, type Ctx, type Value} from './evaluate.js';
 import {functionDefinedAt, type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
-import {childOf, kids, line, text, type SyntaxNode} from './syntax.js';
+import {childOf, kids, line, parts, text, type SyntaxNode} from './syntax.js';
 
 
 export interface ObserveScan {
@@ -98,7 +98,8 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
         ...(fn?.cls ? {observer: fn.cls.name} : {}),
         inherited: false,
       };
-      const key = `${entry.name}|${entry.handler}|${entry.expression}`;
+      // Two emitters of one event (a loop over library objects) stay two entries.
+      const key = `${entry.name}|${entry.handler}|${entry.expression}|${entry.emitter?.expression ?? ''}|${entry.emitter?.relation ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       results.push(entry);
@@ -127,9 +128,12 @@ function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | u
         next.push(env);
         continue;
       }
-      for (const item of iterable.items) {
+      // Items of a literal list keep the expression they are written as (`self.peer_certs`): it names their emitter.
+      const written = iterableNode && ['ArrayExpression', 'TupleExpression'].includes(iterableNode.name) ? parts(iterableNode) : [];
+      for (const [i, item] of iterable.items.entries()) {
         const bound = new Map(env);
-        if (targets.length === 1) bound.set(targets[0]!, item);
+        const itemNode = written.length === iterable.items.length ? written[i] : undefined;
+        if (targets.length === 1) bound.set(targets[0]!, item.t === 'instance' && itemNode ? {...item, expr: text(module.py, itemNode)} : item);
         else if (item.t === 'seq') targets.forEach((t, i) => bound.set(t, item.items[i] ?? {t: 'unknown', expr: t}));
         next.push(bound);
       }
