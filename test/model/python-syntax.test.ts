@@ -98,3 +98,22 @@ describe('a module that does not parse (test/fixtures/charms/broken/python-synta
     expect(file.messages[0]?.reason).toMatch(/python-syntax/);
   });
 });
+
+describe('match a, b: heads (read as match (a, b):)', () => {
+  test('the code after the match block stays in its class: both methods are found, line numbers unchanged', () => {
+    const form = VALID_FORMS.find((f) => f.name.startsWith('match on an unparenthesised tuple of attributes'))!;
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let i = form.code.indexOf('\n'); i !== -1; i = form.code.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    const module = parseModule({path: 'src/form.py', text: form.code, lines}, 'form');
+    const methods: string[] = [];
+    module.tree.iterate({
+      enter(n) {
+        if (n.name === 'FunctionDefinition' && n.node.parent?.parent?.name === 'ClassDefinition') methods.push(module.file.text.slice(n.from, n.to).split('(')[0]!);
+      },
+    });
+    expect(methods).toEqual(['def f', 'def g']);
+    expect(module.file.text.split('\n')[2]).toBe('        match (self.a.b, self.c):');
+    expect(module.file.text.split('\n').length).toBe(form.code.split('\n').length);
+  });
+});

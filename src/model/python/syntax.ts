@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {parser} from '@lezer/python';
 import type {SyntaxNode, Tree} from '@lezer/common';
 import {positionOf, type SourceFile} from '../sources.js';
+import {withParenthesisedMatchSubjects} from './match-subjects.js';
 
 export type {SyntaxNode};
 
@@ -82,7 +83,9 @@ function parseUncached(source: string): Parsed {
   return errorAt === undefined ? {tree} : {tree, errorAt};
 }
 
-export function parseModule(file: SourceFile, name: string): PyModule {
+export function parseModule(original: SourceFile, name: string): PyModule {
+  // The module's text as parsed: the same, but for `match a, b:` heads (see match-subjects.ts).
+  const file = withParenthesisedMatchSubjects(original);
   const {tree, errorAt} = parseText(file.text);
   if (errorAt === undefined) return {file, tree, name};
   return {file, tree, name, syntaxError: errorAt < 0 ? {line: 1, column: 1} : positionOf(file, errorAt)};

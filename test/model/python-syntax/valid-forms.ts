@@ -36,6 +36,7 @@ export const VALID_FORMS: SyntaxForm[] = [
   {name: 'parenthesised context managers', since: '3.10', code: 'def f(a, b):\n    with (\n        open(a) as x,\n        open(b) as y,\n    ):\n        return x, y\n'},
   {name: 'match statement with class, mapping, sequence, guard and or patterns', since: '3.10', code: 'def f(command):\n    match command:\n        case {"action": "run", **rest}:\n            return rest\n        case [first, *others] if first:\n            return others\n        case Point(x=0, y=0) | None:\n            return 0\n        case str() as s:\n            return s\n        case _:\n            return None\n'},
   {name: 'match on an unparenthesised tuple', since: '3.10', code: 'def f(a, b):\n    match a, b:\n        case 1, 2:\n            return True\n    return False\n'},
+  {name: 'match on an unparenthesised tuple of attributes in a method, code after it', since: '3.10', code: 'class C:\n    def f(self):\n        match self.a.b, self.c:\n            case 1, 2:\n                pass\n            case _:\n                pass\n        return self\n\n    def g(self):\n        return 1\n'},
   {name: 'except* (exception groups)', since: '3.11', code: 'try:\n    pass\nexcept* ValueError as eg:\n    pass\nexcept* (TypeError, KeyError):\n    pass\n'},
   {name: 'starred expressions in subscripts', since: '3.11', code: 'def f(a, b):\n    return a[*b]\n'},
   {name: 'type alias statement', since: '3.12', code: 'type Point = tuple[float, float]\ntype ListOf[T] = list[T]\n'},
