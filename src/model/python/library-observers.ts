@@ -30,6 +30,8 @@ export function libraryHandledEvents(scan: ObserveScan): ObservedEvent[] {
       if (module.origin === 'lib' && !(fn?.cls && scan.isCharmClass(fn.cls))) continue;
       const ctx = contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
       const callee = evaluate(call.firstChild, ctx);
+      // A library that never calls observe needs no parse (most of a large lib/ is not read).
+      if (callee.t === 'class' && !callee.ref.info && callee.ref.module && !(scan.project.moduleText(callee.ref.module) ?? '').includes('observe(')) continue;
       const info = callee.t === 'class' ? classInfo(callee.ref, ctx) : undefined;
       if (!info || scan.isCharmClass(info)) continue;
       const chain = classChain(info, ctx);
