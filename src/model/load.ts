@@ -11,7 +11,10 @@ import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './pytho
 import {classChain, contextFor} from './python/evaluate.js';
 import {charmNames} from './python/event-names.js';
 import {observedEventsIn} from './python/observe.js';
+import {libraryHandledEvents} from './python/library-observers.js';
+import {reportUnhandledActions} from './python/unhandled-actions.js';
 import {PythonProject, type ClassInfo} from './python/project.js';
+import {reportSyntaxErrors} from './python/syntax-errors.js';
 import {readRocks} from './rocks.js';
 import {twelveFactorApp} from './extensions/rockcraft.js';
 import {CharmSources, type SourceOptions} from './sources.js';
@@ -42,11 +45,6 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}], (error) => sink.error(error.toDiagnostic()));
   const modules = framework === 'reactive' ? [] : project.loadSources();
   if (sink.errors.length) throw new CharmLoadError(sink.errors);
-  for (const m of modules) {
-    if (m.py.syntaxError) {
-      sink.warn({code: 'python-syntax', message: `Python syntax error in ${m.py.file.path}; facts come from the parts that parse.`, hint: 'Fix the syntax error (python -m py_compile shows it).', file: m.py.file.path, ...m.py.syntaxError});
-    }
-  }
   const derivesFromCharm = charmClassPredicate(project);
   const entryModule = modules.find((m) => m.py.file.path === meta.entrypoint);
   if (framework !== 'reactive') warnOnMissingEntrypoint(meta, entryModule !== undefined, sources.skipped, sink);
@@ -57,19 +55,20 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
   const names = charmNames(meta);
   const scan = {project, names, isCharmClass, charmOf, sink};
-  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan)];
+  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan), ...libraryHandledEvents(scan)];
 
   warnOnPlainText(meta, events, sink);
-
+  reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');
   const containerNames = meta.containers.map((c) => c.name);
   const rocks = readRocks(sources, meta.containers, meta.resources, sink, twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases)));
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
   const handlerContainers = new Map(events.filter((e) => e.container && e.handler && e.kind === 'workload').map((e) => [e.handler!, e.container!]));
-  const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf);
+  const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf, meta.name);
   const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
   const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
   // Library modules are read lazily: what the listing passed over is known only now.
   warnOnSkipped(sources.skipped, sink);
+  reportSyntaxErrors(project, sink);
   // One refused there fails the load too.
   if (sink.errors.length) throw new CharmLoadError(sink.errors);
 

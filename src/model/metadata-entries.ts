@@ -199,6 +199,8 @@ export function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): 
       params,
       ...(typeof a['additionalProperties'] === 'boolean' ? {additionalProperties: a['additionalProperties']} : {}),
       origin: 'charm' as const,
+      file: f.file.path,
+      line: f.pos(path, 'key').line,
     };
   });
 }

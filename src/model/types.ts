@@ -128,6 +128,9 @@ export interface Action {
   /** Whether parameters not listed are refused. */
   additionalProperties?: boolean;
   origin: Origin;
+  /** Where the charm declares it (actions.yaml or charmcraft.yaml); absent for an extension's. */
+  file?: string;
+  line?: number;
 }
 
 export interface Extension {
@@ -196,6 +199,11 @@ export interface ObservedEvent extends SourcePosition {
   inherited: boolean;
   /** Where an inherited event comes from, e.g. `paas-charm 1.8 (paas_charm/_gunicorn/charm.py)`. */
   inheritedFrom?: string;
+  /**
+   * Observed by a library object the charm constructs, in the library's code (file/line point
+   * there): the library module and the class the charm constructs.
+   */
+  handledBy?: {library: string; class: string};
 }
 
 export interface PebbleService {

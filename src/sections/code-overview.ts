@@ -32,7 +32,8 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
     out.push(paragraph(text('No charm class was found in '), entry, text(m.framework === 'reactive' ? ': this is a reactive charm, not an Ops charm.' : '.')));
   }
   out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(CHARM_URL, text('Charm')))));
-  const own = m.events.filter((e) => !e.inherited);
+  // Events library objects observe in their own code are not observers in the charm's source.
+  const own = m.events.filter((e) => !e.inherited && !e.handledBy);
   out.push(paragraph(text('The '), code('__init__'), text(` method guarantees that the charm observes all events relevant to its operation and handles them${own.length ? ` (${own.length} observer${own.length === 1 ? '' : 's'} in the charm's source)` : ''}.`)));
   const option = exampleOption(m.config);
   if (!option) return out;
@@ -60,9 +61,9 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
   return out;
 }
 
-/** The observer of the charm's own `config-changed` with a named handler, the charm's own one first. */
+/** The observer of the charm's own `config-changed` with a named handler (not a library object's), the charm's own one first. */
 function configObserver(m: CharmModel): (ObservedEvent & {handler: string}) | undefined {
-  const observers = m.events.filter((e): e is ObservedEvent & {handler: string} => e.name === 'config-changed' && !e.emitter && typeof e.handler === 'string' && /^\w+$/.test(e.handler));
+  const observers = m.events.filter((e): e is ObservedEvent & {handler: string} => e.name === 'config-changed' && !e.emitter && !e.handledBy && typeof e.handler === 'string' && /^\w+$/.test(e.handler));
   return observers.find((e) => !e.inherited) ?? observers[0];
 }
 

@@ -4,6 +4,7 @@ import type {ObservedEvent} from '../model/types.js';
 import type {SectionContext} from './context.js';
 import {actionParagraphs} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
+import {provenanceDetails} from './event-provenance.js';
 import {blockquote, code, heading, link, list, paragraph, slug, strong, text} from './mdast.js';
 
 /** Events in page order: by kind (lifecycle, workload, relations, actions, ...), then name; unresolved last. */
@@ -105,7 +106,7 @@ function eventItem(group: ObservedEvent[], title: 'heading' | 'paragraph', ctx: 
   // the group is the heading and the event a bold paragraph carrying the id.
   const id = `event-${slug(first.name ?? first.expression)}`;
   const details: PhrasingContent[] = [];
-  if (!first.resolved) details.push(text('Not resolved statically: '), code(first.expression), text('. '));
+  details.push(...provenanceDetails(group, ctx));
   if (first.kind === 'library' && first.emitter?.class) details.push(text('From '), code(first.emitter.class), ...(first.emitter.relation ? [text(' on '), code(first.emitter.relation)] : []), text('. '));
   if (first.inherited) details.push(text(`Observed by the framework${first.inheritedFrom ? `: ${first.inheritedFrom}` : ''}. `));
   const when = whenItFires(first);

@@ -47,7 +47,8 @@ describe('remarkCharmDirectives', () => {
   });
 
   test('generated headings carry stable ids', () => {
-    const {tree} = run('# Page\n\n:::juju-events\n:::\n');
+    // toc="event": pastebin-k8s lists 32 events (22 its own, 10 only its library objects observe), above the auto threshold.
+    const {tree} = run('# Page\n\n:::juju-events{toc="event"}\n:::\n');
     const ids = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id);
     expect(ids).toEqual([undefined, 'juju-events']);
     // Each event is a heading one level down inside its list item: `#event-<name>`, a TOC entry.
@@ -60,7 +61,7 @@ describe('remarkCharmDirectives', () => {
   });
 
   test('a directive under the heading of its own section adopts it: one heading, the stable id on the author\'s, events one level below', () => {
-    const {output, tree, file} = run('# Page\n\n## Events\n\n:::juju-events\nWe keep this short.\n\n- config-changed: we re-render the NGINX config.\n- `install`: never observed, so this is drift.\n:::\n');
+    const {output, tree, file} = run('# Page\n\n## Events\n\n:::juju-events{toc="event"}\nWe keep this short.\n\n- config-changed: we re-render the NGINX config.\n- `install`: never observed, so this is drift.\n:::\n');
     const headings = tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading');
     expect(headings.map((h) => [h.depth, (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id])).toEqual([[1, undefined], [2, 'juju-events']]);
     expect(output).not.toContain('Juju events\n');
@@ -76,16 +77,18 @@ describe('remarkCharmDirectives', () => {
     const ids = (source: string): Array<[number, string | undefined]> =>
       run(source).tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading').map((h) => [h.depth, (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id]);
     expect(ids('## Background\n\n:::charm-actions\n:::\n')).toEqual([[2, undefined], [3, 'actions']]);
-    expect(ids('# Juju events\n\n:::juju-events\n:::\n')).toEqual([[1, undefined], [2, 'juju-events']]);
-    expect(ids('## Juju events\n\n:::juju-events{heading-level="3"}\n:::\n')).toEqual([[2, undefined], [3, 'juju-events']]);
+    expect(ids('# Juju events\n\n:::juju-events{toc="event"}\n:::\n')).toEqual([[1, undefined], [2, 'juju-events']]);
+    expect(ids('## Juju events\n\n:::juju-events{heading-level="3" toc="event"}\n:::\n')).toEqual([[2, undefined], [3, 'juju-events']]);
     expect(ids('## Configuration {#config}\n\n:::charm-config\n:::\n')).toEqual([[2, undefined]]);
     expect(ids('## High-level overview of the Pastebin deployment\n\n:::deployment-diagram\n:::\n')).toEqual([[2, 'deployment-overview']]);
   });
 
   test('toc="auto" gives one heading per event up to 25 events, one per group above', () => {
     const depths = (source: string): number[] => run(source).tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading').map((h) => h.depth);
-    // pastebin-k8s observes 22 events: per event (inside the list items), no group headings.
-    expect(depths('## Juju events\n\n:::juju-events\n:::\n')).toEqual([2]);
+    // logsink lists 15 events: per event (inside the list items), no group headings.
+    expect(depths('## Juju events\n\n:::juju-events{charm="logsink"}\n:::\n')).toEqual([2]);
+    // pastebin-k8s lists 32 (22 its own, 10 only its library objects observe): one heading per group.
+    expect(depths('## Juju events\n\n:::juju-events\n:::\n')).toEqual([2, 3, 3, 3, 3, 3, 3]);
     expect(depths('## Juju events\n\n:::juju-events{toc="group"}\n:::\n')).toEqual([2, 3, 3, 3, 3, 3, 3]);
     expect(() => run(':::juju-events{toc="all"}\n:::\n')).toThrow(/bad-attribute: toc must be one of auto, event, group, not `all`/);
   });

@@ -11,9 +11,9 @@ export type LayerPlacements = Map<string, {container: string; label?: string}>;
  * from `get_container(NAME)`, `containers[NAME]`, or `event.workload` in a handler of a
  * container's pebble-ready event (`handlerContainers`: handler name -> container).
  */
-export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, handlerContainers: ReadonlyMap<string, string>, charmOf?: (c: ClassInfo) => ClassInfo): LayerPlacements {
+export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, handlerContainers: ReadonlyMap<string, string>, charmOf?: (c: ClassInfo) => ClassInfo, charmName?: string): LayerPlacements {
   const out: LayerPlacements = new Map();
-  for (const module of project.sourceModules()) {
+  for (const module of project.charmCodeModules(isCharmClass)) {
     const py = module.py;
     if (!py.file.text.includes('add_layer')) continue;
     py.tree.iterate({
@@ -34,7 +34,7 @@ export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassI
         const fn = fnNode ? findFunction(module, fnNode) : undefined;
         const ctx = ctxOf(project, module, fn, isCharmClass, charmOf);
         const receiver = callee.firstChild!;
-        const container = /^\w+\.workload$/.test(text(py, receiver)) && fn ? handlerContainers.get(fn.name) ?? null : containerOf(receiver, ctx);
+        const container = /^\w+\.workload$/.test(text(py, receiver)) && fn ? handlerContainers.get(fn.name) ?? null : containerOf(receiver, ctx, charmName);
         if (!container) return;
         const labelValue = positional[0] ? evaluate(positional[0], ctx) : null;
         const placement = {container, ...(labelValue?.t === 'str' ? {label: labelValue.v} : {})};
@@ -65,7 +65,10 @@ function layerFiles(node: SyntaxNode, ctx: Ctx): string[] {
   return out;
 }
 
-function containerOf(node: SyntaxNode, ctx: Ctx): string | null {
+/** `self.meta.name`, `self.app.name`, `self.model.app.name`: the charm's name (a container named after the charm, as deployed by default). */
+const CHARM_NAME = /^self\.(meta|app|model\.app)\.name$/;
+
+function containerOf(node: SyntaxNode, ctx: Ctx, charmName?: string): string | null {
   const py = ctx.module.py;
   let expr: SyntaxNode | null = node;
   // Follow a local variable or `self._container` to what it was assigned from.
@@ -75,12 +78,11 @@ function containerOf(node: SyntaxNode, ctx: Ctx): string | null {
     if (get) {
       const args = childOf(get, 'ArgList');
       const first = args ? positionalArgs(args)[0] : undefined;
-      const v = first ? evaluate(first, ctx) : null;
-      return v?.t === 'str' ? v.v : null;
+      return first ? containerName(first, ctx, charmName) : null;
     }
     if (expr.name === 'MemberExpression' && kids(expr).some((c) => c.name === '[') && /containers$/.test(text(py, expr.firstChild!))) {
-      const v = evaluate(kids(expr).filter((c) => !['[', ']'].includes(c.name))[1] ?? null, ctx);
-      return v.t === 'str' ? v.v : null;
+      const key = kids(expr).filter((c) => !['[', ']'].includes(c.name))[1];
+      return key ? containerName(key, ctx, charmName) : null;
     }
     if (expr.name === 'VariableName' && ctx.fn?.body) {
       expr = lastAssignment(ctx.fn.body, t, py) ?? null;
@@ -96,6 +98,12 @@ function containerOf(node: SyntaxNode, ctx: Ctx): string | null {
     return null;
   }
   return null;
+}
+
+function containerName(node: SyntaxNode, ctx: Ctx, charmName?: string): string | null {
+  if (charmName && CHARM_NAME.test(text(ctx.module.py, node).replace(/\s+/g, ''))) return charmName;
+  const v = evaluate(node, ctx);
+  return v.t === 'str' ? v.v : null;
 }
 
 function lastAssignment(body: SyntaxNode, name: string, py: ModuleInfo['py']): SyntaxNode | undefined {

@@ -1,6 +1,7 @@
 import type {PebbleCheck, PebbleLayer, PebbleLogTarget, PebbleService} from '../types.js';
 import {dictEntries, evaluate, keywordArgs, lookupName, positionalArgs, type Ctx} from '../python/evaluate.js';
 import {childOf, kids, line, text, type SyntaxNode} from '../python/syntax.js';
+import {laterMutations, variableOf} from './dict-mutations.js';
 
 /** A layer's services, checks and log targets, literal where the source is literal, marked computed elsewhere. */
 export function buildLayer(node: SyntaxNode, ctx: Ctx): PebbleLayer {
@@ -13,6 +14,12 @@ export function buildLayer(node: SyntaxNode, ctx: Ctx): PebbleLayer {
     return layer;
   }
   if (fields.spread) layer.computed = true;
+  // `layer["checks"] = {...}` / `layer.update({...})` after the dict is built update this layer.
+  const name = node.name === 'DictionaryExpression' ? variableOf(node, ctx) : undefined;
+  for (const m of name ? laterMutations(name, node.to, ctx) : []) {
+    if (m.key === null) layer.computed = true;
+    else fields.set(m.key, m.value);
+  }
   const summary = fields.get('summary');
   if (summary) {
     const v = evaluate(summary, ctx);
@@ -88,6 +95,15 @@ function mappingOf(node: SyntaxNode, ctx: Ctx): Mapping {
   const literal = resolveToLiteral(node, ctx);
   if (!literal) return {entries: [], spread: true};
   const fields = layerFieldsRaw(literal, ctx);
+  // `services[f"worker-{i}"] = {...}` after `services = {}`: entries of this mapping, a computed key kept as written.
+  const name = literal.name === 'DictionaryExpression' ? variableOf(literal, ctx) : undefined;
+  for (const m of name ? laterMutations(name, literal.to, ctx) : []) {
+    if (m.key !== null) fields.entries.push([m.key, m.value, null]);
+    else if (m.keyNode) {
+      fields.entries.push([text(ctx.module.py, m.keyNode), m.value, m.keyNode]);
+      fields.spread = true;
+    }
+  }
   return fields;
 }
 

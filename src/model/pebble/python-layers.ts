@@ -3,7 +3,7 @@ import {keywordArgs, positionalArgs, contextFor, type Ctx} from '../python/evalu
 import {constructionSites} from '../python/observe.js';
 import type {LayerPlacements} from './placements.js';
 import {buildLayer} from './python-layer-contents.js';
-import {assignmentParts, type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from '../python/project.js';
+import {assignmentParts, functionDefinedAt, type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from '../python/project.js';
 import {childOf, kids, text, type SyntaxNode} from '../python/syntax.js';
 import {CHECK_MARKERS, LAYER_KEYS, SERVICE_MARKERS} from './shape.js';
 
@@ -27,7 +27,12 @@ interface Candidate {
  */
 export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[], placements: LayerPlacements, charmOf?: (c: ClassInfo) => ClassInfo): PebbleLayer[] {
   const candidates: Candidate[] = [];
-  for (const module of project.sourceModules()) collectCandidates(module, candidates);
+  for (const module of project.charmCodeModules(isCharmClass)) {
+    const found: Candidate[] = [];
+    collectCandidates(module, found);
+    // In a vendored charm base class, only what its charm classes build (not the library's other code).
+    candidates.push(...(module.origin === 'lib' ? found.filter((c) => c.fn?.cls && isCharmClass(c.fn.cls)) : found));
+  }
   return candidates.map((c) => {
     const ctx = ctxOf(project, c.module, c.fn, isCharmClass, charmOf);
     const layer = buildLayer(c.node, ctx);
@@ -94,8 +99,12 @@ function valueOfKey(module: ModuleInfo, dict: SyntaxNode, key: string): SyntaxNo
 
 function collectCandidates(module: ModuleInfo, out: Candidate[]): void {
   const py = module.py;
+  // Layers are found in document order and never nest (their subtrees are skipped): the last one is enough.
   const taken: Array<[number, number]> = [];
-  const inside = (n: SyntaxNode): boolean => taken.some(([a, b]) => n.from >= a && n.to <= b);
+  const inside = (n: SyntaxNode): boolean => {
+    const last = taken[taken.length - 1];
+    return !!last && n.from >= last[0] && n.to <= last[1];
+  };
   py.tree.iterate({
     enter(ref) {
       const n = ref.node;
@@ -145,7 +154,5 @@ function ownerOf(module: ModuleInfo, node: SyntaxNode): {owner: string; fn?: Fun
 }
 
 export function findFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
-  for (const f of module.functions.values()) if (f.node.from === node.from) return f;
-  for (const c of module.classes.values()) for (const m of c.methods.values()) if (m.node.from === node.from) return m;
-  return undefined;
+  return functionDefinedAt(module, node.from);
 }

@@ -32,3 +32,17 @@ export function keywordArgs(args: SyntaxNode, py: ModuleInfo['py']): Map<string,
   }
   return out;
 }
+
+/**
+ * The argument each parameter receives at a call, by Python's rules: positional arguments fill the
+ * parameters in order, keywords by name. `params` leaves out `self` and `*args`/`**kwargs`.
+ */
+export function argumentsByParameter(args: SyntaxNode, params: ReadonlyArray<{name: string}>, py: ModuleInfo['py']): Map<string, SyntaxNode> {
+  const out = new Map<string, SyntaxNode>();
+  positionalArgs(args).forEach((a, i) => {
+    const p = params[i];
+    if (p) out.set(p.name, a);
+  });
+  for (const [k, v] of keywordArgs(args, py)) if (params.some((p) => p.name === k)) out.set(k, v);
+  return out;
+}

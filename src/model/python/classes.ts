@@ -1,9 +1,9 @@
 /** Classes of the charm's source and libraries: attributes, methods, bases, relations of library objects. */
-import {positionalArgs} from './arguments.js';
+import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
 import {evaluate, lookupModuleName} from './evaluate.js';
-import type {ClassInfo, FunctionInfo} from './project.js';
-import {type SyntaxNode, kids, text} from './syntax.js';
-import {type ClassRef, type Ctx, type Value, alts} from './values.js';
+import {assignmentParts, walkStatements, type ClassInfo, type FunctionInfo, type PythonProject, type SelfAssignment} from './project.js';
+import {type SyntaxNode, text} from './syntax.js';
+import {type ClassRef, type Ctx, type Value, alts, selfFor} from './values.js';
 
 /** `self.x` on a charm or helper: a method, a class attribute, or the value assigned in a method. */
 export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ctx): Value | undefined {
@@ -27,7 +27,42 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
     return value;
   }
   if (assigned) return {t: 'unknown', expr: attr};
+  // `self.charm.db = DatabaseRequires(...)` in a helper: an attribute the helper sets on the charm.
+  if (owner.t === 'charm') {
+    const outside = charmAttributesSetElsewhere(ctx.project).get(attr) ?? [];
+    const values = outside.map((a) => evaluate(a.value, {...ctx, module: a.fn.module, cls: a.fn.cls, fn: a.fn, self: selfFor(a.fn.cls, a.fn.module, ctx.isCharmClass, ctx.charmOf), env: new Map(), depth: ctx.depth + 1}));
+    const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
+    if (known.length) return alts(known);
+  }
   return undefined;
+}
+
+const setElsewhere = new WeakMap<PythonProject, Map<string, SelfAssignment[]>>();
+
+/** Attributes helper objects set on the charm (`self.charm.x = ...`, `charm.x = ...`), by name. */
+function charmAttributesSetElsewhere(project: PythonProject): Map<string, SelfAssignment[]> {
+  let found = setElsewhere.get(project);
+  if (found) return found;
+  const out = new Map<string, SelfAssignment[]>();
+  for (const module of project.sourceModules()) {
+    if (!/\bcharm\.\w+\s*=[^=]/.test(module.py.file.text)) continue;
+    for (const cls of module.classes.values()) {
+      for (const fn of cls.methods.values()) {
+        if (!fn.body) continue;
+        walkStatements(fn.body, (stmt) => {
+          if (stmt.name !== 'AssignStatement') return;
+          const [targets, value] = assignmentParts(stmt);
+          for (const t of targets) {
+            const m = /^(?:self\.)?_?charm\.(\w+)$/.exec(text(module.py, t));
+            if (m && value) out.set(m[1]!, [...(out.get(m[1]!) ?? []), {value, fn}]);
+          }
+        });
+      }
+    }
+  }
+  found = out;
+  setElsewhere.set(project, found);
+  return found;
 }
 
 export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInfo | undefined {
@@ -68,31 +103,29 @@ export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
 
 const RELATION_KWARGS = ['relation_name', 'relation', 'endpoint', 'endpoint_name', 'relationship_name'];
 
-/** The relation a library object is bound to: a keyword, a second positional string, or the class's parameter default. */
+/**
+ * The relation a library object is bound to: the argument bound to the constructor's parameter that
+ * names the relation (by keyword or position in its signature), else that parameter's default. When
+ * the class is not parsed (an installed package), a relation keyword or the second positional string.
+ */
 export function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {relation?: string} {
   const py = ctx.module.py;
-  if (args) {
-    const items = kids(args);
-    for (let i = 0; i < items.length; i++) {
-      const c = items[i]!;
-      if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && RELATION_KWARGS.includes(text(py, c))) {
-        const v = evaluate(items[i + 2] ?? null, ctx);
-        if (v.t === 'str') return {relation: v.v};
-      }
-    }
-    const positional = positionalArgs(args);
-    if (positional[1]) {
-      const v = evaluate(positional[1], ctx);
-      if (v.t === 'str') return {relation: v.v};
-    }
+  const keywords = args ? keywordArgs(args, py) : new Map<string, SyntaxNode>();
+  const asRelation = (v: Value): {relation?: string} => (v.t === 'str' ? {relation: v.v} : {});
+  for (const name of RELATION_KWARGS) {
+    const node = keywords.get(name);
+    if (node) return asRelation(evaluate(node, ctx));
   }
+  const positional = args ? positionalArgs(args) : [];
   const info = classInfo(ref, ctx);
   const init = info ? findMethod(info, '__init__', ctx) : undefined;
-  const param = init?.params.find((p) => RELATION_KWARGS.includes(p.name));
-  if (param?.default && init) {
-    const v = evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-    if (v.t === 'str') return {relation: v.v};
-  }
+  if (!init) return positional[1] ? asRelation(evaluate(positional[1], ctx)) : {};
+  const params = init.params.slice(1).filter((p) => !p.star);
+  const param = params.find((p) => RELATION_KWARGS.includes(p.name));
+  if (!param) return {};
+  const bound = args ? argumentsByParameter(args, params, py).get(param.name) : undefined;
+  if (bound) return asRelation(evaluate(bound, ctx));
+  if (param.default) return asRelation(evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1}));
   return {};
 }
 

@@ -54,7 +54,9 @@ export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: 
 const UNDECLARED: Readonly<Partial<Record<string, string>>> = {relation: 'an endpoint', workload: 'a container', action: 'an action', storage: 'a storage'};
 
 function emitterOf(owner: Value, expression: string): EventEmitter {
-  const expr = expression.replace(/\.on\.\w+$/, '').replace(/\.on$/, '');
+  const written = expression.replace(/\.on\.\w+$/, '').replace(/\.on$/, '');
+  // A loop variable (`certs`) stands for the list item it is bound to (`self.peer_certs`).
+  const expr = owner.t === 'instance' && /^\w+$/.test(written) && /^[\w.]+$/.test(owner.expr) && owner.expr !== 'self' ? owner.expr : written;
   if (owner.t === 'instance') {
     return {
       expression: expr,

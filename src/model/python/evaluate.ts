@@ -134,8 +134,11 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
   if (imported) {
     // A CapWords name from a charm library not parsed yet: a class, resolved only when needed
     // (a large charm's lib/ is most of its Python; most library objects need no more than their name).
+    // A CapWords constant (`PeerRelationName = "peers"`) is a string: the text says which, without a parse.
     if (imported.name && imported.module.startsWith('charms.') && /^[A-Z][a-z]\w*$/.test(imported.name) && !ctx.project.modules.has(imported.module)) {
-      return {t: 'class', ref: {name: imported.name, module: imported.module}};
+      const source = ctx.project.moduleText(imported.module);
+      const assigned = source !== undefined && new RegExp(`^${imported.name}\\s*(:[^=\\n]*)?=`, 'm').test(source) && !new RegExp(`^class\\s+${imported.name}\\b`, 'm').test(source);
+      if (!assigned) return {t: 'class', ref: {name: imported.name, module: imported.module}};
     }
     const target = ctx.project.resolveModule(imported.module, module);
     if (imported.name === undefined) return target ? {t: 'module', info: target} : {t: 'unknown', expr: name};
@@ -148,6 +151,9 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
       if (ctx.depth > MAX_DEPTH) return {t: 'unknown', expr: name};
       return lookupModuleName(target, imported.name, {...ctx, depth: ctx.depth + 1});
     }
+    // `from charms.lib.v0 import mod` where `v0` has no __init__.py (a namespace package): the submodule.
+    const sub = /^[a-z_][a-z0-9_]*$/.test(imported.name) ? ctx.project.resolveModule(`${imported.module}.${imported.name}`, module) : undefined;
+    if (sub) return {t: 'module', info: sub};
     // Imported from outside the charm (ops, a package): a class reference by name.
     return {t: 'class', ref: {name: imported.name, module: imported.module}};
   }

@@ -133,7 +133,8 @@ export function eventFromKey(rawKey: string, attr: string, names?: CharmNames): 
 
 /** A library or custom event keeps its attribute name, hook style. */
 export function hookStyle(attr: string): string {
-  return hook(attr);
+  // `_restore_done = EventSource(...)`: a private attribute, not a name starting with a hyphen.
+  return hook(attr.replace(/^_+/, ''));
 }
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */

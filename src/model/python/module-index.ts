@@ -129,15 +129,21 @@ function indexFunction(module: ModuleInfo, node: SyntaxNode, cls?: ClassInfo): F
   const py = module.py;
   const nameNode = childOf(node, 'VariableName');
   const body = childOf(node, 'Body');
-  return {
+  const fn: FunctionInfo = {
     name: nameNode ? text(py, nameNode) : '?',
     node,
     body,
     params: paramsOf(py, childOf(node, 'ParamList')),
     module,
     ...(cls ? {cls} : {}),
-    doc: docstringOf(py, body),
   };
+  // Read on first use: few functions are handlers, and a large lib/ has thousands of docstrings.
+  let doc: string | undefined | null = null;
+  Object.defineProperty(fn, 'doc', {
+    enumerable: true,
+    get: () => (doc === null ? (doc = docstringOf(py, body)) : doc),
+  });
+  return fn;
 }
 
 function paramsOf(py: PyModule, list: SyntaxNode | null): ParamInfo[] {
@@ -194,4 +200,18 @@ export function walkStatements(body: SyntaxNode, visit: (stmt: SyntaxNode) => vo
     visit(c);
     for (const b of kids(c)) if (b.name === 'Body' || b.name.endsWith('Clause')) walkStatements(b, visit);
   }
+}
+
+const functionIndex = new WeakMap<ModuleInfo, Map<number, FunctionInfo>>();
+
+/** The function or method whose `def` starts at `from` (an index built once per module). */
+export function functionDefinedAt(module: ModuleInfo, from: number): FunctionInfo | undefined {
+  let index = functionIndex.get(module);
+  if (!index) {
+    index = new Map();
+    for (const f of module.functions.values()) index.set(f.node.from, f);
+    for (const c of module.classes.values()) for (const m of c.methods.values()) if (!index.has(m.node.from)) index.set(m.node.from, m);
+    functionIndex.set(module, index);
+  }
+  return index.get(from);
 }

@@ -1,10 +1,11 @@
 import type {DiagnosticSink} from '../errors.js';
 import type {ObservedEvent} from '../types.js';
+import {bindParameters} from './bindings.js';
 import {describeEvent, describeHandler} from './describe-event.js';
 import type {CharmNames} from './event-names.js';
-import {classChain, evaluate, isCharmParam, keywordArgs, positionalArgs, contextFor, type Ctx, type Value} from './evaluate.js';
-import {type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
-import {childOf, kids, line, text, type SyntaxNode} from './syntax.js';
+import {classChain, evaluate, keywordArgs, positionalArgs, contextFor, type Ctx, type Value} from './evaluate.js';
+import {functionDefinedAt, type ClassInfo, type FunctionInfo, type ModuleInfo, type PythonProject} from './project.js';
+import {childOf, kids, line, parts, text, type SyntaxNode} from './syntax.js';
 
 
 export interface ObserveScan {
@@ -15,35 +16,47 @@ export interface ObserveScan {
   sink: DiagnosticSink;
 }
 
-/** Every `framework.observe(event, handler)` call in the given modules (or classes), resolved statically. */
-export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?: ReadonlySet<ClassInfo>): ObservedEvent[] {
+/**
+ * Every `framework.observe(event, handler)` call in the given modules (or classes), resolved statically.
+ * `bindings` gives the parameters of a class's methods when the caller knows them (a library
+ * object the charm constructs); otherwise they come from the class's construction sites in src/.
+ */
+export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?: ReadonlySet<ClassInfo>, bindings?: ReadonlyMap<ClassInfo, Map<string, Value>>): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   for (const module of modules) {
-    const calls: SyntaxNode[] = [];
-    module.py.tree.iterate({
-      enter(n) {
-        if (n.name === 'CallExpression' && /observe\s*$/.test(text(module.py, n.node.firstChild!))) calls.push(n.node);
-      },
-    });
-    for (const call of calls) {
+    for (const call of observeCalls(module)) {
       const fn = enclosingFunction(module, call);
       const cls = fn?.cls;
       if (only && (!cls || !only.has(cls))) continue;
-      out.push(...resolveCall(call, module, fn, scan));
+      out.push(...resolveCall(call, module, fn, scan, cls ? bindings?.get(cls) : undefined));
     }
   }
   return out;
 }
 
-function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
+const observeCallsCache = new WeakMap<ModuleInfo, SyntaxNode[]>();
+
+/** Calls whose callee ends in `observe`, found once per module. */
+function observeCalls(module: ModuleInfo): SyntaxNode[] {
+  let calls = observeCallsCache.get(module);
+  if (calls) return calls;
+  calls = [];
+  if (module.py.file.text.includes('observe')) {
+    const found = calls;
+    module.py.tree.iterate({
+      enter(n) {
+        if (n.name === 'CallExpression' && /observe\s*$/.test(text(module.py, n.node.firstChild!))) found.push(n.node);
+      },
+    });
+  }
+  observeCallsCache.set(module, calls);
+  return calls;
+}
+
+export function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
   for (let p = node.parent; p; p = p.parent) {
-    if (p.name !== 'FunctionDefinition') continue;
     // A method of a class, or a module-level function.
-    for (const cls of module.classes.values()) {
-      for (const m of cls.methods.values()) if (m.node.from === p.from) return m;
-    }
-    for (const f of module.functions.values()) if (f.node.from === p.from) return f;
-    return undefined;
+    if (p.name === 'FunctionDefinition') return functionDefinedAt(module, p.from);
   }
   return undefined;
 }
@@ -52,7 +65,7 @@ function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undef
   return contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
 }
 
-function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan): ObservedEvent[] {
+function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan, bound?: Map<string, Value>): ObservedEvent[] {
   const py = module.py;
   const ctx0 = baseCtx(scan, module, fn);
   const callee = evaluate(call.firstChild!, ctx0);
@@ -67,7 +80,7 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
   const pos = line(module.py, call);
   const results: ObservedEvent[] = [];
   const seen = new Set<string>();
-  for (const env of environments(call, module, fn, ctx0, scan)) {
+  for (const env of environments(call, module, fn, ctx0, scan, bound)) {
     const ctx: Ctx = {...ctx0, env};
     const handler = describeHandler(evaluate(handlerNode, ctx), text(py, handlerNode));
     const eventValue = evaluate(eventNode, ctx);
@@ -85,7 +98,8 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
         ...(fn?.cls ? {observer: fn.cls.name} : {}),
         inherited: false,
       };
-      const key = `${entry.name}|${entry.handler}|${entry.expression}`;
+      // Two emitters of one event (a loop over library objects) stay two entries.
+      const key = `${entry.name}|${entry.handler}|${entry.expression}|${entry.emitter?.expression ?? ''}|${entry.emitter?.relation ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       results.push(entry);
@@ -98,8 +112,8 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
  * The bindings an observe call runs under: one per iteration of each enclosing
  * `for` over a literal sequence, and one per place a helper class is constructed.
  */
-function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, ctx: Ctx, scan: ObserveScan): Array<Map<string, Value>> {
-  let envs: Array<Map<string, Value>> = constructionEnvironments(fn, scan);
+function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, ctx: Ctx, scan: ObserveScan, bound?: Map<string, Value>): Array<Map<string, Value>> {
+  let envs: Array<Map<string, Value>> = bound ? [bound] : constructionEnvironments(fn, scan);
   const loops: SyntaxNode[] = [];
   for (let p = call.parent; p && p !== fn?.node; p = p.parent) if (p.name === 'ForStatement') loops.unshift(p);
   for (const loop of loops) {
@@ -114,9 +128,12 @@ function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | u
         next.push(env);
         continue;
       }
-      for (const item of iterable.items) {
+      // Items of a literal list keep the expression they are written as (`self.peer_certs`): it names their emitter.
+      const written = iterableNode && ['ArrayExpression', 'TupleExpression'].includes(iterableNode.name) ? parts(iterableNode) : [];
+      for (const [i, item] of iterable.items.entries()) {
         const bound = new Map(env);
-        if (targets.length === 1) bound.set(targets[0]!, item);
+        const itemNode = written.length === iterable.items.length ? written[i] : undefined;
+        if (targets.length === 1) bound.set(targets[0]!, item.t === 'instance' && itemNode ? {...item, expr: text(module.py, itemNode)} : item);
         else if (item.t === 'seq') targets.forEach((t, i) => bound.set(t, item.items[i] ?? {t: 'unknown', expr: t}));
         next.push(bound);
       }
@@ -139,22 +156,9 @@ function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveSca
   for (const site of sites) {
     const callerFn = site.fn;
     const callerCtx: Ctx = {...baseCtx(scan, site.module, callerFn), env: new Map()};
-    const env = new Map<string, Value>();
     const args = childOf(site.call, 'ArgList');
     if (!args) continue;
-    const params = init.params.slice(1).filter((p) => !p.star);
-    // An argument that cannot be named makes the parameter unknown (its default would be a guess);
-    // a `charm` parameter still is the charm.
-    const bind = (name: string, node: SyntaxNode): void => {
-      const v = evaluate(node, callerCtx);
-      const param = params.find((p) => p.name === name);
-      if (v.t !== 'unknown' || !param || !isCharmParam(param.name, param.annotation)) env.set(name, v);
-    };
-    positionalArgs(args).forEach((a, i) => {
-      const p = params[i];
-      if (p) bind(p.name, a);
-    });
-    for (const [k, v] of keywordArgs(args, site.module.py)) if (params.some((p) => p.name === k)) bind(k, v);
+    const env = bindParameters(init, args, callerCtx);
     envs.push(env);
   }
   return envs.length ? envs : [new Map()];

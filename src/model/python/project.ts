@@ -115,6 +115,34 @@ export class PythonProject {
     return undefined;
   }
 
+  /** The text of a module, without parsing it (`undefined` when it is not in the charm). */
+  moduleText(name: string): string | undefined {
+    const loaded = this.modules.get(name);
+    if (loaded) return loaded.py.file.text;
+    const rel = name.split('.').join('/');
+    for (const root of this.roots) {
+      const prefix = root.dir ? `${root.dir}/` : '';
+      for (const candidate of [`${prefix}${rel}.py`, `${prefix}${rel}/__init__.py`]) {
+        if (!this.sources.exists(candidate)) continue;
+        try {
+          return this.sources.read(candidate)?.text;
+        } catch {
+          return undefined;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The charm's code: its source modules, then the lib/ modules that hold charm classes (a charm
+   * base class vendored as a charm library, read once the main class's chain was resolved).
+   */
+  charmCodeModules(isCharmClass: (c: ClassInfo) => boolean): ModuleInfo[] {
+    const vendored = [...this.modules.values()].filter((m) => m.origin === 'lib' && [...m.classes.values()].some(isCharmClass));
+    return [...this.sourceModules(), ...vendored];
+  }
+
   /** Source modules only (what observe calls are collected from). */
   sourceModules(): ModuleInfo[] {
     return [...this.modules.values()].filter((m) => m.origin === 'src').sort((a, b) => (a.py.file.path < b.py.file.path ? -1 : 1));
@@ -140,4 +168,4 @@ export class PythonProject {
 }
 
 // Syntax helpers other modules use with the project's indexes.
-export {assignmentParts, moduleNameOf, parseImport, walkStatements} from './module-index.js';
+export {assignmentParts, functionDefinedAt, moduleNameOf, parseImport, walkStatements} from './module-index.js';

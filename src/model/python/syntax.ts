@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {parser} from '@lezer/python';
 import type {SyntaxNode, Tree} from '@lezer/common';
 import {positionOf, type SourceFile} from '../sources.js';
+import {withParenthesisedMatchSubjects} from './match-subjects.js';
 
 export type {SyntaxNode};
 
@@ -72,7 +73,7 @@ function parseUncached(source: string): Parsed {
   tree.iterate({
     enter(n) {
       if (errorAt !== undefined) return false;
-      if (n.type.isError && !newerSyntax(n.node, source)) {
+      if (n.type.isError && !newerSyntax(n.node, source) && !parserGap(n.node, source)) {
         errorAt = n.from;
         return false;
       }
@@ -82,7 +83,9 @@ function parseUncached(source: string): Parsed {
   return errorAt === undefined ? {tree} : {tree, errorAt};
 }
 
-export function parseModule(file: SourceFile, name: string): PyModule {
+export function parseModule(original: SourceFile, name: string): PyModule {
+  // The module's text as parsed: the same, but for `match a, b:` heads (see match-subjects.ts).
+  const file = withParenthesisedMatchSubjects(original);
   const {tree, errorAt} = parseText(file.text);
   if (errorAt === undefined) return {file, tree, name};
   return {file, tree, name, syntaxError: errorAt < 0 ? {line: 1, column: 1} : positionOf(file, errorAt)};
@@ -100,6 +103,37 @@ function newerSyntax(node: SyntaxNode, source: string): boolean {
     if (p.name === 'MatchStatement') return true;
   }
   return false;
+}
+
+/**
+ * Valid Python that @lezer/python 1.x marks with an error node (each found by the valid-forms
+ * corpus, test/model/python-syntax/valid-forms.ts, which CPython referees): a bare `yield`, a float
+ * written `5.`, a decorator that is any expression (3.9), an empty class pattern `case str():`,
+ * a starred subscript `a[*b]` (3.11), a type parameter default `[T = int]` (3.13).
+ */
+function parserGap(node: SyntaxNode, source: string): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  const empty = node.from === node.to;
+  const before = node.prevSibling;
+  if (empty && (parent.name === 'YieldStatement' || parent.name === 'YieldExpression') && before?.name === 'yield') return true;
+  if (empty && parent.name === 'MemberExpression' && /^\d[\d_]*\.$/.test(source.slice(parent.from, node.from).trimEnd())) return true;
+  if (parent.name === 'Decorator' || (empty && before?.name === 'Decorator')) return balancedLine(source, (parent.name === 'Decorator' ? parent : before!).from);
+  if (empty && parent.name === 'LiteralPattern' && parent.parent?.name === 'PatternArgList' && source.slice(parent.parent.from, parent.parent.to).replace(/\s+/g, '') === '()') return true;
+  if (parent.name === 'MemberExpression' && before?.name === '[' && source.slice(node.from, node.to) === '*') return true;
+  return parent.name === 'TypeParam';
+}
+
+/** Whether the line starting at `from` closes every bracket it opens (a relaxed decorator, not a broken one). */
+function balancedLine(source: string, from: number): boolean {
+  const end = source.indexOf('\n', from);
+  const line = source.slice(from, end === -1 ? undefined : end);
+  let depth = 0;
+  for (const c of line) {
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c) && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** Offset where bracket nesting first exceeds `max` (strings and comments skipped roughly), or null. */

@@ -1,0 +1,30 @@
+/**
+ * Where an event's handling comes from when it is not plainly the charm's own code: an observe call
+ * the model could not name (shown with its source line, never dropped), or a library object the
+ * charm constructs that observes the event in the library's code.
+ */
+import type {PhrasingContent} from 'mdast';
+import type {ObservedEvent} from '../model/types.js';
+import {sourceUrl, type SectionContext} from './context.js';
+import {code, link, text} from './mdast.js';
+
+/** Sentences (each ending with a space) for the details paragraph of an event's list item. */
+export function provenanceDetails(group: readonly ObservedEvent[], ctx: SectionContext): PhrasingContent[] {
+  const first = group[0]!;
+  const out: PhrasingContent[] = [];
+  if (!first.resolved) {
+    const at = `${first.file}:${first.line}`;
+    const url = sourceUrl(ctx.links, first.file, first.line);
+    out.push(text('An event the charm observes that could not be named statically: '), code(first.expression), text(', observed at '), url ? link(url, code(at)) : code(at), text('. '));
+  }
+  const byLibrary = group.filter((e) => e.handledBy);
+  if (byLibrary.length) {
+    out.push(text(byLibrary.length === group.length ? 'Handled by library code, not by the charm\'s own: ' : 'Also handled by library code: '));
+    byLibrary.forEach((e, i) => {
+      if (i > 0) out.push(text(', '));
+      out.push(code(e.handler ?? e.handlerExpression), text(' of '), code(e.handledBy!.class), text(' ('), code(e.handledBy!.library), text(')'));
+    });
+    out.push(text('. '));
+  }
+  return out;
+}
