@@ -53,8 +53,6 @@ export function run(source: string, opts = options): {output: string; tree: Root
   remarkCharmDirectives(opts)(tree, file);
   // Diagram elements and imports are MDX nodes: print each diagram's props for review, all of them.
   const printable: Root = {type: 'root', children: tree.children.flatMap((n) => (n.type === 'mdxjsEsm' ? [] : printableDiagram(n) ?? [n]))};
-  // A table's scroll container (a <div> in the page) prints as the table it holds.
-  const handlers = {charmTableScroll: (node: never, _parent: unknown, state: {containerFlow: (n: never, i: unknown) => string}, info: unknown) => state.containerFlow(node, info)};
-  return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-', handlers: handlers as never}), tree, file};
+  return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
 }
 
