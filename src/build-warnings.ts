@@ -6,7 +6,9 @@ import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {directive} from 'micromark-extension-directive';
 import {visit} from 'unist-util-visit';
+import {docVersionOf, refFor} from './doc-versions.js';
 import {loadCharmCached} from './model/cache.js';
+import {loadCharmAtRefCached} from './model/git/load-at-ref.js';
 import type {CharmModel} from './model/types.js';
 import type {PluginOptions} from './options.js';
 import {extractAnnotations} from './remark/annotations.js';
@@ -34,21 +36,26 @@ export interface BuildWarnings {
 
 /**
  * What the build log must show on every build, cached or not (the remark half does not run for a
- * page webpack serves from its cache): the drift of every `:::juju-events` note on the site's pages,
+ * page webpack serves from its cache). Called once the docs plugin has loaded, so each page's doc
+ * version (and with it the charm's git ref) is known: the drift of every `:::juju-events` note on the site's pages,
  * and the warnings of every charm the site documents. A charm that cannot be read is left to the
  * remark half, which reports it with the page position.
  */
 export function collectBuildWarnings(siteDir: string, options: PluginOptions, charmDirs: Readonly<Record<string, string>>): BuildWarnings {
   const models = new Map<string, CharmModel | null>();
-  const model = (id: string): CharmModel | null => {
-    if (!models.has(id)) {
+  // The model a page's directive reads: at the git ref the remark half would use (attribute, the
+  // page's doc version, the charm's `ref`), else the working tree.
+  const model = (id: string, ref?: string): CharmModel | null => {
+    const key = `${id}\0${ref ?? ''}`;
+    if (!models.has(key)) {
       try {
-        models.set(id, loadCharmCached(charmDirs[id]!, {maxFileBytes: options.maxFileBytes}));
+        const load = {maxFileBytes: options.maxFileBytes};
+        models.set(key, ref !== undefined ? loadCharmAtRefCached(charmDirs[id]!, ref, load).model : loadCharmCached(charmDirs[id]!, load));
       } catch {
-        models.set(id, null);
+        models.set(key, null);
       }
     }
-    return models.get(id)!;
+    return models.get(key)!;
   };
   const charm = Object.keys(charmDirs).flatMap((id) => {
     const m = model(id);
@@ -63,7 +70,8 @@ export function collectBuildWarnings(siteDir: string, options: PluginOptions, ch
     visit(tree, 'containerDirective', (node: ContainerDirective) => {
       if (node.name !== 'juju-events') return;
       const id = node.attributes?.['charm'] ?? options.defaultCharm ?? onlyCharm;
-      const m = id && Object.hasOwn(charmDirs, id) ? model(id) : null;
+      const ref = id && Object.hasOwn(charmDirs, id) ? refFor(node.attributes?.['ref'] ?? undefined, options.charms[id]!.ref, options.versions, docVersionOf(options.id, page)) : undefined;
+      const m = id && Object.hasOwn(charmDirs, id) ? model(id, ref) : null;
       if (!m) return;
       const {annotations} = extractAnnotations(node.children as RootContent[]);
       for (const a of driftedAnnotations(m, annotations)) drift.push(driftLine(page, a.line ?? node.position?.start.line ?? 1, m, a));

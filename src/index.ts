@@ -45,19 +45,17 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
   const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
   return {
     name: 'docusaurus-plugin-charm-architecture',
-    // Runs on every build, also one whose pages all come from webpack's persistent cache, where
-    // the remark half never runs: drift and the charms' warnings are printed (or fail the build) here.
-    async loadContent() {
+    // Each doc's version as the docs plugin loaded it, for `versions` (the remark half reads it by page path).
+    // Then, on every build, also one whose pages all come from webpack's persistent cache, where the
+    // remark half never runs: drift and the charms' warnings are printed (or fail the build) here.
+    allContentLoaded({allContent}) {
+      recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
       startReport(state);
       const warnings = collectBuildWarnings(context.siteDir, options, charmDirs);
       if (warnings.drift.length && options.onDrift === 'throw') {
         throw new Error(`docusaurus-plugin-charm-architecture: pages annotate events their charm does not observe (onDrift: 'throw'):\n${warnings.drift.join('\n')}`);
       }
       for (const line of [...warnings.charm, ...warnings.drift]) reportOnce(state, line);
-    },
-    // Each doc's version as the docs plugin loaded it, for `versions` (the remark half reads it by page path).
-    allContentLoaded({allContent}) {
-      recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
     },
     getThemePath() {
       return join(packageRoot, 'dist', 'theme');

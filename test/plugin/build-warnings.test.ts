@@ -8,6 +8,7 @@ import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadContext} from '@docusaurus/types';
 import {charmArchitecture} from '../../src/index.js';
+import {makeFixtureRepo} from '../git-ref/fixture-repo.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const site = join(root, 'test-results', `build-warnings-${process.pid}`);
@@ -35,13 +36,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(site, {recursive: true, force: true}));
 
-type LoadContent = () => Promise<void>;
+type AllContentLoaded = (args: {allContent: Record<string, unknown>}) => Promise<void> | void;
 
-function plugin(onDrift: 'warn' | 'throw'): {loadContent: LoadContent} {
+function plugin(onDrift: 'warn' | 'throw'): {build: () => Promise<void>} {
   const charms = charmArchitecture({id: `warnings-${onDrift}`, charms: {busy: {path: './charm'}}, onDrift});
-  const [fn, options] = charms.plugin as unknown as [(c: LoadContext, o: unknown) => {loadContent: LoadContent}, unknown];
+  const [fn, options] = charms.plugin as unknown as [(c: LoadContext, o: unknown) => {allContentLoaded: AllContentLoaded}, unknown];
   const siteConfig = {presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]], plugins: [charms.plugin]};
-  return fn({siteDir: site, siteConfig} as unknown as LoadContext, options);
+  const half = fn({siteDir: site, siteConfig} as unknown as LoadContext, options);
+  // What Docusaurus calls on every build once all content is loaded (no docs plugin content here).
+  return {build: async () => half.allContentLoaded({allContent: {}})};
 }
 
 /** The warning lines printed while `action` runs. */
@@ -62,12 +65,31 @@ test('every build prints the drift (page file:line) and the charm\'s warnings, w
     expect.stringMatching(/charm\/charmcraft\.yaml:\d+:1: unknown-key: Unknown top-level key `colour`/),
     expect.stringContaining(`${page}:11:1: event-not-observed: Drift: the page annotates \`database-relation-joined\`, which the charm busy-k8s does not observe.`),
   ];
-  const first = await logged(() => p.loadContent());
+  const first = await logged(() => p.build());
   expect(first).toEqual(expected);
   // The next build (say, every page served from the persistent cache) prints them again.
-  expect(await logged(() => p.loadContent())).toEqual(expected);
+  expect(await logged(() => p.build())).toEqual(expected);
 });
 
 test('onDrift: \'throw\' fails the build and lists each drifted note', async () => {
-  await expect(plugin('throw').loadContent()).rejects.toThrow(/onDrift: 'throw'.*\n.*busy\.md:11:1: event-not-observed: .*`database-relation-joined`/);
+  await expect(plugin('throw').build()).rejects.toThrow(/onDrift: 'throw'.*\n.*busy\.md:11:1: event-not-observed: .*`database-relation-joined`/);
+});
+
+test('a page read at a git ref is checked against the charm at that ref, as the remark half reads it', async () => {
+  const repo = makeFixtureRepo();
+  const refSite = join(root, 'test-results', `build-warnings-ref-${process.pid}`);
+  try {
+    rmSync(refSite, {recursive: true, force: true});
+    mkdirSync(join(refSite, 'docs'), {recursive: true});
+    // upgrade-charm is observed in the working tree, not at v1.
+    writeFileSync(join(refSite, 'docs', 'old.md'), '# Old\n\n:::juju-events{ref="v1"}\n- upgrade-charm: runs migrations.\n- config-changed: re-renders.\n:::\n');
+    const charms = charmArchitecture({id: 'warnings-ref', charms: {nb: {path: repo.dir}}});
+    const [fn, options] = charms.plugin as unknown as [(c: LoadContext, o: unknown) => {allContentLoaded: AllContentLoaded}, unknown];
+    const half = fn({siteDir: refSite, siteConfig: {presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]]}} as unknown as LoadContext, options);
+    const lines = await logged(async () => half.allContentLoaded({allContent: {}}));
+    expect(lines.filter((l) => l.includes('event-not-observed'))).toEqual([expect.stringMatching(/docs\/old\.md:4:1: event-not-observed: Drift: the page annotates `upgrade-charm`/)]);
+  } finally {
+    repo.remove();
+    rmSync(refSite, {recursive: true, force: true});
+  }
 });
