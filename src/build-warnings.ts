@@ -35,7 +35,8 @@ export interface BuildWarnings {
 
 /**
  * What the build log must show on every build, cached or not (the remark half does not run for a
- * page webpack serves from its cache): the drift of every `:::juju-events` note on the site's pages,
+ * page webpack serves from its cache). Called once the docs plugin has loaded, so each page's doc
+ * version (and with it the charm's git ref) is known: the drift of every `:::juju-events` note on the site's pages,
  * and the warnings of every charm the site documents. A charm that cannot be read is left to the
  * remark half, which reports it with the page position.
  */

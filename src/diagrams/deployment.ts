@@ -19,8 +19,10 @@
  *   sends to"), so each box stays on its side of the charm.
  * - Past {@link COMPACT_THRESHOLD} non-peer endpoints (`layout: 'auto'`), or
  *   with `layout: 'compact'`, counterparts are grouped by role in subgraphs
- *   "Requires" / "Provides" / "Observability" with one edge per group, each
- *   counterpart's label carrying `endpoint: interface`.
+ *   "Requires" / "Provides" (observability ones marked by class) with one edge
+ *   per group, each counterpart's label carrying `endpoint: interface`, and each
+ *   group wraps into rows of {@link COMPACT_COLUMNS} (top to bottom).
+ * - Direction: top to bottom by default (`full` layout: left to right).
  */
 import type {CharmModel, Endpoint} from '../model/types.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
@@ -32,8 +34,13 @@ export interface DeploymentDiagramOptions {
   layout?: 'auto' | 'full' | 'compact';
 }
 
-/** More non-peer endpoints than this switch `layout: 'auto'` to the compact form. */
-export const COMPACT_THRESHOLD = 10;
+/**
+ * More non-peer endpoints than this switch `layout: 'auto'` to the compact form. Measured in Chromium
+ * on a 1280 px page (a doc column of about 680 px): one box per endpoint with labelled edges stays at
+ * 16 px text up to 3 endpoints, and a left-to-right chart of 7 (pastebin-k8s) is already 1194 px wide,
+ * scaled to 9 px text; the compact grid keeps 40 endpoints (busy-k8s) at 12.8 px.
+ */
+export const COMPACT_THRESHOLD = 3;
 
 /** Subgraph titles of the observability groups (full layout). */
 export const OBSERVABILITY_PROVIDES_TITLE = 'Observability: reads from this charm';
@@ -129,8 +136,13 @@ function counterpartLabels(endpoints: Endpoint[]): Map<Endpoint, string> {
   return out;
 }
 
+/**
+ * Boxes per row of a compact group (top-to-bottom layout). Measured in Chromium: a 1280 px wide page's
+ * doc column shows three compact boxes side by side with labels of at least 11 CSS px.
+ */
+export const COMPACT_COLUMNS = 3;
+
 export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramOptions = {}): DiagramResult {
-  const direction = options.direction ?? 'LR';
   const layout = options.layout ?? 'auto';
   const name = charmTitle(model);
   const peers = model.endpoints.filter((e) => e.role === 'peers');
@@ -139,6 +151,9 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
   const requires = others.filter((e) => e.role === 'requires' && !isObservability(model, e));
   const provides = others.filter((e) => e.role === 'provides' && !isObservability(model, e));
   const compact = layout === 'compact' || (layout === 'auto' && others.length > COMPACT_THRESHOLD);
+  // Top to bottom unless asked otherwise: a left-to-right chart of many integrations is so wide that
+  // the column scales its text below reading size. `layout: 'full'` keeps its left-to-right default.
+  const direction = options.direction ?? (layout === 'full' ? 'LR' : 'TB');
   const labels = counterpartLabels(others);
 
   const title = `Deployment of the ${name} charm`;
@@ -164,12 +179,13 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
     if (isObservability(model, e)) w.addClass(id, 'observability');
   };
 
-  const compactNode = (e: Endpoint): void => {
+  const compactNode = (e: Endpoint): string => {
     const id = w.node([labels.get(e)!, edgeLabel(e) + (e.optional ? ' (optional)' : '')], {
       shape: 'round',
       classes: e.optional ? ['external', 'optional'] : ['external'],
     });
     if (isObservability(model, e)) w.addClass(id, 'observability');
+    return id;
   };
 
   if (!compact) {
@@ -191,24 +207,23 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
   } else {
     const group = (title: string, eps: Endpoint[], cls: 'external' | 'observability'): string | null => {
       if (eps.length === 0) return null;
-      const sg = w.subgraph(title, {classes: [cls], direction: 'TB'});
-      for (const e of eps) {
-        compactNode(e);
-      }
+      // Mermaid lays a subgraph without a direction out across its parent's: say it.
+      const sg = w.subgraph(title, {classes: [cls], direction});
+      const ids = eps.map(compactNode);
+      // Top to bottom: each box one rank above the box COMPACT_COLUMNS later, so the group wraps into
+      // rows of COMPACT_COLUMNS. Left to right, boxes of one rank already stack into a column.
+      if (direction === 'TB') for (let i = 0; i + COMPACT_COLUMNS < ids.length; i++) w.layoutLink(ids[i]!, ids[i + COMPACT_COLUMNS]!);
       w.end();
       return sg;
     };
-    const req = group('Requires', requires, 'external');
-    if (req) w.edge(charm, req, `requires ${requires.length}`);
-    const prov = group('Provides', provides, 'external');
-    if (prov) w.edge(prov, charm, `provides ${provides.length}`);
-    const obsReq = observability.filter((e) => e.role === 'requires');
-    const obsProv = observability.filter((e) => e.role === 'provides');
-    const obs = group('Observability', observability, 'observability');
-    if (obs) {
-      if (obsReq.length > 0) w.edge(charm, obs, `requires ${obsReq.length}`);
-      if (obsProv.length > 0) w.edge(obs, charm, `provides ${obsProv.length}`);
-    }
+    // Observability counterparts join their role's group (marked by class): a third group would sit
+    // beside another one and double the chart's width.
+    const allRequires = [...requires, ...observability.filter((e) => e.role === 'requires')];
+    const allProvides = [...provides, ...observability.filter((e) => e.role === 'provides')];
+    const req = group('Requires', allRequires, 'external');
+    if (req) w.edge(charm, req, `requires ${allRequires.length}`);
+    const prov = group('Provides', allProvides, 'external');
+    if (prov) w.edge(prov, charm, `provides ${allProvides.length}`);
   }
 
   const alt: AltGroup[] = [{label: 'This charm', items: [`${name} (${model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm)`]}];

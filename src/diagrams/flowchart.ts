@@ -66,6 +66,11 @@ export class FlowchartWriter {
     this.push(`${from} ${arrow}${text} ${to}`);
   }
 
+  /** `from ~~~ to`: an invisible link that only places `to` one rank after `from` (rows of a grid). */
+  layoutLink(from: string, to: string): void {
+    this.push(`${from} ~~~ ${to}`);
+  }
+
   addClass(id: string, cls: DiagramClass): void {
     this.classes.push([id, cls]);
   }

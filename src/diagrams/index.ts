@@ -16,6 +16,7 @@ export {
   counterpartName,
   isObservability,
   charmTitle,
+  COMPACT_COLUMNS,
   COMPACT_THRESHOLD,
   OBSERVABILITY_INTERFACES,
   OBSERVABILITY_PROVIDES_TITLE,

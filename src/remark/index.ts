@@ -15,6 +15,7 @@ import {adoptHeading, authorHeadingBefore} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
 import {charmWarningLines, displayPath, DRIFT_CODE, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
 import {chooseCharm} from './charm-id.js';
+import {scrollableTables} from './table-scroll.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 import {expandFamily} from './family.js';
 import {isFamilySection} from '../sections/family.js';
@@ -63,7 +64,7 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
   let needsImport = false;
   // Innermost first: a directive inside another one is expanded before the outer one keeps it as prose.
   for (const {node, parent, headingDepth, author} of found.reverse()) {
-    const generated = expand(node, headingDepth, file, state, author).map((n) => {
+    const generated = scrollableTables(expand(node, headingDepth, file, state, author)).map((n) => {
       if (isDiagram(n)) {
         needsImport = true;
         return toDiagramElement(n);

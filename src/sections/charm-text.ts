@@ -1,4 +1,5 @@
 import type {BlockContent, PhrasingContent} from 'mdast';
+import type {LinkOptions} from './context.js';
 import {charmMarkdown, paragraph, text} from './mdast.js';
 
 /**
@@ -6,8 +7,8 @@ import {charmMarkdown, paragraph, text} from './mdast.js';
  * the head; anything more (a bullet list, several paragraphs) follows as its own inert Markdown blocks,
  * so a resource description written as a list reads as a list.
  */
-export function describedItem(head: PhrasingContent[], description: string | undefined): BlockContent[] {
-  const blocks = description && description.trim() ? charmMarkdown(description) : [];
+export function describedItem(head: PhrasingContent[], description: string | undefined, links?: LinkOptions): BlockContent[] {
+  const blocks = description && description.trim() ? charmMarkdown(description, links) : [];
   const [first] = blocks;
   if (!first) return [paragraph(...head)];
   if (blocks.length === 1 && first.type === 'paragraph') return [paragraph(...head, text(': '), ...first.children)];

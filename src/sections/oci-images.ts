@@ -29,14 +29,14 @@ export function ociImages(ctx: SectionContext): RootContent[] {
             ...(url ? [] : [text(' ('), code(r.path), text(')')]),
             ...(r.resource ? [text(', published as the '), code(r.resource), text(' resource')] : []),
           ];
-          return describedItem(head, r.summary);
+          return describedItem(head, r.summary, ctx.links);
         }),
       ),
     );
   }
   if (images.length) {
     out.push(paragraph(text('The charm declares these OCI image resources:')));
-    out.push(list(false, images.map((r) => describedItem([code(r.name), ...(r.upstreamSource ? [text(', default image '), code(r.upstreamSource)] : [])], r.description))));
+    out.push(list(false, images.map((r) => describedItem([code(r.name), ...(r.upstreamSource ? [text(', default image '), code(r.upstreamSource)] : [])], r.description, ctx.links))));
   }
   out.push(paragraph(text('They are published to '), link('https://charmhub.io/', text('Charmhub')), text(', the official repository of charms.')));
   out.push(blockquote(paragraph(text('See more: '), link(PUBLISH_URL, text('How to publish your charm on Charmhub')))));

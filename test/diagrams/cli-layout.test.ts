@@ -26,17 +26,21 @@ function diagram(myst: string): string {
 
 test('--layout full draws one box per endpoint, compact groups them; --direction sets the flow', async () => {
   const full = diagram(render('--layout', 'full', '--direction', 'TB').out);
-  const compact = diagram(render('--layout', 'compact').out);
+  const compact = diagram(render('--layout', 'compact', '--direction', 'LR').out);
   expect(full.split('\n')[0]).toBe('flowchart TB');
   expect(full).not.toContain('subgraph sg0["Requires"]');
   expect(full).toContain('-->|"database#58; postgresql#95;client"|');
   expect(compact.split('\n')[0]).toBe('flowchart LR');
   expect(compact).toContain('subgraph sg0["Requires"]');
+  // The default for 40 endpoints: the compact grid, top to bottom, the same as the directive's.
+  const auto = diagram(render().out);
+  expect(auto.split('\n')[0]).toBe('flowchart TB');
+  expect(auto).toContain(' ~~~ ');
   await parseMermaid(full);
   await parseMermaid(compact);
 });
 
 test('bad values are usage errors (exit 2) that name the allowed values', () => {
-  expect(render('--layout', 'huge')).toMatchObject({code: 2, err: 'charm-arch render: --layout must be auto, full or compact, not huge\n'});
-  expect(render('--direction', 'RL')).toMatchObject({code: 2, err: 'charm-arch render: --direction must be LR or TB, not RL\n'});
+  expect(render('--layout', 'huge')).toMatchObject({code: 2, err: expect.stringMatching(/^charm-arch render: --layout must be auto, full, compact; not `huge`\n/)});
+  expect(render('--direction', 'RL')).toMatchObject({code: 2, err: expect.stringMatching(/^charm-arch render: --direction must be LR, TB; not `RL`\n/)});
 });

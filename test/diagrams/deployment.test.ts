@@ -1,4 +1,4 @@
-import {COMPACT_THRESHOLD, counterpartName, deploymentDiagram, OBSERVABILITY_PROVIDES_TITLE, OBSERVABILITY_REQUIRES_TITLE} from '../../src/diagrams/index.js';
+import {COMPACT_COLUMNS, COMPACT_THRESHOLD, counterpartName, deploymentDiagram, OBSERVABILITY_PROVIDES_TITLE, OBSERVABILITY_REQUIRES_TITLE} from '../../src/diagrams/index.js';
 import {parseMermaid} from './mermaid-parse.js';
 import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
 
@@ -37,7 +37,8 @@ function idOf(source: string, label: string): string {
 }
 
 describe('deploymentDiagram', () => {
-  const d = deploymentDiagram(sampleK8sModel());
+  // One box per endpoint, left to right: the form these tests read edge by edge.
+  const d = deploymentDiagram(sampleK8sModel(), {layout: 'full'});
 
   test('parses with mermaid', async () => {
     await expect(parseMermaid(d.source)).resolves.toBe('flowchart-v2');
@@ -112,7 +113,7 @@ describe('deploymentDiagram', () => {
   });
 
   test('direction option', async () => {
-    const tb = deploymentDiagram(sampleK8sModel(), {direction: 'TB'});
+    const tb = deploymentDiagram(sampleK8sModel(), {layout: 'full', direction: 'TB'});
     expect(tb.source.startsWith('flowchart TB\n')).toBe(true);
     await expect(parseMermaid(tb.source)).resolves.toBe('flowchart-v2');
   });
@@ -139,23 +140,28 @@ describe('deploymentDiagram', () => {
       expect(full.source).not.toContain('subgraph sg0["Requires"]');
     });
 
-    test(`past ${COMPACT_THRESHOLD}: grouped by role, one edge per group`, async () => {
-      const c = deploymentDiagram(many(COMPACT_THRESHOLD + 3));
+    test(`past ${COMPACT_THRESHOLD}: grouped by role (observability marked by class), one edge per group, rows of ${COMPACT_COLUMNS} top to bottom`, async () => {
+      const c = deploymentDiagram(many(COMPACT_THRESHOLD + 10));
+      expect(c.source.split('\n')[0]).toBe('flowchart TB');
       expect(c.source).toContain('["Requires"]');
       expect(c.source).toContain('["Provides"]');
-      expect(c.source).toContain('["Observability"]');
+      expect(c.source).not.toContain('["Observability"]');
       const es = edges(c.source);
       const charm = idOf(c.source, 'demo');
-      // requires group, provides group, observability both ways (ep0 provides, ep5 and ep10 require grafana_dashboard)
-      expect(es.map((e) => `${e.from === charm ? 'charm' : 'group'}->${e.to === charm ? 'charm' : 'group'}`).sort()).toEqual(['charm->group', 'charm->group', 'group->charm', 'group->charm']);
-      expect(es.map((e) => e.label).sort()).toEqual(['provides 1', 'provides 4', 'requires 2', 'requires 6']);
-      expect(es.every((e) => /^(requires|provides) \d+$/.test(e.label))).toBe(true);
+      // ep0, ep3, ep6, ep9, ep12 provide (ep0 grafana_dashboard); the other 8 require (ep5, ep10 grafana_dashboard)
+      expect(es.map((e) => `${e.from === charm ? 'charm' : 'group'}->${e.to === charm ? 'charm' : 'group'}: ${e.label}`).sort()).toEqual(['charm->group: requires 8', 'group->charm: provides 5']);
       // each counterpart's label carries endpoint: interface
       expect(c.source).toContain('ep1#58; iface#95;1');
       expect(c.source).toContain('ep4#58; iface#95;4 (optional)');
+      // the grid: invisible links from each box to the one COMPACT_COLUMNS later in its group
+      // Group order: the role's endpoints, then its observability ones (ep5, ep10).
+      const requirers = [1, 2, 4, 7, 8, 11, 5, 10].map((i) => new RegExp(`^\\s*(n\\d+)\\("[^"]*<br>ep${i}#58;`, 'm').exec(c.source)![1]!);
+      const links = [...c.source.matchAll(/^\s*(n\d+) ~~~ (n\d+)$/gm)].map((m) => `${m[1]} ~~~ ${m[2]}`);
+      expect(links).toEqual(expect.arrayContaining(requirers.slice(0, -COMPACT_COLUMNS).map((id, i) => `${id} ~~~ ${requirers[i + COMPACT_COLUMNS]}`)));
+      expect(links).toHaveLength(8 - COMPACT_COLUMNS + (5 - COMPACT_COLUMNS));
       await expect(parseMermaid(c.source)).resolves.toBe('flowchart-v2');
       // alt data is complete whatever the layout
-      expect(c.alt.flatMap((g) => g.items)).toHaveLength(COMPACT_THRESHOLD + 3 + 1 + 1);
+      expect(c.alt.flatMap((g) => g.items)).toHaveLength(COMPACT_THRESHOLD + 10 + 1 + 1);
     });
 
     test('layout option forces either form', () => {

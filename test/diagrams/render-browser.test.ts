@@ -78,7 +78,7 @@ maybe('diagrams rendered in Chromium', () => {
   });
 
   test('classes end up on SVG nodes and clusters, colours follow Infima in light and dark', async () => {
-    const d = deploymentDiagram(sampleK8sModel());
+    const d = deploymentDiagram(sampleK8sModel(), {layout: 'full'});
     const c = charmDiagram(sampleK8sModel());
     for (const dark of [false, true]) {
       const r = await render(page, d, dark);

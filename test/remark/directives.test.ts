@@ -111,6 +111,13 @@ describe('remarkCharmDirectives', () => {
     expect(() => run('## Juju events\n\n:::juju-events\n- install: never observed.\n:::\n', strict)).toThrow(/page\.md:4:1: event-not-observed: Drift: the page annotates `install`, which the charm pastebin-k8s does not observe\./);
   });
 
+  test('every generated table scrolls sideways by its own inline style, whatever the site\'s table CSS', () => {
+    const {tree} = run(':::pebble-layers\n:::\n\n:::charm-config\n:::\n');
+    const tables = tree.children.filter((n) => n.type === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    for (const t of tables) expect(t.data).toMatchObject({hProperties: {className: ['charm-arch-table'], style: 'display: block; overflow-x: auto; max-width: 100%'}});
+  });
+
   test('exclude filters events', () => {
     const {output} = run(':::juju-events{exclude="update-status,collect-unit-status"}\n:::\n');
     expect(output).not.toContain('`collect-unit-status`');
