@@ -5,6 +5,7 @@
 //   node bench/profile.mjs load [charmDir]                 one cold loadCharm in this process
 //   node bench/profile.mjs directive <name> [charmDir]     the remark transformer on one directive, 200 times
 //   node bench/profile.mjs reload [charmDir]               10 reloads after the first (what an edit under `docusaurus start` pays)
+//   node bench/profile.mjs reload --parse-all              the same, every file parsed again (as before parses were remembered)
 //   node bench/profile.mjs facts [charmDir]                a whole `charm-arch facts --no-cache` process
 //   node bench/profile.mjs summary <file.cpuprofile>       the summary of an existing profile
 // Each summary ends with the time per stage (read, parse, index, evaluate, observe, Pebble, output).
@@ -28,7 +29,7 @@ const opt = (name, fallback) => {
 };
 const dist = resolve(opt('dist', join(here, '..', 'dist')));
 const top = Number(opt('top', 30));
-const [mode, a, b] = args;
+const [mode, a, b] = args.filter((x) => x !== '--parse-all');
 const defaultCharm = join(here, 'out', 'charms', 'ledger-k8s');
 
 /** Self and inclusive time per function (recursion counted once), from a .cpuprofile. */
@@ -86,7 +87,11 @@ if (mode === 'summary') {
          const session = new Session(); session.connect();
          await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', {interval: 250}); await session.post('Profiler.start');
          const t = performance.now();
-         for (let i = 0; i < 10; i++) loadCharm(${JSON.stringify(charm)});
+         const {clearParsedTexts} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'python', 'syntax.js')).href)});
+         for (let i = 0; i < 10; i++) {
+           if (${JSON.stringify(mode === 'reload' && args.includes('--parse-all'))}) clearParsedTexts();
+           loadCharm(${JSON.stringify(charm)});
+         }
          console.log('reload (remembered parses)', ((performance.now() - t) / 10).toFixed(1), 'ms each');
          const {profile} = await session.post('Profiler.stop');
          writeFileSync(${JSON.stringify(outDir)} + '/reload-' + process.pid + '.cpuprofile', JSON.stringify(profile));`
