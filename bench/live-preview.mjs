@@ -80,8 +80,25 @@ async function waitUntilServing(url, child, deadline) {
       if ((await fetch(url)).ok) return;
     } catch {}
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`docusaurus start never served ${url}`);
-    await Promise.race([once(child.stdout, 'data'), once(child.stderr, 'data'), new Promise((r) => setTimeout(r, 1000))]);
+    await nextOutput(child);
   }
+}
+
+/** Resolves on the server's next output (it prints while it compiles or exits), or after a second at the latest. */
+function nextOutput(child) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      child.stdout.off('data', done);
+      child.stderr.off('data', done);
+      child.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 1000);
+    child.stdout.on('data', done);
+    child.stderr.on('data', done);
+    child.on('close', done);
+  });
 }
 
 /**

@@ -6,7 +6,6 @@
  */
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {spawn, type ChildProcess} from 'node:child_process';
-import {once} from 'node:events';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
@@ -44,6 +43,23 @@ interface DevServer {
   log(): string;
 }
 
+/** Resolves on the server's next output (it prints while it compiles or exits), or after a second at the latest. */
+function nextOutput(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', done);
+      child.stderr?.off('data', done);
+      child.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 1000);
+    child.stdout?.on('data', done);
+    child.stderr?.on('data', done);
+    child.on('close', done);
+  });
+}
+
 /**
  * `docusaurus start` refuses port 0, so it gets a port the system just gave out; when another
  * process took it in between, Docusaurus says so and exits, and the next try gets another port.
@@ -57,13 +73,11 @@ async function startDevServer(siteDir: string): Promise<DevServer> {
     child.stdout?.on('data', (d) => (log += d));
     child.stderr?.on('data', (d) => (log += d));
     const url = `http://127.0.0.1:${port}/`;
-    const exited = once(child, 'close');
     for (;;) {
       const answered = await fetch(url).then((r) => r.ok, () => false);
       if (answered) return {child, url, log: () => log};
       if (child.exitCode !== null) break;
-      // Ask again after the server's next output line (it prints while it compiles), or a second.
-      await Promise.race([once(child.stdout!, 'data'), once(child.stderr!, 'data'), exited, new Promise((r) => setTimeout(r, 1000))]);
+      await nextOutput(child);
     }
     if (attempt >= 5 || !/already running on port/.test(log)) throw new Error(`docusaurus start failed:\n${log.slice(-3000)}`);
   }
