@@ -4,6 +4,8 @@
 //
 //   node bench/profile.mjs load [charmDir]                 one cold loadCharm in this process
 //   node bench/profile.mjs directive <name> [charmDir]     the remark transformer on one directive, 200 times
+//   node bench/profile.mjs reload [charmDir]               10 reloads after the first (what an edit under `docusaurus start` pays)
+//   node bench/profile.mjs reload --parse-all              the same, every file parsed again (as before parses were remembered)
 //   node bench/profile.mjs facts [charmDir]                a whole `charm-arch facts --no-cache` process
 //   node bench/profile.mjs summary <file.cpuprofile>       the summary of an existing profile
 // Each summary ends with the time per stage (read, parse, index, evaluate, observe, Pebble, output).
@@ -27,7 +29,7 @@ const opt = (name, fallback) => {
 };
 const dist = resolve(opt('dist', join(here, '..', 'dist')));
 const top = Number(opt('top', 30));
-const [mode, a, b] = args;
+const [mode, a, b] = args.filter((x) => x !== '--parse-all');
 const defaultCharm = join(here, 'out', 'charms', 'ledger-k8s');
 
 /** Self and inclusive time per function (recursion counted once), from a .cpuprofile. */
@@ -70,13 +72,30 @@ if (mode === 'summary') {
   const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
   console.log(`profile: bench/out/profiles/${file}\n`);
   summarise(join(outDir, file));
-} else if (mode === 'load' || mode === 'directive') {
+} else if (mode === 'load' || mode === 'directive' || mode === 'reload') {
   const outDir = join(here, 'out', 'profiles');
   mkdirSync(outDir, {recursive: true});
   const before = new Set(readdirSync(outDir));
-  const charm = resolve((mode === 'load' ? a : b) ?? defaultCharm);
+  const charm = resolve((mode === 'directive' ? b : a) ?? defaultCharm);
   const code =
-    mode === 'load'
+    mode === 'reload'
+      ? // Profiled from inside, after the first load: only the reloads are in the profile.
+        `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'load.js')).href)});
+         const {Session} = await import('node:inspector/promises');
+         const {writeFileSync} = await import('node:fs');
+         loadCharm(${JSON.stringify(charm)});
+         const session = new Session(); session.connect();
+         await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', {interval: 250}); await session.post('Profiler.start');
+         const t = performance.now();
+         const {clearParsedTexts} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'python', 'syntax.js')).href)});
+         for (let i = 0; i < 10; i++) {
+           if (${JSON.stringify(mode === 'reload' && args.includes('--parse-all'))}) clearParsedTexts();
+           loadCharm(${JSON.stringify(charm)});
+         }
+         console.log('reload (remembered parses)', ((performance.now() - t) / 10).toFixed(1), 'ms each');
+         const {profile} = await session.post('Profiler.stop');
+         writeFileSync(${JSON.stringify(outDir)} + '/reload-' + process.pid + '.cpuprofile', JSON.stringify(profile));`
+      : mode === 'load'
       ? `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'load.js')).href)});
          const t = performance.now(); loadCharm(${JSON.stringify(charm)}); console.log('cold loadCharm', (performance.now() - t).toFixed(1), 'ms');`
       : `const {fromMarkdown} = await import('mdast-util-from-markdown');
@@ -92,7 +111,7 @@ if (mode === 'summary') {
          console.log('first (model load included)', once().toFixed(1), 'ms');
          const times = []; for (let i = 0; i < 200; i++) times.push(once());
          times.sort((x, y) => x - y); console.log('median of 200', times[100].toFixed(3), 'ms');`;
-  const res = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--input-type=module', '-e', code], {cwd: join(here, '..'), stdio: 'inherit'});
+  const res = spawnSync(process.execPath, [...(mode === 'reload' ? [] : ['--cpu-prof', `--cpu-prof-dir=${outDir}`]), '--input-type=module', '-e', code], {cwd: join(here, '..'), stdio: 'inherit'});
   if (res.status !== 0) process.exit(res.status ?? 1);
   const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
   console.log(`\nprofile: bench/out/profiles/${file}\n`);

@@ -26,9 +26,9 @@ export function speedReport({startup, facts, persistent, live, runs, charmName})
   row('after editing src/charm.py (miss)', `${f1(persistent.editMs)} ms`, String(persistent.editParses), '', '');
   if (live) {
     lines.push(``, `### Live preview (\`docusaurus start\`, page open in Chromium; edit written -> new text on the page)`, ``);
-    row('edit', 'median', 'runs', 'target (idle machine)', '');
-    row('---', '---:', '---', '---:', '---');
-    for (const [file, x] of Object.entries(live)) row(`\`${file}\``, `${f1(x.ms)} ms`, x.all.map((t) => f1(t)).join(', '), '<= 1500 ms', mark(x.ms <= 1500));
+    row('edit', 'median', 'of which until the browser asks for the update', 'runs', 'target (idle machine)', '');
+    row('---', '---:', '---:', '---', '---:', '---');
+    for (const [file, x] of Object.entries(live)) row(`\`${file}\``, `${f1(x.ms)} ms`, `${f1(x.serverMs)} ms`, x.all.map((t) => f1(t)).join(', '), '<= 1500 ms', mark(x.ms <= 1500));
   }
   return lines;
 }

@@ -43,7 +43,7 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
     );
   }
   // Both halves and the pre-loader run in this process and share the model cache (model/cache.ts).
-  usePersistentCache(options.persistentCache, context.siteDir);
+  usePersistentCache(options.persistentCache, context.siteDir, true);
   const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
   for (const [id, dir] of Object.entries(charmDirs)) {
     const problem = charmDirProblem(dir);

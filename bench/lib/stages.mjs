@@ -7,7 +7,8 @@ import {readFileSync} from 'node:fs';
 /** Stage name -> test on a frame's URL (or function name for V8's own entries). Checked in order. */
 export const STAGES = [
   ['garbage collection', (url, fn) => fn === '(garbage collector)'],
-  ['parse (@lezer/python)', (url) => /@lezer\/(python|lr|common)|python\/syntax\.js/.test(url)],
+  // @lezer/common (tree walking) and syntax.js's helpers count for whoever walks the tree.
+  ['parse (@lezer/python)', (url, fn) => /@lezer\/(python|lr)\//.test(url) || (/python\/syntax\.js/.test(url) && /^(parseText|parseUncached|parseModule|nestingBeyond|newerSyntax)$/.test(fn))],
   ['read (files, line index)', (url) => /model\/sources\.js/.test(url)],
   ['metadata (YAML, rocks, extensions)', (url) => /node_modules\/yaml\/|model\/(metadata[\w-]*|yaml|rocks|find-charms)\.js|model\/extensions\//.test(url)],
   ['index (modules, classes)', (url) => /python\/(module-index|project|classes)\.js/.test(url)],
@@ -18,10 +19,17 @@ export const STAGES = [
   ['model (load, cache, other)', (url) => /model\/[\w-]+\.js/.test(url)],
   ['output (JSON, Markdown, write)', (url, fn) => /cli\/|sections\/|diagrams\//.test(url) || fn === 'stringify'],
   ['start-up (module loading, compile)', (url) => /node:internal\/modules|node:internal\/process|node:internal\/bootstrap/.test(url)],
+  // Under `docusaurus start`: what the site's own tool chain does with the page.
+  ['MDX compile (mdx-loader, remark, rehype, recma)', (url) => /@mdx-js|micromark|mdast-util|remark|rehype|hast-util|estree|recma|acorn|@docusaurus\/mdx-loader/.test(url)],
+  ['babel', (url) => /@babel\//.test(url)],
+  ['webpack (rebuild, hashing, HMR)', (url) => /webpack|watchpack|tapable|enhanced-resolve|chokidar/.test(url)],
 ];
 
-/** Milliseconds per stage (and 'other', 'idle') of a .cpuprofile file, in STAGES order. */
-export function stagesOf(file) {
+/**
+ * Milliseconds per stage (and 'other', 'idle') of a .cpuprofile file, in STAGES order; with `windows`
+ * ([from, to] in microseconds of the monotonic clock, as process.hrtime), only the samples inside them.
+ */
+export function stagesOf(file, windows) {
   const p = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(p.nodes.map((x) => [x.id, x]));
   const parent = new Map();
@@ -37,11 +45,15 @@ export function stagesOf(file) {
     return stage;
   };
   const ms = new Map([...STAGES.map(([s]) => [s, 0]), ['idle / V8 (program)', 0], ['other', 0]]);
+  let at = p.startTime;
   p.samples.forEach((s, i) => {
+    at += p.timeDeltas[i] ?? 0;
+    if (windows && !windows.some(([a, b]) => at >= a && at <= b)) return;
     const stage = classify(s);
     ms.set(stage, ms.get(stage) + (p.timeDeltas[i] ?? 0) / 1000);
   });
-  return {totalMs: (p.endTime - p.startTime) / 1000, ms};
+  const totalMs = windows ? windows.reduce((a, [x, y]) => a + (y - x), 0) / 1000 : (p.endTime - p.startTime) / 1000;
+  return {totalMs, ms};
 }
 
 /** The stage table as Markdown lines. */

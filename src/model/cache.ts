@@ -46,11 +46,11 @@ function stampsOf(root: string, model: CharmModel): Map<string, string> {
 }
 
 /**
- * Turns the on-disk cache on for this process (the plugin half with the site directory, the CLI
- * with the current directory), or off. Returns the folder in use, if any.
+ * Turns the on-disk cache on for this process (the plugin half with the site directory and
+ * `isSite`, the CLI with the current directory), or off. Returns the folder in use, if any.
  */
-export function usePersistentCache(setting: PersistentCacheSetting | undefined, base: string): string | undefined {
-  const directory = persistentCacheDirectory(setting, base);
+export function usePersistentCache(setting: PersistentCacheSetting | undefined, base: string, isSite = false): string | undefined {
+  const directory = persistentCacheDirectory(setting, base, process.env, isSite);
   state.persistent = directory ? new PersistentModelCache(directory) : undefined;
   return directory;
 }

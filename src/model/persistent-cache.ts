@@ -102,14 +102,17 @@ export function codeVersion(): string {
 
 /**
  * Where the cache lives, or undefined when it is off. `CHARM_ARCH_NO_CACHE` turns it off, then
- * `false` does; `CHARM_ARCH_CACHE_DIR` or a string setting names the folder; by default it is
- * `node_modules/.cache/<package name>/` of the nearest folder above `base` that has node_modules
- * (where Docusaurus and webpack keep theirs), else the user's cache folder.
+ * `false` does; `CHARM_ARCH_CACHE_DIR` or a string setting names the folder. By default, for a site
+ * (`isSite`), `<site>/node_modules/.cache/<package name>/` beside webpack's own cache, whether that
+ * folder exists yet or not (a first build creates it: looking further up would change the folder
+ * between the first build and the next); for the CLI, the same folder of the nearest folder above
+ * `base` that has node_modules, else the user's cache folder.
  */
-export function persistentCacheDirectory(setting: PersistentCacheSetting | undefined, base: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function persistentCacheDirectory(setting: PersistentCacheSetting | undefined, base: string, env: NodeJS.ProcessEnv = process.env, isSite = false): string | undefined {
   if (/^(1|true|yes|on)$/i.test(env[NO_CACHE_ENV] ?? '') || setting === false) return undefined;
   if (env[CACHE_DIR_ENV]) return resolve(base, env[CACHE_DIR_ENV]);
   if (typeof setting === 'string') return resolve(base, setting);
+  if (isSite) return join(resolve(base), 'node_modules', '.cache', PACKAGE_NAME);
   for (let d = resolve(base); ; d = dirname(d)) {
     if (existsSync(join(d, 'node_modules'))) return join(d, 'node_modules', '.cache', PACKAGE_NAME);
     if (dirname(d) === d) break;

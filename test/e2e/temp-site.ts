@@ -3,7 +3,7 @@
  * node_modules), using the built plugin from dist/ on one charm. Commands run from the
  * site directory, as a user runs them (Babel then finds the site's browserslist).
  */
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcess} from 'node:child_process';
 import {cpSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {dirname, join} from 'node:path';
@@ -52,12 +52,60 @@ export function runDocusaurus(site: TempSite, args: string[], env: NodeJS.Proces
   });
 }
 
-/** A port the system just gave out for port 0 (`docusaurus start` cannot listen on 0 itself and report it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as {port: number}).port;
-      s.close(() => resolve(port));
-    });
+/** A port the system just gave out: listen on 0, read it back, close. */
+function systemPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const port = (s.address() as {port: number}).port;
+        s.close(() => resolve(port));
+      });
   });
+}
+
+export interface DevServer {
+  child: ChildProcess;
+  url: string;
+  log(): string;
+}
+
+/** Resolves on the server's next output (it prints while it compiles or exits), or after a second at the latest. */
+function nextOutput(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      child.stdout?.off('data', done);
+      child.stderr?.off('data', done);
+      child.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 1000);
+    child.stdout?.on('data', done);
+    child.stderr?.on('data', done);
+    child.on('close', done);
+  });
+}
+
+/**
+ * `docusaurus start` refuses port 0, so it gets a port the system just gave out; when another
+ * process took it in between, Docusaurus says so and exits, and the next try gets another port.
+ * Resolves once the server answers (Docusaurus prints its URL before webpack listens).
+ */
+export async function startDevServer(siteDir: string): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await systemPort();
+    const child = spawn(process.execPath, [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}});
+    let log = '';
+    child.stdout?.on('data', (d) => (log += d));
+    child.stderr?.on('data', (d) => (log += d));
+    const url = `http://127.0.0.1:${port}/`;
+    for (;;) {
+      const answered = await fetch(url).then((r) => r.ok, () => false);
+      if (answered) return {child, url, log: () => log};
+      if (child.exitCode !== null) break;
+      await nextOutput(child);
+    }
+    if (attempt >= 5 || !/already running on port/.test(log)) throw new Error(`docusaurus start failed:\n${log.slice(-3000)}`);
+  }
 }

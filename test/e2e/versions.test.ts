@@ -6,15 +6,13 @@
  * moves: the second build (persistent cache) is not stale, and `docusaurus start` recompiles it.
  */
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
-import {spawn} from 'node:child_process';
 import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {connect} from 'node:net';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {makeFixtureRepo, type FixtureRepo} from '../git-ref/fixture-repo.js';
 import {launchBrowser, newContext} from './browser.js';
 import {serveStatic, type StaticServer} from './serve.js';
-import {docusaurusBin, freePort, repoRoot, runDocusaurus, type TempSite} from './temp-site.js';
+import {repoRoot, runDocusaurus, startDevServer, type TempSite} from './temp-site.js';
 
 const REPOSITORY = 'https://github.com/example/notebook-k8s-operator';
 const PAGE = '# Notebook architecture\n\n:::charm-containers\n:::\n\n:::juju-events\n:::\n';
@@ -77,23 +75,6 @@ async function articleOf(page: Page, url: string): Promise<{events: string[]; co
   });
 }
 
-/** Resolves once something accepts connections on the port (Docusaurus prints its URL before it listens). */
-async function listening(port: number, exited: () => boolean): Promise<void> {
-  for (;;) {
-    const accepted = await new Promise<boolean>((done) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        done(true);
-      });
-      socket.once('error', () => done(false));
-    });
-    if (accepted) return;
-    if (exited()) throw new Error('docusaurus start exited before it listened');
-    // Polled: the server gives no other sign that it listens.
-    await new Promise((next) => setTimeout(next, 250));
-  }
-}
 
 describe('versioned docs read the charm at their tags', () => {
   let repo: FixtureRepo;
@@ -145,32 +126,22 @@ describe('versioned docs read the charm at their tags', () => {
 
   test('`docusaurus start`: the page follows its branch when the branch moves', async () => {
     repo.git('branch', '-f', 'stable', 'v2');
-    const port = await freePort();
-    const child = spawn(process.execPath, [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: site.dir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}});
-    let log = '';
-    const running = new Promise<void>((ready, fail) => {
-      const onData = (d: Buffer): void => {
-        log += d;
-        if (log.includes('website is running at')) ready();
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.on('exit', (code) => fail(new Error(`docusaurus start exited (${code}):\n${log.slice(-2000)}`)));
-    });
+    const server = await startDevServer(site.dir);
+    const {child} = server;
+    const log = server.log;
+    const port = new URL(server.url).port;
     try {
-      await running;
-      await listening(port, () => child.exitCode !== null);
       const page = await (await newContext(browser)).newPage();
       const heading = (name: string) => page.locator('article h3', {hasText: name});
       // The dev server holds the request until its first compilation is done.
       await page.goto(`http://127.0.0.1:${port}/stable`, {timeout: 5 * 60_000});
       await heading('upgrade-charm').waitFor({timeout: 5 * 60_000});
-      const before = log.length;
+      const before = log().length;
       repo.git('branch', '-f', 'stable', 'v1');
       // Hot reload, or a reload once webpack has recompiled: no restart of the server.
       const until = Date.now() + 3 * 60_000;
       while (await heading('upgrade-charm').count()) {
-        if (Date.now() > until) throw new Error(`the page still shows v2 after the branch moved; dev server log since:\n${log.slice(before).slice(-3000)}`);
+        if (Date.now() > until) throw new Error(`the page still shows v2 after the branch moved; dev server log since:\n${log().slice(before).slice(-3000)}`);
         await heading('upgrade-charm').waitFor({state: 'detached', timeout: 5_000}).catch(() => page.reload());
       }
       expect((await page.locator('article h3').allTextContents()).map((t) => t.replace(/\u200b|#$/g, '').trim()).sort()).toEqual(['config-changed', 'notebook-pebble-ready']);

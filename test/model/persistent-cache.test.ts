@@ -142,4 +142,13 @@ describe('where the cache lives', () => {
     mkdirSync(join(site, 'node_modules'));
     expect(persistentCacheDirectory(undefined, site, {})).toBe(join(site, 'node_modules', '.cache', PACKAGE_NAME));
   });
+
+  test('for a site, always beside webpack\'s cache in the site, so the first build and the next use one folder', () => {
+    const site = join(work, 'repo', 'website');
+    mkdirSync(join(work, 'repo', 'node_modules'), {recursive: true});
+    mkdirSync(site, {recursive: true});
+    expect(persistentCacheDirectory(true, site, {}, true)).toBe(join(site, 'node_modules', '.cache', PACKAGE_NAME));
+    expect(persistentCacheDirectory(true, site, {[CACHE_DIR_ENV]: '/tmp/models'}, true)).toBe('/tmp/models');
+    expect(persistentCacheDirectory(true, site, {[NO_CACHE_ENV]: 'yes'}, true)).toBeUndefined();
+  });
 });
