@@ -5,12 +5,11 @@
  * Runs on a throwaway copy of a small site and charm inside the repository (packages resolve from the root).
  */
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
-import {spawn, type ChildProcess} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
-import {createServer} from 'node:net';
 import {join} from 'node:path';
 import type {Browser} from 'playwright-core';
 import {launchBrowser, newContext} from './browser.js';
+import {startDevServer} from './serve.js';
 import {docusaurusBin, repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
 
 /** Adds an action to the charm: declared in charmcraft.yaml and observed in src/charm.py. */
@@ -23,15 +22,6 @@ function addAction(charmDir: string, name: string): void {
   const observe = /^(\s+)[\w.]*observe\(self\.on\.config_changed,.*$/m.exec(source);
   if (!observe) throw new Error('fixture charm has no config_changed observer to anchor the edit');
   writeFileSync(pyPath, source.replace(observe[0], `${observe[0]}\n${observe[1]}self.framework.observe(self.on.${attr}_action, self._on_${attr})`));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as {port: number}).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 describe('charm edits reach the page', () => {
@@ -60,42 +50,24 @@ describe('charm edits reach the page', () => {
   }, 8 * 60_000);
 
   test('`docusaurus start` re-renders the page after charmcraft.yaml and src/charm.py change', async () => {
-    const port = await freePort();
-    const child: ChildProcess = spawn(process.execPath, [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: site.dir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}});
-    let log = '';
-    child.stdout?.on('data', (d) => (log += d));
-    child.stderr?.on('data', (d) => (log += d));
+    const server = await startDevServer([docusaurusBin, 'start'], site.dir, 4 * 60_000);
     try {
+      // Webpack's progress reporter prints `Compiled successfully` after each (re)compile.
+      await server.waitForOutput(/Compiled successfully/, 4 * 60_000, 0);
       const page = await (await newContext(browser)).newPage();
-      const deadline = Date.now() + 4 * 60_000;
-      for (;;) {
-        try {
-          await page.goto(`http://127.0.0.1:${port}/`, {timeout: 10_000});
-          await page.getByRole('heading', {name: 'Juju events'}).waitFor({timeout: 10_000});
-          break;
-        } catch (error) {
-          if (Date.now() > deadline) throw new Error(`dev server did not serve the page:\n${log.slice(-2000)}`);
-          await new Promise((r) => setTimeout(r, 2000));
-        }
-      }
+      await page.goto(server.url);
+      await page.getByRole('heading', {name: 'Juju events'}).waitFor({timeout: 60_000});
       expect(await page.textContent('article')).not.toContain('live-edit-check');
+      const mark = server.log().length;
       addAction(site.charmDir, 'live-edit-check');
-      // Hot reload, or a reload once webpack has recompiled: no restart of the server.
-      await expect(
-        (async () => {
-          const until = Date.now() + 90_000;
-          for (;;) {
-            const text = (await page.textContent('article').catch(() => '')) ?? '';
-            if (text.includes('live-edit-check-action')) return true;
-            if (Date.now() > until) return false;
-            await new Promise((r) => setTimeout(r, 1500));
-            if (!text.includes('live-edit-check')) await page.reload().catch(() => undefined);
-          }
-        })(),
-      ).resolves.toBe(true);
-      expect(child.exitCode).toBeNull();
+      // The loader's dependencies make webpack recompile the page: no restart of the server.
+      await server.waitForOutput(/Compiled successfully/, 2 * 60_000, mark);
+      await page.reload();
+      await page.getByText('live-edit-check-action').first().waitFor({timeout: 60_000});
+      expect(await page.textContent('article')).toContain('live-edit-check');
+      expect(server.log()).not.toMatch(/Compiled with (some )?errors/);
     } finally {
-      child.kill('SIGTERM');
+      server.stop();
     }
   }, 8 * 60_000);
 });

@@ -1,8 +1,11 @@
 /**
- * A tiny static file server for a built Docusaurus site, on a random free localhost port.
+ * A tiny static file server for a built Docusaurus site, listening on port 0 (the OS picks; no race).
  * Resolves `/docs/foo` to `docs/foo/index.html` or `docs/foo.html`, like a static host.
+ * And `docusaurus start` on a free port, ready when it prints its URL (startDevServer).
  */
-import {createServer, type Server} from 'node:http';
+import {spawn} from 'node:child_process';
+import {createServer as createHttpServer, type Server} from 'node:http';
+import {createServer} from 'node:net';
 import {createReadStream, statSync} from 'node:fs';
 import {extname, join, normalize, resolve, sep} from 'node:path';
 import type {AddressInfo} from 'node:net';
@@ -60,7 +63,7 @@ export function resolveFile(root: string, pathname: string): string | null {
 
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const root = resolve(dir);
-  const server: Server = createServer((req, res) => {
+  const server: Server = createHttpServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -95,4 +98,75 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
         server.close(() => ok());
       }),
   };
+}
+
+/** A running `docusaurus start`. */
+export interface DevServer {
+  /** e.g. `http://127.0.0.1:43123/`, as the server printed it. */
+  url: string;
+  /** Everything the server printed so far. */
+  log(): string;
+  /** Resolves once the output after offset `since` (default: now) matches `pattern`; rejects if the server exits first. */
+  waitForOutput(pattern: RegExp, timeoutMs: number, since?: number): Promise<void>;
+  stop(): void;
+}
+
+/** A port the OS had free a moment ago; the caller must handle it being taken since. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, fail) => {
+    const s = createServer().once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const {port} = s.address() as AddressInfo;
+      s.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * `docusaurus start` on a free port. Docusaurus cannot listen on port 0 itself (it refuses a port
+ * other than the one asked for when not on a terminal), so a port is picked, and when another
+ * process takes it first, Docusaurus says so and exits: then a new port is picked (3 tries).
+ * Resolves when Docusaurus prints its URL (before its first compile: wait for `Compiled
+ * successfully` to load pages). Conditions on the output, no sleep, no polling of the port.
+ */
+export async function startDevServer(command: string[], cwd: string, readyTimeoutMs: number): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, [...command, '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}});
+    let output = '';
+    const listeners = new Set<() => void>();
+    const onData = (d: Buffer): void => {
+      output += d.toString();
+      for (const l of listeners) l();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const waitForOutput = (pattern: RegExp, timeoutMs: number, from = output.length): Promise<void> =>
+      new Promise((done, fail) => {
+        const check = (): void => {
+          if (pattern.test(output.slice(from))) finish(null);
+          else if (child.exitCode !== null) finish(new Error(`docusaurus exited (${child.exitCode}) before printing ${pattern}:\n${output.slice(-2000)}`));
+        };
+        const timer = setTimeout(() => finish(new Error(`no ${pattern} from docusaurus within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`)), timeoutMs);
+        const finish = (error: Error | null): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off('exit', check);
+          if (error) fail(error);
+          else done();
+        };
+        listeners.add(check);
+        child.on('exit', check);
+        check();
+      });
+    const running = /running at: (http:\/\/127\.0\.0\.1:\d+\/)/;
+    try {
+      await waitForOutput(running, readyTimeoutMs, 0);
+    } catch (error) {
+      child.kill('SIGTERM');
+      if (attempt < 3 && /already running on port/i.test(output)) continue;
+      throw error;
+    }
+    return {url: running.exec(output)![1]!, log: () => output, waitForOutput: (p, t, since) => waitForOutput(p, t, since ?? output.length), stop: () => void child.kill('SIGTERM')};
+  }
 }
