@@ -126,8 +126,8 @@ function freePort(): Promise<number> {
  * `docusaurus start` on a free port. Docusaurus cannot listen on port 0 itself (it refuses a port
  * other than the one asked for when not on a terminal), so a port is picked, and when another
  * process takes it first, Docusaurus says so and exits: then a new port is picked (3 tries).
- * Resolves when Docusaurus prints its URL (before its first compile: wait for `Compiled
- * successfully` to load pages). Conditions on the output, no sleep, no polling of the port.
+ * Resolves when Docusaurus prints its URL, before its first compile: wait for webpack's
+ * `compiled …` line to load pages. Conditions on the output, no sleep, no polling of the port.
  */
 export async function startDevServer(command: string[], cwd: string, readyTimeoutMs: number): Promise<DevServer> {
   for (let attempt = 1; ; attempt++) {
