@@ -669,7 +669,7 @@ export function readTree(dir, base = dir, out = {}) {
 
 /**
  * The fuzzer bound to an implementation.
- * api: {loadCharm, CharmArchError, buildSection, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram,
+ * api: {loadCharm, CharmArchError, buildSection, SECTIONS, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram,
  *       remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache}
  * parseMermaid: (source) => Promise<unknown>, rejects on invalid Mermaid.
  */
@@ -755,7 +755,8 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
   async function sections(model, headingLevel, attributes) {
     const outputs = [];
     const combined = [];
-    for (const name of api.DIRECTIVE_NAMES) {
+    // One charm's sections (SECTIONS); the family directives (integration map, catalog) read several charms.
+    for (const name of Object.keys(api.SECTIONS)) {
       const ctx = {model, headingLevel, links: {jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/', charmhubUrl: 'https://charmhub.io', repository: 'https://github.com/x/y'}, attributes, annotations: []};
       let nodes;
       try {

@@ -20,7 +20,7 @@ import {CharmArchError, CharmLoadError} from '../../src/model/errors.js';
 import {loadCharm} from '../../src/model/load.js';
 import {normalizeOptions} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
-import {buildSection, DIRECTIVE_NAMES} from '../../src/sections/index.js';
+import {buildSection, DIRECTIVE_NAMES, SECTIONS} from '../../src/sections/index.js';
 import {charmDiagram, deploymentDiagram} from '../../src/diagrams/index.js';
 import {stateFor} from '../../src/state.js';
 import {parseMermaid} from '../diagrams/mermaid-parse.js';
@@ -28,7 +28,7 @@ import {createFuzzer, generatorOptions, type Fuzzer} from './core.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache};
+export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, SECTIONS, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache};
 
 const total = Number(process.env['FUZZ_RUNS'] ?? 500);
 /** Cases for one property: its share of FUZZ_RUNS. */
