@@ -1,8 +1,8 @@
 /**
- * A tiny static file server for a built Docusaurus site, on a random free localhost port.
+ * A tiny static file server for a built Docusaurus site, listening on port 0 (the OS picks; no race).
  * Resolves `/docs/foo` to `docs/foo/index.html` or `docs/foo.html`, like a static host.
  */
-import {createServer, type Server} from 'node:http';
+import {createServer as createHttpServer, type Server} from 'node:http';
 import {createReadStream, statSync} from 'node:fs';
 import {extname, join, normalize, resolve, sep} from 'node:path';
 import type {AddressInfo} from 'node:net';
@@ -60,7 +60,7 @@ export function resolveFile(root: string, pathname: string): string | null {
 
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const root = resolve(dir);
-  const server: Server = createServer((req, res) => {
+  const server: Server = createHttpServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;

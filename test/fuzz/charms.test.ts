@@ -7,14 +7,14 @@
  */
 import fc from 'fast-check';
 import {charmArb, sectionOptionsArb} from './core.mjs';
-import {CASE_MS, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
+import {casesLabel, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
 
 const {fuzzer, dispose} = makeFuzzer();
 beforeAll(warmUp, 60_000);
 afterAll(dispose);
 const runs = runsFor(0.225);
 
-test(`valid-shape charms: loader, sections, diagrams, secrets (${runs} cases, ${CASE_MS} ms each at most)`, async () => {
+test(`valid-shape charms: loader, sections, diagrams, secrets (${casesLabel(runs)})`, async () => {
   const start = performance.now();
   await fc.assert(fc.asyncProperty(charmArb, sectionOptionsArb, (c, o) => fuzzer.checkCharm(c, o)), fcParams(runs));
   console.log(summary('valid-shape charms', fuzzer, performance.now() - start));

@@ -7,14 +7,14 @@
  */
 import fc from 'fast-check';
 import {mutatedCharmArb, sectionOptionsArb} from './core.mjs';
-import {CASE_MS, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
+import {casesLabel, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
 
 const {fuzzer, dispose} = makeFuzzer();
 beforeAll(warmUp, 60_000);
 afterAll(dispose);
 const runs = runsFor(0.3);
 
-test(`mutated charms: positioned errors or valid output (${runs} cases, ${CASE_MS} ms each at most)`, async () => {
+test(`mutated charms: positioned errors or valid output (${casesLabel(runs)})`, async () => {
   const start = performance.now();
   await fc.assert(fc.asyncProperty(mutatedCharmArb, sectionOptionsArb, (c, o) => fuzzer.checkCharm(c, o)), fcParams(runs));
   console.log(summary('mutated charms', fuzzer, performance.now() - start));

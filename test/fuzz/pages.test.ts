@@ -8,14 +8,14 @@
 import {jest} from '@jest/globals';
 import fc from 'fast-check';
 import {remarkCaseArb} from './core.mjs';
-import {CASE_MS, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
+import {casesLabel, fcParams, makeFuzzer, runsFor, summary, warmUp} from './harness.js';
 
 const {fuzzer, dispose} = makeFuzzer();
 beforeAll(warmUp, 60_000);
 afterAll(dispose);
 const runs = runsFor(0.475);
 
-test(`pages: every directive expanded or a positioned error (${runs} cases, ${CASE_MS} ms each at most)`, async () => {
+test(`pages: every directive expanded or a positioned error (${casesLabel(runs)})`, async () => {
   // Drift notes and onError 'warn' go to the build log (@docusaurus/logger): keep the test log readable.
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
   const log = jest.spyOn(console, 'log').mockImplementation(() => {});

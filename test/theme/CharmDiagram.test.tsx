@@ -9,6 +9,7 @@ import {jest} from '@jest/globals';
 import {createContext, useContext, useMemo, type ReactNode} from 'react';
 import {act} from 'react';
 import {createRoot, type Root} from 'react-dom/client';
+import {renderToString} from 'react-dom/server';
 import type {MermaidConfig} from 'mermaid';
 import type CharmDiagramDeclared from '@theme/CharmDiagram';
 
@@ -117,14 +118,16 @@ describe('error box', () => {
 
   test('a source over the size limit gets the error box and never reaches Mermaid', () => {
     const big = `flowchart LR\n${'  a --> b\n'.repeat(CHARM_MAX_TEXT_SIZE / 10)}`;
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      show(<CharmDiagram source={big} />);
-    } finally {
-      logged.mockRestore();
-    }
+    show(<CharmDiagram source={big} />);
     expect(container.querySelector('[role="alert"] pre')?.textContent).toBe(`The Mermaid source has ${big.length} characters, more than the ${CHARM_MAX_TEXT_SIZE} that Mermaid accepts (maxTextSize).`);
     expect(useMermaidRenderResult).not.toHaveBeenCalled();
+  });
+
+  test('the size refusal is rendered, not thrown, so the server render (no error boundary there) shows it too', () => {
+    const big = `flowchart LR\n${'  a --> b\n'.repeat(CHARM_MAX_TEXT_SIZE / 10)}`;
+    const html = renderToString(<CharmDiagram source={big} title="Huge" />);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain(`The Mermaid source has ${big.length} characters`);
   });
 
   test('a source of 60,000 characters (over Mermaid\'s default 50,000) is rendered', () => {

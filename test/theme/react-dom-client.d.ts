@@ -8,3 +8,9 @@ declare module 'react-dom/client' {
   }
   export function createRoot(container: Element): Root;
 }
+
+declare module 'react-dom/server' {
+  import type {ReactNode} from 'react';
+
+  export function renderToString(element: ReactNode): string;
+}

@@ -5,6 +5,7 @@
 import {useEffect, useMemo, useRef, type ReactNode} from 'react';
 import {MermaidContainerClassName, useMermaidConfig, useMermaidRenderResult} from '@docusaurus/theme-mermaid/client';
 import type {MermaidConfig, RenderResult} from 'mermaid';
+import {ErrorBox} from './ErrorBox.js';
 import {messages} from './messages.js';
 import {CHARM_DIAGRAM_THEME_CSS} from './themeCss.js';
 import styles from './styles.module.css';
@@ -70,13 +71,14 @@ function Renderer({source, minHeight, onSvg, config}: ViewProps & {config: Merma
 }
 
 /**
- * Renders the diagram, or throws for the error boundary when Mermaid would refuse the source for
- * its size (Mermaid measures the source without its front matter, so this check never refuses
- * what Mermaid would draw).
+ * Renders the diagram, or the error box when Mermaid would refuse the source for its size
+ * (Mermaid measures the source without its front matter, so this never refuses what Mermaid
+ * would draw). Rendered, not thrown: the check also runs in the server render, where no error
+ * boundary catches.
  */
 export function MermaidView(props: ViewProps): ReactNode {
   const config = useCharmMermaidConfig();
   const limit = config.maxTextSize ?? MERMAID_DEFAULT_MAX_TEXT_SIZE;
-  if (props.source.length > limit) throw new Error(messages.tooLarge(props.source.length, limit));
+  if (props.source.length > limit) return <ErrorBox message={messages.tooLarge(props.source.length, limit)} source={props.source} />;
   return <Renderer {...props} config={config} />;
 }
