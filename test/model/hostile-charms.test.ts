@@ -79,7 +79,7 @@ describe('item 3: names of Object.prototype members are plain names', () => {
   test('`self.on.constructor` & co. are events named as written, with a plain-text kind', () => {
     const observe = NAMES.map((name) => `        framework.observe(self.on.${name}, self._on_x)\n`).join('');
     const m = loadCharm(charm({'src/charm.py': PY(observe)}));
-    expect(m.events.map((e) => `${e.name} ${e.kind}`)).toEqual(['constructor library', '--proto-- library', 'hasOwnProperty library', 'toString library']);
+    expect(m.events.map((e) => `${e.name} ${e.kind}`)).toEqual(['constructor library', 'proto-- library', 'hasOwnProperty library', 'toString library']);
     buildsEverything(m);
   });
 });
