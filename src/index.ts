@@ -6,7 +6,7 @@ import {docVersionsIn, recordDocVersions} from './doc-versions.js';
 import {normalizeOptions, validateOptions, type Options, type PluginOptions} from './options.js';
 import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 import {collectBuildWarnings} from './build-warnings.js';
-import {reportOnce, startReport} from './report.js';
+import {DriftError, reportOnce, startReport} from './report.js';
 import {usePersistentCache} from './model/cache.js';
 import {logger} from '@docusaurus/logger';
 import {charmDirProblem} from './model/find-charms.js';
@@ -67,7 +67,7 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
       recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
       const warnings = collectBuildWarnings(context.siteDir, options, charmDirs);
       if (warnings.drift.length && options.onDrift === 'throw') {
-        throw new Error(`docusaurus-plugin-charm-architecture: pages annotate events their charm does not observe (onDrift: 'throw'):\n${warnings.drift.join('\n')}`);
+        throw new DriftError(`docusaurus-plugin-charm-architecture: pages annotate events their charm does not observe (onDrift: 'throw'):\n${warnings.drift.join('\n')}`);
       }
       for (const line of [...warnings.charm, ...warnings.drift]) reportOnce(state, line);
     },

@@ -37,6 +37,11 @@ export function driftedAnnotations(model: CharmModel, annotations: readonly Even
 
 export const DRIFT_CODE = 'event-not-observed';
 
+/** `onDrift: 'throw'`: the build fails on drift, whatever `onError` says (it is not a charm or directive error). */
+export class DriftError extends Error {
+  override name = 'DriftError';
+}
+
 export function driftMessage(model: CharmModel, annotation: EventAnnotation): string {
   return `Drift: the page annotates \`${annotation.event}\`, which the charm ${model.name} does not observe.`;
 }

@@ -13,7 +13,7 @@ import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
-import {charmWarningLines, displayPath, DRIFT_CODE, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
+import {charmWarningLines, displayPath, DRIFT_CODE, DriftError, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
 import {chooseCharm} from './charm-id.js';
 import {scrollableTables} from './table-scroll.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
@@ -143,8 +143,8 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
     const {prose, annotations} = node.name === 'juju-events' ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
     const drifted = driftedAnnotations(model, annotations);
-    // onDrift 'throw' (CI): a plain Error, so onError 'warn' does not downgrade it.
-    if (drifted.length && options.onDrift === 'throw') throw new Error(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
+    // onDrift 'throw' (CI): a DriftError, which the catch below passes on: onError 'warn' does not downgrade it.
+    if (drifted.length && options.onDrift === 'throw') throw new DriftError(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
     for (const a of drifted) warn(state, file, driftMessage(model, a), {line: a.line ?? pos.line, column: 1}, DRIFT_CODE);
     const links: LinkOptions = {
       jujuDocsUrl: options.jujuDocsUrl,
@@ -162,6 +162,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     // Author prose goes under the section heading, above the generated content.
     return generated.length && generated[0]!.type === 'heading' ? [generated[0]!, ...prose, ...generated.slice(1)] : [...prose, ...generated];
   } catch (thrown) {
+    if (thrown instanceof DriftError) throw thrown;
     // A bug met on some charm is still reported at the directive, and `onError: 'warn'` still holds.
     const error = thrown instanceof CharmArchError ? thrown : internalError(thrown, node.name, file, pos);
     const message = describe(error, file, pos);
