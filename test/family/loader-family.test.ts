@@ -28,11 +28,12 @@ function dependencies(page: string, source: string): {files: string[]; dirs: str
 
 test('a map page depends on every configured charm, not on other pages', () => {
   const {files, dirs} = dependencies('docs/family/map.md', ':::integration-map{charms="postgresql"}\n:::\n');
-  expect(dirs).toEqual([join(FAMILY, 'webshop'), join(FAMILY, 'postgresql')]);
+  // Only the folders a charm's model reads from (its entry point's folder), never the charm folder itself.
+  expect(dirs).toEqual([join(FAMILY, 'webshop', 'src'), join(FAMILY, 'postgresql', 'src')]);
   expect(files).toEqual(expect.arrayContaining([join(FAMILY, 'webshop', 'charmcraft.yaml'), join(FAMILY, 'postgresql', 'charmcraft.yaml')]));
 });
 
 test('a catalog page also depends on its content folder', () => {
-  expect(dependencies('docs/family/catalog.md', ':::charm-catalog\n:::\n').dirs).toEqual([join(SITE, 'docs'), join(FAMILY, 'webshop'), join(FAMILY, 'postgresql')]);
+  expect(dependencies('docs/family/catalog.md', ':::charm-catalog\n:::\n').dirs).toEqual([join(SITE, 'docs'), join(FAMILY, 'webshop', 'src'), join(FAMILY, 'postgresql', 'src')]);
   expect(dependencies('versioned_docs/version-1.0/catalog.md', ':::charm-catalog\n:::\n').dirs[0]).toBe(join(SITE, 'versioned_docs', 'version-1.0'));
 });
