@@ -25,6 +25,7 @@
  * those libraries, not in paas-charm.
  */
 import type {ConfigOption, Endpoint, Action, Resource, Container, EventKind} from '../types.js';
+import {compareReleases} from './paas-charm-pin.js';
 
 export interface ExtensionDefinition {
   name: string;
@@ -76,6 +77,8 @@ export interface InheritedEventDefinition {
   whenInterface?: string;
   /** The condition in words, when there is one. */
   condition?: string;
+  /** First paas-charm release that observes it (absent: every release); a charm pinning an older one does not get it. */
+  since?: string;
 }
 
 export const CHARMCRAFT_VERSION = '4.4.0 (commit 82e9de8b78; unchanged at main 15966e958a)';
@@ -436,6 +439,7 @@ const COMMON_EVENTS: Ev[] = [
     endpoint: 'secret-storage',
   }),
   ev(201, 'secret-storage-relation-departed', 'relation', '_on_secret_storage_relation_departed', 571, 'Handle the secret-storage-relation-departed event.', {
+    since: '1.4.1',
     endpoint: 'secret-storage',
   }),
   ev(205, 'update-status', 'lifecycle', '_on_update_status', 798, 'Handle the update-status event.'),
@@ -466,10 +470,11 @@ const COMMON_EVENTS: Ev[] = [
     ...whenRequires('redis', 'redis'),
   }),
   ev(263, 'resource-created', 'library', '_on_valkey_resource_created', 860, "Handle valkey's resource-created event.", {
+    since: '1.11.3',
     emitter: lib('_valkey.valkey_interface', 'ResourceRequirerEventHandler', 'dpcharmlibs.interfaces', 'valkey'),
     ...whenRequires('valkey', 'valkey_client'),
   }),
-  ev(285, 'http-proxy-relation-changed', 'relation', '_on_http_proxy_changed', 940, 'Handle http-proxy relation changed.', whenRequires('http-proxy', 'http_proxy')),
+  ev(285, 'http-proxy-relation-changed', 'relation', '_on_http_proxy_changed', 940, 'Handle http-proxy relation changed.', {since: '1.9.1', ...whenRequires('http-proxy', 'http_proxy')}),
   ev(309, 'credentials-changed', 'library', '_on_s3_credential_changed', 865, 'Handle s3 credentials-changed event.', {
     emitter: lib('_s3', 'S3Requirer', 'charms.data_platform_libs.v0.s3', 's3'),
     ...whenRequires('s3', 's3'),
@@ -495,23 +500,28 @@ const COMMON_EVENTS: Ev[] = [
     ...whenRequires('rabbitmq', 'rabbitmq'),
   }),
   ev(379, 'endpoint-changed', 'library', '_on_tracing_relation_changed', 910, 'Handle tracing relation changed event.', {
+    since: '1.2.0',
     emitter: lib('_tracing', 'TracingEndpointRequirer', 'charms.tempo_coordinator_k8s.v0.tracing', 'tracing'),
     ...whenRequires('tracing', 'tracing'),
   }),
   ev(382, 'endpoint-removed', 'library', '_on_tracing_relation_broken', 915, 'Handle tracing relation broken event.', {
+    since: '1.2.0',
     emitter: lib('_tracing', 'TracingEndpointRequirer', 'charms.tempo_coordinator_k8s.v0.tracing', 'tracing'),
     ...whenRequires('tracing', 'tracing'),
   }),
   ev(405, 'smtp-data-available', 'library', '_on_smtp_data_available', 920, 'Handle smtp data available event.', {
+    since: '1.4.0',
     emitter: lib('_smtp', 'SmtpRequires', 'charms.smtp_integrator.v0.smtp', 'smtp'),
     ...whenRequires('smtp', 'smtp'),
   }),
   ev(426, 'openfga-store-created', 'library', '_on_openfga_store_created', 925, 'Handle openfga store created event.', {
+    since: '1.5.0',
     emitter: lib('openfga', 'OpenFGARequires', 'charms.openfga_k8s.v1.openfga', 'openfga'),
     ...whenRequires('openfga', 'openfga'),
   }),
   ...(['changed', 'removed'] as const).map((what, i) =>
     ev(457 + i, `oauth-info-${what}`, 'library', `_on_oauth_info_${what}`, 930 + 5 * i, `Handle the OAuth info ${what} event.`, {
+      since: what === 'changed' ? '1.8.0' : '1.8.4',
       emitter: lib('_oauth', 'OAuthRequirer', 'charms.hydra.v0.oauth', '{oauth-endpoint}'),
       endpoint: '{oauth-endpoint}',
       whenInterface: 'oauth',
@@ -628,17 +638,20 @@ export function expandDynamicConfig(
 
 /**
  * The inherited events that apply to a charm: conditions checked against its endpoints,
- * `{container}` and `{oauth-endpoint}` filled in. Events whose condition fails are dropped.
+ * `{container}` and `{oauth-endpoint}` filled in. Events whose condition fails are dropped, and
+ * so are those added after `pinnedRelease`, the paas-charm release the charm pins (if any).
  */
 export function inheritedEventsFor(
   framework: string,
   endpoints: ReadonlyArray<{name: string; role: string; interface: string}>,
   container: string,
+  pinnedRelease?: string,
 ): InheritedEventDefinition[] {
   const requires = endpoints.filter((e) => e.role === 'requires');
   const oauth = requires.filter((e) => e.interface === 'oauth');
   const all = [...PAAS_CHARM_EVENTS.common, ...(Object.hasOwn(PAAS_CHARM_EVENTS.byFramework, framework) ? PAAS_CHARM_EVENTS.byFramework[framework]! : [])];
   const applies = (e: InheritedEventDefinition): boolean => {
+    if (e.since !== undefined && pinnedRelease !== undefined && compareReleases(pinnedRelease, e.since) < 0) return false;
     if (e.whenEndpoint !== undefined) {
       return requires.some((r) => r.name === e.whenEndpoint && (e.whenInterface === undefined || r.interface === e.whenInterface));
     }
