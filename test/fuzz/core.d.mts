@@ -48,6 +48,8 @@ export interface FuzzStats {
   pageErrors: number;
   slowest: number;
   peakRssMb: number;
+  /** The most one case raised the peak resident memory, in MB. */
+  largestRssRaiseMb: number;
   errorCodes: Map<string, number>;
   knownBugHits: Map<string, number>;
   ms: Record<string, number>;

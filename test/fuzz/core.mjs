@@ -67,11 +67,13 @@ const PROTOTYPE_NAMES = ['constructor', '__proto__', 'hasOwnProperty', 'toString
 /**
  * Markdown nested far deeper, or tables far wider, than any real charm text (issue #18 item 4):
  * 2,000 `>`, a list nested hundreds of levels, list markers on one line, emphasis and links nested
- * thousands deep, tables of up to 300 KB. The loader and sections must stay within the case's time
- * and memory bounds (they show such text plainly, with a warning).
+ * thousands deep, tables of up to `tableBytes`. The loader and sections must stay within the case's
+ * time and memory bounds (they show such text plainly, with a warning). Descriptions get tables of
+ * 300 KB; docstrings and option descriptions, shown inline (as code in a list item or table cell),
+ * 30 KB: re-reading a 300 KB inline code span is the harness's cost (2 s), not the plugin's.
  */
 const rows = (cols, cell) => `|${` ${cell} |`.repeat(cols)}\n`;
-export const deepMarkdownArb = fc.oneof(
+const deepMarkdown = (tableBytes) => fc.oneof(
   fc.integer({min: 1, max: 3000}).map((n) => `${'>'.repeat(n)} deep`),
   fc.integer({min: 1, max: 300}).map((n) => Array.from({length: n}, (_, i) => `${' '.repeat(i * 2)}- level ${i}`).join('\n')),
   fc.integer({min: 1, max: 2000}).map((n) => `${'- '.repeat(n)}x`),
@@ -79,10 +81,12 @@ export const deepMarkdownArb = fc.oneof(
   fc.integer({min: 1, max: 1500}).map((n) => `${'*a _b '.repeat(n)}${' b_ a*'.repeat(n)}`),
   fc.integer({min: 1, max: 2000}).map((n) => `${'['.repeat(n)}x${'](y)'.repeat(n)}`),
   fc.tuple(fc.integer({min: 1, max: 2000}), fc.integer({min: 1, max: 20_000})).map(([cols, height]) => {
-    const rowCount = Math.max(1, Math.min(height, Math.floor(300_000 / (cols * 4))));
+    const rowCount = Math.max(1, Math.min(height, Math.floor(tableBytes / (cols * 4))));
     return `${rows(cols, 'h')}${rows(cols, '---')}${rows(cols, 'c').repeat(rowCount)}`;
   }),
 );
+export const deepMarkdownArb = deepMarkdown(300_000);
+const deepInlineArb = deepMarkdown(30_000);
 
 export const textArb = fc.oneof(
   {weight: 3, arbitrary: fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...WORDS)), {maxLength: 6}).map((a) => a.join(' '))},
@@ -143,7 +147,7 @@ const endpointArb = fc.record({
   limit: fc.option(fc.integer({min: 0, max: 3})),
   description: fc.option(textArb),
 });
-const configArb = fc.record({name: nameArb, type: fc.constantFrom('string', 'int', 'float', 'boolean', 'secret', 'secret'), default: fc.option(scalarArb), description: fc.option(fc.oneof({weight: 12, arbitrary: textArb}, {weight: 1, arbitrary: deepMarkdownArb}))});
+const configArb = fc.record({name: nameArb, type: fc.constantFrom('string', 'int', 'float', 'boolean', 'secret', 'secret'), default: fc.option(scalarArb), description: fc.option(fc.oneof({weight: 12, arbitrary: textArb}, {weight: 1, arbitrary: deepInlineArb}))});
 const paramArb = fc.record({name: nameArb, type: fc.constantFrom('string', 'integer', 'number', 'boolean', 'array', 'object'), description: fc.option(textArb), default: fc.option(scalarArb)});
 const actionArb = fc.record({name: nameArb, description: fc.option(textArb), params: fc.array(paramArb, {maxLength: 3}), required: fc.array(fc.boolean(), {maxLength: 3}), additionalProperties: fc.option(fc.boolean())});
 
@@ -164,7 +168,7 @@ const observeArb = fc.record({
   style: fc.constantFrom('self.framework.observe', 'framework.observe', 'alias', 'keywords'),
   loop: fc.boolean(),
   handler: pyIdentArb,
-  doc: fc.option(fc.oneof({weight: 12, arbitrary: textArb}, {weight: 1, arbitrary: deepMarkdownArb})),
+  doc: fc.option(fc.oneof({weight: 12, arbitrary: textArb}, {weight: 1, arbitrary: deepInlineArb})),
   addsLayer: fc.option(fc.nat()),
 });
 const pythonArb = fc.record({
@@ -705,18 +709,21 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
   const validate = new Ajv2020({allErrors: true, strict: true, allowUnionTypes: true}).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   const charmDir = join(workDir, 'site', 'charm-under-test');
   const pagePath = join(workDir, 'site', 'docs', 'page.md');
-  const stats = {cases: 0, loaded: 0, loadErrors: 0, sections: 0, diagrams: 0, pages: 0, pageErrors: 0, slowest: 0, peakRssMb: 0, errorCodes: new Map(), ms: {}, knownBugHits: new Map(), markdownBytes: 0};
+  const stats = {cases: 0, loaded: 0, loadErrors: 0, sections: 0, diagrams: 0, pages: 0, pageErrors: 0, slowest: 0, peakRssMb: 0, largestRssRaiseMb: 0, errorCodes: new Map(), ms: {}, knownBugHits: new Map(), markdownBytes: 0};
 
   const timed = async (what, fn) => {
     const start = performance.now();
+    const peakBefore = process.resourceUsage().maxRSS / 1024;
     const result = await fn();
     const ms = performance.now() - start;
     stats.slowest = Math.max(stats.slowest, ms);
     if (ms > caseMs) fail(`${what} took ${Math.round(ms)} ms (bound: ${caseMs} ms)`);
-    // The process's peak resident memory so far: a case that needs a gigabyte raises it for good.
+    // The process's peak resident memory: a case that needs a gigabyte raises it for good. Only the
+    // case that raised it past the bound fails (the peak never comes down for the cases after it).
     const peakMb = process.resourceUsage().maxRSS / 1024;
     stats.peakRssMb = Math.max(stats.peakRssMb, Math.round(peakMb));
-    if (peakMb > maxRssMb) fail(`${what} raised the peak resident memory to ${Math.round(peakMb)} MB (bound: ${maxRssMb} MB)`);
+    if (peakMb > peakBefore) stats.largestRssRaiseMb = Math.max(stats.largestRssRaiseMb, Math.round(peakMb - peakBefore));
+    if (peakMb > maxRssMb && peakMb > peakBefore) fail(`${what} raised the peak resident memory from ${Math.round(peakBefore)} MB to ${Math.round(peakMb)} MB (bound: ${maxRssMb} MB)`);
     return result;
   };
 

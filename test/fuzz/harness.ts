@@ -71,5 +71,5 @@ export async function warmUp(): Promise<void> {
 export function summary(label: string, f: Fuzzer, ms: number): string {
   const s = f.stats;
   const codes = [...s.errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}:${n}`).join(' ');
-  return `${label}: ${s.cases} cases in ${(ms / 1000).toFixed(1)} s (slowest ${Math.round(s.slowest)} ms, peak RSS ${s.peakRssMb} MB); loaded ${s.loaded}, load errors ${s.loadErrors} [${codes}]; sections ${s.sections}, diagrams ${s.diagrams}, pages ${s.pages} (errors ${s.pageErrors}); ms ${JSON.stringify(Object.fromEntries(Object.entries(s.ms).map(([k, v]) => [k, Math.round(v)])))}; known bugs hit ${JSON.stringify(Object.fromEntries(s.knownBugHits))}`;
+  return `${label}: ${s.cases} cases in ${(ms / 1000).toFixed(1)} s (slowest ${Math.round(s.slowest)} ms, peak RSS ${s.peakRssMb} MB, largest raise by one case ${s.largestRssRaiseMb} MB); loaded ${s.loaded}, load errors ${s.loadErrors} [${codes}]; sections ${s.sections}, diagrams ${s.diagrams}, pages ${s.pages} (errors ${s.pageErrors}); ms ${JSON.stringify(Object.fromEntries(Object.entries(s.ms).map(([k, v]) => [k, Math.round(v)])))}; known bugs hit ${JSON.stringify(Object.fromEntries(s.knownBugHits))}`;
 }
