@@ -282,6 +282,8 @@ const expandCfg = join(OUT, 'expand.json');
 writeFileSync(expandCfg, JSON.stringify({siteDir, staticDir, pages: pageInfo, charms: charmOption, defaultCharm: charms[0].id, runs: R}));
 log(`expansion: ${M} pages x ${R} passes through mdx-loader (directive page and static twin)`);
 const exp = JSON.parse(node([join(here, 'lib', 'expand-child.mjs'), expandCfg]));
+// The static baseline is only a baseline when it says the same as the directive pages.
+if (exp.sameStrings !== exp.pages) throw new Error(`static twin differs from its directive page on ${exp.pages - exp.sameStrings} of ${exp.pages} pages (first difference above): fix bench/site.mjs staticBody, or the comparison in bench/lib/expand-child.mjs for output Markdown cannot write`);
 const perDirective = exp.perPage.map((p) => (p.dirMs - p.staticMs) / p.directives);
 const transformPerDirective = exp.perPage.map((p) => p.transformMs / p.directives);
 const expansion = {

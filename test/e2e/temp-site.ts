@@ -71,7 +71,7 @@ export interface DevServer {
 }
 
 /** Resolves on the server's next output (it prints while it compiles or exits), or after a second at the latest. */
-function nextOutput(child: ChildProcess): Promise<void> {
+export function nextOutput(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);
