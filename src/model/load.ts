@@ -56,7 +56,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
   const names = charmNames(meta);
   const scan = {project, names, isCharmClass, charmOf, sink};
-  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan, pinnedPaasCharm(sources)?.version), ...libraryHandledEvents(scan)];
+  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan, () => pinnedPaasCharm(sources)?.version), ...libraryHandledEvents(scan)];
 
   warnOnPlainText(meta, events, sink);
   reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');
@@ -135,7 +135,7 @@ function detectFramework(sources: CharmSources): CharmFramework {
 }
 
 /** Events observed by base classes outside the charm's source: paas-charm (catalogued) or a vendored base in lib/. */
-function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Parameters<typeof observedEventsIn>[1], pinnedRelease: string | undefined): ObservedEvent[] {
+function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Parameters<typeof observedEventsIn>[1], pinnedRelease: () => string | undefined): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   for (const main of mains) {
     const chain = classChain(main, contextFor(scan.project, main.module, scan.isCharmClass));
@@ -143,8 +143,8 @@ function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Paramete
     const paas = allBases.map((b) => findExtensionByBaseClass(b)).find((e) => e !== undefined);
     if (paas) {
       const container = meta.containers.find((c) => c.origin.startsWith('extension:'))?.name ?? meta.containers[0]?.name ?? 'app';
-      // The release the charm pins decides which events its base classes observe.
-      for (const e of inheritedEventsFor(paas.framework, meta.endpoints, container, pinnedRelease)) {
+      // The release the charm pins decides which events its base classes observe (its lock files are read only here).
+      for (const e of inheritedEventsFor(paas.framework, meta.endpoints, container, pinnedRelease())) {
         out.push({
           file: main.module.py.file.path,
           line: describeCharmClass(main).line,
