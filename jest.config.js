@@ -18,6 +18,8 @@ const common = {
   moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
   testEnvironment: 'node',
   transformIgnorePatterns: ['/node_modules/'],
+  // The benchmark writes whole sites (with package.json files) under bench/out: not modules of the tests.
+  modulePathIgnorePatterns: ['<rootDir>/bench/out/', '<rootDir>/test-results/'],
 };
 
 export default {
