@@ -20,56 +20,17 @@
  * subgraph "Container not resolved"; layers computed at runtime add a
  * `more computed at runtime` node (class `computed`).
  */
-import type {CharmModel, Container, MetricsExporter, PebbleLayer} from '../model/types.js';
+import {containerServices as servicesFor, type ContainerService as ServiceInfo} from '../model/container-services.js';
+import type {CharmModel, Container} from '../model/types.js';
 import {charmTitle} from './deployment.js';
 import {FlowchartWriter} from './flowchart.js';
 import type {AltGroup, DiagramClass, DiagramResult} from './types.js';
-
-interface ServiceInfo {
-  name: string;
-  command: string | null;
-  exporter: boolean;
-  source: string;
-}
 
 /** The charm class name, else a generic label. */
 export function charmClassName(model: CharmModel): string {
   return model.charmClasses[0]?.name ?? `${model.name} charm`;
 }
 
-function isExporter(exporters: MetricsExporter[], container: string | null, service: string): boolean {
-  return exporters.some((x) => x.service === service && (x.container === container || x.container === null));
-}
-
-/** Services for a container (or for `null`: layers without a resolved container). */
-function servicesFor(model: CharmModel, container: Container | null): {services: ServiceInfo[]; computed: boolean} {
-  const name = container?.name ?? null;
-  const out = new Map<string, ServiceInfo>();
-  let computed = false;
-  const add = (service: {name: string; command: string | null}, source: string): void => {
-    if (out.has(service.name)) return;
-    out.set(service.name, {name: service.name, command: service.command, exporter: isExporter(model.metrics.exporters, name, service.name), source});
-  };
-  const layers: PebbleLayer[] = model.pebble.filter((l) => l.container === name);
-  for (const layer of layers) {
-    if (layer.computed) computed = true;
-    for (const s of layer.services) add(s, `Pebble layer in ${layer.file}`);
-  }
-  if (container) {
-    for (const rock of model.rocks) {
-      const feeds = rock.container === container.name || (container.resource !== null && rock.resource === container.resource);
-      if (!feeds) continue;
-      for (const s of rock.services) add(s, `rock ${rock.name} (${rock.path})`);
-    }
-  }
-  // Exporters known only from metrics.
-  for (const x of model.metrics.exporters) {
-    if (x.container === name && !out.has(x.service)) {
-      out.set(x.service, {name: x.service, command: x.command, exporter: true, source: 'metrics exporter'});
-    }
-  }
-  return {services: [...out.values()], computed};
-}
 
 function serviceLabel(s: ServiceInfo): string[] {
   return [s.name, s.exporter ? 'metrics exporter' : 'Pebble service'];

@@ -4,3 +4,4 @@ export {loadCharmAtRef, loadCharmAtRefCached, type ModelAtRef} from './git/load-
 export {findCharms} from './find-charms.js';
 export {CharmArchError, CharmLoadError, formatDiagnostic} from './errors.js';
 export * from './types.js';
+export {containerServices, type ContainerService} from './container-services.js';

@@ -1,4 +1,5 @@
 import type {RootContent} from 'mdast';
+import {containerServices} from '../model/container-services.js';
 import type {Rock} from '../model/types.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, heading, link, paragraph, slug, text} from './mdast.js';
@@ -18,7 +19,8 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
   out.push(paragraph(text('Configuration files for the containers can be found in the respective directories that define the rock.')));
   for (const c of m.containers) {
     out.push(heading(ctx.headingLevel + 1, `container-${slug(c.name)}`, code(c.name)));
-    const services = [...new Set(m.pebble.filter((l) => l.container === c.name).flatMap((l) => l.services.map((s) => s.name)))];
+    // The same services the charm diagram shows (layers, the rock that feeds it, exporters).
+    const services = containerServices(m, c).services.map((s) => s.name);
     out.push(
       paragraph(
         ...(services.length ? [text('Pebble services: '), ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])), text('.')] : [text('No Pebble service of this container is defined statically in the charm.')]),
