@@ -2,7 +2,7 @@
  * Jest side of the fuzzer: binds test/fuzz/core.mjs to src/ (scripts/fuzz.mjs binds it to dist/),
  * with real Mermaid parsing (test/diagrams/mermaid-parse.ts).
  *
- * FUZZ_MAX_RSS_MB bounds the process's peak resident memory (default 2048).
+ * FUZZ_MAX_RSS_MB bounds how far fuzzing may raise the process's peak resident memory (default 2048).
  * FUZZ_RUNS scales the run: the total number of cases across the fuzz test files (default 500,
  * split 22.5% valid charms, 30% mutated charms, 47.5% pages: a page case costs a tenth of a charm
  * case; 500 cases take about 30 s on one busy core, 2000 took 105 s). The long campaigns are
@@ -39,7 +39,7 @@ export function runsFor(share: number): number {
 export const CASE_MS = Number(process.env['FUZZ_CASE_MS'] ?? Infinity);
 /** For test titles: `N cases` plus the per-case bound when one is set. */
 export const casesLabel = (runs: number): string => `${runs} cases${Number.isFinite(CASE_MS) ? `, ${CASE_MS} ms each at most` : ''}`;
-/** Bound on the fuzzing process's peak resident memory (FUZZ_MAX_RSS_MB): a case needing a gigabyte fails. */
+/** How far fuzzing may raise the process's peak resident memory (FUZZ_MAX_RSS_MB): a case needing gigabytes fails. */
 export const MAX_RSS_MB = Number(process.env['FUZZ_MAX_RSS_MB'] ?? 2048);
 // The bugs these inputs found are fixed: they are generated like any other input.
 generatorOptions.includeKnownBugs = process.env['FUZZ_KNOWN_BUGS'] !== '0';
