@@ -1,5 +1,5 @@
-import {readdirSync, readFileSync, statSync} from 'node:fs';
-import {join, resolve} from 'node:path';
+import {readFileSync} from 'node:fs';
+import {resolve} from 'node:path';
 import type {RootContent} from 'mdast';
 import type {ContainerDirective} from 'mdast-util-directive';
 import {directiveFromMarkdown} from 'mdast-util-directive';
@@ -12,20 +12,7 @@ import type {CharmModel} from './model/types.js';
 import type {PluginOptions} from './options.js';
 import {extractAnnotations} from './remark/annotations.js';
 import {charmWarningLines, driftedAnnotations, driftLine} from './report.js';
-
-/** Folders of a site that hold no pages. */
-const NOT_PAGES = new Set(['node_modules', 'build', '.docusaurus', '.cache-loader']);
-
-/** Markdown and MDX pages under the site directory, outside the charm directories. */
-function pageFiles(dir: string, skip: ReadonlySet<string>, maxFileBytes: number, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, {withFileTypes: true})) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !NOT_PAGES.has(entry.name) && !skip.has(resolve(path))) pageFiles(path, skip, maxFileBytes, out);
-    } else if (entry.isFile() && /\.mdx?$/i.test(entry.name) && statSync(path).size <= maxFileBytes) out.push(path);
-  }
-  return out;
-}
+import {sitePages} from './site-pages.js';
 
 export interface BuildWarnings {
   /** Each a `file:line:column: code: message` line. */
@@ -60,7 +47,7 @@ export function collectBuildWarnings(siteDir: string, options: PluginOptions, ch
   });
   const drift: string[] = [];
   const onlyCharm = Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined;
-  for (const page of pageFiles(siteDir, new Set(Object.values(charmDirs).map((d) => resolve(d))), options.maxFileBytes)) {
+  for (const page of sitePages(siteDir, {skip: new Set(Object.values(charmDirs).map((d) => resolve(d))), maxFileBytes: options.maxFileBytes, partials: true})) {
     const source = readFileSync(page, 'utf8');
     if (!source.includes(':juju-events')) continue;
     const tree = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});

@@ -13,7 +13,7 @@
  * resolution turns it into the page's URL, and `onBrokenMarkdownLinks`
  * reports it if that ever fails.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {dirname, join, relative, sep} from 'node:path';
 import type {Root} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
@@ -21,13 +21,11 @@ import {directiveFromMarkdown, type ContainerDirective, type LeafDirective} from
 import {directive} from 'micromark-extension-directive';
 import {visit} from 'unist-util-visit';
 import {SECTIONS} from '../sections/index.js';
+import {sitePages} from '../site-pages.js';
 
 /** The directive of a charm's whole page: a page holding it documents that charm before any other. */
 export const ARCHITECTURE_DIRECTIVE = 'charm-architecture';
 const ARCHITECTURE_WEIGHT = 1000;
-
-/** Folders never holding pages. */
-const SKIPPED = new Set(['node_modules', 'build', 'static']);
 
 /** The content folder a page belongs to: the top folder under the site, or `versioned_docs/<version>`. */
 export function contentRoot(siteDir: string, page: string): string {
@@ -35,17 +33,6 @@ export function contentRoot(siteDir: string, page: string): string {
   const depth = parts[0] === 'versioned_docs' || parts[0] === 'i18n' ? 2 : 1;
   if (parts.length <= depth || parts[0] === '..') return dirname(page);
   return join(siteDir, ...parts.slice(0, depth));
-}
-
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir).sort()) {
-    if (entry.startsWith('.') || entry.startsWith('_') || SKIPPED.has(entry)) continue;
-    const path = join(dir, entry);
-    const stat = statSync(path);
-    if (stat.isDirectory()) markdownFiles(path, out);
-    else if (/\.mdx?$/i.test(entry)) out.push(path);
-  }
-  return out;
 }
 
 /** How much a page documents each charm: its per-charm directives (`charm` attribute, else the default charm). */
@@ -69,7 +56,7 @@ function documentedCharms(source: string, defaultCharm: string | undefined): Map
  */
 export function charmPages(siteDir: string, page: string, ids: readonly string[], defaultCharm: string | undefined): Map<string, string> {
   const best = new Map<string, {file: string; score: number}>();
-  for (const file of markdownFiles(contentRoot(siteDir, page))) {
+  for (const file of sitePages(contentRoot(siteDir, page))) {
     if (file === page) continue;
     for (const [id, score] of documentedCharms(readFileSync(file, 'utf8'), defaultCharm)) {
       if (ids.includes(id) && score > (best.get(id)?.score ?? 0)) best.set(id, {file, score});
