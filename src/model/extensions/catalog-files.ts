@@ -1,0 +1,123 @@
+/**
+ * The shapes of the extension catalog's data files (data/*.json), as readers: what each key holds.
+ * schema/charmcraft-extensions.schema.json and schema/paas-charm-events.schema.json say the same for
+ * editors; test/extensions-catalog.test.ts holds both to the same verdicts.
+ */
+import {arrayOf, boolean, DataShapeError, matching, object, oneOf, optional, positiveInteger, recordOf, scalar, string, type Reader} from './data-reader.js';
+import {compareReleases} from './paas-charm-pin.js';
+
+/** `read`, then a check across values that the shape alone cannot say (throws DataShapeError). */
+function refine<T>(read: Reader<T>, check: (value: T) => void): Reader<T> {
+  return (value, at) => {
+    const out = read(value, at);
+    check(out);
+    return out;
+  };
+}
+
+/** A release number as paas-charm and charmcraft tag them: `1.12.0`. */
+export const release = matching(/^\d+(\.\d+)*$/, 'a release number such as 1.12.0');
+
+/** Where a data file was read from: the repository, its release and the commit of that release. */
+const source = object({
+  repository: matching(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/, 'a https://github.com/<owner>/<name> address'),
+  version: release,
+  commit: matching(/^[0-9a-f]{7,40}$/, 'a commit hash (7 to 40 hexadecimal digits)'),
+  date: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+  files: arrayOf(string),
+  /** A later ref checked and found to add nothing to the tables. */
+  unchangedAt: optional(object({ref: string, commit: matching(/^[0-9a-f]{7,40}$/, 'a commit hash'), describe: optional(string)})),
+  notes: optional(arrayOf(string)),
+});
+
+const configOption = object({name: string, type: string, description: string, default: optional(scalar)});
+
+const dynamicConfig = arrayOf(object({whenInterface: string, options: arrayOf(configOption)}));
+
+const action = object({
+  name: string,
+  description: string,
+  params: arrayOf(object({name: string, type: string, description: string, required: boolean})),
+});
+
+const endpoint = object({
+  name: string,
+  role: oneOf('requires', 'provides', 'peers'),
+  interface: string,
+  optional: boolean,
+  description: string,
+  limit: optional(positiveInteger),
+});
+
+/** data/charmcraft-extensions.json: what each charmcraft 12-factor extension adds to a charm. */
+export const charmcraftExtensionsFile = refine(object({
+  $schema: optional(string),
+  source,
+  /** The bases routed to the experimental V2 extensions, and the names V2 gives every framework. */
+  experimental: object({bases: arrayOf(string), container: string, resource: string}),
+  /** What every extension adds (charmcraft's `_AppBase`); an extension's own actions come after these. */
+  common: object({
+    endpoints: arrayOf(endpoint),
+    actions: arrayOf(action),
+    assumes: arrayOf(string),
+    charmLibs: arrayOf(object({lib: string, version: string})),
+    /** Used by an extension that declares no `dynamicConfig` of its own. */
+    dynamicConfig,
+  }),
+  extensions: arrayOf(
+    object({
+      name: string,
+      framework: string,
+      charmBaseClass: string,
+      charmBaseClassAliases: arrayOf(string),
+      supportedBases: arrayOf(string),
+      containers: arrayOf(object({name: string, resource: string, mounts: arrayOf(object({storage: string, location: string}))})),
+      resources: arrayOf(object({name: string, type: string, description: string})),
+      config: arrayOf(configOption),
+      actions: arrayOf(action),
+      dynamicConfig: optional(dynamicConfig),
+    }),
+  ),
+}), (file) => {
+  // Extensions are looked up by name: a second entry of a name would never be found.
+  file.extensions.forEach((e, i) => {
+    if (file.extensions.findIndex((x) => x.name === e.name) !== i) throw new DataShapeError(['extensions', i, 'name'], `extension "${e.name}" is listed twice`);
+  });
+});
+
+const inheritedEvent = object({
+  name: string,
+  kind: oneOf('lifecycle', 'workload', 'relation', 'action', 'secret', 'storage', 'leader', 'status', 'library'),
+  handler: matching(/^_on_\w+$/, 'a handler method name such as _on_config_changed'),
+  handlerDoc: optional(string),
+  file: matching(/^src\/paas_charm\/[\w/]+\.py$/, 'a file of paas-charm such as src/paas_charm/charm.py'),
+  line: optional(positiveInteger),
+  handlerLine: optional(positiveInteger),
+  observer: optional(string),
+  emitter: optional(object({expression: string, class: optional(string), library: optional(string), relation: optional(string)})),
+  endpoint: optional(string),
+  action: optional(string),
+  container: optional(string),
+  whenEndpoint: optional(string),
+  whenInterface: optional(string),
+  condition: optional(string),
+  since: optional(release),
+});
+
+/** data/paas-charm-events.json: the events paas-charm's base classes observe for the charm. */
+export const paasCharmEventsFile = refine(object({
+  $schema: optional(string),
+  source,
+  common: arrayOf(inheritedEvent),
+  byFramework: recordOf(arrayOf(inheritedEvent)),
+}), (file) => {
+  // An event `since` a release newer than the one read cannot have been read from it.
+  const lists: Array<[Array<string | number>, typeof file.common]> = [[['common'], file.common], ...Object.entries(file.byFramework).map(([k, v]): [string[], typeof v] => [['byFramework', k], v])];
+  for (const [at, events] of lists) {
+    events.forEach((e, i) => {
+      if (e.since !== undefined && compareReleases(e.since, file.source.version) > 0) {
+        throw new DataShapeError([...at, i, 'since'], `release ${e.since} is newer than the release the file was read from (source.version ${file.source.version})`);
+      }
+    });
+  }
+});
