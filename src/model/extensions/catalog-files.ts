@@ -1,9 +1,12 @@
 /**
  * The shapes of the extension catalog's data files (data/*.json), as readers: what each key holds.
- * schema/charmcraft-extensions.schema.json and schema/paas-charm-events.schema.json say the same for
- * editors; test/extensions-catalog.test.ts holds both to the same verdicts.
+ * schema/extension-catalog.schema.json says the same for editors; test/extensions-catalog.test.ts
+ * holds both to the same verdicts. Only the readers check across values (`refine` below).
  */
-import {arrayOf, boolean, DataShapeError, matching, object, oneOf, optional, positiveInteger, recordOf, scalar, string, type Reader} from './data-reader.js';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {CharmArchError} from '../errors.js';
+import {arrayOf, boolean, DataShapeError, matching, object, oneOf, optional, positiveInteger, readDataFile, recordOf, scalar, string, type Reader} from './data-reader.js';
 import {compareReleases} from './paas-charm-pin.js';
 
 /** `read`, then a check across values that the shape alone cannot say (throws DataShapeError). */
@@ -121,3 +124,25 @@ export const paasCharmEventsFile = refine(object({
     });
   }
 });
+
+const HINT =
+  'The file ships with docusaurus-plugin-charm-architecture: reinstall the package; when editing the catalog, ' +
+  'schema/extension-catalog.schema.json says what each key holds.';
+
+/** Reads the text of a catalog data file (`file` names it in errors). */
+export function readCatalogText<T>(text: string, file: string, read: Reader<T>): T {
+  return readDataFile(text, file, read, HINT);
+}
+
+/** Reads data/<name> beside this module (copied to dist/ by scripts/build.mjs with every .json of src/). */
+export function loadCatalogFile<T>(name: string, read: Reader<T>): T {
+  const file = fileURLToPath(new URL(`./data/${name}`, import.meta.url));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new CharmArchError({code: 'catalog-data-invalid', message: `the extension catalog cannot be read (${reason})`, file, hint: HINT});
+  }
+  return readCatalogText(text, file, read);
+}

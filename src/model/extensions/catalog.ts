@@ -14,13 +14,10 @@
  * and the typed readers of catalog-files.ts), and answers the look-ups below. A wrong data file
  * is a CharmArchError naming the file, line, column and key (data-reader.ts).
  */
-import {readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import type {ConfigOption, Endpoint, Action, Resource, Container, EventKind} from '../types.js';
-import {CharmArchError} from '../errors.js';
-import {charmcraftExtensionsFile, paasCharmEventsFile} from './catalog-files.js';
-import {readDataFile, type Reader} from './data-reader.js';
+import {charmcraftExtensionsFile, loadCatalogFile, paasCharmEventsFile} from './catalog-files.js';
 import {compareReleases} from './paas-charm-pin.js';
+
 export interface ExtensionDefinition {
   name: string;
   framework: string;
@@ -91,21 +88,6 @@ export interface CatalogSource {
   notes?: string[];
 }
 
-function load<T>(name: string, read: Reader<T>): T {
-  const file = fileURLToPath(new URL(`./data/${name}`, import.meta.url));
-  const hint =
-    'The file ships with docusaurus-plugin-charm-architecture: reinstall the package; when editing the catalog, ' +
-    `schema/${name.replace(/\.json$/, '.schema.json')} says what each key holds.`;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CharmArchError({code: 'catalog-data-invalid', message: `the extension catalog cannot be read (${reason})`, file, hint});
-  }
-  return readDataFile(text, file, read, hint);
-}
-
 /** Frozen all the way down: the tables are shared by every charm a process reads. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -115,8 +97,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const charmcraft = load('charmcraft-extensions.json', charmcraftExtensionsFile);
-const paasCharm = load('paas-charm-events.json', paasCharmEventsFile);
+const charmcraft = loadCatalogFile('charmcraft-extensions.json', charmcraftExtensionsFile);
+const paasCharm = loadCatalogFile('paas-charm-events.json', paasCharmEventsFile);
 
 /** The charmcraft release the extension table was read from. */
 export const CHARMCRAFT_SOURCE: Readonly<CatalogSource> = deepFreeze(charmcraft.source);
