@@ -11,8 +11,9 @@ import {
   PAAS_CHARM_SOURCE,
 } from '../src/model/extensions/catalog.js';
 import type {EventKind} from '../src/model/types.js';
-import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -298,6 +299,27 @@ describe('a wrong catalog data file', () => {
       return; // not JSON: no schema verdict to compare
     }
     expect(catalogSchema()(parsed)).toBe(!schemaRefuses);
+  });
+
+  it('reaches the CLI user as one positioned line and exit code 2, not as a stack trace at import', () => {
+    // A copy of the built package (dist/, bin/, package.json; node_modules linked) with one data file broken.
+    const copy = mkdtempSync(join(tmpdir(), 'catalog-data-'));
+    try {
+      for (const part of ['dist', 'bin', 'package.json']) cpSync(join(REPO, part), join(copy, part), {recursive: true});
+      symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'), 'dir');
+      const {text, at} = edit('paas-charm-events.json', '"kind": "lifecycle"', '"kind": "lifecycel"', '"lifecycel"');
+      const broken = join(copy, 'dist', DATA_DIR, 'paas-charm-events.json');
+      writeFileSync(broken, text);
+      const run = spawnSync(process.execPath, [join(copy, 'bin/charm-arch.js'), 'facts', join(REPO, 'test/fixtures/charms/flask-app'), '--no-cache'], {encoding: 'utf8'});
+      expect([run.status, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toBe(
+        `${broken}:${at.line}:${at.column}: catalog-data-invalid: common[0].kind: expected one of ${KIND_LIST}, found string "lifecycel" ` +
+          'The file ships with docusaurus-plugin-charm-architecture: reinstall the package; when editing the catalog, ' +
+          'schema/extension-catalog.schema.json says what each key holds.\n',
+      );
+    } finally {
+      rmSync(copy, {recursive: true, force: true});
+    }
   });
 
   it('a data file that cannot be read names it', () => {

@@ -6,7 +6,7 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {CharmArchError} from '../errors.js';
-import {arrayOf, boolean, DataShapeError, matching, object, oneOf, optional, positiveInteger, readDataFile, recordOf, scalar, string, type Reader} from './data-reader.js';
+import {arrayOf, boolean, DataShapeError, matching, object, oneOf, optional, positiveInteger, readDataFile, recordOf, scalar, string, type JsonPath, type Reader} from './data-reader.js';
 import {compareReleases} from './paas-charm-pin.js';
 
 /** `read`, then a check across values that the shape alone cannot say (throws DataShapeError). */
@@ -52,8 +52,7 @@ const endpoint = object({
   limit: optional(positiveInteger),
 });
 
-/** data/charmcraft-extensions.json: what each charmcraft 12-factor extension adds to a charm. */
-export const charmcraftExtensionsFile = refine(object({
+const charmcraftExtensions = object({
   $schema: optional(string),
   source,
   /** The bases routed to the experimental V2 extensions, and the names V2 gives every framework. */
@@ -81,10 +80,15 @@ export const charmcraftExtensionsFile = refine(object({
       dynamicConfig: optional(dynamicConfig),
     }),
   ),
-}), (file) => {
+});
+
+/** data/charmcraft-extensions.json: what each charmcraft 12-factor extension adds to a charm. */
+export const charmcraftExtensionsFile = refine(charmcraftExtensions, (file) => {
   // Extensions are looked up by name: a second entry of a name would never be found.
   file.extensions.forEach((e, i) => {
-    if (file.extensions.findIndex((x) => x.name === e.name) !== i) throw new DataShapeError(['extensions', i, 'name'], `extension "${e.name}" is listed twice`);
+    if (file.extensions.findIndex((x) => x.name === e.name) !== i) {
+      throw new DataShapeError(['extensions', i, 'name'], `extension "${e.name}" is listed twice`);
+    }
   });
 });
 
@@ -107,15 +111,18 @@ const inheritedEvent = object({
   since: optional(release),
 });
 
-/** data/paas-charm-events.json: the events paas-charm's base classes observe for the charm. */
-export const paasCharmEventsFile = refine(object({
+const paasCharmEvents = object({
   $schema: optional(string),
   source,
   common: arrayOf(inheritedEvent),
   byFramework: recordOf(arrayOf(inheritedEvent)),
-}), (file) => {
+});
+
+/** data/paas-charm-events.json: the events paas-charm's base classes observe for the charm. */
+export const paasCharmEventsFile = refine(paasCharmEvents, (file) => {
   // An event `since` a release newer than the one read cannot have been read from it.
-  const lists: Array<[Array<string | number>, typeof file.common]> = [[['common'], file.common], ...Object.entries(file.byFramework).map(([k, v]): [string[], typeof v] => [['byFramework', k], v])];
+  const lists: Array<[JsonPath, typeof file.common]> = [[['common'], file.common]];
+  for (const [framework, events] of Object.entries(file.byFramework)) lists.push([['byFramework', framework], events]);
   for (const [at, events] of lists) {
     events.forEach((e, i) => {
       if (e.since !== undefined && compareReleases(e.since, file.source.version) > 0) {
@@ -145,4 +152,49 @@ export function loadCatalogFile<T>(name: string, read: Reader<T>): T {
     throw new CharmArchError({code: 'catalog-data-invalid', message: `the extension catalog cannot be read (${reason})`, file, hint: HINT});
   }
   return readCatalogText(text, file, read);
+}
+
+/** Frozen all the way down: the tables are shared by every charm a process reads. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export type CharmcraftExtensionsFile = ReturnType<typeof charmcraftExtensionsFile>;
+export type PaasCharmEventsFile = ReturnType<typeof paasCharmEventsFile>;
+
+/** Both data files; `failure` is the first wrong one, and then its tables are empty. */
+export interface LoadedCatalog {
+  charmcraft: CharmcraftExtensionsFile;
+  paasCharm: PaasCharmEventsFile;
+  failure?: CharmArchError;
+}
+
+const NO_SOURCE = {repository: '', version: '', commit: '', date: '', files: []};
+
+/**
+ * Reads both data files. A wrong one is not thrown here, at import time, where Node would print a
+ * stack trace: the look-ups throw `failure`, inside the CLI's and the transformer's error handling.
+ */
+export function loadCatalog(): LoadedCatalog {
+  const out: LoadedCatalog = {
+    charmcraft: {
+      source: NO_SOURCE,
+      experimental: {bases: [], container: '', resource: ''},
+      common: {endpoints: [], actions: [], assumes: [], charmLibs: [], dynamicConfig: []},
+      extensions: [],
+    },
+    paasCharm: {source: NO_SOURCE, common: [], byFramework: {}},
+  };
+  try {
+    out.charmcraft = loadCatalogFile('charmcraft-extensions.json', charmcraftExtensionsFile);
+    out.paasCharm = loadCatalogFile('paas-charm-events.json', paasCharmEventsFile);
+  } catch (error) {
+    if (!(error instanceof CharmArchError)) throw error;
+    out.failure = error;
+  }
+  return out;
 }

@@ -10,12 +10,14 @@
  * - data/paas-charm-events.json: canonical/paas-charm `src/paas_charm/**`, the events its base
  *   classes observe, where, and under which condition.
  *
- * This module loads them once, when it is first imported (a few hundred microseconds: JSON.parse
- * and the typed readers of catalog-files.ts), and answers the look-ups below. A wrong data file
- * is a CharmArchError naming the file, line, column and key (data-reader.ts).
+ * This module loads them once, when it is first imported (about a millisecond: JSON.parse and the
+ * typed readers of catalog-files.ts), and answers the look-ups below. A wrong data file is a
+ * CharmArchError naming the file, line, column and key (data-reader.ts), thrown by the first
+ * look-up rather than by the import, so the CLI and the remark transformer report it as they
+ * report a wrong charm.
  */
 import type {ConfigOption, Endpoint, Action, Resource, Container, EventKind} from '../types.js';
-import {charmcraftExtensionsFile, loadCatalogFile, paasCharmEventsFile} from './catalog-files.js';
+import {deepFreeze, loadCatalog} from './catalog-files.js';
 import {compareReleases} from './paas-charm-pin.js';
 
 export interface ExtensionDefinition {
@@ -88,17 +90,12 @@ export interface CatalogSource {
   notes?: string[];
 }
 
-/** Frozen all the way down: the tables are shared by every charm a process reads. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
+const {charmcraft, paasCharm, failure} = loadCatalog();
 
-const charmcraft = loadCatalogFile('charmcraft-extensions.json', charmcraftExtensionsFile);
-const paasCharm = loadCatalogFile('paas-charm-events.json', paasCharmEventsFile);
+/** Throws the data files' error, if any: the first line of every look-up. */
+function usable(): void {
+  if (failure) throw failure;
+}
 
 /** The charmcraft release the extension table was read from. */
 export const CHARMCRAFT_SOURCE: Readonly<CatalogSource> = deepFreeze(charmcraft.source);
@@ -153,6 +150,7 @@ export const PAAS_CHARM_EVENTS: Readonly<{common: InheritedEventDefinition[]; by
 
 /** The extension whose base class (or an alias of it) is `baseClassExpression`, e.g. `paas_charm.flask.Charm`. */
 export function findExtensionByBaseClass(baseClassExpression: string): ExtensionDefinition | undefined {
+  usable();
   const expr = baseClassExpression.replace(/\s+/g, '');
   const all = Object.values(EXTENSIONS);
   const exact = all.find((e) => e.charmBaseClass === expr || e.charmBaseClassAliases.includes(expr));
@@ -173,6 +171,7 @@ function normaliseBase(base: string): string {
  * V2 bases the container is `app` and the resource `app-image` for every framework.
  */
 export function extensionForBase(name: string, base?: string): ExtensionDefinition | undefined {
+  usable();
   // Own keys only: an extension named `constructor` or `toString` is unknown, not Object.prototype's.
   const ext = Object.hasOwn(EXTENSIONS, name) ? EXTENSIONS[name] : undefined;
   if (!ext || base === undefined || !V2.bases.includes(normaliseBase(base))) return ext;
@@ -188,6 +187,7 @@ export function expandDynamicConfig(
   ext: ExtensionDefinition,
   requires: ReadonlyArray<{name: string; interface: string}>,
 ): Array<Omit<ConfigOption, 'origin'>> {
+  usable();
   const out: Array<Omit<ConfigOption, 'origin'>> = [];
   for (const group of ext.dynamicConfig ?? []) {
     for (const ep of requires.filter((r) => r.interface === group.whenInterface)) {
@@ -211,6 +211,7 @@ export function inheritedEventsFor(
   container: string,
   pinnedRelease?: string,
 ): InheritedEventDefinition[] {
+  usable();
   const requires = endpoints.filter((e) => e.role === 'requires');
   const oauth = requires.filter((e) => e.interface === 'oauth');
   const all = [...PAAS_CHARM_EVENTS.common, ...(Object.hasOwn(PAAS_CHARM_EVENTS.byFramework, framework) ? PAAS_CHARM_EVENTS.byFramework[framework]! : [])];

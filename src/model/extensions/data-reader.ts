@@ -27,7 +27,11 @@ export class DataShapeError extends Error {
 /** `events[3].emitter.class`, the way a reader of the file finds the value. */
 export function formatPath(path: JsonPath): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$-]*$/.test(part) ? `${out ? '.' : ''}${part}` : `[${JSON.stringify(part)}]`;
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) out += `${out ? '.' : ''}${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
   return out || '(top level)';
 }
 
