@@ -11,8 +11,8 @@ import {compareReleases} from './paas-charm-pin.js';
 
 /** `read`, then a check across values that the shape alone cannot say (throws DataShapeError). */
 function refine<T>(read: Reader<T>, check: (value: T) => void): Reader<T> {
-  return (value, at) => {
-    const out = read(value, at);
+  return (value) => {
+    const out = read(value);
     check(out);
     return out;
   };

@@ -4,16 +4,18 @@
  * Each reader checks one value and returns it typed, building a fresh object in the reader's own
  * key order (so the output does not depend on how the file is laid out). Unknown keys are refused:
  * a misspelt optional key (`sinse`) would otherwise be dropped silently and change the model.
- * A wrong value throws DataShapeError with its JSON path; `readDataFile` turns that into a
- * CharmArchError at the file, line and column of the value.
+ * A wrong value throws DataShapeError; each enclosing array and object adds its index or key to the
+ * error's path as it passes (nothing is allocated for paths while the file is right: the catalog is
+ * read at every process start). `readDataFile` turns it into a CharmArchError at the file, line and
+ * column of the value.
  */
 import {LineCounter, parseDocument} from 'yaml';
 import {CharmArchError} from '../errors.js';
 
-export type JsonPath = ReadonlyArray<string | number>;
-export type Reader<T> = (value: unknown, at: JsonPath) => T;
+export type JsonPath = Array<string | number>;
+export type Reader<T> = (value: unknown) => T;
 
-/** A value that is not what the reader expects, at `path` inside the file. */
+/** A value that is not what the reader expects, at `path` (filled in on the way out) inside the file. */
 export class DataShapeError extends Error {
   readonly path: JsonPath;
 
@@ -21,6 +23,16 @@ export class DataShapeError extends Error {
     super(message);
     this.name = 'DataShapeError';
     this.path = path;
+  }
+}
+
+/** `read(value)`, with `key` put in front of the path of a DataShapeError it throws. */
+function inside<T>(key: string | number, read: Reader<T>, value: unknown): T {
+  try {
+    return read(value);
+  } catch (error) {
+    if (error instanceof DataShapeError) error.path.unshift(key);
+    throw error;
   }
 }
 
@@ -42,36 +54,36 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function expected(what: string): Reader<never> {
-  return (value, at) => {
-    throw new DataShapeError(at, `expected ${what}, found ${describe(value)}`);
-  };
+function expected(what: string, value: unknown): never {
+  throw new DataShapeError([], `expected ${what}, found ${describe(value)}`);
 }
 
-export const string: Reader<string> = (value, at) => (typeof value === 'string' ? value : expected('a string')(value, at));
+export const string: Reader<string> = (value) => (typeof value === 'string' ? value : expected('a string', value));
 
-export const boolean: Reader<boolean> = (value, at) => (typeof value === 'boolean' ? value : expected('true or false')(value, at));
+export const boolean: Reader<boolean> = (value) => (typeof value === 'boolean' ? value : expected('true or false', value));
 
 /** A line number or similar count: a whole number of at least 1. */
-export const positiveInteger: Reader<number> = (value, at) =>
-  Number.isInteger(value) && (value as number) >= 1 ? (value as number) : expected('a whole number of at least 1')(value, at);
+export const positiveInteger: Reader<number> = (value) =>
+  Number.isInteger(value) && (value as number) >= 1 ? (value as number) : expected('a whole number of at least 1', value);
 
 /** A string matching `pattern`, described as `what` in the error. */
 export function matching(pattern: RegExp, what: string): Reader<string> {
-  return (value, at) => (typeof value === 'string' && pattern.test(value) ? value : expected(what)(value, at));
+  return (value) => (typeof value === 'string' && pattern.test(value) ? value : expected(what, value));
 }
 
 export function oneOf<const T extends string>(...values: T[]): Reader<T> {
   const what = `one of ${values.join(', ')}`;
-  return (value, at) => ((values as unknown[]).includes(value) ? (value as T) : expected(what)(value, at));
+  return (value) => ((values as unknown[]).includes(value) ? (value as T) : expected(what, value));
 }
 
 /** A JSON scalar (string, number, boolean or null), as a config option's default. */
-export const scalar: Reader<string | number | boolean | null> = (value, at) =>
-  value === null || ['string', 'number', 'boolean'].includes(typeof value) ? (value as string | number | boolean | null) : expected('a string, number, boolean or null')(value, at);
+export const scalar: Reader<string | number | boolean | null> = (value) =>
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? value
+    : expected('a string, number, boolean or null', value);
 
 export function arrayOf<T>(item: Reader<T>): Reader<T[]> {
-  return (value, at) => (Array.isArray(value) ? value.map((v, i) => item(v, [...at, i])) : expected('an array')(value, at));
+  return (value) => (Array.isArray(value) ? value.map((v, i) => inside(i, item, v)) : expected('an array', value));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -80,9 +92,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** An object whose keys are free (framework names) and whose values all pass `item`; key order kept. */
 export function recordOf<T>(item: Reader<T>): Reader<Record<string, T>> {
-  return (value, at) => {
-    if (!isObject(value)) return expected('an object')(value, at);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, item(v, [...at, k])]));
+  return (value) => {
+    if (!isObject(value)) return expected('an object', value);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inside(k, item, v)]));
   };
 }
 
@@ -100,18 +112,21 @@ export type ObjectOf<F> = {[K in RequiredKeys<F>]: Unwrap<F[K]>} & {[K in Option
 
 /** An object with exactly these keys (optional ones may be missing), built in this key order. */
 export function object<const F extends Fields>(fields: F): Reader<ObjectOf<F>> {
-  return (value, at) => {
-    if (!isObject(value)) return expected('an object')(value, at);
-    const unknown = Object.keys(value).find((k) => !Object.hasOwn(fields, k));
-    if (unknown !== undefined) throw new DataShapeError([...at, unknown], `unknown key "${unknown}" (known keys: ${Object.keys(fields).join(', ')})`);
+  const entries = Object.entries(fields);
+  const known = entries.map(([key]) => key).join(', ');
+  return (value) => {
+    if (!isObject(value)) return expected('an object', value);
+    for (const key in value) {
+      if (!Object.hasOwn(fields, key)) throw new DataShapeError([key], `unknown key "${key}" (known keys: ${known})`);
+    }
     const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(fields)) {
+    for (const [key, field] of entries) {
       const present = Object.hasOwn(value, key);
       if (typeof field === 'function') {
-        if (!present) throw new DataShapeError(at, `missing key "${key}"`);
-        out[key] = field(value[key], [...at, key]);
+        if (!present) throw new DataShapeError([], `missing key "${key}"`);
+        out[key] = inside(key, field, value[key]);
       } else if (present) {
-        out[key] = field.optional(value[key], [...at, key]);
+        out[key] = inside(key, field.optional, value[key]);
       }
     }
     return out as ObjectOf<F>;
@@ -155,7 +170,7 @@ export function readDataFile<T>(text: string, file: string, read: Reader<T>, hin
     throw new CharmArchError({code: 'catalog-data-invalid', message: `not valid JSON: ${message}`, file, ...syntaxPosition(text, message), hint});
   }
   try {
-    return read(value, []);
+    return read(value);
   } catch (error) {
     if (!(error instanceof DataShapeError)) throw error;
     const message = `${formatPath(error.path)}: ${error.message}`;
