@@ -227,7 +227,7 @@ async function worker() {
   process.on('warning', () => {});
 
   const dist = (p) => import(join(ROOT, 'dist/src', p));
-  const api = {...(await dist('model/index.js')), ...(await dist('sections/index.js')), ...(await dist('diagrams/index.js')), ...(await dist('remark/index.js')), ...(await dist('options.js')), ...(await dist('state.js'))};
+  const api = {...(await dist('model/index.js')), ...(await dist('sections/index.js')), ...(await dist('diagrams/index.js')), ...(await dist('remark/index.js')), ...(await dist('options.js')), ...(await dist('state.js')), ...(await dist('cli/print/markdown.js'))};
   const fc = (await import('fast-check')).default;
   const core = await import('../test/fuzz/core.mjs');
   core.generatorOptions.includeKnownBugs = opts.knownBugs;

@@ -6,7 +6,7 @@
 declare module '@theme/CharmDiagram' {
   import type {ReactNode} from 'react';
 
-  /** The props the remark half writes (see ./CharmDiagram/types.ts). */
+  /** The props the remark half writes (the diagram contract, src/diagrams/props.ts). */
   export type Props = import('./CharmDiagram/types.js').CharmDiagramProps;
   export type AltGroup = import('./CharmDiagram/types.js').CharmDiagramAltGroup;
   export default function CharmDiagram(props: Props): ReactNode;

@@ -24,7 +24,8 @@ import {containerServices as servicesFor, type ContainerService as ServiceInfo} 
 import type {CharmModel, Container} from '../model/types.js';
 import {charmTitle} from './deployment.js';
 import {FlowchartWriter} from './flowchart.js';
-import type {AltGroup, DiagramClass, DiagramResult} from './types.js';
+import type {AltGroup, DiagramResult} from './props.js';
+import type {DiagramClass} from './types.js';
 
 /** The charm class name, else a generic label. */
 export function charmClassName(model: CharmModel): string {

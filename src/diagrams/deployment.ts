@@ -26,7 +26,7 @@
  */
 import type {CharmModel, Endpoint} from '../model/types.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
-import type {AltGroup, DiagramResult} from './types.js';
+import type {AltGroup, DiagramResult} from './props.js';
 
 export interface DeploymentDiagramOptions {
   direction?: Direction;

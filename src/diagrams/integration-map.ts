@@ -29,7 +29,7 @@ import {normalizeText} from './escape.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
 import {narrowerDirection} from './map-direction.js';
 import {familyCharmTitle, integrationLabel, integrationSentence, type FamilyCharm, type FamilyMatch, type Integration} from './family-match.js';
-import type {AltGroup, DiagramResult} from './types.js';
+import type {AltGroup, DiagramResult} from './props.js';
 
 export interface IntegrationMapOptions {
   /** Default: the narrower of the two, estimated (see map-direction.ts). */

@@ -1,22 +1,14 @@
-import type {Code, RootContent} from 'mdast';
-import {charmDiagram as buildCharmDiagram, deploymentDiagram as buildDeploymentDiagram, type DiagramResult} from '../diagrams/index.js';
+import type {RootContent} from 'mdast';
+import {charmDiagram as buildCharmDiagram, deploymentDiagram as buildDeploymentDiagram, type CharmDiagramNode, type DiagramResult} from '../diagrams/index.js';
 import {charmTitle, type SectionContext} from './context.js';
 import {heading, paragraph, text} from './mdast.js';
 
 /**
- * A diagram travels as a ```mermaid code node carrying its title and text
- * alternative in `data.charmDiagram`; the Docusaurus adapter turns it into the
- * themed <CharmDiagram> component, the CLI prints the fence.
+ * A diagram as a `charmDiagram` node (src/diagrams/node.ts): the Docusaurus adapter turns it into
+ * the themed <CharmDiagram> element, the CLI prints a Mermaid fence or directive.
  */
-export interface DiagramData {
-  title: string;
-  description: string;
-  alt: DiagramResult['alt'];
-}
-
-export function diagramNode(result: DiagramResult): Code {
-  const data: DiagramData = {title: result.title, description: result.description, alt: result.alt};
-  return {type: 'code', lang: 'mermaid', meta: null, value: result.source, data: {charmDiagram: data} as never};
+export function diagramNode(result: DiagramResult): CharmDiagramNode {
+  return {type: 'charmDiagram', source: result.source, title: result.title, description: result.description, alt: result.alt};
 }
 
 export function deploymentDiagram(ctx: SectionContext): RootContent[] {

@@ -766,11 +766,12 @@ export function createFuzzer({api, parseMermaid, schemaPath, workDir, caseMs = 2
     const mermaid = [];
     walk(root, (n) => {
       if (n.type === 'heading') headings.push(n.depth);
-      if (n.type === 'code' && n.lang === 'mermaid') mermaid.push(n.value);
+      if (n.type === 'charmDiagram') mermaid.push(n.source);
     });
     let md;
     try {
-      md = toMarkdown(root, {extensions: [gfmToMarkdown()], bullet: '-', fences: true, rule: '-'});
+      // The CLI's Markdown adapter prints diagram nodes as ```mermaid fences.
+      md = toMarkdown(root, {extensions: [gfmToMarkdown(), api.diagramToMarkdown('mermaid')], bullet: '-', fences: true, rule: '-'});
     } catch (error) {
       fail(`${label} does not serialise: ${error?.stack ?? error}`);
     }

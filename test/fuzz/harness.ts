@@ -16,6 +16,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import fc from 'fast-check';
+import {diagramToMarkdown} from '../../src/cli/print/markdown.js';
 import {clearCharmCache} from '../../src/model/cache.js';
 import {CharmArchError, CharmLoadError} from '../../src/model/errors.js';
 import {loadCharm} from '../../src/model/load.js';
@@ -29,7 +30,7 @@ import {createFuzzer, generatorOptions, type Fuzzer} from './core.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, SECTIONS, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache};
+export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, SECTIONS, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache, diagramToMarkdown};
 
 const total = Number(process.env['FUZZ_RUNS'] ?? 500);
 /** Cases for one property: its share of FUZZ_RUNS. */

@@ -46,6 +46,10 @@ jest.unstable_mockModule(
 
 const {default: CharmDiagram} = await import('../../theme/CharmDiagram/index.js');
 const {CHARM_MAX_TEXT_SIZE} = await import('../../theme/CharmDiagram/MermaidView.js');
+const {deploymentDiagram} = await import('../../src/diagrams/index.js');
+const {diagramNode} = await import('../../src/sections/diagrams.js');
+const {diagramElementProps, toDiagramElement} = await import('../../src/remark/diagram-component.js');
+const {sampleK8sModel} = await import('../diagrams/model-factory.js');
 
 // The `declare module '@theme/CharmDiagram'` (theme/theme-charm-architecture.d.ts) matches the component: checked by `npm run typecheck`.
 const declared: typeof CharmDiagramDeclared = CharmDiagram;
@@ -187,6 +191,25 @@ describe('translation', () => {
     }
     expect(container.querySelector('[role="alert"] p')?.textContent).toBe('Ce diagramme n’a pas pu être affiché.');
     expect(container.querySelector('[role="alert"] summary')?.textContent).toBe('Source Mermaid');
+  });
+});
+
+describe('the element the remark half writes', () => {
+  test('renders what the diagram builder made: Mermaid source, title as caption, description and text alternative', () => {
+    const result = deploymentDiagram(sampleK8sModel());
+    const attributes = diagramElementProps(toDiagramElement(diagramNode(result)));
+    if (!attributes) throw new Error('toDiagramElement wrote no <CharmDiagram> element');
+    // Typed as the shared contract's attributes: this line stops compiling if the component's props diverge from them.
+    show(<CharmDiagram {...attributes} />);
+    expect(useMermaidRenderResult.mock.calls.at(-1)?.[0].text).toBe(result.source);
+    expect(container.querySelector('figcaption')?.textContent).toBe(result.title);
+    const details = container.querySelector('figure > details');
+    expect(details?.querySelector('p')?.textContent).toBe(result.description);
+    const groups = Array.from(details?.querySelectorAll(':scope > ul > li') ?? []).map((li) => ({
+      label: li.firstChild?.textContent,
+      items: Array.from(li.querySelectorAll('li')).map((item) => item.textContent),
+    }));
+    expect(groups).toEqual(result.alt);
   });
 });
 

@@ -16,8 +16,9 @@
  *   whenever Mermaid refuses the diagram.
  * - Every UI string goes through `translate()` (./messages.ts).
  *
- * Props are plain strings (see ./types.ts) because the remark transformer
- * writes this element as MDX JSX. Swizzle-safe to wrap (see getSwizzleConfig).
+ * Props are plain strings because the remark transformer writes this element
+ * as MDX JSX; their types are the shared diagram contract (src/diagrams/props.ts,
+ * through ./types.ts). Swizzle-safe to wrap (see getSwizzleConfig).
  */
 import {useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
 import {DiagramErrorBoundary} from './ErrorBox.js';

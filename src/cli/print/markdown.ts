@@ -9,7 +9,8 @@
  */
 import type {Root, RootContent} from 'mdast';
 import {gfmToMarkdown} from 'mdast-util-gfm';
-import {toMarkdown, type Unsafe} from 'mdast-util-to-markdown';
+import {toMarkdown, type Options, type Unsafe} from 'mdast-util-to-markdown';
+import type {CharmDiagramNode} from '../../diagrams/index.js';
 import {elementId, type SphinxRef} from './sphinx-tree.js';
 
 const INERT: Unsafe[] = [
@@ -26,21 +27,34 @@ const INERT: Unsafe[] = [
   {atBreak: true, character: 'e', after: 'xport\\b'},
 ];
 
+/**
+ * The CLI's diagram adapter for Markdown and MyST: a `charmDiagram` node (src/diagrams/node.ts)
+ * printed as a fenced block of its Mermaid source, ```mermaid (GFM: GitHub and Docusaurus render
+ * it) or ```{mermaid} (MyST's directive syntax, sphinxcontrib-mermaid). The fence is written by
+ * mdast-util-to-markdown's own code handler, which picks a fence longer than any in the source.
+ */
+export function diagramToMarkdown(fence: 'mermaid' | '{mermaid}'): Options {
+  return {
+    handlers: {
+      charmDiagram: (node: CharmDiagramNode, parent, state, info) => state.handle({type: 'code', lang: fence, meta: null, value: node.source}, parent, state, info),
+    },
+  };
+}
+
 /** GFM Markdown (GitHub, Docusaurus .md and .mdx pages): diagrams as ```mermaid fences. */
 export function printMarkdown(nodes: RootContent[]): string {
-  return print({type: 'root', children: nodes});
+  return print({type: 'root', children: nodes}, 'mermaid');
 }
 
 /** MyST for Sphinx (nodes already passed through `sphinxTree`): `(label)=` targets and ```{mermaid} directives. */
 export function printMyst(nodes: RootContent[]): string {
-  return print({type: 'root', children: nodes.flatMap(mystBlock)});
+  return print({type: 'root', children: nodes.flatMap(mystBlock)}, '{mermaid}');
 }
 
-/** Blocks get their `(label)=` target; diagrams become the mermaid directive. */
+/** Blocks get their `(label)=` target. */
 function mystBlock(node: RootContent): RootContent[] {
   const id = elementId(node);
   const target: RootContent[] = id ? [{type: 'html', value: `(${id})=`}] : [];
-  if (node.type === 'code' && node.lang === 'mermaid') return [...target, {...node, lang: '{mermaid}'}];
   if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
     return [...target, {...node, children: (node.children as RootContent[]).flatMap(mystBlock)} as RootContent];
   }
@@ -50,6 +64,6 @@ function mystBlock(node: RootContent): RootContent[] {
 /** `{ref}` with the reference's text kept to what a role's content may hold. */
 const sphinxRef = (node: SphinxRef): string => `{ref}\`${node.title.replace(/[`<>]/g, '').replace(/\s+/g, ' ').trim() || node.label} <${node.label}>\``;
 
-function print(tree: Root): string {
-  return toMarkdown(tree, {extensions: [gfmToMarkdown()], unsafe: INERT, bullet: '-', fences: true, rule: '-', handlers: {sphinxRef}});
+function print(tree: Root, diagramFence: 'mermaid' | '{mermaid}'): string {
+  return toMarkdown(tree, {extensions: [gfmToMarkdown(), diagramToMarkdown(diagramFence)], unsafe: INERT, bullet: '-', fences: true, rule: '-', handlers: {sphinxRef}});
 }

@@ -40,6 +40,9 @@ function block(node: RootContent): string | null {
       return list(node);
     case 'code':
       return code(node);
+    case 'charmDiagram':
+      // The CLI's diagram adapter for rst: sphinxcontrib-mermaid's directive around the Mermaid source.
+      return literalBlock('.. mermaid::', node.source);
     case 'table':
       return table(node);
     case 'blockquote':
@@ -71,9 +74,12 @@ function list(node: List): string {
 }
 
 function code(node: Code): string | null {
-  if (!node.value.trim()) return null;
-  const head = node.lang === 'mermaid' ? '.. mermaid::' : `.. code-block:: ${node.lang ?? 'text'}`;
-  return `${head}\n\n${indent(node.value)}`;
+  return literalBlock(`.. code-block:: ${node.lang ?? 'text'}`, node.value);
+}
+
+/** A directive whose content is `text` taken literally; nothing for blank text. */
+function literalBlock(directive: string, text: string): string | null {
+  return text.trim() ? `${directive}\n\n${indent(text)}` : null;
 }
 
 function table(node: Table): string {

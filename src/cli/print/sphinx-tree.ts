@@ -55,9 +55,8 @@ function liftHeadings(list: List): RootContent[] {
   });
 }
 
-/** Code fences for Sphinx: the builders' diagrams stay `mermaid`; any other language only when Pygments surely knows it. */
+/** Code fences for Sphinx: a language only when Pygments surely knows it (diagrams are `charmDiagram` nodes, not code). */
 function sphinxCode(node: Code): Code {
-  if (node.lang === 'mermaid') return node;
   const lang = node.lang?.toLowerCase();
   return {...node, lang: lang && KNOWN_LEXERS.has(lang) ? lang : null, meta: null};
 }
