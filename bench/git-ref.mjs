@@ -15,7 +15,7 @@ import {generateCharm} from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist', 'src', 'model');
-if (!existsSync(join(dist, 'load.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
+if (!existsSync(join(dist, 'charm', 'load.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
 const argv = process.argv.slice(2);
 const option = (name, fallback) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : fallback);
 const RUNS = option('runs', 7);
@@ -37,9 +37,9 @@ git('gc', '--quiet');
 function coldLoad(kind) {
   const script =
     kind === 'tree'
-      ? `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'load.js')).href)});
+      ? `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'charm', 'load.js')).href)});
          const t = performance.now(); const m = loadCharm(${JSON.stringify(dir)}); const ms = performance.now() - t;`
-      : `const {loadCharmAtRef} = await import(${JSON.stringify(pathToFileURL(join(dist, 'git', 'load-at-ref.js')).href)});
+      : `const {loadCharmAtRef} = await import(${JSON.stringify(pathToFileURL(join(dist, 'charm', 'load-at-ref.js')).href)});
          const t = performance.now(); const {model: m} = loadCharmAtRef(${JSON.stringify(dir)}, 'HEAD'); const ms = performance.now() - t;`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', `${script} console.log(JSON.stringify({ms, events: m.events.length, sources: m.sources.length}));`], {encoding: 'utf8', env: {...process.env, NODE_OPTIONS: ''}});
   return JSON.parse(out);

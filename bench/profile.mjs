@@ -80,7 +80,7 @@ if (mode === 'summary') {
   const code =
     mode === 'reload'
       ? // Profiled from inside, after the first load: only the reloads are in the profile.
-        `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'load.js')).href)});
+        `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'charm', 'load.js')).href)});
          const {Session} = await import('node:inspector/promises');
          const {writeFileSync} = await import('node:fs');
          loadCharm(${JSON.stringify(charm)});
@@ -96,7 +96,7 @@ if (mode === 'summary') {
          const {profile} = await session.post('Profiler.stop');
          writeFileSync(${JSON.stringify(outDir)} + '/reload-' + process.pid + '.cpuprofile', JSON.stringify(profile));`
       : mode === 'load'
-      ? `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'load.js')).href)});
+      ? `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'charm', 'load.js')).href)});
          const t = performance.now(); loadCharm(${JSON.stringify(charm)}); console.log('cold loadCharm', (performance.now() - t).toFixed(1), 'ms');`
       : `const {fromMarkdown} = await import('mdast-util-from-markdown');
          const {directiveFromMarkdown} = await import('mdast-util-directive');

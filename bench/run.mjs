@@ -183,7 +183,7 @@ function loadRuns(dir, runs, repeats = 5) {
   for (let r = 0; r < runs; r++) res.push(JSON.parse(node([join(here, 'lib', 'load-child.mjs'), 'model', dir, String(repeats)])));
   return res;
 }
-const {loadCharm} = await import(pathToFileURL(join(dist, 'src', 'model', 'load.js')).href);
+const {loadCharm} = await import(pathToFileURL(join(dist, 'src', 'model', 'charm', 'load.js')).href);
 const pyFilesOf = (dir) => loadCharm(dir).sources.filter((f) => f.endsWith('.py'));
 function parseRuns(dir, runs) {
   const env = {BENCH_PY_FILES: JSON.stringify(pyFilesOf(dir))};
@@ -431,7 +431,7 @@ if (builds) {
   row('count', 'per charm, every build', 'target', '');
   row('---', '---:', '---:', '---');
   row('loadCharm runs (reads of charmcraft.yaml, every copy of the plugin code)', range(reads), '1', mark(reads.flat().every((n) => n === 1)));
-  row("loadCounts of dist/src/model/cache.js (the pre-loader's module instance)", range(native), '', '');
+  row("loadCounts of dist/src/model/charm/cache.js (the pre-loader's module instance)", range(native), '', '');
   lines.push(``, `Who parsed (all charms, first build): ${Object.entries(counts[0].callers).map(([k, n]) => `${k}: ${n}`).join('; ')}.`);
   if (warm) {
     const nc = median(warm.noChange);

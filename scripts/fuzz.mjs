@@ -80,7 +80,7 @@ function newest(dir) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'dist/src/model/load.js'))) {
+  if (!existsSync(join(ROOT, 'dist/src/model/charm/load.js'))) {
     process.stderr.write('fuzz: dist/ is missing; run `npm run build` first.\n');
     process.exit(2);
   }

@@ -7,16 +7,16 @@ import {normalizeOptions, validateOptions, type Options, type PluginOptions} fro
 import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 import {collectBuildWarnings} from './build-warnings.js';
 import {DriftError, reportOnce, startReport} from './report.js';
-import {usePersistentCache} from './model/cache.js';
+import {usePersistentCache} from './model/index.js';
 import {logger} from '@docusaurus/logger';
-import {charmDirProblem} from './model/find-charms.js';
+import {charmDirProblem} from './model/index.js';
 import {findRemarkHalf} from './site-config.js';
 import {stateFor} from './state.js';
 
 export {validateOptions, DEFAULT_OPTIONS, type Options, type PluginOptions, type CharmSource} from './options.js';
 export {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 export {loadCharm, loadCharmCached, findCharms, CharmArchError, CharmLoadError} from './model/index.js';
-export type {CharmModel, ObservedEvent, PebbleLayer, Diagnostic} from './model/types.js';
+export type {CharmModel, ObservedEvent, PebbleLayer, Diagnostic} from './model/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/src -> package root */

@@ -1,6 +1,6 @@
 // Loaded into `docusaurus build` with NODE_OPTIONS=--import: counts how many times each charm was
 // parsed in that process, and writes the counts to $BENCH_COUNTS_DIR at exit. Two independent counts:
-//  - loadCounts of dist/src/model/cache.js, the same module URL the plugin's webpack pre-loader imports
+//  - loadCounts of dist/src/model/charm/cache.js, the same module URL the plugin's webpack pre-loader imports
 //    (one module instance per URL in Node's ESM loader);
 //  - reads of <charm>/charmcraft.yaml: loadCharm reads it exactly once per parse, whichever copy of
 //    the plugin's code runs it (Docusaurus loads docusaurus.config through jiti, which evaluates the
@@ -30,7 +30,7 @@ if (out) {
     return readFileSync.call(this, path, ...rest);
   };
   syncBuiltinESMExports();
-  const cache = await import(process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/model/cache.js`) : new URL('../../dist/src/model/cache.js', import.meta.url));
+  const cache = await import(process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/model/charm/cache.js`) : new URL('../../dist/src/model/charm/cache.js', import.meta.url));
   process.on('exit', () => {
     fs.mkdirSync(out, {recursive: true});
     fs.writeFileSync(

@@ -14,8 +14,8 @@ const repeats = Number(repeatsArg ?? 5);
 const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/model/`) : new URL('../../dist/src/model/', import.meta.url);
 
 if (mode === 'model') {
-  const {loadCharmCached} = await import(new URL('cache.js', dist));
-  const {loadCharm} = await import(new URL('load.js', dist));
+  const {loadCharmCached} = await import(new URL('charm/cache.js', dist));
+  const {loadCharm} = await import(new URL('charm/load.js', dist));
   let t = performance.now();
   const model = loadCharmCached(dir);
   const coldMs = performance.now() - t;
@@ -37,7 +37,7 @@ if (mode === 'model') {
   const lines = (fs) => fs.reduce((a, f) => a + readFileSync(join(dir, f), 'utf8').split('\n').length - 1, 0);
   process.stdout.write(JSON.stringify({coldMs, warmMs: median(warm), reloadMs: median(reload), filesRead: model.sources.length, pyFilesRead: py.length, pyLinesRead: lines(py), events: model.events.length, layers: model.pebble.length, diagnostics: model.diagnostics.length}));
 } else if (mode === 'parse') {
-  const {loadCharm} = await import(new URL('load.js', dist));
+  const {loadCharm} = await import(new URL('charm/load.js', dist));
   // The file list comes from a load in a child of this one would be cleaner; a load here would warm the parser.
   const files = JSON.parse(process.env.BENCH_PY_FILES ?? '[]');
   const texts = files.map((f) => readFileSync(join(dir, f), 'utf8'));
@@ -57,7 +57,7 @@ if (mode === 'model') {
   // node --expose-gc load-child.mjs heap <charmDir>...: heap kept by the cached models of all charms.
   // The first charm pays for what every load shares (parser tables, module state) and is not counted;
   // the others' retained heap, per charm, times the number of charms.
-  const {loadCharmCached} = await import(new URL('cache.js', dist));
+  const {loadCharmCached} = await import(new URL('charm/cache.js', dist));
   const dirs = process.argv.slice(3);
   loadCharmCached(dirs[0]);
   globalThis.gc();
@@ -69,7 +69,7 @@ if (mode === 'model') {
   process.stdout.write(JSON.stringify({charms: dirs.length, perCharmMiB: perCharm, retainedMiB: perCharm * dirs.length}));
 } else if (mode === 'persistent') {
   // What a second `docusaurus build` or CLI run pays for the model: the on-disk cache, then (on a miss) a parse.
-  const {loadCharmCached, loadCounts, usePersistentCache} = await import(new URL('cache.js', dist));
+  const {loadCharmCached, loadCounts, usePersistentCache} = await import(new URL('charm/cache.js', dist));
   usePersistentCache(repeatsArg, dir);
   const t = performance.now();
   loadCharmCached(dir);

@@ -1,7 +1,6 @@
 /** Command-line parsing shared by the CLI's commands: `--flag value`, `--flag=value`, booleans, positionals. */
 
-/** A mistake on the command line: the command prints it with its usage and exits 2. */
-export class UsageError extends Error {}
+import {UsageError} from '../errors.js';
 
 export interface ParsedArgs {
   /** Each value-taking option's values, in order. */

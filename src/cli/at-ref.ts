@@ -1,5 +1,5 @@
-import {loadCharmCachedAt} from '../model/git/load-at-ref.js';
-import type {CharmModel} from '../model/types.js';
+import {loadCharmCachedAt} from '../model/index.js';
+import type {CharmModel} from '../model/index.js';
 
 /** `--ref <ref>` or `--ref=<ref>` taken out of a command's arguments (facts, render and check take it); the rest is the command's. */
 export function takeRef(args: string[]): {ref?: string; rest: string[]} {

@@ -1,10 +1,10 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {relative, resolve, sep} from 'node:path';
 import {loadCharmFor, takeRef} from './at-ref.js';
-import {CharmArchError} from '../model/errors.js';
+import {CharmArchError} from '../errors.js';
 import {compare, CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './doc-reader/compare.js';
 import {readDoc, type DocFormat} from './doc-reader/index.js';
-import {UsageError} from './args.js';
+import {UsageError} from '../errors.js';
 import {EXIT, type CliIO} from './io.js';
 
 export type {Finding, SectionReport, Category};

@@ -1,6 +1,6 @@
 // Only what every run needs is imported here: `--help` and usage errors load no model code.
 // Each command module (and with it the model, the Markdown printer, ...) is imported on demand.
-import {CharmArchError} from '../model/errors.js';
+import {CharmArchError} from '../errors.js';
 import {EXIT, type CliIO} from './io.js';
 
 export type {CliIO};
@@ -64,7 +64,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     // Models kept on disk between runs (node_modules/.cache/<package>/ above the current directory).
-    const {usePersistentCache} = await import('../model/cache.js');
+    const {usePersistentCache} = await import('../model/index.js');
     usePersistentCache(rest.includes('--no-cache') ? false : undefined, io.cwd);
     return await command(args, io);
   } catch (error) {

@@ -1,9 +1,10 @@
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {CharmArchError} from '../model/errors.js';
-import {loadCharmCached as loadCharm} from '../model/cache.js'; // reuses a model kept on disk when the charm is unchanged
-import type {CharmModel} from '../model/types.js';
-import {choice, lastValue, parseArgs, UsageError} from './args.js';
+import {CharmArchError} from '../errors.js';
+import {loadCharmCached as loadCharm} from '../model/index.js'; // reuses a model kept on disk when the charm is unchanged
+import type {CharmModel} from '../model/index.js';
+import {choice, lastValue, parseArgs} from './args.js';
+import {UsageError} from '../errors.js';
 import {EXIT, writeOut, type CliIO} from './io.js';
 import {pageTitle, renderModel, FORMAT_HELP} from './render.js';
 

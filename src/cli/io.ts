@@ -1,6 +1,6 @@
 import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
-import {CharmArchError} from '../model/errors.js';
+import {CharmArchError} from '../errors.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {

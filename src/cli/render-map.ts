@@ -1,7 +1,7 @@
 /** `charm-arch render-map <charm-dir>...`: the integration map (and catalog) of a family of charms, as Markdown or MyST. */
 import {basename, resolve} from 'node:path';
 import type {RootContent} from 'mdast';
-import {loadCharmCached} from '../model/cache.js';
+import {loadCharmCached} from '../model/index.js';
 import {FAMILY_SECTIONS, type FamilyCharm} from '../sections/family.js';
 import {EXIT, type CliIO} from './io.js';
 import {printMarkdown, printMyst} from './print/markdown.js';

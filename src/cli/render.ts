@@ -1,13 +1,14 @@
 import {resolve} from 'node:path';
 import type {RootContent} from 'mdast';
 import {loadCharmFor} from './at-ref.js';
-import type {CharmModel} from '../model/types.js';
+import type {CharmModel} from '../model/index.js';
 import {DEFAULT_OPTIONS} from '../options.js';
 import {charmTitle} from '../sections/context.js';
 import {buildSection, DIRECTIVE_NAMES, type LinkOptions} from '../sections/index.js';
 import {isFamilySection} from '../sections/family.js';
 import {heading, text} from '../sections/mdast.js';
-import {choice, headingLevelOf, lastValue, parseArgs, UsageError, type ParsedArgs} from './args.js';
+import {choice, headingLevelOf, lastValue, parseArgs, type ParsedArgs} from './args.js';
+import {UsageError} from '../errors.js';
 import {EXIT, writeOut, type CliIO} from './io.js';
 import {printMarkdown, printMyst} from './print/markdown.js';
 import {printRst} from './print/rst.js';

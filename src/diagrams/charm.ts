@@ -20,8 +20,8 @@
  * subgraph "Container not resolved"; layers computed at runtime add a
  * `more computed at runtime` node (class `computed`).
  */
-import {containerServices as servicesFor, type ContainerService as ServiceInfo} from '../model/container-services.js';
-import type {CharmModel, Container} from '../model/types.js';
+import {containerServices as servicesFor, type ContainerService as ServiceInfo} from '../model/index.js';
+import type {CharmModel, Container} from '../model/index.js';
 import {charmTitle} from './deployment.js';
 import {FlowchartWriter} from './flowchart.js';
 import type {AltGroup, DiagramResult} from './props.js';

@@ -24,7 +24,7 @@
  *   group wraps into rows of {@link COMPACT_COLUMNS} (top to bottom).
  * - Direction: top to bottom by default (`full` layout: left to right).
  */
-import type {CharmModel, Endpoint} from '../model/types.js';
+import type {CharmModel, Endpoint} from '../model/index.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
 import type {AltGroup, DiagramResult} from './props.js';
 
@@ -47,7 +47,7 @@ export const OBSERVABILITY_PROVIDES_TITLE = 'Observability: reads from this char
 export const OBSERVABILITY_REQUIRES_TITLE = 'Observability: this charm sends to';
 
 // One list of observability interfaces for the model and the diagrams.
-import {OBSERVABILITY_INTERFACES} from '../model/observability.js';
+import {OBSERVABILITY_INTERFACES} from '../model/index.js';
 export {OBSERVABILITY_INTERFACES};
 
 /** Friendly counterpart names for well-known interfaces: [when this charm requires, when it provides]. */

@@ -11,8 +11,8 @@
  * - Endpoints nobody in the family serves are grouped by interface per charm;
  *   observability interfaces can be folded into one group.
  */
-import {OBSERVABILITY_INTERFACES} from '../model/observability.js';
-import type {CharmModel, Endpoint} from '../model/types.js';
+import {OBSERVABILITY_INTERFACES} from '../model/index.js';
+import type {CharmModel, Endpoint} from '../model/index.js';
 
 /** One configured charm: its id in the site's options (or the CLI's argument order) and its model. */
 export interface FamilyCharm {

@@ -15,17 +15,9 @@ export interface SourcePosition {
   column: number;
 }
 
-export type Severity = 'error' | 'warning';
+import type {Diagnostic} from '../errors.js';
 
-/** A problem found while reading the charm, with its position and what to do. */
-export interface Diagnostic extends SourcePosition {
-  severity: Severity;
-  /** Stable code, e.g. `yaml-syntax`, `python-syntax`, `unknown-key`. */
-  code: string;
-  message: string;
-  /** What the user should do about it. */
-  hint?: string;
-}
+export type {Diagnostic, ErrorCode, Severity} from '../errors.js';
 
 export type CharmKind = 'kubernetes' | 'machine';
 

@@ -8,8 +8,9 @@ import type {RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import type {VFile} from 'vfile';
 import {docVersionOf, refFor} from '../doc-versions.js';
-import {loadCharmCachedAt} from '../model/git/load-at-ref.js';
-import type {CharmModel} from '../model/types.js';
+import {loadCharmCachedAt} from '../model/index.js';
+import type {CharmModel} from '../model/index.js';
+import type {ErrorCode} from '../errors.js';
 import {FAMILY_SECTIONS, type FamilyCharm} from '../sections/family.js';
 import type {SiteState} from '../state.js';
 import {charmPages} from './charm-pages.js';
@@ -28,7 +29,7 @@ export interface FamilyExpansion {
   file: VFile;
   state: SiteState;
   /** Throws the page-positioned error of the remark half. */
-  fail: (code: string, message: string, hint?: string) => never;
+  fail: (code: ErrorCode, message: string, hint?: string) => never;
   /** Prints a charm's own warnings once per load. */
   report: (model: CharmModel, dir: string) => void;
 }

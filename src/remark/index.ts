@@ -4,8 +4,8 @@ import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {docVersionOf, refFor} from '../doc-versions.js';
-import {loadCharmCachedAt} from '../model/git/load-at-ref.js';
-import {CharmArchError, CharmLoadError} from '../model/errors.js';
+import {loadCharmCachedAt} from '../model/index.js';
+import {CharmArchError, CharmLoadError, DirectiveError, type ErrorCode} from '../errors.js';
 import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
 import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
 import type {LinkOptions} from '../sections/context.js';
@@ -31,8 +31,7 @@ const ATTRIBUTE_VALUES: Readonly<Record<string, readonly string[]>> = {
   toc: ['auto', 'event', 'group'],
 };
 
-/** Thrown for a directive the page gets wrong or a charm that cannot be read; carries the page position. */
-export class DirectiveError extends CharmArchError {}
+export {DirectiveError};
 
 /**
  * The remark half: expands this plugin's directives into mdast. Belongs in
@@ -98,7 +97,7 @@ function pagePath(file: VFile): string {
 function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: Heading): RootContent[] {
   const options = state.options;
   const pos = node.position?.start ?? {line: 1, column: 1};
-  const fail = (code: string, message: string, hint?: string): never => {
+  const fail = (code: ErrorCode, message: string, hint?: string): never => {
     throw new DirectiveError({code, message, file: pagePath(file), line: pos.line, column: pos.column, ...(hint ? {hint} : {})});
   };
   try {

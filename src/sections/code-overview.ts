@@ -1,5 +1,5 @@
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
-import type {CharmModel, ConfigOption, ObservedEvent} from '../model/types.js';
+import type {CharmModel, ConfigOption, ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {blockquote, charmInline, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 

@@ -1,6 +1,6 @@
 import type {RootContent} from 'mdast';
-import {containerServices} from '../model/container-services.js';
-import type {Rock} from '../model/types.js';
+import {containerServices} from '../model/index.js';
+import type {Rock} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, heading, link, paragraph, slug, text} from './mdast.js';
 

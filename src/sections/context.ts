@@ -1,5 +1,5 @@
 import type {RootContent} from 'mdast';
-import type {CharmModel} from '../model/types.js';
+import type {CharmModel} from '../model/index.js';
 
 /** Where links point: the Juju docs and, when configured, the charm's repository. */
 export interface LinkOptions {

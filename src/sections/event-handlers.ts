@@ -1,5 +1,5 @@
 import type {PhrasingContent} from 'mdast';
-import type {ObservedEvent} from '../model/types.js';
+import type {ObservedEvent} from '../model/index.js';
 import {sourceUrl, type EventAnnotation, type SectionContext} from './context.js';
 import {charmInline, code, link, paragraph, text} from './mdast.js';
 

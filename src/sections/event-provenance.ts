@@ -4,7 +4,7 @@
  * charm constructs that observes the event in the library's code.
  */
 import type {PhrasingContent} from 'mdast';
-import type {ObservedEvent} from '../model/types.js';
+import type {ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, link, text} from './mdast.js';
 

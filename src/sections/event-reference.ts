@@ -1,4 +1,4 @@
-import type {ObservedEvent} from '../model/types.js';
+import type {ObservedEvent} from '../model/index.js';
 import type {LinkOptions} from './context.js';
 
 /** When each standard Juju event fires, one sentence each (from the Juju hook reference). */

@@ -1,11 +1,13 @@
 import type {BlockContent, List, PhrasingContent, RootContent} from 'mdast';
-import {EVENT_KIND_ORDER} from '../model/python/event-names.js';
-import type {ObservedEvent} from '../model/types.js';
+import type {EventKind, ObservedEvent} from '../model/index.js';
 import type {SectionContext} from './context.js';
 import {actionParagraphs} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
 import {provenanceDetails} from './event-provenance.js';
 import {blockquote, code, heading, link, list, paragraph, slug, strong, text} from './mdast.js';
+
+/** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
+export const EVENT_KIND_ORDER: EventKind[] = ['lifecycle', 'leader', 'status', 'workload', 'relation', 'action', 'secret', 'storage', 'library', 'custom', 'unknown'];
 
 /** Events in page order: by kind (lifecycle, workload, relations, actions, ...), then name; unresolved last. */
 export function orderedEvents(events: ObservedEvent[], exclude: ReadonlySet<string> = new Set()): ObservedEvent[] {

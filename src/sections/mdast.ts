@@ -2,7 +2,7 @@ import type {BlockContent, Code, Heading, InlineCode, Link, List, ListItem, Para
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {gfm} from 'micromark-extension-gfm';
-import {charmTextProblem, MAX_CHARM_TEXT_DEPTH} from '../model/charm-text.js';
+import {charmTextProblem, MAX_CHARM_TEXT_DEPTH} from '../model/index.js';
 import {charmLinkUrl, isPublishableUrl} from './charm-links.js';
 import type {LinkOptions} from './context.js';
 

@@ -1,5 +1,5 @@
 import type {PhrasingContent, RootContent} from 'mdast';
-import type {PebbleLayer, PebbleService} from '../model/types.js';
+import type {PebbleLayer, PebbleService} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, emphasis, heading, link, list, paragraph, slug, table, text} from './mdast.js';
 

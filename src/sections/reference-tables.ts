@@ -1,5 +1,5 @@
 import type {PhrasingContent, RootContent} from 'mdast';
-import type {ConfigOption} from '../model/types.js';
+import type {ConfigOption} from '../model/index.js';
 import type {SectionContext} from './context.js';
 import {charmInline, code, codeBlock, heading, link, paragraph, slug, table, text} from './mdast.js';
 

@@ -1,11 +1,11 @@
 import {existsSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {docVersionOf, refFor} from '../doc-versions.js';
-import {loadCharmCached} from '../model/cache.js';
+import {loadCharmCached} from '../model/index.js';
 import {isFamilySection} from '../sections/family.js';
 import {contentRoot} from '../remark/charm-pages.js';
-import {loadCharmAtRefCached} from '../model/git/load-at-ref.js';
-import {refFilesAround} from '../model/git/revision.js';
+import {loadCharmAtRefCached} from '../model/index.js';
+import {refFilesAround} from '../model/index.js';
 import {charmIdOf} from '../remark/charm-id.js';
 
 /** Options the plugin passes: charm id -> absolute directory, and the directive names to look for. */

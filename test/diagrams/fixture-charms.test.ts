@@ -2,8 +2,8 @@
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {charmDiagram, deploymentDiagram} from '../../src/diagrams/index.js';
-import {findCharms} from '../../src/model/find-charms.js';
-import {loadCharm} from '../../src/model/load.js';
+import {findCharms} from '../../src/model/sources/find-charms.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {parseMermaid} from './mermaid-parse.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -10,7 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {deploymentDiagram} from '../../src/diagrams/index.js';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {launchBrowser, newContext, watchProblems, type PageProblems} from './browser.js';
 import {serveStatic, type StaticServer} from './serve.js';
 import {runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';

@@ -11,7 +11,7 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import {matchFamily, type FamilyCharm} from '../../src/diagrams/family-match.js';
 import {integrationMapDiagram} from '../../src/diagrams/integration-map.js';
 import {layers} from '../../src/diagrams/map-direction.js';
-import {loadCharmCached} from '../../src/model/cache.js';
+import {loadCharmCached} from '../../src/model/charm/cache.js';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
 import {endpoint, makeModel} from '../diagrams/model-factory.js';
 import {largeFamily} from './synthetic-family.js';

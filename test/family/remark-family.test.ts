@@ -14,7 +14,7 @@ import {directive} from 'micromark-extension-directive';
 import {gfm} from 'micromark-extension-gfm';
 import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
-import {clearCharmCache, loadCounts} from '../../src/model/cache.js';
+import {clearCharmCache, loadCounts} from '../../src/model/charm/cache.js';
 import {normalizeOptions, type Options} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {stateFor} from '../../src/state.js';

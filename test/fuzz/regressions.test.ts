@@ -15,7 +15,7 @@ import {directive} from 'micromark-extension-directive';
 import {gfm} from 'micromark-extension-gfm';
 import {VFile} from 'vfile';
 import {deploymentDiagram} from '../../src/diagrams/index.js';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {normalizeOptions} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {buildSection} from '../../src/sections/index.js';

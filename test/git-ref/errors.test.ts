@@ -6,10 +6,10 @@ import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {CharmArchError} from '../../src/model/errors.js';
-import {loadCharm} from '../../src/model/load.js';
-import {loadCharmAtRef} from '../../src/model/git/load-at-ref.js';
-import {gitTreeAt} from '../../src/model/git/tree-source.js';
+import {CharmArchError} from '../../src/errors.js';
+import {loadCharm} from '../../src/model/charm/load.js';
+import {loadCharmAtRef} from '../../src/model/charm/load-at-ref.js';
+import {gitTreeAt} from '../../src/model/sources/git/tree-source.js';
 import {commitAll, FIXTURE, gitIn, makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
 
 function failure(dir: string, ref: string): {code: string; file: string; message: string; hint: string} {

@@ -6,9 +6,9 @@ import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {cpSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {loadCharm} from '../../src/model/load.js';
-import {usePersistentCache} from '../../src/model/cache.js';
-import {clearRefCache, loadCharmAtRef, loadCharmAtRefCached} from '../../src/model/git/load-at-ref.js';
+import {loadCharm} from '../../src/model/charm/load.js';
+import {usePersistentCache} from '../../src/model/charm/cache.js';
+import {clearRefCache, loadCharmAtRef, loadCharmAtRefCached} from '../../src/model/charm/load-at-ref.js';
 import type {CharmModel} from '../../src/model/types.js';
 import {commitAll, makeFixtureRepo, type FixtureRepo} from './fixture-repo.js';
 

@@ -10,9 +10,9 @@
  */
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
-import {findCharms} from '../../src/model/find-charms.js';
-import {loadCharm} from '../../src/model/load.js';
-import {CharmSources} from '../../src/model/sources.js';
+import {findCharms} from '../../src/model/sources/find-charms.js';
+import {loadCharm} from '../../src/model/charm/load.js';
+import {CharmSources} from '../../src/model/sources/sources.js';
 import type {CharmModel, ObservedEvent, PebbleLayer} from '../../src/model/types.js';
 import {clone, EXPECTED_DIR, FIXTURE_CHARMS, normaliseModel, REPO_ROOT, schemaErrors, WEBSITE_CHARMS} from './model-helpers.js';
 

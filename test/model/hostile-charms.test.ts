@@ -8,8 +8,8 @@ import {chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} f
 import {spawnSync} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {CharmArchError} from '../../src/model/errors.js';
-import {loadCharm} from '../../src/model/load.js';
+import {CharmArchError} from '../../src/errors.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import type {CharmModel} from '../../src/model/types.js';
 import {buildSection, SECTIONS} from '../../src/sections/index.js';
 import {deploymentDiagram, charmDiagram} from '../../src/diagrams/index.js';

@@ -7,8 +7,8 @@ import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {compareReleases, pinnedPaasCharm} from '../../src/model/extensions/paas-charm-pin.js';
-import {loadCharm} from '../../src/model/load.js';
-import {CharmSources} from '../../src/model/sources.js';
+import {loadCharm} from '../../src/model/charm/load.js';
+import {CharmSources} from '../../src/model/sources/sources.js';
 
 const FLASK = join(import.meta.dirname, '..', 'fixtures', 'charms', 'flask-app');
 const made: string[] = [];

@@ -3,7 +3,7 @@
  * (the whole reviewed model is test/fixtures/expected/patterns.json, checked by fixtures.test.ts).
  */
 import {join} from 'node:path';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import type {CharmModel, ObservedEvent} from '../../src/model/types.js';
 import {FIXTURE_CHARMS} from './model-helpers.js';
 

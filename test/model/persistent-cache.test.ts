@@ -7,9 +7,9 @@ import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, write
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from '@jest/globals';
-import {clearCharmCache, loadCharmCached, loadCounts, usePersistentCache} from '../../src/model/cache.js';
-import {loadCharm} from '../../src/model/load.js';
-import {CACHE_DIR_ENV, NO_CACHE_ENV, PACKAGE_NAME, PersistentModelCache, persistentCacheDirectory} from '../../src/model/persistent-cache.js';
+import {clearCharmCache, loadCharmCached, loadCounts, usePersistentCache} from '../../src/model/charm/cache.js';
+import {loadCharm} from '../../src/model/charm/load.js';
+import {CACHE_DIR_ENV, NO_CACHE_ENV, PACKAGE_NAME, PersistentModelCache, persistentCacheDirectory} from '../../src/model/charm/persistent-cache.js';
 import {FIXTURE_CHARMS} from './model-helpers.js';
 
 const HANDLER_DOC = 'Push config files and Pebble layers to both containers and replan.';

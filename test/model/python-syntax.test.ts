@@ -5,8 +5,8 @@
  */
 import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
-import {CharmLoadError} from '../../src/model/errors.js';
-import {loadCharm} from '../../src/model/load.js';
+import {CharmLoadError} from '../../src/errors.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {normalizeOptions} from '../../src/options.js';
 import {stateFor} from '../../src/state.js';
 import {root, run} from '../remark/harness.js';

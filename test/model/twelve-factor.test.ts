@@ -4,7 +4,7 @@
  * (fixture: test/fixtures/charms/twelve-factor, README.md there says what is expected).
  */
 import {join} from 'node:path';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import type {CharmModel, PebbleService} from '../../src/model/types.js';
 import {FIXTURE_CHARMS, normaliseModel} from './model-helpers.js';
 

@@ -13,7 +13,7 @@ import {directiveFromMarkdown} from 'mdast-util-directive';
 import {directive} from 'micromark-extension-directive';
 import {VFile} from 'vfile';
 import {charmArchitecture, type Options} from '../../src/index.js';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {normalizeOptions} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {stateFor} from '../../src/state.js';

@@ -5,7 +5,7 @@
 import {join} from 'node:path';
 import type {List} from 'mdast';
 import {docusaurusStarter} from '../../src/cli/init.js';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {fixtures, run} from './harness.js';
 
 /** The printed list item of `event` in the events section: from its name to the next numbered item. */

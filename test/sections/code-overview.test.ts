@@ -6,7 +6,7 @@
 import {join} from 'node:path';
 import {toMarkdown} from 'mdast-util-to-markdown';
 import {gfmToMarkdown} from 'mdast-util-gfm';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import type {CharmModel} from '../../src/model/types.js';
 import {charmCodeOverview} from '../../src/sections/code-overview.js';
 import {FIXTURE_CHARMS} from '../model/model-helpers.js';

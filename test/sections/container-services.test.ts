@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {toMarkdown} from 'mdast-util-to-markdown';
 import {charmDiagram} from '../../src/diagrams/index.js';
-import {containerServices} from '../../src/model/container-services.js';
-import {loadCharm} from '../../src/model/load.js';
+import {containerServices} from '../../src/model/charm/container-services.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {charmContainers} from '../../src/sections/containers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shared-image-'));

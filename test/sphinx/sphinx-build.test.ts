@@ -12,7 +12,7 @@ import {readFileSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join, resolve} from 'node:path';
 import {chromium, type Browser} from 'playwright-core';
-import {loadCharm} from '../../src/model/load.js';
+import {loadCharm} from '../../src/model/charm/load.js';
 import {slug} from '../../src/sections/mdast.js';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
 import {ROOT, sphinxBuild, writeProject, type SphinxProject} from './project.js';

@@ -1,5 +1,5 @@
 /** `charm-arch check`: a hand-written page against the charm model. */
-import type {CharmModel} from '../../model/types.js';
+import type {CharmModel} from '../../model/index.js';
 import {sectionBlocks, type DocOutline, type DocSection} from './types.js';
 import {compareActions, compareContainers, compareEndpoints, compareRocks} from './entities.js';
 import {compareEvents, eventForms, isHookShaped, matchEvent, observedEvents} from './events.js';

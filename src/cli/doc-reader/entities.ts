@@ -1,5 +1,5 @@
 /** Containers, rocks, endpoints and actions: the page's mentions against the charm. */
-import type {CharmModel, Container, Endpoint, Rock} from '../../model/types.js';
+import type {CharmModel, Container, Endpoint, Rock} from '../../model/index.js';
 import {blockText, sectionBlocks, type DocSection} from './types.js';
 import {cleanName, didYouMean, hookStyle} from './events.js';
 import type {Finding} from './findings.js';

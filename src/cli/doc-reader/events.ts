@@ -1,6 +1,6 @@
 /** Events: the page's event names against the observed events. */
-import {levenshtein} from '../../model/levenshtein.js';
-import type {CharmModel, ObservedEvent} from '../../model/types.js';
+import {levenshtein} from '../../levenshtein.js';
+import type {CharmModel, ObservedEvent} from '../../model/index.js';
 import {blockText, sectionBlocks, type DocBlock, type DocSection} from './types.js';
 import type {Finding} from './findings.js';
 import {namesIn} from './names.js';

@@ -10,7 +10,7 @@
  * line (`name = "..."`, `version = "..."`), and only those two keys are needed; reading them as
  * lines keeps the line number for the model and adds no dependency for two string values.
  */
-import type {CharmSources} from '../sources.js';
+import type {CharmSources} from '../sources/sources.js';
 
 export interface PinnedRelease {
   version: string;

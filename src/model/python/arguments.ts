@@ -1,5 +1,5 @@
 /** Arguments of a call, as written. */
-import type {ModuleInfo} from './project.js';
+import type {ModuleInfo} from './module-info.js';
 import {type SyntaxNode, kids, text} from './syntax.js';
 
 /** Positional arguments of a call (keyword arguments and `*`/`**` spreads left out). */

@@ -1,7 +1,8 @@
 /** What a constructor's parameters are bound to at one call: the environment its methods run in. */
 import {argumentsByParameter} from './arguments.js';
-import {evaluate, isCharmParam} from './evaluate.js';
-import type {FunctionInfo} from './project.js';
+import {evaluate} from './evaluate.js';
+import {isCharmParam} from './lookup.js';
+import type {FunctionInfo} from './module-info.js';
 import type {SyntaxNode} from './syntax.js';
 import type {Ctx, Value} from './values.js';
 

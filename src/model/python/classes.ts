@@ -1,7 +1,9 @@
 /** Classes of the charm's source and libraries: attributes, methods, bases, relations of library objects. */
 import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
-import {evaluate, lookupModuleName} from './evaluate.js';
-import {assignmentParts, walkStatements, type ClassInfo, type FunctionInfo, type PythonProject, type SelfAssignment} from './project.js';
+import {lookupModuleName} from './lookup.js';
+import {type PythonProject} from './project.js';
+import {assignmentParts, walkStatements} from './module-index.js';
+import {type ClassInfo, type FunctionInfo, type SelfAssignment} from './module-info.js';
 import {type SyntaxNode, text} from './syntax.js';
 import {type ClassRef, type Ctx, type Value, alts, selfFor} from './values.js';
 
@@ -11,7 +13,7 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
   const assigned = findSelfAssignment(info, attr, ctx);
   if (assigned) {
     const [assignments, cls] = assigned;
-    const values = assignments.map((a) => evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, depth: ctx.depth + 1}));
+    const values = assignments.map((a) => ctx.evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, depth: ctx.depth + 1}));
     // `self.x = None` before the real assignment, or a value per branch of an `if`.
     const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
     if (known.length) return alts(known);
@@ -21,7 +23,7 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
   for (const cls of classChain(info, ctx)) {
     const v = cls.attrs.get(attr);
     if (!v) continue;
-    const value = evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+    const value = ctx.evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
     // `upgrade_done = EventSource(UpgradeDone)` on the object itself: observing it names an event.
     if (value.t === 'instance' && value.cls.name === 'EventSource') return {t: 'event', attr, owner, expr: attr};
     return value;
@@ -30,7 +32,7 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
   // `self.charm.db = DatabaseRequires(...)` in a helper: an attribute the helper sets on the charm.
   if (owner.t === 'charm') {
     const outside = charmAttributesSetElsewhere(ctx.project).get(attr) ?? [];
-    const values = outside.map((a) => evaluate(a.value, {...ctx, module: a.fn.module, cls: a.fn.cls, fn: a.fn, self: selfFor(a.fn.cls, a.fn.module, ctx.isCharmClass, ctx.charmOf), env: new Map(), depth: ctx.depth + 1}));
+    const values = outside.map((a) => ctx.evaluate(a.value, {...ctx, module: a.fn.module, cls: a.fn.cls, fn: a.fn, self: selfFor(a.fn.cls, a.fn.module, ctx.isCharmClass, ctx.charmOf), env: new Map(), depth: ctx.depth + 1}));
     const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
     if (known.length) return alts(known);
   }
@@ -92,7 +94,7 @@ export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
     if (out.includes(c) || depth > 8) return;
     out.push(c);
     for (const b of c.baseNodes) {
-      const v = evaluate(b, {...ctx, module: c.module, cls: undefined, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+      const v = ctx.evaluate(b, {...ctx, module: c.module, cls: undefined, fn: undefined, env: new Map(), depth: ctx.depth + 1});
       const base = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
       if (base) visit(base, depth + 1);
     }
@@ -114,18 +116,18 @@ export function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {r
   const asRelation = (v: Value): {relation?: string} => (v.t === 'str' ? {relation: v.v} : {});
   for (const name of RELATION_KWARGS) {
     const node = keywords.get(name);
-    if (node) return asRelation(evaluate(node, ctx));
+    if (node) return asRelation(ctx.evaluate(node, ctx));
   }
   const positional = args ? positionalArgs(args) : [];
   const info = classInfo(ref, ctx);
   const init = info ? findMethod(info, '__init__', ctx) : undefined;
-  if (!init) return positional[1] ? asRelation(evaluate(positional[1], ctx)) : {};
+  if (!init) return positional[1] ? asRelation(ctx.evaluate(positional[1], ctx)) : {};
   const params = init.params.slice(1).filter((p) => !p.star);
   const param = params.find((p) => RELATION_KWARGS.includes(p.name));
   if (!param) return {};
   const bound = args ? argumentsByParameter(args, params, py).get(param.name) : undefined;
-  if (bound) return asRelation(evaluate(bound, ctx));
-  if (param.default) return asRelation(evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1}));
+  if (bound) return asRelation(ctx.evaluate(bound, ctx));
+  if (param.default) return asRelation(ctx.evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1}));
   return {};
 }
 

@@ -1,5 +1,4 @@
 /** Dict literals: entries, look-ups and items. */
-import {evaluate} from './evaluate.js';
 import {type SyntaxNode, kids, text} from './syntax.js';
 import type {Value} from './values.js';
 
@@ -24,7 +23,7 @@ export function dictEntries(dict: Extract<Value, {t: 'dict'}>): DictEntry[] {
     }
     const v = items[i + 1];
     if (!v) break;
-    out.push({key: evaluate(c, dict.ctx), keyNode: c, valueNode: v, spread: false});
+    out.push({key: dict.ctx.evaluate(c, dict.ctx), keyNode: c, valueNode: v, spread: false});
     i += 1;
   }
   return out;
@@ -32,11 +31,11 @@ export function dictEntries(dict: Extract<Value, {t: 'dict'}>): DictEntry[] {
 
 export function dictLookup(dict: Extract<Value, {t: 'dict'}>, key: string): Value | undefined {
   const entry = dictEntries(dict).find((e) => e.key?.t === 'str' && e.key.v === key);
-  return entry ? evaluate(entry.valueNode, dict.ctx) : undefined;
+  return entry ? dict.ctx.evaluate(entry.valueNode, dict.ctx) : undefined;
 }
 
 export function dictItems(dict: Extract<Value, {t: 'dict'}>): Value {
   const entries = dictEntries(dict);
   if (entries.some((e) => e.spread)) return {t: 'unknown', expr: text(dict.ctx.module.py, dict.node)};
-  return {t: 'seq', items: entries.map((e) => ({t: 'seq', items: [e.key ?? {t: 'unknown', expr: ''}, evaluate(e.valueNode, dict.ctx)]}))};
+  return {t: 'seq', items: entries.map((e) => ({t: 'seq', items: [e.key ?? {t: 'unknown', expr: ''}, dict.ctx.evaluate(e.valueNode, dict.ctx)]}))};
 }

@@ -1,11 +1,19 @@
-import {keywordArgs, positionalArgs} from './arguments.js';
-import {attributeOf, classInfo, findMethod, relationOf} from './classes.js';
-import {dictEntries, dictItems, dictLookup} from './dicts.js';
-import {type FunctionInfo, type ModuleInfo, assignmentParts, walkStatements} from './project.js';
+/** The static evaluator: what a Python expression stands for, without running it. */
+import {positionalArgs} from './arguments.js';
+import {relationOf} from './classes.js';
+import {dictEntries, dictItems} from './dicts.js';
+import {lookupName} from './lookup.js';
+import {evaluateMember, member} from './member.js';
+import type {ClassInfo, FunctionInfo, ModuleInfo} from './module-info.js';
+import type {PythonProject} from './project.js';
 import {type SyntaxNode, kids, parts, stringValue, text} from './syntax.js';
-import {type Ctx, type Value, alts, unknown} from './values.js';
+import {MAX_DEPTH, type Ctx, type Value, alts, selfFor, unknown} from './values.js';
 
-const MAX_DEPTH = 24;
+/** Where the code of `fn` runs (module level without one): `self` is the charm, a helper instance or unknown. */
+export function contextFor(project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, fn?: FunctionInfo, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
+  const cls = fn?.cls;
+  return {project, module, cls, fn, self: selfFor(cls, module, isCharmClass, charmOf), env: new Map(), isCharmClass, ...(charmOf ? {charmOf} : {}), depth: 0, evaluate};
+}
 
 export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
   if (!node) return {t: 'unknown', expr: ''};
@@ -88,167 +96,6 @@ function evaluateFormatString(node: SyntaxNode, ctx: Ctx): Value {
   return {t: 'str', v: out.replace(/\{\{/g, '{').replace(/\}\}/g, '}')};
 }
 
-/** Name lookup: bindings, then local assignments before the use, parameters, module, imports. */
-export function lookupName(name: string, at: SyntaxNode, ctx: Ctx): Value {
-  const bound = ctx.env.get(name);
-  if (bound) return bound;
-  if (ctx.fn?.body) {
-    const local = lastLocalAssignment(ctx.fn.body, name, at.from, ctx);
-    if (local) return evaluate(local, ctx);
-    const param = ctx.fn.params.find((p) => p.name === name);
-    if (param) {
-      if (param === ctx.fn.params[0] && ctx.cls && !isStatic(ctx.fn)) return ctx.self;
-      if (isCharmParam(param.name, param.annotation)) return charmValue(ctx) ?? {t: 'unknown', expr: name};
-      if (param.default) return evaluate(param.default, {...ctx, env: new Map()});
-      return {t: 'unknown', expr: name};
-    }
-  }
-  return lookupModuleName(ctx.module, name, ctx);
-}
-
-function isStatic(fn: FunctionInfo): boolean {
-  const dec = fn.node.parent?.name === 'DecoratedStatement' ? text(fn.module.py, fn.node.parent) : '';
-  return /@staticmethod\b/.test(dec);
-}
-
-/** A helper's `charm` parameter: by name or by annotation (`charm: "MyCharm"`, `charm: ops.CharmBase`). */
-export function isCharmParam(name: string, annotation?: string): boolean {
-  return /^_?charm$/.test(name) || (annotation !== undefined && /Charm\b/.test(annotation) && !/Events?\b/.test(annotation));
-}
-
-function charmValue(ctx: Ctx): Value | undefined {
-  for (const m of ctx.project.sourceModules()) {
-    for (const c of m.classes.values()) if (ctx.isCharmClass(c)) return {t: 'charm', cls: c};
-  }
-  return undefined;
-}
-
-export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Value {
-  const cls = module.classes.get(name);
-  if (cls) return {t: 'class', ref: {name, module: module.py.name, info: cls}};
-  const fn = module.functions.get(name);
-  if (fn) return {t: 'function', fn};
-  const assigned = module.assigns.get(name);
-  if (assigned) return evaluate(assigned, {...ctx, module, cls: undefined, fn: undefined, env: new Map(), self: {t: 'unknown', expr: name}});
-  const imported = module.imports.get(name);
-  if (imported) {
-    // A CapWords name from a charm library not parsed yet: a class, resolved only when needed
-    // (a large charm's lib/ is most of its Python; most library objects need no more than their name).
-    // A CapWords constant (`PeerRelationName = "peers"`) is a string: the text says which, without a parse.
-    if (imported.name && imported.module.startsWith('charms.') && /^[A-Z][a-z]\w*$/.test(imported.name) && !ctx.project.modules.has(imported.module)) {
-      const source = ctx.project.moduleText(imported.module);
-      const assigned = source !== undefined && new RegExp(`^${imported.name}\\s*(:[^=\\n]*)?=`, 'm').test(source) && !new RegExp(`^class\\s+${imported.name}\\b`, 'm').test(source);
-      if (!assigned) return {t: 'class', ref: {name: imported.name, module: imported.module}};
-    }
-    const target = ctx.project.resolveModule(imported.module, module);
-    if (imported.name === undefined) return target ? {t: 'module', info: target} : {t: 'unknown', expr: name};
-    if (target) {
-      // `from pkg import mod` binds a submodule when pkg has no such name.
-      if (!target.classes.has(imported.name) && !target.functions.has(imported.name) && !target.assigns.has(imported.name) && !target.imports.has(imported.name)) {
-        const sub = ctx.project.resolveModule(`${imported.module}.${imported.name}`.replace(/^(\.+)\./, '$1'), module);
-        if (sub) return {t: 'module', info: sub};
-      }
-      if (ctx.depth > MAX_DEPTH) return {t: 'unknown', expr: name};
-      return lookupModuleName(target, imported.name, {...ctx, depth: ctx.depth + 1});
-    }
-    // `from charms.lib.v0 import mod` where `v0` has no __init__.py (a namespace package): the submodule.
-    const sub = /^[a-z_][a-z0-9_]*$/.test(imported.name) ? ctx.project.resolveModule(`${imported.module}.${imported.name}`, module) : undefined;
-    if (sub) return {t: 'module', info: sub};
-    // Imported from outside the charm (ops, a package): a class reference by name.
-    return {t: 'class', ref: {name: imported.name, module: imported.module}};
-  }
-  return {t: 'unknown', expr: name};
-}
-
-/** The value of the last `name = ...` in a function body before offset `before` (control flow is not modelled). */
-function lastLocalAssignment(body: SyntaxNode, name: string, before: number, ctx: Ctx): SyntaxNode | null {
-  let found: SyntaxNode | null = null;
-  walkStatements(body, (stmt) => {
-    if (stmt.from >= before || stmt.name !== 'AssignStatement') return;
-    const [targets, value] = assignmentParts(stmt);
-    if (value && value.to <= before && targets.some((t) => t.name === 'VariableName' && text(ctx.module.py, t) === name)) found = value;
-  });
-  return found;
-}
-
-function evaluateMember(node: SyntaxNode, ctx: Ctx): Value {
-  const py = ctx.module.py;
-  const children = kids(node);
-  const objectNode = children[0]!;
-  const subscript = children.some((c) => c.name === '[');
-  const owner = evaluate(objectNode, ctx);
-  const expr = text(py, node);
-  if (subscript) {
-    const keyNode = parts(node)[1];
-    const key = keyNode ? evaluate(keyNode, ctx) : null;
-    if (owner.t === 'on' && owner.owner.t === 'charm') {
-      const keys = key?.t === 'alts' ? key.items : key ? [key] : [];
-      if (keys.length && keys.every((k) => k.t === 'str')) return alts(keys.map((k) => ({t: 'keyed-on', key: (k as {v: string}).v, expr})));
-      return {t: 'unknown', expr};
-    }
-    if (owner.t === 'seq' && key?.t === 'num') return owner.items[key.v] ?? {t: 'unknown', expr};
-    if (owner.t === 'dict' && key?.t === 'str') {
-      const v = dictLookup(owner, key.v);
-      if (v) return v;
-    }
-    return {t: 'unknown', expr};
-  }
-  const propNode = children.find((c) => c.name === 'PropertyName');
-  if (!propNode) return {t: 'unknown', expr};
-  return member(owner, text(py, propNode), expr, ctx);
-}
-
-/** `owner.attr`. */
-export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Value {
-  switch (owner.t) {
-    case 'alts':
-      return alts(owner.items.map((o) => member(o, attr, expr, ctx)));
-    case 'charm':
-    case 'instance': {
-      if (attr === 'framework') return {t: 'framework'};
-      const info = owner.t === 'charm' ? owner.cls : attr === 'on' ? undefined : classInfo(owner.cls, ctx);
-      if (attr === 'on') {
-        if (owner.t === 'charm') return {t: 'on', owner, expr};
-        // A helper's own `on` (custom events) or a library object's `on`.
-        return {t: 'on', owner, expr};
-      }
-      if (info) {
-        const found = attributeOf(info, attr, owner, ctx);
-        if (found) return found;
-      }
-      // `Service(name="x", ...)`, `SimpleNamespace(peer="replicas")`: a keyword argument read back as an attribute.
-      if (owner.t === 'instance' && owner.args && owner.argsCtx) {
-        const kw = keywordArgs(owner.args, owner.argsCtx.module.py).get(attr);
-        if (kw) return evaluate(kw, owner.argsCtx);
-      }
-      return {t: 'unknown', expr};
-    }
-    case 'on':
-      return {t: 'event', attr, owner: owner.owner, expr};
-    case 'keyed-on':
-      return {t: 'event', attr, owner: {t: 'on', owner: {t: 'unknown', expr: ''}, expr: owner.expr}, key: owner.key, expr};
-    case 'framework':
-      return attr === 'observe' ? {t: 'observe'} : {t: 'unknown', expr};
-    case 'module':
-      return lookupModuleName(owner.info, attr, {...ctx, depth: ctx.depth + 1});
-    case 'class': {
-      const info = classInfo(owner.ref, ctx);
-      const v = info?.attrs.get(attr);
-      if (v && info) return evaluate(v, {...ctx, module: info.module, cls: info, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-      const method = info ? findMethod(info, attr, ctx) : undefined;
-      if (method) return {t: 'method', name: attr, fn: method, owner};
-      const nested = info?.nested.get(attr);
-      if (nested) return {t: 'class', ref: {name: attr, module: nested.module.py.name, info: nested}};
-      return {t: 'unknown', expr};
-    }
-    case 'str':
-      // Enum members: `Relation.PEER.value` evaluates to the member's string.
-      return attr === 'value' ? owner : {t: 'unknown', expr};
-    default:
-      return {t: 'unknown', expr};
-  }
-}
-
 function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
   const callee = node.firstChild!;
   // `getattr(obj, "name")` with a constant name is `obj.name`.
@@ -318,8 +165,3 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
 /** String methods whose result is still a constant when applied to a constant. */
 const STRING_METHODS = new Set(['replace', 'lower', 'upper', 'strip']);
 
-// Callers import the evaluator's vocabulary from here.
-export {alts, contextFor, selfFor, unknown, type ClassRef, type Ctx, type Value} from './values.js';
-export {keywordArgs, positionalArgs} from './arguments.js';
-export {dictEntries, type DictEntry} from './dicts.js';
-export {classChain, classInfo, findMethod} from './classes.js';

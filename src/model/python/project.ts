@@ -1,62 +1,8 @@
-import {CharmArchError} from '../errors.js';
-import type {CharmSources} from '../sources.js';
+import {CharmArchError} from '../../errors.js';
+import type {CharmSources} from '../sources/sources.js';
 import {indexModule, moduleNameOf} from './module-index.js';
-import {parseModule, type PyModule, type SyntaxNode} from './syntax.js';
-
-/** `from module import name as local` (name set) or `import module as local`. */
-export interface ImportBinding {
-  module: string;
-  name?: string;
-}
-
-export interface ParamInfo {
-  name: string;
-  default?: SyntaxNode;
-  annotation?: string;
-  star?: '*' | '**';
-}
-
-export interface FunctionInfo {
-  name: string;
-  node: SyntaxNode;
-  body: SyntaxNode | null;
-  params: ParamInfo[];
-  module: ModuleInfo;
-  cls?: ClassInfo;
-  doc?: string;
-}
-
-export interface SelfAssignment {
-  value: SyntaxNode;
-  fn: FunctionInfo;
-}
-
-export interface ClassInfo {
-  name: string;
-  node: SyntaxNode;
-  module: ModuleInfo;
-  /** Base class expressions as written. */
-  bases: string[];
-  baseNodes: SyntaxNode[];
-  methods: Map<string, FunctionInfo>;
-  /** Class-level assignments (`on = MyEvents()`, `NAME = "x"`). */
-  attrs: Map<string, SyntaxNode>;
-  /** `self.<attr> = value` in any method. */
-  selfAssignments: Map<string, SelfAssignment[]>;
-  /** Classes defined in the class body (`class Config: class Relations: PEERS = "x"`). */
-  nested: Map<string, ClassInfo>;
-}
-
-export interface ModuleInfo {
-  py: PyModule;
-  /** Where the module lives: charm source, or a charm library / vendored package in lib/. */
-  origin: 'src' | 'lib';
-  imports: Map<string, ImportBinding>;
-  /** Module-level `NAME = value` (last one wins). */
-  assigns: Map<string, SyntaxNode>;
-  classes: Map<string, ClassInfo>;
-  functions: Map<string, FunctionInfo>;
-}
+import type {ClassInfo, ModuleInfo} from './module-info.js';
+import {parseModule} from './syntax.js';
 
 /**
  * The charm's Python source, parsed once: src/ eagerly, lib/ only when a name must
@@ -167,5 +113,3 @@ export class PythonProject {
   }
 }
 
-// Syntax helpers other modules use with the project's indexes.
-export {assignmentParts, functionDefinedAt, moduleNameOf, parseImport, walkStatements} from './module-index.js';

@@ -1,5 +1,5 @@
 /** A Python module the model read that does not parse fails the load. */
-import type {DiagnosticSink} from '../errors.js';
+import type {DiagnosticSink} from '../sources/diagnostics.js';
 import type {PythonProject} from './project.js';
 
 /**

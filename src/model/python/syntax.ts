@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {parser} from '@lezer/python';
 import type {SyntaxNode, Tree} from '@lezer/common';
-import {positionOf, type SourceFile} from '../sources.js';
+import {positionOf, type SourceFile} from '../sources/sources.js';
 import {withParenthesisedMatchSubjects} from './match-subjects.js';
 
 export type {SyntaxNode};

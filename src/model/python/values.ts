@@ -1,6 +1,10 @@
 /** What expressions statically stand for, and where they are evaluated. */
-import type {ClassInfo, FunctionInfo, ModuleInfo, PythonProject} from './project.js';
+import type {PythonProject} from './project.js';
+import type {ClassInfo, FunctionInfo, ModuleInfo} from './module-info.js';
 import {type SyntaxNode, text} from './syntax.js';
+
+/** How deep evaluation recurses before a value is left unknown (cyclic assignments, deep chains). */
+export const MAX_DEPTH = 24;
 
 /** A class named in the source: defined in src/ or lib/ (info), or imported from elsewhere (module only). */
 export interface ClassRef {
@@ -48,6 +52,8 @@ export interface Ctx {
   /** The charm class `self` is in a charm class's methods: the most derived one (a base's code sees the subclass's attributes). */
   charmOf?: (cls: ClassInfo) => ClassInfo;
   depth: number;
+  /** The evaluator itself, carried here so the modules it calls (names, members, classes, dicts) need not import it back. */
+  evaluate: (node: SyntaxNode | null, ctx: Ctx) => Value;
 }
 
 /** `self` in a method of `cls`: the charm, an instance of a helper class, or unknown outside classes. */
@@ -55,12 +61,6 @@ export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, isCharmC
   if (!cls) return {t: 'unknown', expr: 'self'};
   if (isCharmClass(cls)) return {t: 'charm', cls: charmOf ? charmOf(cls) : cls};
   return {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'};
-}
-
-/** Where the code of `fn` runs (module level without one): `self` is the charm, a helper instance or unknown. */
-export function contextFor(project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, fn?: FunctionInfo, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
-  const cls = fn?.cls;
-  return {project, module, cls, fn, self: selfFor(cls, module, isCharmClass, charmOf), env: new Map(), isCharmClass, ...(charmOf ? {charmOf} : {}), depth: 0};
 }
 
 export function unknown(ctx: Ctx, node: SyntaxNode): Value {

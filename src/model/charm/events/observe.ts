@@ -1,0 +1,207 @@
+import type {ObservedEvent} from '../../types.js';
+import {bindParameters} from '../../python/bindings.js';
+import {describeEvent, describeHandler} from './describe-event.js';
+import type {ObserveScan} from './observe-scan.js';
+import {evaluate, contextFor} from '../../python/evaluate.js';
+import {classChain} from '../../python/classes.js';
+import {keywordArgs, positionalArgs} from '../../python/arguments.js';
+import {type Ctx, type Value} from '../../python/values.js';
+import {type PythonProject} from '../../python/project.js';
+import {functionDefinedAt} from '../../python/module-index.js';
+import {type ClassInfo, type FunctionInfo, type ModuleInfo} from '../../python/module-info.js';
+import {childOf, kids, line, parts, text, type SyntaxNode} from '../../python/syntax.js';
+
+
+/**
+ * Every `framework.observe(event, handler)` call in the given modules (or classes), resolved statically.
+ * `bindings` gives the parameters of a class's methods when the caller knows them (a library
+ * object the charm constructs); otherwise they come from the class's construction sites in src/.
+ */
+export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?: ReadonlySet<ClassInfo>, bindings?: ReadonlyMap<ClassInfo, Map<string, Value>>): ObservedEvent[] {
+  const out: ObservedEvent[] = [];
+  for (const module of modules) {
+    for (const call of observeCalls(module)) {
+      const fn = enclosingFunction(module, call);
+      const cls = fn?.cls;
+      if (only && (!cls || !only.has(cls))) continue;
+      out.push(...resolveCall(call, module, fn, scan, cls ? bindings?.get(cls) : undefined));
+    }
+  }
+  return out;
+}
+
+const observeCallsCache = new WeakMap<ModuleInfo, SyntaxNode[]>();
+
+/** Calls whose callee ends in `observe`, found once per module. */
+function observeCalls(module: ModuleInfo): SyntaxNode[] {
+  let calls = observeCallsCache.get(module);
+  if (calls) return calls;
+  calls = [];
+  if (module.py.file.text.includes('observe')) {
+    const found = calls;
+    module.py.tree.iterate({
+      enter(n) {
+        if (n.name === 'CallExpression' && /observe\s*$/.test(text(module.py, n.node.firstChild!))) found.push(n.node);
+      },
+    });
+  }
+  observeCallsCache.set(module, calls);
+  return calls;
+}
+
+export function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    // A method of a class, or a module-level function.
+    if (p.name === 'FunctionDefinition') return functionDefinedAt(module, p.from);
+  }
+  return undefined;
+}
+
+function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undefined): Ctx {
+  return contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
+}
+
+function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan, bound?: Map<string, Value>): ObservedEvent[] {
+  const py = module.py;
+  const ctx0 = baseCtx(scan, module, fn);
+  const callee = evaluate(call.firstChild!, ctx0);
+  if (callee.t !== 'observe' && !/\bframework\s*\.\s*observe$/.test(text(py, call.firstChild!))) return [];
+  const args = childOf(call, 'ArgList');
+  if (!args) return [];
+  const positional = positionalArgs(args);
+  const keywords = keywordArgs(args, py);
+  const eventNode = positional[0] ?? keywords.get('bound_event') ?? keywords.get('event') ?? null;
+  const handlerNode = positional[1] ?? keywords.get('observer') ?? keywords.get('handler') ?? null;
+  if (!eventNode || !handlerNode) return [];
+  const pos = line(module.py, call);
+  const results: ObservedEvent[] = [];
+  const seen = new Set<string>();
+  for (const env of environments(call, module, fn, ctx0, scan, bound)) {
+    const ctx: Ctx = {...ctx0, env};
+    const handler = describeHandler(evaluate(handlerNode, ctx), text(py, handlerNode));
+    const eventValue = evaluate(eventNode, ctx);
+    for (const value of eventValue.t === 'alts' ? eventValue.items : [eventValue]) {
+      const event = describeEvent(value, text(py, eventNode), ctx, scan, eventNode);
+      const entry: ObservedEvent = {
+        file: py.file.path,
+        line: pos.line,
+        column: pos.column,
+        ...event,
+        handler: handler.name,
+        handlerExpression: text(py, handlerNode),
+        ...(handler.doc ? {handlerDoc: handler.doc} : {}),
+        ...(handler.file ? {handlerFile: handler.file, handlerLine: handler.line} : {}),
+        ...(fn?.cls ? {observer: fn.cls.name} : {}),
+        inherited: false,
+      };
+      // Two emitters of one event (a loop over library objects) stay two entries.
+      const key = `${entry.name}|${entry.handler}|${entry.expression}|${entry.emitter?.expression ?? ''}|${entry.emitter?.relation ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      results.push(entry);
+    }
+  }
+  return results;
+}
+
+/**
+ * The bindings an observe call runs under: one per iteration of each enclosing
+ * `for` over a literal sequence, and one per place a helper class is constructed.
+ */
+function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, ctx: Ctx, scan: ObserveScan, bound?: Map<string, Value>): Array<Map<string, Value>> {
+  let envs: Array<Map<string, Value>> = bound ? [bound] : constructionEnvironments(fn, scan);
+  const loops: SyntaxNode[] = [];
+  for (let p = call.parent; p && p !== fn?.node; p = p.parent) if (p.name === 'ForStatement') loops.unshift(p);
+  for (const loop of loops) {
+    const children = kids(loop);
+    const inAt = children.findIndex((c) => c.name === 'in');
+    const targets = children.slice(1, inAt).filter((c) => c.name === 'VariableName').map((c) => text(module.py, c));
+    const iterableNode = children[inAt + 1];
+    const next: Array<Map<string, Value>> = [];
+    for (const env of envs) {
+      const iterable = iterableNode ? evaluate(iterableNode, {...ctx, env}) : null;
+      if (!iterable || iterable.t !== 'seq') {
+        next.push(env);
+        continue;
+      }
+      // Items of a literal list keep the expression they are written as (`self.peer_certs`): it names their emitter.
+      const written = iterableNode && ['ArrayExpression', 'TupleExpression'].includes(iterableNode.name) ? parts(iterableNode) : [];
+      for (const [i, item] of iterable.items.entries()) {
+        const bound = new Map(env);
+        const itemNode = written.length === iterable.items.length ? written[i] : undefined;
+        if (targets.length === 1) bound.set(targets[0]!, item.t === 'instance' && itemNode ? {...item, expr: text(module.py, itemNode)} : item);
+        else if (item.t === 'seq') targets.forEach((t, i) => bound.set(t, item.items[i] ?? {t: 'unknown', expr: t}));
+        next.push(bound);
+      }
+    }
+    envs = next.slice(0, 256);
+  }
+  return envs;
+}
+
+/** For a method of a helper class: bind `__init__` parameters from each `Helper(...)` call in the source. */
+function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveScan): Array<Map<string, Value>> {
+  const cls = fn?.cls;
+  if (!cls || scan.isCharmClass(cls)) return [new Map()];
+  const init = cls.methods.get('__init__');
+  if (!init) return [new Map()];
+  const envs: Array<Map<string, Value>> = [];
+  const sites = [...constructionSites(cls, scan.project)];
+  // A base class without call sites of its own is built through its subclasses that keep its __init__.
+  for (const sub of subclassesOf(cls, scan)) if (!sub.methods.has('__init__')) sites.push(...constructionSites(sub, scan.project));
+  for (const site of sites) {
+    const callerFn = site.fn;
+    const callerCtx: Ctx = {...baseCtx(scan, site.module, callerFn), env: new Map()};
+    const args = childOf(site.call, 'ArgList');
+    if (!args) continue;
+    const env = bindParameters(init, args, callerCtx);
+    envs.push(env);
+  }
+  return envs.length ? envs : [new Map()];
+}
+
+function subclassesOf(cls: ClassInfo, scan: ObserveScan): ClassInfo[] {
+  const out: ClassInfo[] = [];
+  for (const module of scan.project.sourceModules()) {
+    for (const c of module.classes.values()) {
+      if (c === cls || !c.bases.some((b) => b === cls.name || b.endsWith(`.${cls.name}`))) continue;
+      const chain = classChain(c, baseCtx(scan, module, undefined));
+      if (chain.includes(cls)) out.push(c);
+    }
+  }
+  return out;
+}
+
+export interface ConstructionSite {
+  call: SyntaxNode;
+  module: ModuleInfo;
+  fn?: FunctionInfo;
+}
+
+const sitesCache = new WeakMap<ClassInfo, ConstructionSite[]>();
+
+export function constructionSites(cls: ClassInfo, project: PythonProject): ConstructionSite[] {
+  const cached = sitesCache.get(cls);
+  if (cached) return cached;
+  const sites: ConstructionSite[] = [];
+  for (const module of project.sourceModules()) {
+    if (!module.py.file.text.includes(cls.name)) continue;
+    const fns = [...module.functions.values(), ...[...module.classes.values()].flatMap((c) => [...c.methods.values()])];
+    for (const fn of fns) {
+      if (!fn.body) continue;
+      walkCalls(fn.body, (call) => {
+        const calleeText = text(module.py, call.firstChild!);
+        if (calleeText === cls.name || calleeText.endsWith(`.${cls.name}`)) sites.push({call, module, fn});
+      });
+    }
+  }
+  sitesCache.set(cls, sites);
+  return sites;
+}
+
+function walkCalls(node: SyntaxNode, visit: (call: SyntaxNode) => void): void {
+  const cursor = node.cursor();
+  do {
+    if (cursor.name === 'CallExpression') visit(cursor.node);
+  } while (cursor.next() && cursor.from < node.to);
+}

@@ -1,0 +1,180 @@
+import {warnOnPlainText} from './charm-text-fields.js';
+import {checkEntrypointInside, warnOnMissingEntrypoint, warnOnSkipped} from './metadata/entrypoint.js';
+import {CharmLoadError} from '../../errors.js';
+import {DiagnosticSink} from '../sources/diagnostics.js';
+import {extensionForBase, expandDynamicConfig, findExtensionByBaseClass, inheritedEventsFor, PAAS_CHARM_VERSION} from '../extensions/catalog.js';
+import {pinnedPaasCharm} from '../extensions/paas-charm-pin.js';
+import {readMetadata, type CharmMetadata} from './metadata/metadata.js';
+import {readMetrics} from './metrics.js';
+import {layerPlacements} from './pebble/placements.js';
+import {pythonLayers} from './pebble/python-layers.js';
+import {yamlLayers} from './pebble/yaml-layers.js';
+import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './events/charm-classes.js';
+import {contextFor} from '../python/evaluate.js';
+import {classChain} from '../python/classes.js';
+import {charmNames} from './events/event-names.js';
+import {observedEventsIn} from './events/observe.js';
+import {libraryHandledEvents} from './events/library-observers.js';
+import {reportUnhandledActions} from './events/unhandled-actions.js';
+import {PythonProject} from '../python/project.js';
+import {type ClassInfo} from '../python/module-info.js';
+import {reportSyntaxErrors} from '../python/syntax-errors.js';
+import {readRocks} from './rocks.js';
+import {twelveFactorApp} from '../extensions/rockcraft.js';
+import {CharmSources, type SourceOptions} from '../sources/sources.js';
+import {SCHEMA_VERSION, type CharmModel, type CharmFramework, type Extension, type ObservedEvent} from '../types.js';
+
+export interface LoadOptions extends SourceOptions {
+  /** Fail on warnings too (CI strictness). */
+  strict?: boolean;
+}
+
+/**
+ * Reads a charm directory into the charm model. Python is parsed, never run.
+ * Throws CharmLoadError (every error, positioned) when the charm cannot be read;
+ * warnings stay in `diagnostics`.
+ */
+export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
+  const sources = new CharmSources(dir, options);
+  const sink = new DiagnosticSink();
+  const meta = readMetadata(sources, sink);
+  if (sink.errors.length) throw new CharmLoadError(sink.items.filter((d) => d.severity === 'error'));
+  const extensions = applyExtensions(meta);
+
+  if (!checkEntrypointInside(meta, sink)) throw new CharmLoadError(sink.errors);
+  const framework = detectFramework(sources);
+  const srcDir = meta.entrypoint.includes('/') ? meta.entrypoint.slice(0, meta.entrypoint.lastIndexOf('/')) : '';
+  // A module refused by the source rules (too large, binary, a link leaving the repository) fails
+  // the load, with every such problem reported at once.
+  const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}], (error) => sink.error(error.toDiagnostic()));
+  const modules = framework === 'reactive' ? [] : project.loadSources();
+  if (sink.errors.length) throw new CharmLoadError(sink.errors);
+  const derivesFromCharm = charmClassPredicate(project);
+  const entryModule = modules.find((m) => m.py.file.path === meta.entrypoint);
+  if (framework !== 'reactive') warnOnMissingEntrypoint(meta, entryModule !== undefined, sources.skipped, sink);
+  const mains = mainCharmClasses(project, entryModule, derivesFromCharm);
+  // The class `main()` runs is a charm even when its base is installed, not vendored (ops_sunbeam, chisme).
+  const mainChains = mains.map((m) => classChain(m, contextFor(project, m.module, derivesFromCharm)));
+  const isCharmClass = (c: ClassInfo): boolean => derivesFromCharm(c) || mainChains.some((chain) => chain.includes(c));
+  const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
+  const names = charmNames(meta);
+  const scan = {project, names, isCharmClass, charmOf, sink};
+  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan, () => pinnedPaasCharm(sources)?.version), ...libraryHandledEvents(scan)];
+
+  warnOnPlainText(meta, events, sink);
+  reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');
+  const containerNames = meta.containers.map((c) => c.name);
+  const rocks = readRocks(sources, meta.containers, meta.resources, sink, twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases)));
+  // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
+  const handlerContainers = new Map(events.filter((e) => e.container && e.handler && e.kind === 'workload').map((e) => [e.handler!, e.container!]));
+  const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf, meta.name);
+  const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
+  const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
+  // Library modules are read lazily: what the listing passed over is known only now.
+  warnOnSkipped(sources.skipped, sink);
+  reportSyntaxErrors(project, sink);
+  // One refused there fails the load too.
+  if (sink.errors.length) throw new CharmLoadError(sink.errors);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: meta.name,
+    ...(meta.displayName ? {displayName: meta.displayName} : {}),
+    summary: meta.summary,
+    description: meta.description,
+    kind: meta.containers.length > 0 || meta.assumes.includes('k8s-api') ? 'kubernetes' : 'machine',
+    framework,
+    layout: meta.layout,
+    bases: meta.bases,
+    assumes: meta.assumes,
+    links: meta.links,
+    entrypoint: meta.entrypoint,
+    charmClasses: mains.map(describeCharmClass),
+    extensions,
+    containers: meta.containers,
+    resources: meta.resources,
+    storage: meta.storage,
+    endpoints: meta.endpoints,
+    config: meta.config,
+    actions: meta.actions,
+    events,
+    pebble,
+    rocks: rocks.rocks,
+    metrics,
+    // Rocks beside a charm in a subfolder are outside it (`../rock/rockcraft.yaml`) and still sources.
+    sources: [...sources.readFiles(), ...rocks.outsideFiles].sort(),
+    diagnostics: sink.items,
+  };
+}
+
+/** Adds what each charmcraft extension declares, marked with its origin; the charm's own declarations win. */
+function applyExtensions(meta: CharmMetadata): Extension[] {
+  const out: Extension[] = [];
+  for (const name of meta.extensionNames) {
+    const ext = extensionForBase(name, meta.bases[0]?.name);
+    if (!ext) continue;
+    const origin = `extension:${name}` as const;
+    out.push({name, framework: ext.framework, charmBaseClass: ext.charmBaseClass});
+    const add = <T extends {name: string}>(list: T[], items: Array<Omit<T, 'origin'>>): void => {
+      for (const item of items) if (!list.some((x) => x.name === item.name)) list.push({...item, origin} as unknown as T);
+    };
+    add(meta.containers, ext.containers);
+    add(meta.resources, ext.resources);
+    for (const e of ext.endpoints) if (!meta.endpoints.some((x) => x.name === e.name)) meta.endpoints.push({...e, origin});
+    add(meta.actions, ext.actions);
+    add(meta.config, [...ext.config, ...expandDynamicConfig(ext, meta.endpoints.filter((e) => e.role === 'requires'))]);
+    for (const a of ext.assumes) if (!meta.assumes.includes(a)) meta.assumes.push(a);
+  }
+  return out;
+}
+
+/** Reactive charms (charms.reactive, layer.yaml) are recognised, not misread as ops charms. */
+function detectFramework(sources: CharmSources): CharmFramework {
+  if (sources.exists('layer.yaml') || sources.list('reactive', (n) => n.endsWith('.py'), {maxDepth: 1}).length) {
+    const req = sources.exists('requirements.txt') ? sources.read('requirements.txt')?.text ?? '' : '';
+    if (!/^ops\b/m.test(req)) return 'reactive';
+  }
+  return sources.list('src', (n) => n.endsWith('.py'), {maxDepth: 2}).length || sources.exists('charm.py') ? 'ops' : 'unknown';
+}
+
+/** Events observed by base classes outside the charm's source: paas-charm (catalogued) or a vendored base in lib/. */
+function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Parameters<typeof observedEventsIn>[1], pinnedRelease: () => string | undefined): ObservedEvent[] {
+  const out: ObservedEvent[] = [];
+  for (const main of mains) {
+    const chain = classChain(main, contextFor(scan.project, main.module, scan.isCharmClass));
+    const allBases = chain.flatMap((c) => c.bases);
+    const paas = allBases.map((b) => findExtensionByBaseClass(b)).find((e) => e !== undefined);
+    if (paas) {
+      const container = meta.containers.find((c) => c.origin.startsWith('extension:'))?.name ?? meta.containers[0]?.name ?? 'app';
+      // The release the charm pins decides which events its base classes observe (its lock files are read only here).
+      for (const e of inheritedEventsFor(paas.framework, meta.endpoints, container, pinnedRelease())) {
+        out.push({
+          file: main.module.py.file.path,
+          line: describeCharmClass(main).line,
+          column: 1,
+          name: e.name,
+          kind: e.kind,
+          expression: e.emitter ? `${e.emitter.expression}.on.${e.name.replace(/-/g, '_')}` : `self.on.${e.name.replace(/-/g, '_')}`,
+          handler: e.handler,
+          handlerExpression: `self.${e.handler}`,
+          ...(e.handlerDoc ? {handlerDoc: e.handlerDoc} : {}),
+          ...(e.emitter ? {emitter: e.emitter} : {}),
+          ...(e.endpoint ? {endpoint: e.endpoint} : {}),
+          ...(e.container ? {container: e.container} : {}),
+          ...(e.action ? {action: e.action} : {}),
+          observer: e.observer ?? paas.charmBaseClass,
+          resolved: true,
+          inherited: true,
+          inheritedFrom: `paas-charm ${PAAS_CHARM_VERSION} (${e.file}${e.line ? `:${e.line}` : ''})`,
+        });
+      }
+    }
+    const vendored = new Set(chain.filter((c) => c.module.origin === 'lib'));
+    if (vendored.size) {
+      const libModules = [...new Set([...vendored].map((c) => c.module))];
+      for (const e of observedEventsIn(libModules, scan, vendored)) out.push({...e, inherited: true, inheritedFrom: e.file});
+    }
+  }
+  return out;
+}
+

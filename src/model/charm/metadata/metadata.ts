@@ -1,0 +1,258 @@
+import {CharmArchError, CharmLoadError} from '../../../errors.js';
+import {type DiagnosticSink} from '../../sources/diagnostics.js';
+import type {CharmSources} from '../../sources/sources.js';
+import {parseYamlFile, type YamlFile} from '../../sources/yaml.js';
+import {checkTopLevel, get, isMapping, typeName, type Mapping} from './fields.js';
+import {readActions, readConfig, readContainers, readEndpoints, readResources, readStorage} from './entries.js';
+
+import type {
+  Action,
+  CharmBase,
+  CharmLinks,
+  ConfigOption,
+  Container,
+  Endpoint,
+  Resource,
+  Storage,
+} from '../../types.js';
+
+/** What charmcraft.yaml (or metadata.yaml + config.yaml + actions.yaml) declares. */
+export interface CharmMetadata {
+  layout: 'charmcraft' | 'legacy';
+  name: string;
+  displayName?: string;
+  summary: string;
+  description: string;
+  bases: CharmBase[];
+  assumes: string[];
+  links: CharmLinks;
+  entrypoint: string;
+  extensionNames: string[];
+  containers: Container[];
+  resources: Resource[];
+  storage: Storage[];
+  endpoints: Endpoint[];
+  config: ConfigOption[];
+  actions: Action[];
+  subordinate: boolean;
+  /** The parsed files, for later lookups (e.g. layer definitions). */
+  files: YamlFile[];
+}
+
+const METADATA_KEYS = [
+  'name', 'display-name', 'title', 'summary', 'description', 'maintainer', 'maintainers', 'tags', 'series', 'subordinate',
+  'requires', 'provides', 'peers', 'storage', 'containers', 'resources', 'assumes', 'docs', 'issues', 'source', 'website',
+  'terms', 'min-juju-version', 'extra-bindings', 'devices', 'deployment', 'charm-user', 'payloads', 'links', 'contact',
+];
+const CHARMCRAFT_KEYS = [
+  ...METADATA_KEYS, 'type', 'base', 'build-base', 'bases', 'platforms', 'parts', 'config', 'actions', 'charmhub',
+  'extensions', 'charm-libs', 'analysis', 'lint', 'license', 'charm-entrypoint', 'hooks', 'check', 'environment', 'package-repositories',
+];
+
+/** Reads a charm's metadata in either layout. Throws CharmArchError when there is none or it is unusable. */
+export function readMetadata(sources: CharmSources, sink: DiagnosticSink): CharmMetadata {
+  const charmcraft = readYaml(sources, 'charmcraft.yaml');
+  const legacyMeta = readYaml(sources, 'metadata.yaml');
+  const files = [charmcraft, legacyMeta].filter((f): f is YamlFile => f !== null);
+
+  // Legacy layout: metadata.yaml holds the metadata, charmcraft.yaml only build settings.
+  const layout: 'charmcraft' | 'legacy' = legacyMeta ? 'legacy' : 'charmcraft';
+  const meta = legacyMeta ?? charmcraft;
+  if (!meta) {
+    throw new CharmArchError({
+      code: 'no-metadata',
+      message: `No charmcraft.yaml or metadata.yaml in ${sources.root}.`,
+      file: 'charmcraft.yaml',
+      hint: 'Point the charm path at the directory that holds the charm\'s charmcraft.yaml (or legacy metadata.yaml).',
+    });
+  }
+  if (meta.value === null || meta.value === undefined) {
+    throw new CharmArchError({code: 'empty-metadata', message: `${meta.file.path} is empty.`, file: meta.file.path, hint: 'A charm needs at least `name`, `summary` and `description`.'});
+  }
+  const m = expectMapping(meta, [], sink, 'The file must be a mapping of top-level keys (`name: ...`, `summary: ...`).') ?? {};
+  const cc = charmcraft && charmcraft !== meta ? expectMapping(charmcraft, [], sink, 'The file must be a mapping of top-level keys (`type: charm`, `bases: ...`).') ?? {} : charmcraft ? m : {};
+  // A document that is not a mapping holds nothing else to read.
+  if (sink.errors.length) throw new CharmLoadError(sink.errors);
+  warnUnknownKeys(meta, m, meta === charmcraft ? CHARMCRAFT_KEYS : METADATA_KEYS, sink);
+  if (charmcraft && charmcraft !== meta) warnUnknownKeys(charmcraft, cc, CHARMCRAFT_KEYS, sink);
+  checkTopLevel(meta, m, sink);
+  if (charmcraft && charmcraft !== meta) checkTopLevel(charmcraft, cc, sink);
+
+  const name = str(meta, m, ['name'], sink);
+  if (name !== undefined && name.trim() === '') {
+    throw new CharmArchError({code: 'empty-name', message: `\`name\` in ${meta.file.path} is empty.`, file: meta.file.path, ...meta.pos(['name'], 'value'), hint: 'Write the charm\'s name: `name: <charm-name>` (lowercase letters, digits and hyphens).'});
+  }
+  if (!name) {
+    // `name` of the wrong type is already a positioned error: report that, not a missing name.
+    if (sink.errors.length) throw new CharmLoadError(sink.errors);
+    throw new CharmArchError({code: 'missing-name', message: `${meta.file.path} has no \`name\`.`, file: meta.file.path, ...meta.pos([]), hint: 'Add `name: <charm-name>` at the top level.'});
+  }
+
+  // Legacy charms keep config.yaml / actions.yaml, but some moved one of them into charmcraft.yaml.
+  const legacyConfig = layout === 'legacy' ? readYaml(sources, 'config.yaml') : null;
+  const legacyActions = layout === 'legacy' ? readYaml(sources, 'actions.yaml') : null;
+  const configFile = legacyConfig ?? charmcraft;
+  const actionsFile = legacyActions ?? charmcraft;
+  if (configFile && !files.includes(configFile)) files.push(configFile);
+  if (actionsFile && !files.includes(actionsFile)) files.push(actionsFile);
+  const configRoot: string[] = legacyConfig ? [] : ['config'];
+  const actionsRoot: string[] = legacyActions ? [] : ['actions'];
+
+  return {
+    layout,
+    name,
+    displayName: str(meta, m, ['title'], sink) ?? str(meta, m, ['display-name'], sink),
+    summary: str(meta, m, ['summary'], sink) ?? '',
+    description: str(meta, m, ['description'], sink) ?? '',
+    bases: readBases(charmcraft ? cc : m, m),
+    assumes: flattenAssumes(m['assumes']),
+    links: readLinks(m),
+    entrypoint: readEntrypoint(cc),
+    extensionNames: readStringList(charmcraft, cc, ['extensions'], sink),
+    containers: readContainers(meta, m, sink),
+    resources: readResources(meta, m, sink),
+    storage: readStorage(meta, m, sink),
+    endpoints: readEndpoints(meta, m, sink),
+    config: configFile ? readConfig(configFile, configRoot, sink) : [],
+    actions: actionsFile ? readActions(actionsFile, actionsRoot, sink) : [],
+    subordinate: m['subordinate'] === true,
+    files,
+  };
+}
+
+function readYaml(sources: CharmSources, path: string): YamlFile | null {
+  const file = sources.read(path);
+  return file ? parseYamlFile(file) : null;
+}
+
+/** The mapping at `path`, or null (with a positioned error) when it is something else. */
+function expectMapping(f: YamlFile, path: ReadonlyArray<string>, sink: DiagnosticSink, what?: string): Mapping | null {
+  const v = get(f.value, path);
+  if (v === undefined || v === null) return null;
+  if (isMapping(v)) return v;
+  sink.error({
+    code: 'wrong-type',
+    message: `\`${path.join('.') || '(document)'}\` in ${f.file.path} must be a mapping, not ${typeName(v)}.`,
+    hint: what ?? 'Write it as `key: value` pairs, one per line.',
+    file: f.file.path,
+    ...f.pos(path, 'key'),
+  });
+  return null;
+}
+
+function str(f: YamlFile, root: Mapping, path: ReadonlyArray<string>, sink: DiagnosticSink): string | undefined {
+  const v = get(root, path);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a string, not ${typeName(v)}.`, hint: 'Quote the value or write it as text.', file: f.file.path, ...f.pos(path, 'key')});
+  return undefined;
+}
+
+function readStringList(f: YamlFile | null, root: Mapping, path: ReadonlyArray<string>, sink: DiagnosticSink): string[] {
+  const v = get(root, path);
+  if (v === undefined || v === null || !f) return [];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  if (typeof v === 'string') return [v];
+  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a list of strings.`, hint: 'Write it as `[a, b]` or one `- item` per line.', file: f.file.path, ...f.pos(path, 'key')});
+  return [];
+}
+
+function warnUnknownKeys(f: YamlFile, m: Mapping, known: string[], sink: DiagnosticSink): void {
+  for (const key of Object.keys(m)) {
+    if (!known.includes(key)) {
+      sink.warn({code: 'unknown-key', message: `Unknown top-level key \`${key}\` in ${f.file.path}.`, hint: 'Check its spelling against the charmcraft.yaml reference; it is ignored.', file: f.file.path, ...f.pos([key], 'key')});
+    }
+  }
+}
+
+/** `base` + `platforms`, `platforms` with bases in their names, `bases` (both forms), or legacy `series`. */
+function readBases(root: Mapping, metaRoot: Mapping): CharmBase[] {
+  const out: CharmBase[] = [];
+  const add = (name: string, architectures: string[]): void => {
+    const existing = out.find((b) => b.name === name);
+    if (existing) {
+      for (const a of architectures) if (!existing.architectures.includes(a)) existing.architectures.push(a);
+    } else {
+      out.push({name, architectures});
+    }
+  };
+  const base = root['base'];
+  const platforms = root['platforms'];
+  if (typeof base === 'string') {
+    add(base, isMapping(platforms) ? Object.keys(platforms).filter((k) => !k.includes('@')) : []);
+  }
+  // `platforms` may carry the base itself (`ubuntu@24.04:amd64` or build-on/build-for entries).
+  if (isMapping(platforms) && typeof base !== 'string') {
+    for (const [key, value] of Object.entries(platforms)) {
+      const m = /^([a-z]+@[\d.]+)(?::(.+))?$/.exec(key);
+      if (m) add(m[1]!, m[2] ? [m[2]] : []);
+      else if (isMapping(value)) {
+        const buildFor = value['build-for'];
+        for (const entry of Array.isArray(buildFor) ? buildFor : [buildFor]) {
+          const mm = typeof entry === 'string' ? /^([a-z]+@[\d.]+):(.+)$/.exec(entry) : null;
+          if (mm) add(mm[1]!, [mm[2]!]);
+        }
+      }
+    }
+  }
+  const bases = root['bases'];
+  if (Array.isArray(bases)) {
+    for (const b of bases) {
+      // Either `{name, channel, architectures}` or `{build-on: [...], run-on: [...]}`.
+      const runOn = isMapping(b) && Array.isArray(b['run-on']) ? b['run-on'] : [b];
+      for (const r of runOn) {
+        if (isMapping(r) && typeof r['name'] === 'string') {
+          const arch = Array.isArray(r['architectures']) ? (r['architectures'] as unknown[]).map(String) : [];
+          add(`${r['name']}@${String(r['channel'] ?? '')}`, arch);
+        }
+      }
+    }
+  }
+  const series = metaRoot['series'];
+  if (out.length === 0 && Array.isArray(series)) {
+    const known: Record<string, string> = {focal: '20.04', jammy: '22.04', noble: '24.04', bionic: '18.04', xenial: '16.04', kubernetes: ''};
+    for (const s of series) if (typeof s === 'string' && known[s]) add(`ubuntu@${known[s]}`, []);
+  }
+  return out;
+}
+
+/** `assumes` may nest `any-of` / `all-of` groups; list the plain requirements. */
+function flattenAssumes(v: unknown): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') out.push(x);
+    else if (Array.isArray(x)) x.forEach(walk);
+    else if (isMapping(x)) Object.values(x).forEach(walk);
+  };
+  walk(v);
+  return out;
+}
+
+function toList(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function readLinks(m: Mapping): CharmLinks {
+  const links = isMapping(m['links']) ? m['links'] : {};
+  const documentation = links['documentation'] ?? m['docs'];
+  return {
+    website: toList(links['website'] ?? m['website']),
+    source: toList(links['source'] ?? m['source']),
+    issues: toList(links['issues'] ?? m['issues']),
+    ...(typeof documentation === 'string' ? {documentation} : {}),
+    contact: toList(links['contact'] ?? m['maintainers'] ?? m['maintainer']),
+  };
+}
+
+function readEntrypoint(cc: Mapping): string {
+  const parts = cc['parts'];
+  if (isMapping(parts)) {
+    for (const part of Object.values(parts)) {
+      if (isMapping(part) && typeof part['charm-entrypoint'] === 'string') return part['charm-entrypoint'].replace(/^\.\//, '');
+    }
+  }
+  return 'src/charm.py';
+}

@@ -1,0 +1,157 @@
+import {existsSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import {CharmArchError} from '../../errors.js';
+import {type DiagnosticSink} from '../sources/diagnostics.js';
+import {ROCK_EXTENSIONS, rockExtensionOf, type TwelveFactorApp} from '../extensions/rockcraft.js';
+import {rockLayer} from './pebble/rock-layers.js';
+import {isCharmDir, normalise, type CharmSources} from '../sources/sources.js';
+import type {Container, PebbleLayer, Resource, Rock} from '../types.js';
+import {parseYamlFile, type YamlFile} from '../sources/yaml.js';
+
+/**
+ * rockcraft.yaml files of the charm's repository: in the charm directory and, for a charm in a
+ * subfolder, in the repository around it (rocks often sit beside the charm). Other charms'
+ * directories are skipped; in a repository with several charms only rocks that match
+ * this charm's containers or resources are kept.
+ */
+export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink, app?: TwelveFactorApp): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
+  const found = new Set<string>();
+  for (const p of sources.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(sources.absolute(p));
+  const repoRoot = repositoryRoot(sources.root);
+  let sharedRepo = false;
+  if (repoRoot !== sources.root) {
+    const repo = sources.at(repoRoot);
+    const charmsInRepo = repo.list('', (n) => n === 'charmcraft.yaml' || n === 'metadata.yaml', {maxDepth: 4, stopAtCharms: false});
+    sharedRepo = new Set(charmsInRepo.map((p) => dirname(p))).size > 1;
+    for (const p of repo.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(repo.absolute(p));
+  }
+  const read: ReadRock[] = [];
+  for (const abs of [...found].sort()) {
+    const path = normalise(relative(sources.root, abs));
+    let doc;
+    try {
+      const reader = path.startsWith('..') ? sources.at(dirname(abs)) : sources;
+      const file = reader.read(path.startsWith('..') ? 'rockcraft.yaml' : path);
+      if (!file) continue;
+      doc = parseYamlFile({...file, path});
+    } catch (error) {
+      if (error instanceof CharmArchError) sink.warn({code: error.code, message: error.message, file: path, line: error.line, column: error.column, ...(error.hint ? {hint: error.hint} : {})});
+      continue;
+    }
+    const v = (doc.value ?? {}) as Record<string, unknown>;
+    if (typeof v !== 'object' || Array.isArray(v)) continue;
+    const name = typeof v['name'] === 'string' ? v['name'] : dirname(path).split('/').pop() ?? 'rock';
+    const extensions = Array.isArray(v['extensions']) ? v['extensions'].filter((e): e is string => typeof e === 'string') : [];
+    read.push({path, doc, v, name, extensions, match: matchRock(name, path, containers, resources)});
+  }
+  if (app) matchFrameworkRocks(read, app, containers, sink);
+  const rocks: Rock[] = [];
+  const layers: PebbleLayer[] = [];
+  const outsideFiles: string[] = [];
+  for (const {path, doc, v, name, extensions, match} of read) {
+    if (sharedRepo && !match.container && !match.resource && path.startsWith('..')) continue;
+    if (path.startsWith('..')) outsideFiles.push(path);
+    const ext = rockExtensionOf(extensions);
+    const layer = rockLayer(doc, ext, {container: match.container ?? null, file: path, label: name, rockName: name});
+    rocks.push({
+      name,
+      path,
+      ...(v['version'] !== undefined ? {version: String(v['version'])} : {}),
+      ...(typeof v['base'] === 'string' ? {base: v['base']} : {}),
+      ...(typeof v['summary'] === 'string' ? {summary: v['summary']} : {}),
+      ...(typeof v['description'] === 'string' ? {description: v['description']} : {}),
+      ...(extensions.length ? {extensions} : {}),
+      services: layer.services.map((s) => ({name: s.name, command: s.command, ...(s.startup ? {startup: s.startup} : {}), ...(s.override ? {override: s.override} : {})})),
+      ...match,
+    });
+    if (layer.services.length) layers.push(layer);
+  }
+  if (app && !rocks.some((r) => r.container === app.container)) layers.push(extensionOnlyLayer(sources, app));
+  return {rocks, layers, outsideFiles};
+}
+
+/**
+ * A 12-factor container whose rock is not in the repository still runs the framework's services:
+ * they come from the Rockcraft extension of the same name, placed at charmcraft.yaml's `extensions:`.
+ */
+function extensionOnlyLayer(sources: CharmSources, app: TwelveFactorApp): PebbleLayer {
+  const file = sources.exists('charmcraft.yaml') ? sources.read('charmcraft.yaml') : null;
+  const doc = file ? parseYamlFile(file) : null;
+  const layer = rockLayer(doc, ROCK_EXTENSIONS[app.extension], {container: app.container, file: file ? 'charmcraft.yaml' : 'metadata.yaml', label: `${app.extension} (Rockcraft extension)`, rockName: ''});
+  delete layer.summary;
+  // The layer is where the extension is named.
+  return {...layer, line: layer.services[0]?.line ?? layer.line};
+}
+
+interface ReadRock {
+  path: string;
+  doc: YamlFile;
+  v: Record<string, unknown>;
+  name: string;
+  extensions: string[];
+  match: RockMatch;
+}
+
+interface RockMatch {
+  container?: string;
+  resource?: string;
+  /** Why the rock is taken as that container's image, when it is not by name. */
+  matchedBy?: string;
+}
+
+/**
+ * A rock built with a 12-factor Rockcraft extension is the image of the container the charmcraft
+ * extension of the same name declares (`app`, `flask-app`, ...). With several such rocks, the one
+ * named like the container or its resource wins; else the first by path, and a warning says which.
+ */
+function matchFrameworkRocks(read: ReadRock[], app: TwelveFactorApp, containers: Container[], sink: DiagnosticSink): void {
+  const container = containers.find((c) => c.name === app.container)!;
+  const candidates = read.filter((r) => r.extensions.includes(app.extension) && !(r.match.container && r.match.container !== container.name));
+  if (!candidates.length) return;
+  const byName = candidates.filter((r) => r.match.container === container.name);
+  const chosen = byName[0] ?? candidates[0]!;
+  if (byName.length === 0) {
+    const why = candidates.length === 1 ? `the only rock built with the ${app.extension} extension, whose charm runs it in container \`${container.name}\`` : `the first by path of ${candidates.length} rocks built with the ${app.extension} extension`;
+    chosen.match = {container: container.name, ...(container.resource ? {resource: container.resource} : {}), matchedBy: why};
+  }
+  if (candidates.length > 1 && byName.length !== 1) {
+    sink.warn({
+      code: 'rock-ambiguous',
+      message: `${candidates.length} rocks are built with the ${app.extension} extension (${candidates.map((r) => r.path).join(', ')}); ${chosen.path} is taken as the image of container \`${container.name}\`.`,
+      hint: `Name the rock after the container or its resource (\`name: ${container.name}\`), or keep the other rocks outside the charm's repository.`,
+      file: chosen.path,
+      ...chosen.doc.pos(['extensions']),
+    });
+  }
+}
+
+/** Matches a rock to the container / resource it feeds by name, resource name or upstream source. */
+function matchRock(name: string, path: string, containers: Container[], resources: Resource[]): RockMatch {
+  const dir = dirname(path).split('/').pop() ?? '';
+  const stems = [name, dir.replace(/[_-]?rock$/, ''), dir].filter(Boolean).map((s) => s.toLowerCase());
+  const resource =
+    resources.find((r) => stems.some((s) => r.name === `${s}-image` || r.name === s || r.name === `${s}_image`)) ??
+    resources.find((r) => r.upstreamSource !== undefined && stems.some((s) => new RegExp(`[/:]${escape(s)}([:@_-]|$)`).test(r.upstreamSource!)));
+  const container =
+    containers.find((c) => resource && c.resource === resource.name) ?? containers.find((c) => stems.includes(c.name.toLowerCase()));
+  return {...(container ? {container: container.name} : {}), ...(resource ? {resource: resource.name} : container?.resource ? {resource: container.resource} : {})};
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The repository around a charm in a subfolder, where its rocks may sit: the charm's
+ * parent when the charm is in `<repo>/charm` or `<repo>/<name>` of a git repository, or
+ * `<repo>/charms/<name>`. Deeper charms (examples, fixtures) keep to their own folder.
+ */
+export function repositoryRoot(charmRoot: string): string {
+  const charm = resolve(charmRoot);
+  const parent = dirname(charm);
+  const grandparent = dirname(parent);
+  if (parent.endsWith('/charms') && !isCharmDir(grandparent) && (existsSync(join(grandparent, '.git')) || !isCharmDir(parent))) return grandparent;
+  if (existsSync(join(parent, '.git')) && !isCharmDir(parent)) return parent;
+  if (charm.endsWith('/charm') && !isCharmDir(parent)) return parent;
+  return charm;
+}

@@ -1,0 +1,88 @@
+/** Names: bindings, local assignments before the use, parameters, the module, imports. */
+import type {FunctionInfo, ModuleInfo} from './module-info.js';
+import {assignmentParts, walkStatements} from './module-index.js';
+import {type SyntaxNode, text} from './syntax.js';
+import {MAX_DEPTH, type Ctx, type Value} from './values.js';
+
+/** Name lookup: bindings, then local assignments before the use, parameters, module, imports. */
+export function lookupName(name: string, at: SyntaxNode, ctx: Ctx): Value {
+  const bound = ctx.env.get(name);
+  if (bound) return bound;
+  if (ctx.fn?.body) {
+    const local = lastLocalAssignment(ctx.fn.body, name, at.from, ctx);
+    if (local) return ctx.evaluate(local, ctx);
+    const param = ctx.fn.params.find((p) => p.name === name);
+    if (param) {
+      if (param === ctx.fn.params[0] && ctx.cls && !isStatic(ctx.fn)) return ctx.self;
+      if (isCharmParam(param.name, param.annotation)) return charmValue(ctx) ?? {t: 'unknown', expr: name};
+      if (param.default) return ctx.evaluate(param.default, {...ctx, env: new Map()});
+      return {t: 'unknown', expr: name};
+    }
+  }
+  return lookupModuleName(ctx.module, name, ctx);
+}
+
+function isStatic(fn: FunctionInfo): boolean {
+  const dec = fn.node.parent?.name === 'DecoratedStatement' ? text(fn.module.py, fn.node.parent) : '';
+  return /@staticmethod\b/.test(dec);
+}
+
+/** A helper's `charm` parameter: by name or by annotation (`charm: "MyCharm"`, `charm: ops.CharmBase`). */
+export function isCharmParam(name: string, annotation?: string): boolean {
+  return /^_?charm$/.test(name) || (annotation !== undefined && /Charm\b/.test(annotation) && !/Events?\b/.test(annotation));
+}
+
+function charmValue(ctx: Ctx): Value | undefined {
+  for (const m of ctx.project.sourceModules()) {
+    for (const c of m.classes.values()) if (ctx.isCharmClass(c)) return {t: 'charm', cls: c};
+  }
+  return undefined;
+}
+
+export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Value {
+  const cls = module.classes.get(name);
+  if (cls) return {t: 'class', ref: {name, module: module.py.name, info: cls}};
+  const fn = module.functions.get(name);
+  if (fn) return {t: 'function', fn};
+  const assigned = module.assigns.get(name);
+  if (assigned) return ctx.evaluate(assigned, {...ctx, module, cls: undefined, fn: undefined, env: new Map(), self: {t: 'unknown', expr: name}});
+  const imported = module.imports.get(name);
+  if (imported) {
+    // A CapWords name from a charm library not parsed yet: a class, resolved only when needed
+    // (a large charm's lib/ is most of its Python; most library objects need no more than their name).
+    // A CapWords constant (`PeerRelationName = "peers"`) is a string: the text says which, without a parse.
+    if (imported.name && imported.module.startsWith('charms.') && /^[A-Z][a-z]\w*$/.test(imported.name) && !ctx.project.modules.has(imported.module)) {
+      const source = ctx.project.moduleText(imported.module);
+      const assigned = source !== undefined && new RegExp(`^${imported.name}\\s*(:[^=\\n]*)?=`, 'm').test(source) && !new RegExp(`^class\\s+${imported.name}\\b`, 'm').test(source);
+      if (!assigned) return {t: 'class', ref: {name: imported.name, module: imported.module}};
+    }
+    const target = ctx.project.resolveModule(imported.module, module);
+    if (imported.name === undefined) return target ? {t: 'module', info: target} : {t: 'unknown', expr: name};
+    if (target) {
+      // `from pkg import mod` binds a submodule when pkg has no such name.
+      if (!target.classes.has(imported.name) && !target.functions.has(imported.name) && !target.assigns.has(imported.name) && !target.imports.has(imported.name)) {
+        const sub = ctx.project.resolveModule(`${imported.module}.${imported.name}`.replace(/^(\.+)\./, '$1'), module);
+        if (sub) return {t: 'module', info: sub};
+      }
+      if (ctx.depth > MAX_DEPTH) return {t: 'unknown', expr: name};
+      return lookupModuleName(target, imported.name, {...ctx, depth: ctx.depth + 1});
+    }
+    // `from charms.lib.v0 import mod` where `v0` has no __init__.py (a namespace package): the submodule.
+    const sub = /^[a-z_][a-z0-9_]*$/.test(imported.name) ? ctx.project.resolveModule(`${imported.module}.${imported.name}`, module) : undefined;
+    if (sub) return {t: 'module', info: sub};
+    // Imported from outside the charm (ops, a package): a class reference by name.
+    return {t: 'class', ref: {name: imported.name, module: imported.module}};
+  }
+  return {t: 'unknown', expr: name};
+}
+
+/** The value of the last `name = ...` in a function body before offset `before` (control flow is not modelled). */
+function lastLocalAssignment(body: SyntaxNode, name: string, before: number, ctx: Ctx): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  walkStatements(body, (stmt) => {
+    if (stmt.from >= before || stmt.name !== 'AssignStatement') return;
+    const [targets, value] = assignmentParts(stmt);
+    if (value && value.to <= before && targets.some((t) => t.name === 'VariableName' && text(ctx.module.py, t) === name)) found = value;
+  });
+  return found;
+}

@@ -1,0 +1,57 @@
+/** What indexing a parsed Python module records: imports, constants, classes, functions. */
+import type {PyModule, SyntaxNode} from './syntax.js';
+
+/** `from module import name as local` (name set) or `import module as local`. */
+export interface ImportBinding {
+  module: string;
+  name?: string;
+}
+
+export interface ParamInfo {
+  name: string;
+  default?: SyntaxNode;
+  annotation?: string;
+  star?: '*' | '**';
+}
+
+export interface FunctionInfo {
+  name: string;
+  node: SyntaxNode;
+  body: SyntaxNode | null;
+  params: ParamInfo[];
+  module: ModuleInfo;
+  cls?: ClassInfo;
+  doc?: string;
+}
+
+export interface SelfAssignment {
+  value: SyntaxNode;
+  fn: FunctionInfo;
+}
+
+export interface ClassInfo {
+  name: string;
+  node: SyntaxNode;
+  module: ModuleInfo;
+  /** Base class expressions as written. */
+  bases: string[];
+  baseNodes: SyntaxNode[];
+  methods: Map<string, FunctionInfo>;
+  /** Class-level assignments (`on = MyEvents()`, `NAME = "x"`). */
+  attrs: Map<string, SyntaxNode>;
+  /** `self.<attr> = value` in any method. */
+  selfAssignments: Map<string, SelfAssignment[]>;
+  /** Classes defined in the class body (`class Config: class Relations: PEERS = "x"`). */
+  nested: Map<string, ClassInfo>;
+}
+
+export interface ModuleInfo {
+  py: PyModule;
+  /** Where the module lives: charm source, or a charm library / vendored package in lib/. */
+  origin: 'src' | 'lib';
+  imports: Map<string, ImportBinding>;
+  /** Module-level `NAME = value` (last one wins). */
+  assigns: Map<string, SyntaxNode>;
+  classes: Map<string, ClassInfo>;
+  functions: Map<string, FunctionInfo>;
+}
