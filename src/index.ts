@@ -16,7 +16,7 @@ import {stateFor} from './state.js';
 export {validateOptions, DEFAULT_OPTIONS, type Options, type PluginOptions, type CharmSource} from './options.js';
 export {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
 export {loadCharm, loadCharmCached, findCharms, CharmArchError, CharmLoadError} from './model/index.js';
-export type {CharmModel, ObservedEvent, PebbleLayer, Diagnostic} from './model/index.js';
+export type {CharmModel, ObservedEvent, PebbleLayer, Diagnostic, ErrorCode} from './model/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** dist/src -> package root */

@@ -4,7 +4,8 @@ import {CharmArchError} from '../../errors.js';
 import {type DiagnosticSink} from '../sources/diagnostics.js';
 import {ROCK_EXTENSIONS, rockExtensionOf, type TwelveFactorApp} from '../extensions/rockcraft.js';
 import {rockLayer} from './pebble/rock-layers.js';
-import {isCharmDir, normalise, type CharmSources} from '../sources/sources.js';
+import {type CharmSources} from '../sources/sources.js';
+import {isCharmDir, normalise} from '../sources/paths.js';
 import type {Container, PebbleLayer, Resource, Rock} from '../types.js';
 import {parseYamlFile, type YamlFile} from '../sources/yaml.js';
 

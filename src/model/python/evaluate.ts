@@ -6,7 +6,8 @@ import {lookupName} from './lookup.js';
 import {evaluateMember, member} from './member.js';
 import type {ClassInfo, FunctionInfo, ModuleInfo} from './module-info.js';
 import type {PythonProject} from './project.js';
-import {type SyntaxNode, kids, parts, stringValue, text} from './syntax.js';
+import {type SyntaxNode, kids, parts, text} from './syntax.js';
+import {stringValue} from './strings.js';
 import {MAX_DEPTH, type Ctx, type Value, alts, selfFor, unknown} from './values.js';
 
 /** Where the code of `fn` runs (module level without one): `self` is the charm, a helper instance or unknown. */

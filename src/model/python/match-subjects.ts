@@ -5,7 +5,7 @@
  * line move by two).
  */
 import {LineCounter} from 'yaml';
-import type {SourceFile} from '../sources/sources.js';
+import type {SourceFile} from '../sources/text.js';
 
 const MATCH_HEAD = /^([ \t]*match)([ \t]+)(?![(\s])([^\n#]*?)(:[ \t]*(?:#[^\n]*)?)$/gm;
 

@@ -1,5 +1,6 @@
 /** Indexing one parsed module: its imports, constants, classes (methods, attributes, `self.x = ...`) and functions. */
-import {childOf, docstringOf, kids, parts, text, type PyModule, type SyntaxNode} from './syntax.js';
+import {childOf, kids, parts, text, type PyModule, type SyntaxNode} from './syntax.js';
+import {docstringOf} from './strings.js';
 import type {ClassInfo, FunctionInfo, ImportBinding, ModuleInfo, ParamInfo} from './module-info.js';
 
 export function moduleNameOf(path: string, root: string): string {

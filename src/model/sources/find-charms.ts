@@ -1,6 +1,6 @@
 import {readdirSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
-import {isCharmDir, normalise} from './sources.js';
+import {isCharmDir, normalise} from './paths.js';
 
 const SKIP = new Set(['.git', 'node_modules', '.tox', '.venv', 'venv', 'build', 'dist', 'lib', 'src', 'tests', 'test']);
 

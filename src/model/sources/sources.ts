@@ -1,21 +1,14 @@
-import {existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
-import {dirname, join, relative, resolve, sep} from 'node:path';
-import {LineCounter} from 'yaml';
+import {lstatSync, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
+import {join, resolve, sep} from 'node:path';
 import {CharmArchError} from '../../errors.js';
+import {isCharmDir, normalise, relativePath, repositoryAround} from './paths.js';
+import {decodeSourceText, type SourceFile} from './text.js';
 
 /** Files larger than this are refused (a charm's largest real source files are well under 1 MB). */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Directories never scanned: VCS, build output, virtualenvs, tests. */
 const SKIPPED_DIRS = new Set(['.git', '.tox', '.venv', 'venv', 'node_modules', '__pycache__', 'build', 'dist', '.mypy_cache', '.pytest_cache', 'tests', 'test', '.github']);
-
-export interface SourceFile {
-  /** Path relative to the charm root, `/`-separated. */
-  path: string;
-  text: string;
-  /** Line index built once per file: offset -> line/column. */
-  lines: LineCounter;
-}
 
 export interface SourceOptions {
   maxFileBytes?: number;
@@ -213,7 +206,7 @@ export class CharmSources {
   private load(path: string): SourceFile | null {
     if (this.tree) {
       const bytes = this.tree.readBytes(path, this.maxFileBytes);
-      return bytes && this.textOf(path, bytes);
+      return bytes && decodeSourceText(path, bytes, this.maxFileBytes);
     }
     const abs = this.absolute(path);
     let lst;
@@ -256,106 +249,7 @@ export class CharmSources {
       if (error instanceof CharmArchError) throw error;
       throw new CharmArchError({code: 'unreadable-file', message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, file: path, hint: 'Check the file\'s permissions.'});
     }
-    return this.textOf(path, bytes);
+    return decodeSourceText(path, bytes, this.maxFileBytes);
   }
 
-  /** A file's bytes as checked text with a line index, wherever they were read from. */
-  private textOf(path: string, bytes: Buffer): SourceFile {
-    // Checked again after reading: the file may have grown since stat.
-    if (bytes.length > this.maxFileBytes) {
-      throw new CharmArchError({code: 'file-too-large', message: `${path} is ${bytes.length} bytes, over the limit of ${this.maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
-    }
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      throw new CharmArchError({code: 'not-utf8', message: `${path} is UTF-16, not UTF-8.`, file: path, hint: 'Save the file as UTF-8.'});
-    }
-    if (bytes.includes(0)) {
-      throw new CharmArchError({code: 'binary-file', message: `${path} is not a text file (it contains NUL bytes).`, file: path, hint: 'Charm metadata and source must be UTF-8 text.'});
-    }
-    let text: string;
-    try {
-      // ignoreBOM: the BOM is kept here and stripped below, so that both paths agree.
-      text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
-    } catch {
-      const {line, column} = firstInvalidUtf8(bytes);
-      throw new CharmArchError({code: 'not-utf8', message: `${path} is not valid UTF-8.`, file: path, line, column, hint: 'Save the file as UTF-8.'});
-    }
-    // A BOM would shift every column by one; CRLF is left as is (the line index handles it).
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const lines = new LineCounter();
-    let offset = 0;
-    lines.addNewLine(0);
-    for (;;) {
-      const next = text.indexOf('\n', offset);
-      if (next === -1) break;
-      offset = next + 1;
-      lines.addNewLine(offset);
-    }
-    return {path, text, lines};
-  }
-}
-
-/** Line and column (in characters) of the first byte that is not valid UTF-8. */
-function firstInvalidUtf8(bytes: Buffer): {line: number; column: number} {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (n === 0 || i + n > bytes.length) return {line, column};
-    try {
-      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(i, i + n));
-    } catch {
-      return {line, column};
-    }
-    if (b === 0x0a) {
-      line++;
-      column = 1;
-    } else {
-      column += n === 4 ? 2 : 1;
-    }
-    i += n;
-  }
-  return {line, column};
-}
-
-/** Markers of a repository root (a clone has .git; an exported tree usually keeps .github). */
-const REPOSITORY_MARKERS = ['.git', '.github'];
-
-/** The repository a charm directory sits in: the nearest ancestor (the charm itself, or up to 3 levels up) with a marker. */
-export function repositoryAround(realCharmRoot: string): string | null {
-  let dir = realCharmRoot;
-  for (let i = 0; i <= 3; i++) {
-    if (REPOSITORY_MARKERS.some((m) => existsSync(join(dir, m)))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return null;
-}
-
-/** 1-based line and column of an offset in a file. */
-export function positionOf(file: SourceFile, offset: number): {line: number; column: number} {
-  const {line, col} = file.lines.linePos(offset);
-  return {line, column: col};
-}
-
-export function normalise(path: string): string {
-  return path.split(sep).join('/').replace(/^\.\//, '');
-}
-
-/** A directory is a charm when it holds charmcraft.yaml or metadata.yaml (and is not a reactive layer only). */
-export function isCharmDir(abs: string): boolean {
-  // Each file checked on its own: a legacy charm has metadata.yaml and no charmcraft.yaml.
-  const isFile = (name: string): boolean => {
-    try {
-      return statSync(join(abs, name)).isFile();
-    } catch {
-      return false;
-    }
-  };
-  return isFile('charmcraft.yaml') || isFile('metadata.yaml');
-}
-
-export function relativePath(from: string, to: string): string {
-  return normalise(relative(from, to));
 }
