@@ -48,6 +48,8 @@ export type ErrorCode =
   | 'undeclared-name'
   | 'action-no-handler'
   | 'rock-ambiguous'
+  // The plugin's own extension catalog (src/model/extensions/data/).
+  | 'catalog-data-invalid'
   | 'load-failed'
   // Directives on a page.
   | 'plugin-missing'

@@ -20,7 +20,7 @@ import {fileURLToPath} from 'node:url';
 import type {ValidateFunction} from 'ajv';
 import {charmcraftExtensionsFile, loadCatalogFile, paasCharmEventsFile, readCatalogText} from '../src/model/extensions/catalog-files.js';
 import {compareReleases} from '../src/model/extensions/paas-charm-pin.js';
-import {CharmArchError} from '../src/model/errors.js';
+import {CharmArchError} from '../src/errors.js';
 import type {Reader} from '../src/model/extensions/data-reader.js';
 
 const KINDS: EventKind[] = ['lifecycle', 'workload', 'relation', 'action', 'secret', 'storage', 'leader', 'status', 'library'];

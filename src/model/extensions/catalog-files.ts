@@ -5,7 +5,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {CharmArchError} from '../errors.js';
+import {CharmArchError} from '../../errors.js';
 import {arrayOf, boolean, DataShapeError, matching, object, oneOf, optional, positiveInteger, readDataFile, recordOf, scalar, string, type JsonPath, type Reader} from './data-reader.js';
 import {compareReleases} from './paas-charm-pin.js';
 

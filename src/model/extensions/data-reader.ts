@@ -10,7 +10,7 @@
  * column of the value.
  */
 import {LineCounter, parseDocument} from 'yaml';
-import {CharmArchError} from '../errors.js';
+import {CharmArchError} from '../../errors.js';
 
 export type JsonPath = Array<string | number>;
 export type Reader<T> = (value: unknown) => T;
