@@ -1,16 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {RootContent} from 'mdast';
-import type {ContainerDirective} from 'mdast-util-directive';
-import {directiveFromMarkdown} from 'mdast-util-directive';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {directive} from 'micromark-extension-directive';
-import {visit} from 'unist-util-visit';
 import {docVersionOf, refFor} from './doc-versions.js';
 import {loadCharmCachedAt} from './model/index.js';
 import type {CharmModel} from './model/index.js';
-import type {PluginOptions} from './options.js';
+import {resolvedCharmId, type PluginOptions} from './options.js';
 import {extractAnnotations} from './remark/annotations.js';
+import {pageDirectives} from './remark/page-directives.js';
 import {charmWarningLines, driftedAnnotations, driftLine} from './report.js';
 import {sitePages} from './site-pages.js';
 
@@ -23,7 +19,7 @@ export interface BuildWarnings {
 /**
  * What the build log must show on every build, cached or not (the remark half does not run for a
  * page webpack serves from its cache). Called once the docs plugin has loaded, so each page's doc
- * version (and with it the charm's git ref) is known: the drift of every `:::juju-events` note on the site's pages,
+ * version (and with it the charm's git ref) is known: the drift of every event note (in a directive that takes them) on the site's pages,
  * and the warnings of every charm the site documents. A charm that cannot be read is left to the
  * remark half, which reports it with the page position.
  */
@@ -46,20 +42,16 @@ export function collectBuildWarnings(siteDir: string, options: PluginOptions, ch
     return m ? charmWarningLines(m, charmDirs[id]!) : [];
   });
   const drift: string[] = [];
-  const onlyCharm = Object.keys(options.charms).length === 1 ? Object.keys(options.charms)[0] : undefined;
   for (const page of sitePages(siteDir, {skip: new Set(Object.values(charmDirs).map((d) => resolve(d))), maxFileBytes: options.maxFileBytes, partials: true})) {
-    const source = readFileSync(page, 'utf8');
-    if (!source.includes(':juju-events')) continue;
-    const tree = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
-    visit(tree, 'containerDirective', (node: ContainerDirective) => {
-      if (node.name !== 'juju-events') return;
-      const id = node.attributes?.['charm'] ?? options.defaultCharm ?? onlyCharm;
-      const ref = id ? refFor(node.attributes?.['ref'] ?? undefined, options.charms[id]?.ref, options.versions, docVersionOf(options.id, page)) : undefined;
-      const m = id && Object.hasOwn(charmDirs, id) ? model(id, ref) : null;
-      if (!m) return;
+    for (const {directive, node} of pageDirectives(readFileSync(page, 'utf8'))) {
+      if (directive.family || !directive.annotations || node.type !== 'containerDirective') continue;
+      const id = resolvedCharmId(node.attributes, {charms: charmDirs, defaultCharm: options.defaultCharm});
+      if (id === undefined) continue;
+      const m = model(id, refFor(node.attributes?.['ref'] ?? undefined, options.charms[id]?.ref, options.versions, docVersionOf(options.id, page)));
+      if (!m) continue;
       const {annotations} = extractAnnotations(node.children as RootContent[]);
       for (const a of driftedAnnotations(m, annotations)) drift.push(driftLine(page, a.line ?? node.position?.start.line ?? 1, m, a));
-    });
+    }
   }
   return {drift, charm};
 }

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import type {LoadContext, Plugin, PluginConfig, SwizzleConfig} from '@docusaurus/types';
 import {docVersionsIn, recordDocVersions} from './doc-versions.js';
 import {normalizeOptions, validateOptions, type Options, type PluginOptions} from './options.js';
-import {remarkCharmDirectives, DIRECTIVE_NAMES} from './remark/index.js';
+import {remarkCharmDirectives} from './remark/index.js';
 import {collectBuildWarnings} from './build-warnings.js';
 import {DriftError, reportOnce, startReport} from './report.js';
 import {usePersistentCache} from './model/index.js';
@@ -92,7 +92,6 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
                   options: {
                     charms: charmDirs,
                     ...(options.defaultCharm ? {defaultCharm: options.defaultCharm} : {}),
-                    directives: DIRECTIVE_NAMES,
                     maxFileBytes: options.maxFileBytes,
                     refs: Object.fromEntries(Object.entries(options.charms).flatMap(([id, c]) => (c.ref ? [[id, c.ref]] : []))),
                     ...(options.versions ? {versions: options.versions} : {}),

@@ -1,9 +1,5 @@
-import * as utilsValidation from '@docusaurus/utils-validation';
 import type {OptionValidationContext} from '@docusaurus/types';
-
-// A CommonJS package: Node's ESM loader exposes it as `default`, Docusaurus's config loader (jiti) by name.
-type UtilsValidation = typeof import('@docusaurus/utils-validation');
-const Joi = ((utilsValidation as unknown as {default?: UtilsValidation}).default ?? utilsValidation).Joi;
+import {Joi} from './joi.js';
 
 /** One charm the site documents. */
 export interface CharmSource {
@@ -101,4 +97,36 @@ export function normalizeOptions(options: Options): PluginOptions {
 
 export function validateOptions({validate, options}: OptionValidationContext<Options, PluginOptions>): PluginOptions {
   return validate(OptionsSchema, options);
+}
+
+/**
+ * Which configured charm a directive means: its `charm` attribute, else `defaultCharm`, else the
+ * only charm. One rule for the remark half (which reports why none fits), the webpack pre-loader
+ * and the build warnings. Ids are looked up as own keys only: `charm="constructor"` is not
+ * Object.prototype.constructor.
+ */
+export type CharmChoice =
+  | {id: string}
+  | {problem: 'empty-charm' | 'unknown-charm'; written: string}
+  | {problem: 'no-charm'};
+
+export function resolveCharm(
+  attributes: Readonly<Record<string, string | null | undefined>> | null | undefined,
+  options: {readonly charms: Readonly<Record<string, unknown>>; readonly defaultCharm?: string | undefined},
+): CharmChoice {
+  const written = attributes?.['charm'] ?? undefined;
+  const {charms} = options;
+  if (written !== undefined) {
+    if (written.trim() === '') return {problem: 'empty-charm', written};
+    return Object.hasOwn(charms, written) ? {id: written} : {problem: 'unknown-charm', written};
+  }
+  const ids = Object.keys(charms);
+  const id = options.defaultCharm ?? (ids.length === 1 ? ids[0] : undefined);
+  return id !== undefined && Object.hasOwn(charms, id) ? {id} : {problem: 'no-charm'};
+}
+
+/** The charm id a directive means, or undefined when none fits. */
+export function resolvedCharmId(...args: Parameters<typeof resolveCharm>): string | undefined {
+  const choice = resolveCharm(...args);
+  return 'id' in choice ? choice.id : undefined;
 }

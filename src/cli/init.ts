@@ -3,6 +3,8 @@ import {resolve} from 'node:path';
 import {CharmArchError} from '../errors.js';
 import {loadCharmCached as loadCharm} from '../model/index.js'; // reuses a model kept on disk when the charm is unchanged
 import type {CharmModel} from '../model/index.js';
+import type {Starter} from '../sections/directive.js';
+import {CHARM_DIRECTIVES, PAGE_DIRECTIVE} from '../sections/registry.js';
 import {choice, lastValue, parseArgs} from './args.js';
 import {UsageError} from '../errors.js';
 import {EXIT, writeOut, type CliIO} from './io.js';
@@ -33,11 +35,10 @@ ${FORMAT_HELP}`;
 /** A Docusaurus page made of the section directives, with prose placeholders for what only the team knows. */
 export function docusaurusStarter(model: CharmModel, options: Pick<InitOptions, 'charmId'> = {}): string {
   const attr = options.charmId ? `{charm="${options.charmId.replace(/"/g, '')}"}` : '';
-  const k8s = model.kind === 'kubernetes' && model.containers.length > 0;
-  const hasImages = model.rocks.length > 0 || model.resources.some((r) => r.type === 'oci-image');
-  const hasMetrics = model.metrics.endpoints.length + model.metrics.exporters.length + model.metrics.targets.length > 0;
-  const firstEvent = model.events.find((e) => e.name)?.name;
   const directive = (name: string, prose: string[] = []): string => [`:::${name}${attr}`, ...prose, ':::', ''].join('\n');
+  // Each directive that has a starter and something to show for this charm, in registry (template) order.
+  const part = (which: Starter['part']): string[] =>
+    CHARM_DIRECTIVES.flatMap((d) => (d.starter?.part === which && (d.starter.when?.(model) ?? true) ? [directive(d.name, d.starter.prose?.(model))] : []));
   const out: string[] = [
     '---',
     `title: ${JSON.stringify(pageTitle(model))}`,
@@ -51,27 +52,11 @@ export function docusaurusStarter(model: CharmModel, options: Pick<InitOptions, 
     'follow the code. Text inside a directive is kept above what it generates: replace each TODO with what',
     'only your team knows (why the charm is built this way, what a handler guards against), or delete it.',
     '',
-    directive('charm-overview', [`TODO: what ${model.name} is for, and the design choices a new maintainer should know.`]),
-    directive('deployment-diagram', ['TODO: a typical deployment, and which integrations are required.']),
-  ];
-  if (k8s) {
-    out.push(directive('charm-diagram'));
-    out.push(directive('charm-containers', ['TODO: anything about the containers that the charm code does not say (ports, why a sidecar).']));
-  }
-  if (hasImages) out.push(directive('oci-images', ['TODO: how the images are built and published.']));
-  if (hasMetrics) out.push(directive('charm-metrics', ['TODO: what the dashboards and alert rules watch.']));
-  out.push(
-    directive('juju-events', [
-      'TODO: how the charm reacts to events in general (for example, one reconcile loop).',
-      ...(firstEvent ? ['', `- ${firstEvent}: TODO: what the handler does and why. A list item that starts with an event name`, '  is shown with that event; add one per event worth explaining.'] : []),
-    ]),
-    directive('charm-code-overview'),
+    ...part('page'),
     '## Reference',
     '',
-    directive('charm-integrations'),
-    directive('charm-config'),
-  );
-  if (model.actions.length) out.push(directive('charm-actions'));
+    ...part('reference'),
+  ];
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
@@ -81,7 +66,7 @@ export function sphinxStarter(charmDir: string, model: CharmModel, format: 'myst
   const out = options.outLabel ?? `charm-architecture.${format === 'rst' ? 'rst' : 'md'}`;
   const body = renderModel(model, {
     format,
-    sections: ['charm-architecture'],
+    sections: [PAGE_DIRECTIVE.name],
     headingLevel: 2,
     title: true,
     ...(options.labelPrefix !== undefined ? {labelPrefix: options.labelPrefix} : {}),

@@ -2,7 +2,8 @@
 import {basename, resolve} from 'node:path';
 import type {RootContent} from 'mdast';
 import {loadCharmCached} from '../model/index.js';
-import {FAMILY_SECTIONS, type FamilyCharm} from '../sections/family.js';
+import type {FamilyCharm} from '../sections/family.js';
+import {FAMILY_DIRECTIVES} from '../sections/registry.js';
 import {EXIT, type CliIO} from './io.js';
 import {printMarkdown, printMyst} from './print/markdown.js';
 import {printRst} from './print/rst.js';
@@ -12,11 +13,14 @@ import type {RenderFormat} from './render.js';
 export interface RenderMapOptions {
   format: RenderFormat;
   headingLevel: number;
-  /** Also write the catalog table (without page links: there is no site). */
-  catalog: boolean;
+  /** The flags of the family sections printed only on request (`--catalog`: the catalog table, without page links: there is no site). */
+  flags: readonly string[];
 }
 
-const USAGE = 'usage: charm-arch render-map <charm-dir>... [--format md|myst|rst] [--catalog] [--heading-level N] [--out FILE]\n';
+/** The family sections' own flags (`--catalog`). */
+const SECTION_FLAGS = FAMILY_DIRECTIVES.flatMap((d) => (d.renderMap.flag ? [d.renderMap.flag] : []));
+
+const USAGE = `usage: charm-arch render-map <charm-dir>... [--format md|myst|rst] ${SECTION_FLAGS.map((f) => `[${f}] `).join('')}[--heading-level N] [--out FILE]\n`;
 
 /** Each directory loaded once; ids are the charm names (a second charm of the same name gets its folder name). */
 export function loadFamily(dirs: readonly string[]): FamilyCharm[] {
@@ -31,16 +35,16 @@ export function loadFamily(dirs: readonly string[]): FamilyCharm[] {
 
 export function renderMap(dirs: readonly string[], options: RenderMapOptions): string {
   const charms = loadFamily(dirs);
-  const names = options.catalog ? ['charm-catalog', 'integration-map'] : ['integration-map'];
-  const nodes: RootContent[] = names.flatMap((name) => FAMILY_SECTIONS[name]!({charms, headingLevel: options.headingLevel, attributes: {}}));
+  const sections = FAMILY_DIRECTIVES.filter((d) => !d.renderMap.flag || options.flags.includes(d.renderMap.flag)).sort((a, b) => a.renderMap.rank - b.renderMap.rank);
+  const nodes: RootContent[] = sections.flatMap((d) => d.build({charms, headingLevel: options.headingLevel, attributes: {}}));
   if (options.format === 'md') return printMarkdown(nodes);
-  // No charm owns the family page: its labels are left unprefixed (`integration-map`, `charm-catalog`).
+  // No charm owns the family page: its labels are left unprefixed (as its sections' heading ids).
   const sphinx = sphinxTree(nodes, '');
   return options.format === 'myst' ? printMyst(sphinx) : printRst(sphinx);
 }
 
 export async function renderMapCommand(args: string[], io: CliIO): Promise<number> {
-  const options: RenderMapOptions = {format: 'md', headingLevel: 1, catalog: false};
+  const options: RenderMapOptions = {format: 'md', headingLevel: 1, flags: []};
   const dirs: string[] = [];
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -57,7 +61,7 @@ export async function renderMapCommand(args: string[], io: CliIO): Promise<numbe
     } else if (a === '--out') {
       out = value();
       if (!out) return usage(io, '--out needs a file name');
-    } else if (a === '--catalog') options.catalog = true;
+    } else if (SECTION_FLAGS.includes(a)) options.flags = [...options.flags, a];
     else if (a.startsWith('-')) return usage(io, `unknown option ${a}`);
     else dirs.push(resolve(io.cwd, a));
   }

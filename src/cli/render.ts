@@ -4,8 +4,9 @@ import {loadCharmFor} from './at-ref.js';
 import type {CharmModel} from '../model/index.js';
 import {DEFAULT_OPTIONS} from '../options.js';
 import {charmTitle} from '../sections/context.js';
-import {buildSection, DIRECTIVE_NAMES, type LinkOptions} from '../sections/index.js';
-import {isFamilySection} from '../sections/family.js';
+import type {LinkOptions} from '../sections/context.js';
+import {DIRECTIONS, LAYOUTS} from '../sections/deployment-diagram.js';
+import {DIRECTIVE_NAMES, PAGE_DIRECTIVE, directiveNamed} from '../sections/registry.js';
 import {heading, text} from '../sections/mdast.js';
 import {choice, headingLevelOf, lastValue, parseArgs, type ParsedArgs} from './args.js';
 import {UsageError} from '../errors.js';
@@ -20,7 +21,7 @@ export type RenderFormat = (typeof RENDER_FORMATS)[number];
 /** Which tool reads which format: printed by `--help` and the README. */
 export const FORMAT_HELP = `formats:
   md    GFM Markdown with \`\`\`mermaid diagrams: GitHub, and Docusaurus .md/.mdx pages (charm text is
-        escaped for MDX too). In a Docusaurus site prefer the directives (:::charm-architecture).
+        escaped for MDX too). In a Docusaurus site prefer the directives (:::${PAGE_DIRECTIVE.name}).
   myst  MyST Markdown for Sphinx with myst_parser and sphinxcontrib.mermaid: (label)= targets,
         \`\`\`{mermaid} directives, events as numbered sub-sections.
   rst   reStructuredText for Sphinx with sphinxcontrib.mermaid: .. _label: targets, .. mermaid::.
@@ -68,8 +69,14 @@ export function renderPage(charmDir: string, options: RenderOptions): string {
 /** `at`: where links point when the charm was read at a git ref (its commit, the charm's folder in the repository). */
 export function renderModel(model: CharmModel, options: RenderOptions, at: Partial<Pick<LinkOptions, 'branch' | 'charmPathInRepository'>> = {}): string {
   const links: LinkOptions = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {}), ...at};
-  const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), 'charm-architecture', text(pageTitle(model)))] : [];
-  for (const name of options.sections) nodes.push(...buildSection(name, {model, headingLevel: options.headingLevel, links, attributes: {...(options.layout ? {layout: options.layout} : {}), ...(options.direction ? {direction: options.direction} : {})}, annotations: []}));
+  // The page title's label is the whole-page directive's name.
+  const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), PAGE_DIRECTIVE.name, text(pageTitle(model)))] : [];
+  const attributes = {...(options.layout ? {layout: options.layout} : {}), ...(options.direction ? {direction: options.direction} : {})};
+  for (const name of options.sections) {
+    const directive = directiveNamed(name);
+    if (!directive || directive.family) throw new Error(`Unknown section ${name}`);
+    nodes.push(...directive.build({model, headingLevel: options.headingLevel, links, attributes, annotations: []}));
+  }
   if (options.format === 'md') return printMarkdown(nodes);
   const sphinx = sphinxTree(nodes, options.labelPrefix ?? model.name);
   return options.format === 'myst' ? printMyst(sphinx) : printRst(sphinx);
@@ -85,7 +92,7 @@ export function renderCommand(args: string[], io: CliIO): number {
       return EXIT.ok;
     }
     const sections = parsed.values.get('--section') ?? [];
-    for (const s of sections) if (isFamilySection(s)) throw new UsageError(`${s} reads several charms: use charm-arch render-map <charm-dir>...`);
+    for (const s of sections) if (directiveNamed(s)?.family) throw new UsageError(`${s} reads several charms: use charm-arch render-map <charm-dir>...`);
     for (const s of sections) if (!DIRECTIVE_NAMES.includes(s)) throw new UsageError(`unknown section ${s}; one of: ${DIRECTIVE_NAMES.join(', ')}`);
     const title = !sections.length && !parsed.flags.has('--no-title');
     const [dir, ...extra] = parsed.positional;
@@ -98,7 +105,7 @@ export function renderCommand(args: string[], io: CliIO): number {
     options = {
       dir,
       format: choice('--format', lastValue(parsed, '--format'), RENDER_FORMATS, 'md'),
-      sections: sections.length ? sections : ['charm-architecture'],
+      sections: sections.length ? sections : [PAGE_DIRECTIVE.name],
       headingLevel: headingLevelOf(lastValue(parsed, '--heading-level'), title ? 2 : 1, title ? 2 : 1, title ? ' (level 1 is the page title; --no-title frees it)' : ''),
       title,
       ...layoutOptions(parsed),
@@ -124,8 +131,8 @@ function layoutOptions(parsed: ParsedArgs): Pick<RenderOptions, 'layout' | 'dire
   const layout = lastValue(parsed, '--layout');
   const direction = lastValue(parsed, '--direction');
   return {
-    ...(layout !== undefined ? {layout: choice('--layout', layout, ['auto', 'full', 'compact'] as const, 'auto')} : {}),
-    ...(direction !== undefined ? {direction: choice('--direction', direction, ['LR', 'TB'] as const, 'LR')} : {}),
+    ...(layout !== undefined ? {layout: choice('--layout', layout, LAYOUTS, 'auto')} : {}),
+    ...(direction !== undefined ? {direction: choice('--direction', direction, DIRECTIONS, 'LR')} : {}),
   };
 }
 

@@ -29,11 +29,11 @@ export function authorHeadingBefore(siblings: readonly RootContent[], directive:
  * heading takes its place: it gets the stable id (unless it has its own `{#id}`) and the generated
  * heading is dropped. Returns the generated content without that heading, or null (not adopted).
  */
-export function adoptHeading(directive: string, author: Heading, generated: RootContent[]): RootContent[] | null {
+export function adoptHeading(titles: readonly RegExp[], author: Heading, generated: RootContent[]): RootContent[] | null {
   const first = generated[0];
   if (first?.type !== 'heading' || first.depth !== author.depth) return null;
   const title = headingText(author);
-  if (!adoptsTitle(directive, title.replace(CUSTOM_ID, ''), headingText(first))) return null;
+  if (!adoptsTitle(titles, title.replace(CUSTOM_ID, ''), headingText(first))) return null;
   const id = (first.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
   if (id && !CUSTOM_ID.test(title)) {
     const data = (author.data ??= {}) as {hProperties?: Record<string, unknown>};

@@ -1,7 +1,7 @@
 import type {List, ListItem, PhrasingContent, RootContent} from 'mdast';
 import type {EventAnnotation} from '../sections/context.js';
 
-/** `- config-changed: what we do` / `` - `config_changed`: ... `` inside `:::juju-events`. */
+/** `- config-changed: what we do` / `` - `config_changed`: ... `` inside a directive that takes event notes (`annotations`). */
 const NOTE = /^\s*`?([a-z0-9][a-z0-9_-]*)`?\s*:\s*/i;
 
 /** Splits author prose into event notes (list items that start with an event name) and the rest. */

@@ -1,11 +1,11 @@
 /**
- * Which page documents which charm, for `:::charm-catalog` links.
+ * Which page documents which charm, for the catalog's links (a family directive that `readsSitePages`).
  *
  * Pages compile in no fixed order, so the catalog cannot wait for the other
  * pages' directives to be expanded. Instead it reads the Markdown sources of
  * its own content folder (e.g. `docs/`, or `versioned_docs/version-x/`) and
- * finds the page that documents each charm: the one with its
- * `:::charm-architecture`, else the one with the most of its section
+ * finds the page that documents each charm: the one with its whole-page
+ * directive (`PAGE_DIRECTIVE`), else the one with the most of its section
  * directives (a page written section by section), first in path order on a
  * tie. Pages are parsed as Markdown, so an example inside a code fence does
  * not count. The link is written to the
@@ -15,17 +15,12 @@
  */
 import {readFileSync} from 'node:fs';
 import {dirname, join, relative, sep} from 'node:path';
-import type {Root} from 'mdast';
-import {fromMarkdown} from 'mdast-util-from-markdown';
-import {directiveFromMarkdown, type ContainerDirective, type LeafDirective} from 'mdast-util-directive';
-import {directive} from 'micromark-extension-directive';
-import {visit} from 'unist-util-visit';
-import {SECTIONS} from '../sections/index.js';
+import {PAGE_DIRECTIVE} from '../sections/registry.js';
 import {sitePages} from '../site-pages.js';
+import {pageDirectives} from './page-directives.js';
 
-/** The directive of a charm's whole page: a page holding it documents that charm before any other. */
-export const ARCHITECTURE_DIRECTIVE = 'charm-architecture';
-const ARCHITECTURE_WEIGHT = 1000;
+/** A page holding the whole-page directive of a charm documents that charm before any other. */
+const PAGE_WEIGHT = 1000;
 
 /** The content folder a page belongs to: the top folder under the site, or `versioned_docs/<version>`. */
 export function contentRoot(siteDir: string, page: string): string {
@@ -38,15 +33,10 @@ export function contentRoot(siteDir: string, page: string): string {
 /** How much a page documents each charm: its per-charm directives (`charm` attribute, else the default charm). */
 function documentedCharms(source: string, defaultCharm: string | undefined): Map<string, number> {
   const scores = new Map<string, number>();
-  // Only pages with a directive are parsed: most pages have none.
-  if (!/^\s*::/m.test(source)) return scores;
-  const tree: Root = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
-  visit(tree, (node) => {
-    if (node.type !== 'containerDirective' && node.type !== 'leafDirective') return;
-    const d = node as ContainerDirective | LeafDirective;
-    const id = Object.hasOwn(SECTIONS, d.name) ? (d.attributes?.['charm'] ?? defaultCharm) : undefined;
-    if (id) scores.set(id, (scores.get(id) ?? 0) + (d.name === ARCHITECTURE_DIRECTIVE ? ARCHITECTURE_WEIGHT : 1));
-  });
+  for (const {directive, node} of pageDirectives(source)) {
+    const id = directive.family ? undefined : (node.attributes?.['charm'] ?? defaultCharm);
+    if (id) scores.set(id, (scores.get(id) ?? 0) + (directive === PAGE_DIRECTIVE ? PAGE_WEIGHT : 1));
+  }
   return scores;
 }
 

@@ -1,7 +1,7 @@
 /**
- * The remark side of the directives that read the whole family
- * (`:::integration-map`, `:::charm-catalog`): which charms, each loaded once
- * through the model cache, and (for the catalog) which page documents each.
+ * The remark side of the directives that read the whole family (`FamilyDirective`): which
+ * charms, each loaded once through the model cache, and (for a directive that reads the site's
+ * pages, the catalog) which page documents each.
  */
 import {isAbsolute, resolve} from 'node:path';
 import type {RootContent} from 'mdast';
@@ -11,16 +11,10 @@ import {docVersionOf, refFor} from '../doc-versions.js';
 import {loadCharmCachedAt} from '../model/index.js';
 import type {CharmModel} from '../model/index.js';
 import type {ErrorCode} from '../errors.js';
-import {FAMILY_SECTIONS, type FamilyCharm} from '../sections/family.js';
+import type {FamilyDirective} from '../sections/directive.js';
+import type {FamilyCharm} from '../sections/family.js';
 import type {SiteState} from '../state.js';
 import {charmPages} from './charm-pages.js';
-
-/** Values the family attributes accept (`charms` is a list of configured ids). */
-const FAMILY_VALUES: Readonly<Record<string, readonly string[]>> = {
-  observability: ['auto', 'show', 'fold'],
-  layout: ['auto', 'full', 'compact'],
-  direction: ['LR', 'TB'],
-};
 
 export interface FamilyExpansion {
   attributes: Readonly<Record<string, string>>;
@@ -48,14 +42,12 @@ function selectedIds(name: string, x: FamilyExpansion): string[] {
   return [...new Set(ids)];
 }
 
-/** The section for a family directive; errors go through `fail` (onError applies). */
-export function expandFamily(node: ContainerDirective | LeafDirective, x: FamilyExpansion): RootContent[] {
-  for (const [key, allowed] of Object.entries(FAMILY_VALUES)) {
-    const value = x.attributes[key];
-    if (value !== undefined && !allowed.includes(value)) x.fail('bad-attribute', `${key} must be one of ${allowed.join(', ')}, not \`${value}\`.`);
-  }
+/**
+ * The section for a family directive whose attribute values were checked against its schema;
+ * errors go through `fail` (onError applies).
+ */
+export function expandFamily(node: ContainerDirective | LeafDirective, directive: FamilyDirective, x: FamilyExpansion): RootContent[] {
   const level = x.attributes['heading-level'];
-  if (level !== undefined && !/^[1-6]$/.test(level)) x.fail('bad-attribute', `heading-level must be a number from 1 to 6, not \`${level}\`.`);
   const ids = selectedIds(node.name, x);
   const {options, siteDir} = x.state;
   const charms: FamilyCharm[] = ids.map((id) => {
@@ -67,8 +59,8 @@ export function expandFamily(node: ContainerDirective | LeafDirective, x: Family
     x.report(model, dir);
     return {id, model};
   });
-  const pages = node.name === 'charm-catalog' && x.file.path ? charmPages(siteDir!, resolve(x.file.path), ids, options.defaultCharm) : undefined;
-  const generated = FAMILY_SECTIONS[node.name]!({
+  const pages = directive.readsSitePages && x.file.path ? charmPages(siteDir!, resolve(x.file.path), ids, options.defaultCharm) : undefined;
+  const generated = directive.build({
     charms,
     headingLevel: level !== undefined ? Number(level) : Math.min(6, x.headingDepth + 1),
     attributes: x.attributes,

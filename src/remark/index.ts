@@ -6,30 +6,22 @@ import type {VFile} from 'vfile';
 import {docVersionOf, refFor} from '../doc-versions.js';
 import {loadCharmCachedAt} from '../model/index.js';
 import {CharmArchError, CharmLoadError, DirectiveError, type ErrorCode} from '../errors.js';
-import {normalizeOptions, type Options, type PluginOptions} from '../options.js';
-import {buildSection, DIRECTIVE_ATTRIBUTES, DIRECTIVE_NAMES} from '../sections/index.js';
+import {normalizeOptions, resolveCharm, type Options, type PluginOptions} from '../options.js';
+import {checkAttributes} from '../sections/directive.js';
+import {DIRECTIVE_NAMES, directiveNamed} from '../sections/registry.js';
 import type {LinkOptions} from '../sections/context.js';
 import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
 import {charmWarningLines, displayPath, DRIFT_CODE, DriftError, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
-import {chooseCharm} from './charm-id.js';
 import {scrollableTables} from './table-scroll.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 import {expandFamily} from './family.js';
-import {isFamilySection} from '../sections/family.js';
 
 type Directive = ContainerDirective | LeafDirective;
 
 export {DIRECTIVE_NAMES};
-
-/** Attributes with a fixed set of values. */
-const ATTRIBUTE_VALUES: Readonly<Record<string, readonly string[]>> = {
-  layout: ['auto', 'full', 'compact'],
-  direction: ['LR', 'TB'],
-  toc: ['auto', 'event', 'group'],
-};
 
 export {DirectiveError};
 
@@ -46,7 +38,7 @@ export function remarkCharmDirectives(options: Options | PluginOptions) {
 }
 
 const isOurDirective = (node: {type: string}): boolean =>
-  (node.type === 'containerDirective' || node.type === 'leafDirective') && DIRECTIVE_NAMES.includes((node as Directive).name);
+  (node.type === 'containerDirective' || node.type === 'leafDirective') && directiveNamed((node as Directive).name) !== undefined;
 
 function transform(tree: Root, file: VFile, state: SiteState): void {
   const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: Heading}> = [];
@@ -91,8 +83,8 @@ function pagePath(file: VFile): string {
 }
 
 /**
- * The directive's content. Under an author heading of its own section (`## Juju events` then
- * `:::juju-events`), the section adopts that heading: no second heading, sub-headings one level below.
+ * The directive's content. Under an author heading of its own section (`## Juju events` then the
+ * events directive), the section adopts that heading: no second heading, sub-headings one level below.
  */
 function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: Heading): RootContent[] {
   const options = state.options;
@@ -104,15 +96,18 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     if (!state.siteDir) {
       fail('plugin-missing', 'The charm-architecture remark plugin runs, but the Docusaurus plugin half is not installed.', 'Add `charms.plugin` (from charmArchitecture()) to `plugins` in docusaurus.config.');
     }
+    const directive = directiveNamed(node.name)!;
     const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const allowed = ['charm', 'heading-level', 'ref', ...(DIRECTIVE_ATTRIBUTES[node.name] ?? [])];
-    for (const key of Object.keys(node.attributes ?? {})) {
-      if (!allowed.includes(key)) fail('unknown-attribute', `Unknown attribute \`${key}\` on :::${node.name}.`, `Allowed: ${allowed.join(', ')}.`);
+    // An unknown attribute first; a bad value once the charm is known (a family directive has none to resolve).
+    const problems = checkAttributes(directive, attributes);
+    if (problems.unknown) fail(problems.unknown.code, problems.unknown.message, problems.unknown.hint);
+    if (directive.family) {
+      if (problems.value) fail(problems.value.code, problems.value.message);
+      return expandFamily(node, directive, {attributes, headingDepth, file, state, fail, report: (model, dir) => {
+        for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
+      }});
     }
-    if (isFamilySection(node.name)) return expandFamily(node, {attributes, headingDepth, file, state, fail, report: (model, dir) => {
-      for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
-    }});
-    const choice = chooseCharm(attributes['charm'], options.charms, options.defaultCharm);
+    const choice = resolveCharm(attributes, options);
     const configured = Object.keys(options.charms).join(', ');
     if ('problem' in choice) {
       if (choice.problem === 'empty-charm') fail('empty-charm', `:::${node.name} has an empty \`charm\` attribute.`, `Name a charm (one of: ${configured}), or leave \`charm\` out to use ${options.defaultCharm ? `the default charm \`${options.defaultCharm}\`` : 'the default charm'}.`);
@@ -120,16 +115,9 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${configured}).`);
     }
     const charm = options.charms[(choice as {id: string}).id]!;
+    if (problems.value) fail(problems.value.code, problems.value.message);
     const levelAttr = attributes['heading-level'];
-    let headingLevel = Math.min(6, headingDepth + 1);
-    if (levelAttr !== undefined) {
-      if (!/^[1-6]$/.test(levelAttr)) fail('bad-attribute', `heading-level must be a number from 1 to 6, not \`${levelAttr}\`.`);
-      headingLevel = Number(levelAttr);
-    }
-    for (const [key, allowedValues] of Object.entries(ATTRIBUTE_VALUES)) {
-      const value = attributes[key];
-      if (value !== undefined && !allowedValues.includes(value)) fail('bad-attribute', `${key} must be one of ${allowedValues.join(', ')}, not \`${value}\`.`);
-    }
+    const headingLevel = levelAttr !== undefined ? Number(levelAttr) : Math.min(6, headingDepth + 1);
     const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
     // At a git ref when the directive, the page's doc version (`versions`) or the charm names one.
     const ref = refFor(attributes['ref'], charm!.ref, options.versions, docVersionOf(options.id, file.path));
@@ -140,7 +128,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       fail('unknown-container', `The charm ${model.name} has no container \`${container}\`.`, `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`);
     }
     const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
-    const {prose, annotations} = node.name === 'juju-events' ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
+    const {prose, annotations} = directive.annotations ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
     const drifted = driftedAnnotations(model, annotations);
     // onDrift 'throw' (CI): a DriftError, which the catch below passes on: onError 'warn' does not downgrade it.
     if (drifted.length && options.onDrift === 'throw') throw new DriftError(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
@@ -154,8 +142,8 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       // Old docs link to old code: the commit itself, and where the charm sat in the repository then.
       ...(revision ? {branch: revision.commit, charmPathInRepository: charm!.pathInRepository ?? (revision.charmPath || '.')} : {}),
     };
-    const build = (level: number): RootContent[] => buildSection(node.name, {model, headingLevel: level, links, attributes, annotations});
-    const adopted = author && levelAttr === undefined ? adoptHeading(node.name, author, build(author.depth)) : null;
+    const build = (level: number): RootContent[] => directive.build({model, headingLevel: level, links, attributes, annotations});
+    const adopted = author && levelAttr === undefined ? adoptHeading(directive.titles, author, build(author.depth)) : null;
     if (adopted) return [...prose, ...adopted];
     const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.

@@ -1,9 +1,10 @@
 import type {Link, PhrasingContent, RootContent} from 'mdast';
 import {familyCharmTitle, type FamilyCharm} from '../diagrams/family-match.js';
+import {architectureDirective} from './architecture.js';
+import {familyAttributes, type FamilyDirective} from './directive.js';
 import type {FamilySectionContext} from './family.js';
 import {charmInline, code, heading, paragraph, table, text} from './mdast.js';
-
-const dash = (): PhrasingContent => text('–');
+import {dash} from './reference-tables.js';
 
 function nameCell(charm: FamilyCharm, page: string | undefined): PhrasingContent[] {
   const title = text(familyCharmTitle(charm));
@@ -18,8 +19,8 @@ function endpointCounts(charm: FamilyCharm): string {
 }
 
 /**
- * `:::charm-catalog`: one row per charm of the family. A charm's name links to the page that
- * documents it (its `:::charm-architecture`, or most of its section directives) when the
+ * One row per charm of the family. A charm's name links to the page that
+ * documents it (its whole-page directive, or most of its section directives) when the
  * adapter found one (`ctx.pages`).
  */
 export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
@@ -41,7 +42,17 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
   );
   const linked = ctx.charms.filter((c) => ctx.pages?.has(c.id)).length;
   if (ctx.pages && linked < ctx.charms.length) {
-    out.push(paragraph(text('A charm without a link has no page of its own on this site yet (a page with its '), code(':::charm-architecture'), text(' or its section directives).')));
+    out.push(paragraph(text('A charm without a link has no page of its own on this site yet (a page with its '), code(`:::${architectureDirective.name}`), text(' or its section directives).')));
   }
   return out;
 }
+
+export const catalogDirective: FamilyDirective = {
+  name: 'charm-catalog',
+  family: true,
+  attributes: familyAttributes(),
+  build: charmCatalog,
+  checks: [],
+  readsSitePages: true,
+  renderMap: {flag: '--catalog', rank: 0},
+};

@@ -2,6 +2,7 @@ import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
 import type {CharmModel, ConfigOption, ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {blockquote, charmInline, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
+import {charmAttributes, type CharmDirective} from './directive.js';
 
 const OPS_URL = 'https://ops.readthedocs.io/en/latest/index.html';
 const CHARM_URL = 'https://documentation.ubuntu.com/juju/latest/reference/charm/';
@@ -108,3 +109,12 @@ function exampleString(o: ConfigOption): string | null {
 function shellWord(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+export const codeOverviewDirective: CharmDirective = {
+  name: 'charm-code-overview',
+  attributes: charmAttributes(),
+  build: charmCodeOverview,
+  checks: [],
+  titles: [/^(charm )?code overview$/],
+  starter: {part: 'page'},
+};

@@ -3,6 +3,8 @@ import {containerServices} from '../model/index.js';
 import type {Rock} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, heading, link, paragraph, slug, text} from './mdast.js';
+import {isSidecarCharm} from './charm-diagram.js';
+import {charmAttributes, type CharmDirective} from './directive.js';
 
 export function rockFor(rocks: Rock[], container: string, resource: string | null): Rock | undefined {
   return rocks.find((r) => r.container === container) ?? rocks.find((r) => resource !== null && r.resource === resource);
@@ -39,3 +41,12 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
   }
   return out;
 }
+
+export const containersDirective: CharmDirective = {
+  name: 'charm-containers',
+  attributes: charmAttributes(),
+  build: charmContainers,
+  checks: ['container'],
+  titles: [/^containers$/, /^workload containers$/],
+  starter: {part: 'page', when: isSidecarCharm, prose: () => ['TODO: anything about the containers that the charm code does not say (ports, why a sidecar).']},
+};

@@ -12,7 +12,7 @@ export interface LinkOptions {
   charmPathInRepository?: string;
 }
 
-/** Author notes on events, from list items inside `:::juju-events`. */
+/** Author notes on events, from list items inside a directive that takes event notes (`annotations`). */
 export interface EventAnnotation {
   event: string;
   content: import('mdast').PhrasingContent[];

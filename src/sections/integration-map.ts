@@ -1,11 +1,12 @@
 import type {PhrasingContent, RootContent} from 'mdast';
 import {familyCharmTitle, integrationNotes, matchFamily, OBSERVABILITY_GROUP, type FamilyMatch, type Integration, type UnmatchedGroup} from '../diagrams/family-match.js';
 import {integrationMapDiagram, type IntegrationMapOptions} from '../diagrams/integration-map.js';
+import {DIRECTIONS, LAYOUTS} from './deployment-diagram.js';
 import {diagramNode} from './diagrams.js';
+import {familyAttributes, oneOf, type FamilyDirective} from './directive.js';
 import type {FamilySectionContext} from './family.js';
 import {code, heading, list, paragraph, strong, table, text} from './mdast.js';
-
-const dash = (): PhrasingContent => text('–');
+import {dash} from './reference-tables.js';
 
 /** Directive attributes -> diagram options (values are validated by the adapter). */
 function diagramOptions(attributes: Readonly<Record<string, string>>): IntegrationMapOptions {
@@ -81,7 +82,7 @@ function unmatchedList(match: FamilyMatch): RootContent[] {
   ];
 }
 
-/** `:::integration-map`: the family's diagram, its integrations, ambiguous matches and unmatched endpoints. */
+/** The family's diagram, its integrations, ambiguous matches and unmatched endpoints. */
 export function integrationMap(ctx: FamilySectionContext): RootContent[] {
   const match = matchFamily(ctx.charms);
   const level = ctx.headingLevel;
@@ -101,3 +102,12 @@ export function integrationMap(ctx: FamilySectionContext): RootContent[] {
   out.push(heading(level + 1, 'integration-map-unmatched', text('Unmatched endpoints')), ...unmatchedList(match));
   return out;
 }
+
+export const integrationMapDirective: FamilyDirective = {
+  name: 'integration-map',
+  family: true,
+  attributes: familyAttributes({layout: oneOf(...LAYOUTS), direction: oneOf(...DIRECTIONS), observability: oneOf('auto', 'show', 'fold')}),
+  build: integrationMap,
+  checks: [],
+  renderMap: {rank: 1},
+};

@@ -5,6 +5,7 @@ import {actionParagraphs} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
 import {provenanceDetails} from './event-provenance.js';
 import {blockquote, code, heading, link, list, paragraph, slug, strong, text} from './mdast.js';
+import {anyText, charmAttributes, oneOf, type CharmDirective} from './directive.js';
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
 export const EVENT_KIND_ORDER: EventKind[] = ['lifecycle', 'leader', 'status', 'workload', 'relation', 'action', 'secret', 'storage', 'library', 'custom', 'unknown'];
@@ -119,3 +120,28 @@ function eventItem(group: ObservedEvent[], title: 'heading' | 'paragraph', ctx: 
   blocks.push(...actionParagraphs(group, note, ctx));
   return blocks;
 }
+
+/** `toc`: one heading per event, per event group, or groups above GROUPED_TOC_THRESHOLD events. */
+export const TOC_MODES = ['auto', 'event', 'group'] as const;
+
+/** `exclude="update-status, collect-status"` leaves those events out. */
+export const jujuEventsAttributes = {exclude: anyText(), toc: oneOf(...TOC_MODES)};
+
+export const jujuEventsDirective: CharmDirective = {
+  name: 'juju-events',
+  attributes: charmAttributes(jujuEventsAttributes),
+  build: jujuEvents,
+  checks: ['event'],
+  titles: [/^(juju )?events$/, /^observed events$/],
+  annotations: true,
+  starter: {
+    part: 'page',
+    prose: (model) => {
+      const firstEvent = model.events.find((e) => e.name)?.name;
+      return [
+        'TODO: how the charm reacts to events in general (for example, one reconcile loop).',
+        ...(firstEvent ? ['', `- ${firstEvent}: TODO: what the handler does and why. A list item that starts with an event name`, '  is shown with that event; add one per event worth explaining.'] : []),
+      ];
+    },
+  },
+};

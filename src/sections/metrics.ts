@@ -1,6 +1,7 @@
 import type {RootContent} from 'mdast';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, heading, link, list, paragraph, text} from './mdast.js';
+import {charmAttributes, type CharmDirective} from './directive.js';
 
 /** Section 6: exporters, scrape targets, observability endpoints, dashboards and rules. */
 export function charmMetrics(ctx: SectionContext): RootContent[] {
@@ -46,3 +47,12 @@ export function charmMetrics(ctx: SectionContext): RootContent[] {
   if (metrics.alertRules.length) out.push(paragraph(text('Alert rules shipped: '), ...metrics.alertRules.flatMap((d, i) => (i ? [text(', '), code(d)] : [code(d)])), text('.')));
   return out;
 }
+
+export const metricsDirective: CharmDirective = {
+  name: 'charm-metrics',
+  attributes: charmAttributes(),
+  build: charmMetrics,
+  checks: [],
+  titles: [/^metrics$/, /^observability$/],
+  starter: {part: 'page', when: (model) => model.metrics.endpoints.length + model.metrics.exporters.length + model.metrics.targets.length > 0, prose: () => ['TODO: what the dashboards and alert rules watch.']},
+};

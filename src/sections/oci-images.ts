@@ -2,6 +2,7 @@ import type {RootContent} from 'mdast';
 import {charmTitle, sourceUrl, type SectionContext} from './context.js';
 import {describedItem} from './charm-text.js';
 import {blockquote, code, heading, link, list, paragraph, text} from './mdast.js';
+import {charmAttributes, type CharmDirective} from './directive.js';
 
 const ROCKCRAFT_URL = 'https://documentation.ubuntu.com/rockcraft/stable/';
 const PUBLISH_URL = 'https://canonical-charmcraft.readthedocs-hosted.com/en/stable/howto/manage-charms/#publish-a-charm-on-charmhub';
@@ -42,3 +43,12 @@ export function ociImages(ctx: SectionContext): RootContent[] {
   out.push(blockquote(paragraph(text('See more: '), link(PUBLISH_URL, text('How to publish your charm on Charmhub')))));
   return out;
 }
+
+export const ociImagesDirective: CharmDirective = {
+  name: 'oci-images',
+  attributes: charmAttributes(),
+  build: ociImages,
+  checks: ['rock'],
+  titles: [/^oci images$/, /^rocks$/],
+  starter: {part: 'page', when: (model) => model.rocks.length > 0 || model.resources.some((r) => r.type === 'oci-image'), prose: () => ['TODO: how the images are built and published.']},
+};

@@ -1,6 +1,7 @@
 import type {RootContent} from 'mdast';
 import {charmTitle, type SectionContext} from './context.js';
 import {charmMarkdown, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
+import {charmAttributes, type CharmDirective} from './directive.js';
 
 const SIDECAR_URL = 'https://kubernetes.io/blog/2015/06/the-distributed-system-toolkit-patterns/#example-1-sidecar-containers';
 const PEBBLE_URL = 'https://documentation.ubuntu.com/juju/latest/reference/pebble/';
@@ -52,3 +53,12 @@ export function charmOverview(ctx: SectionContext): RootContent[] {
   out.push(paragraph(text(`This shows there are ${ready} containers: the ${m.containers.length} workload container${m.containers.length === 1 ? '' : 's'} listed above and the charm container, which runs the charm code and the Juju agent.`)));
   return out;
 }
+
+export const overviewDirective: CharmDirective = {
+  name: 'charm-overview',
+  attributes: charmAttributes(),
+  build: charmOverview,
+  checks: [],
+  titles: [/^overview$/],
+  starter: {part: 'page', prose: (model) => [`TODO: what ${model.name} is for, and the design choices a new maintainer should know.`]},
+};

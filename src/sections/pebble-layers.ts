@@ -2,6 +2,7 @@ import type {PhrasingContent, RootContent} from 'mdast';
 import type {PebbleLayer, PebbleService} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, emphasis, heading, link, list, paragraph, slug, table, text} from './mdast.js';
+import {anyText, charmAttributes, type CharmDirective} from './directive.js';
 
 const dash = (): PhrasingContent => text('–');
 
@@ -84,3 +85,12 @@ function deps(s: PebbleService): PhrasingContent[] {
   }
   return parts.length ? parts : [dash()];
 }
+
+export const pebbleLayersDirective: CharmDirective = {
+  name: 'pebble-layers',
+  // `container` is checked against the charm's containers by the adapter (an unknown one is an error there).
+  attributes: charmAttributes({container: anyText()}),
+  build: pebbleLayers,
+  checks: [],
+  titles: [/^pebble layers$/, /^pebble services$/],
+};

@@ -1,18 +1,15 @@
 import {existsSync} from 'node:fs';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {docVersionOf, refFor} from '../doc-versions.js';
-import {loadCharmCached} from '../model/index.js';
-import {isFamilySection} from '../sections/family.js';
+import {loadCharmAtRefCached, loadCharmCached, refFilesAround} from '../model/index.js';
+import {resolvedCharmId} from '../options.js';
 import {contentRoot} from '../remark/charm-pages.js';
-import {loadCharmAtRefCached} from '../model/index.js';
-import {refFilesAround} from '../model/index.js';
-import {charmIdOf} from '../remark/charm-id.js';
+import {pageDirectives} from '../remark/page-directives.js';
 
-/** Options the plugin passes: charm id -> absolute directory, and the directive names to look for. */
+/** Options the plugin passes: charm id -> absolute directory. */
 export interface LoaderOptions {
   charms: Record<string, string>;
   defaultCharm?: string;
-  directives: string[];
   maxFileBytes: number;
   /** Charm id -> its `ref` option. */
   refs?: Record<string, string>;
@@ -45,25 +42,22 @@ const METADATA_FILES = ['charmcraft.yaml', 'metadata.yaml', 'config.yaml', 'acti
  */
 export default function charmDependenciesLoader(this: LoaderContext, source: string): string {
   const options = this.getOptions();
-  const names = options.directives.join('|');
-  const directive = new RegExp(`^\\s*:{2,}(${names})\\b(.*)$`, 'gm');
   const uses = new Map<string, {id: string; ref: string | undefined}>();
   const docVersion = docVersionOf(options.pluginId, this.resourcePath);
-  for (const m of source.matchAll(directive)) {
-    const refAttribute = /\bref\s*=\s*["']?([^"'\s}]+)/.exec(m[2] ?? '')?.[1];
+  for (const {directive, node} of pageDirectives(source)) {
+    const refAttribute = node.attributes?.['ref'] ?? undefined;
     const use = (id: string): void => {
       const ref = refFor(refAttribute, options.refs?.[id], options.versions, docVersion);
       uses.set(`${id}\0${ref ?? ''}`, {id, ref});
     };
     // The family directives read every configured charm (at most), each where the page reads it.
-    if (isFamilySection(m[1] ?? '')) {
+    if (directive.family) {
       Object.keys(options.charms).forEach(use);
       // The catalog links each charm to the page documenting it, read from the other pages.
-      if (m[1] === 'charm-catalog' && options.siteDir) this.addContextDependency(contentRoot(options.siteDir, this.resourcePath));
+      if (directive.readsSitePages && options.siteDir) this.addContextDependency(contentRoot(options.siteDir, this.resourcePath));
       continue;
     }
-    const written = /\bcharm\s*=\s*["']?([^"'\s}]*)/.exec(m[2] ?? '')?.[1];
-    const id = charmIdOf(written, options.charms, options.defaultCharm);
+    const id = resolvedCharmId(node.attributes, options);
     if (id) use(id);
   }
   const files = new Set<string>();

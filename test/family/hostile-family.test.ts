@@ -6,7 +6,7 @@
 import type {RootContent} from 'mdast';
 import {matchFamily, type FamilyCharm} from '../../src/diagrams/family-match.js';
 import {integrationMapDiagram} from '../../src/diagrams/integration-map.js';
-import {FAMILY_SECTIONS} from '../../src/sections/family.js';
+import {FAMILY_SECTIONS} from '../../src/sections/index.js';
 import {HOSTILE_STRINGS} from '../diagrams/hostile.js';
 import {parseMermaid} from '../diagrams/mermaid-parse.js';
 import {endpoint, makeModel} from '../diagrams/model-factory.js';

@@ -17,7 +17,6 @@ function dependencies(page: string, source: string): {files: string[]; dirs: str
   const options: LoaderOptions = {
     charms: {webshop: join(FAMILY, 'webshop'), postgresql: join(FAMILY, 'postgresql')},
     defaultCharm: 'webshop',
-    directives: ['charm-architecture', 'integration-map', 'charm-catalog'],
     maxFileBytes: 2 * 1024 * 1024,
     siteDir: SITE,
   };

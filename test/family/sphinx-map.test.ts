@@ -24,7 +24,7 @@ test('the MyST map and catalog build in Sphinx with no warning', () => {
   const src = join(WORK, 'src');
   mkdirSync(src, {recursive: true});
   writeFileSync(join(src, 'conf.py'), "project = 'family'\nextensions = ['myst_parser', 'sphinxcontrib.mermaid']\n");
-  const body = renderMap(['webshop', 'postgresql', 'pgbouncer'].map((d) => join(FAMILY, d)), {format: 'myst', headingLevel: 2, catalog: true});
+  const body = renderMap(['webshop', 'postgresql', 'pgbouncer'].map((d) => join(FAMILY, d)), {format: 'myst', headingLevel: 2, flags: ['--catalog']});
   writeFileSync(join(src, 'index.md'), `# The shop family\n\n${body}`);
   const out = join(WORK, 'html');
   const build = spawnSync(PYTHON, ['-m', 'sphinx', '-b', 'html', '-W', '--keep-going', '-q', '-E', src, out], {encoding: 'utf8', env: {...process.env, PYTHONDONTWRITEBYTECODE: '1'}});

@@ -51,7 +51,7 @@ describe('the pre-loader declares only what the model read', () => {
   function declared(page: string, charms: Record<string, string>, defaultCharm?: string): {files: string[]; folders: string[]} {
     const files: string[] = [];
     const folders: string[] = [];
-    const options: LoaderOptions = {charms, directives: ['juju-events', 'charm-config'], maxFileBytes: 2 * 1024 * 1024, ...(defaultCharm ? {defaultCharm} : {})};
+    const options: LoaderOptions = {charms, maxFileBytes: 2 * 1024 * 1024, ...(defaultCharm ? {defaultCharm} : {})};
     const missing = (f: string): never => {
       throw new Error(`no missing dependency is declared for a charm read from its folder (${f})`);
     };

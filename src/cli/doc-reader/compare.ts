@@ -5,7 +5,7 @@ import {compareActions, compareContainers, compareEndpoints, compareRocks} from 
 import {compareEvents, eventForms, isHookShaped, matchEvent, observedEvents} from './events.js';
 import {CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './findings.js';
 import {namesOf} from './names.js';
-import {GENERATED_BY, findSections} from './sections.js';
+import {findSections, generatedBy} from './sections.js';
 
 export const COMPARE: Record<Category, (sections: DocSection[], model: CharmModel, file: string) => Finding[]> = {
   event: compareEvents,
@@ -33,7 +33,7 @@ export function delegates(category: Category, sections: DocSection[], model: Cha
 /** Compares the page's sections with the charm model; only categories the page has a section for. */
 export function compare(outline: DocOutline, model: CharmModel, file: string, only?: ReadonlySet<Category>): Comparison {
   const found = findSections(outline.sections);
-  const generated = new Set(outline.directives.flatMap((d) => GENERATED_BY[d.name] ?? []));
+  const generated = new Set(outline.directives.flatMap((d) => generatedBy(d.name)));
   const findings: Finding[] = [];
   const sections: SectionReport[] = [];
   for (const category of CATEGORIES) {

@@ -1,5 +1,7 @@
-/** What `charm-arch check` reports. */
-export type Category = 'event' | 'container' | 'rock' | 'endpoint' | 'action';
+import type {CheckCategory} from '../../sections/directive.js';
+
+/** What `charm-arch check` reports (the directives' descriptors name the categories they generate). */
+export type Category = CheckCategory;
 
 export const CATEGORIES: readonly Category[] = ['event', 'container', 'rock', 'endpoint', 'action'];
 

@@ -4,7 +4,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {directive} from 'micromark-extension-directive';
 import {gfm} from 'micromark-extension-gfm';
-import {DIRECTIVE_NAMES} from '../../sections/index.js';
+import {directiveNamed} from '../../sections/registry.js';
 import {OutlineBuilder, type DocBlock, type DocBlockKind, type DocOutline, type DocToken} from './types.js';
 
 const MYST_TARGET = /^\([^()\s]+\)=$/;
@@ -98,7 +98,7 @@ function walk(node: Root | RootContent, builder: OutlineBuilder, directives: Doc
       return;
     case 'containerDirective':
     case 'leafDirective':
-      if (DIRECTIVE_NAMES.includes(node.name)) directives.push({name: node.name, line: lineOf(node)});
+      if (directiveNamed(node.name)) directives.push({name: node.name, line: lineOf(node)});
       else if (node.type === 'containerDirective') for (const child of node.children) visit(child as RootContent);
       return;
     default:

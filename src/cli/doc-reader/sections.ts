@@ -1,6 +1,7 @@
 /** Finding the sections of a hand-written page that list each category. */
 import type {DocSection} from './types.js';
 import type {Category} from './findings.js';
+import {directiveNamed} from '../../sections/registry.js';
 
 /** Which category a heading introduces, from its text. */
 export function categoryOf(title: string): Category | null {
@@ -15,15 +16,10 @@ export function categoryOf(title: string): Category | null {
   return null;
 }
 
-/** Directive -> the categories it generates. */
-export const GENERATED_BY: Record<string, Category[]> = {
-  'charm-architecture': ['event', 'container', 'rock'],
-  'juju-events': ['event'],
-  'charm-containers': ['container'],
-  'oci-images': ['rock'],
-  'charm-integrations': ['endpoint'],
-  'charm-actions': ['action'],
-};
+/** The categories a directive of this plugin generates (none for any other name). */
+export function generatedBy(directive: string): readonly Category[] {
+  return directiveNamed(directive)?.checks ?? [];
+}
 
 export function findSections(sections: DocSection[], inside: Set<Category> = new Set(), out = new Map<Category, DocSection[]>()): Map<Category, DocSection[]> {
   for (const s of sections) {

@@ -42,7 +42,7 @@ export interface DocOutline {
   format: DocFormat;
   /** Top-level sections (content before the first heading sits in a level-0 pseudo-section). */
   sections: DocSection[];
-  /** Docusaurus directives of this plugin used on the page (`:::juju-events` ...), with their lines. */
+  /** Docusaurus directives of this plugin used on the page (`:::name{...}`), with their lines. */
   directives: Array<{name: string; line: number}>;
 }
 

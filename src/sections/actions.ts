@@ -1,0 +1,31 @@
+import type {RootContent} from 'mdast';
+import type {SectionContext} from './context.js';
+import {charmAttributes, type CharmDirective} from './directive.js';
+import {charmInline, code, heading, paragraph, table, text} from './mdast.js';
+import {dash, origin} from './reference-tables.js';
+
+/** Actions and their parameters. */
+export function charmActions(ctx: SectionContext): RootContent[] {
+  const out: RootContent[] = [heading(ctx.headingLevel, 'actions', text('Actions'))];
+  if (!ctx.model.actions.length) return [...out, paragraph(text('This charm has no actions.'))];
+  out.push(
+    table(
+      ['Action', 'Description', 'Parameters'],
+      ctx.model.actions.map((a) => [
+        [code(a.name), ...origin(a.origin)],
+        a.description ? charmInline(a.description, ctx.links) : [dash()],
+        a.params.length ? a.params.flatMap((p, i) => [...(i ? [text('; ')] : []), code(p.name), text(` (${p.type}${p.required ? ', required' : ''})`), ...(p.description ? [text(': '), ...charmInline(p.description, ctx.links)] : [])]) : [dash()],
+      ]),
+    ),
+  );
+  return out;
+}
+
+export const actionsDirective: CharmDirective = {
+  name: 'charm-actions',
+  attributes: charmAttributes(),
+  build: charmActions,
+  checks: ['action'],
+  titles: [/^actions$/],
+  starter: {part: 'reference', when: (model) => model.actions.length > 0},
+};

@@ -1,0 +1,48 @@
+import type {PhrasingContent, RootContent} from 'mdast';
+import type {ConfigOption} from '../model/index.js';
+import type {SectionContext} from './context.js';
+import {charmAttributes, type CharmDirective} from './directive.js';
+import {charmInline, code, codeBlock, heading, link, paragraph, slug, table, text} from './mdast.js';
+import {dash, origin} from './reference-tables.js';
+
+/**
+ * A config default as the table shows it: the empty string as `""` (an empty code chip reads as
+ * nothing), a multi-line value (an NGINX snippet, YAML, JSON) as a pointer to its code block below.
+ */
+function defaultCell(o: ConfigOption): PhrasingContent[] {
+  if (o.default === undefined) return [dash()];
+  if (o.default === '') return [code('""')];
+  if (isMultiLine(o.default)) return [text('see '), link(`#${defaultId(o)}`, text('below'))];
+  return [code(o.default === null ? 'null' : String(o.default))];
+}
+
+const isMultiLine = (value: ConfigOption['default']): value is string => typeof value === 'string' && /\n./.test(value.trimEnd() + '\n');
+const defaultId = (o: ConfigOption): string => `config-default-${slug(o.name)}`;
+
+/** Config options with type and default (never a secret's default). */
+export function charmConfig(ctx: SectionContext): RootContent[] {
+  const out: RootContent[] = [heading(ctx.headingLevel, 'configuration', text('Configuration'))];
+  if (!ctx.model.config.length) return [...out, paragraph(text('This charm has no configuration options.'))];
+  out.push(
+    table(
+      ['Option', 'Type', 'Default', 'Description'],
+      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], [code(o.type)], defaultCell(o), o.description ? charmInline(o.description, ctx.links) : [dash()]]),
+    ),
+  );
+  // Multi-line defaults keep their lines, in a code block each, after the table.
+  for (const o of ctx.model.config) {
+    if (!isMultiLine(o.default)) continue;
+    out.push({...paragraph(text('Default of '), code(o.name), text(':')), data: {hProperties: {id: defaultId(o)}}}, codeBlock(o.default.replace(/\n$/, ''), 'text'));
+  }
+  return out;
+}
+
+
+export const configDirective: CharmDirective = {
+  name: 'charm-config',
+  attributes: charmAttributes(),
+  build: charmConfig,
+  checks: [],
+  titles: [/^config(uration)?( options)?$/],
+  starter: {part: 'reference'},
+};
