@@ -72,6 +72,10 @@ describe('the pre-loader declares only what the model read', () => {
     expect(declared(':::juju-events\n:::\n', {root: '/'})).toEqual({files: ['/actions.yaml', '/charmcraft.yaml', '/config.yaml', '/metadata.yaml'].map((f) => relative(root, f)).sort(), folders: []});
   });
 
+  test('a directive shown inside a code fence reads no charm: nothing declared', () => {
+    expect(declared('```md\n:::juju-events\n:::\n```\n', {pastebin})).toEqual({files: [], folders: []});
+  });
+
   test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', ''])('charm="%s" names no configured charm: nothing declared, no crash', (id) => {
     expect(declared(`:::charm-config{charm="${id}"}\n:::\n`, {pastebin}, 'pastebin')).toEqual({files: [], folders: []});
   });

@@ -128,6 +128,11 @@ describe('remarkCharmDirectives', () => {
     expect(() => run('text\n\n:::juju-events{colour="red"}\n:::\n')).toThrow(/page\.md:3:1: unknown-attribute: Unknown attribute `colour`/);
   });
 
+  test('an unknown attribute names every attribute the directive takes, the common ones first', () => {
+    expect(() => run(':::juju-events{colour="red"}\n:::\n')).toThrow('Unknown attribute `colour` on :::juju-events. Allowed: charm, heading-level, ref, exclude, toc.');
+    expect(() => run(':::charm-config{layout="full"}\n:::\n')).toThrow('Unknown attribute `layout` on :::charm-config. Allowed: charm, heading-level, ref.');
+  });
+
   test('bad attribute values fail with the page position and the allowed values', () => {
     expect(() => run(':::deployment-diagram{layout="huge"}\n:::\n')).toThrow(/page\.md:1:1: bad-attribute: layout must be one of auto, full, compact, not `huge`/);
     expect(() => run(':::charm-overview{heading-level="9"}\n:::\n')).toThrow(/bad-attribute: heading-level must be a number from 1 to 6/);
