@@ -30,6 +30,13 @@ export async function launchBrowser(): Promise<Browser> {
 export type ColorMode = 'light' | 'dark';
 
 /**
+ * How long one browser step (a navigation, a wait for a condition) may take: generous, as a busy
+ * 2-core machine that also runs a Docusaurus build renders a page slowly; a step that never
+ * happens still fails, after this long.
+ */
+export const STEP_TIMEOUT = 90_000;
+
+/**
  * A browser context in the given colour mode: the OS preference (Docusaurus respects
  * it with `respectPrefersColorScheme`) and the stored choice both say so.
  */
@@ -39,6 +46,8 @@ export async function newContext(browser: Browser, colorMode: ColorMode = 'light
     colorScheme: colorMode,
     reducedMotion: 'reduce',
   });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT);
   await context.addInitScript((mode: string) => {
     try {
       window.localStorage.setItem('theme', mode);
@@ -76,7 +85,7 @@ export function watchProblems(page: Page): PageProblems {
 }
 
 /** Wait until every Mermaid container on the page holds an SVG (or time out). */
-export async function waitForMermaid(page: Page, timeout = 30_000): Promise<void> {
+export async function waitForMermaid(page: Page, timeout = STEP_TIMEOUT): Promise<void> {
   await page.waitForFunction(
     () => {
       const containers = Array.from(document.querySelectorAll('.docusaurus-mermaid-container'));

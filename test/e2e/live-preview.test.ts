@@ -9,7 +9,8 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser} from 'playwright-core';
 import {launchBrowser, newContext} from './browser.js';
-import {nextOutput, repoRoot, runDocusaurus, startDevServer, writeTempSite, type TempSite} from './temp-site.js';
+import {nextOutput, startDevServer} from './dev-server.js';
+import {BUILD_TIMEOUT, repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
 
 /** Adds an action to the charm: declared in charmcraft.yaml and observed in src/charm.py. */
 function addAction(charmDir: string, name: string): void {
@@ -46,20 +47,21 @@ describe('charm edits reach the page', () => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('warm-cache-check');
     expect(html).toContain('warm-cache-check-action');
-  }, 8 * 60_000);
+  }, BUILD_TIMEOUT);
 
   test('`docusaurus start` re-renders the page after charmcraft.yaml and src/charm.py change', async () => {
     const server = await startDevServer(site.dir);
     try {
       const page = await (await newContext(browser)).newPage();
-      await page.goto(server.url, {timeout: 4 * 60_000});
-      await page.getByRole('heading', {name: 'Juju events'}).waitFor({timeout: 4 * 60_000});
+      // The dev server holds the request until its first compilation is done.
+      await page.goto(server.url, {timeout: BUILD_TIMEOUT});
+      await page.getByRole('heading', {name: 'Juju events'}).waitFor();
       expect(await page.textContent('article')).not.toContain('live-edit-check');
       addAction(site.charmDir, 'live-edit-check');
       // Hot module replacement brings the new action and its observed event; a page that misses it is
       // reloaded each time the server reports more work (its output), never a restart of the server.
       const shown = async (): Promise<boolean> => ((await page.textContent('article').catch(() => '')) ?? '').includes('live-edit-check-action');
-      const until = Date.now() + 3 * 60_000;
+      const until = Date.now() + 6 * 60_000;
       while (!(await shown()) && Date.now() < until) {
         const printed = server.log().length;
         await nextOutput(server.child);
@@ -70,5 +72,5 @@ describe('charm edits reach the page', () => {
     } finally {
       server.child.kill('SIGTERM');
     }
-  }, 8 * 60_000);
+  }, 2 * BUILD_TIMEOUT);
 });

@@ -4,7 +4,7 @@
  * wide as a docs page's content column on a 1280 px viewport (scrolling sideways, as the
  * CharmDiagram component does): node text must be at least 11 CSS px as a reader sees it (font
  * size times the SVG's scale), in light and dark mode, with readable contrast. The same
- * measurement on the demo site's real page is in test/e2e/family.test.ts.
+ * measurement on the demo site's real page is in test/e2e/website/family-pages.ts.
  * Skipped without Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
  */
 import {existsSync, readFileSync} from 'node:fs';

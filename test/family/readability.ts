@@ -1,6 +1,6 @@
 /** How large a rendered diagram's text is, as a reader sees it: shared by the Chromium tests of the integration map. */
 
-/** Width of the diagram area on a docs page with sidebar and table of contents at 1280 px (measured by test/e2e/family.test.ts). */
+/** Width of the diagram area on a docs page with sidebar and table of contents at 1280 px (measured by test/e2e/website/family-pages.ts). */
 export const DOCS_DIAGRAM_WIDTH = 680;
 export const MIN_TEXT_PX = 11;
 
