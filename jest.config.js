@@ -26,9 +26,10 @@ const common = {
 
 export default {
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
-  // Two workers on two cores (jest's default is one fewer than the cores): the longest files, the
-  // end-to-end ones, start first (jest orders by the last run's durations) and the unit files fill
-  // the other core while a Docusaurus build waits on one; measured in issue #16's report.
+  // Two workers on two cores (jest's default is one fewer than the cores, so one): the e2e files
+  // start first (test/sequencer.cjs) and the unit files fill the other core. With one worker the
+  // wall is the sum of the files' times; with two, `npm test` ran 14 min at load 12-15 for 7.3 min
+  // of CPU (of which the files summed 1,959 s of wall: about 2.3 files at a time).
   maxWorkers: 2,
   testSequencer: '<rootDir>/test/sequencer.cjs',
   projects: [

@@ -84,13 +84,17 @@ export function watchProblems(page: Page): PageProblems {
   return problems;
 }
 
-/** Wait until every Mermaid container on the page holds an SVG (or time out). */
+/**
+ * Waits until the page has hydrated (Docusaurus then sets `data-has-hydrated`), no diagram is
+ * loading and every Mermaid container holds an SVG. Diagrams render on the client only: before
+ * hydration a page has no container at all, and "every container" would hold at once.
+ */
 export async function waitForMermaid(page: Page, timeout = STEP_TIMEOUT): Promise<void> {
   await page.waitForFunction(
-    () => {
-      const containers = Array.from(document.querySelectorAll('.docusaurus-mermaid-container'));
-      return containers.every((c) => c.querySelector('svg') !== null);
-    },
+    () =>
+      document.documentElement.dataset.hasHydrated === 'true' &&
+      !document.querySelector('[aria-busy="true"]') &&
+      [...document.querySelectorAll('.docusaurus-mermaid-container')].every((c) => c.querySelector('svg') !== null),
     undefined,
     {timeout},
   );

@@ -3,9 +3,9 @@
  * text readable (WCAG AA) in light mode, in dark mode and after the navbar toggle re-renders them.
  */
 import {describe, expect, test} from '@jest/globals';
-import {STEP_TIMEOUT} from '../browser.js';
+import {STEP_TIMEOUT, waitForMermaid} from '../browser.js';
 import type {BuiltWebsite} from './built.js';
-import {diagramNodes, lowContrast, screenshot, settleDiagrams, visit} from './visit.js';
+import {diagramNodes, lowContrast, screenshot, visit} from './visit.js';
 
 export function describeThemedDiagrams(site: BuiltWebsite): void {
   describe('themed diagrams on the demo site', () => {
@@ -27,7 +27,7 @@ export function describeThemedDiagrams(site: BuiltWebsite): void {
           // The navbar toggle: the diagrams re-render with the dark palette, without a reload.
           await page.locator('button[class*="toggleButton"]').first().click();
           await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-          await settleDiagrams(page);
+          await waitForMermaid(page);
           await page.waitForFunction(
             (before) => {
               const shape = document.querySelector('.docusaurus-mermaid-container svg g.node rect, .docusaurus-mermaid-container svg g.node path');

@@ -7,7 +7,7 @@ import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Page} from 'playwright-core';
 import {contrast} from '../../diagrams/contrast.js';
-import {newContext, STEP_TIMEOUT, watchProblems, type ColorMode} from '../browser.js';
+import {newContext, waitForMermaid, watchProblems, type ColorMode} from '../browser.js';
 import {repoRoot} from '../temp-site.js';
 import type {BuiltWebsite} from './built.js';
 
@@ -20,15 +20,6 @@ export interface Visit {
   close(): Promise<void>;
 }
 
-/** Wait until no diagram is loading and every Mermaid container holds an SVG. */
-export async function settleDiagrams(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !document.querySelector('[aria-busy="true"]') && [...document.querySelectorAll('.docusaurus-mermaid-container')].every((c) => c.querySelector('svg') !== null),
-    undefined,
-    {timeout: STEP_TIMEOUT},
-  );
-}
-
 /** Opens `path` in a fresh context in the given colour mode, once the theme is applied and the diagrams are drawn. */
 export async function visit(site: BuiltWebsite, path: string, colorMode: ColorMode = 'light'): Promise<Visit> {
   const context = await newContext(site.browser, colorMode);
@@ -38,7 +29,7 @@ export async function visit(site: BuiltWebsite, path: string, colorMode: ColorMo
   if (!response || response.status() !== 200) problems.errors.push(`HTTP ${response?.status() ?? 'no response'} for ${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForFunction((mode) => document.documentElement.dataset.theme === mode, colorMode);
-  await settleDiagrams(page);
+  await waitForMermaid(page);
   return {page, errors: problems.errors, close: () => context.close()};
 }
 
