@@ -82,3 +82,19 @@ export async function startDevServer(siteDir: string): Promise<DevServer> {
     if (attempt >= 5 || !/already running on port|EADDRINUSE/.test(log)) throw new Error(`docusaurus start failed:\n${log.slice(-3000)}`);
   }
 }
+
+/**
+ * Stops a dev server and resolves once its process has exited, so jest's worker has no live child
+ * left ("A worker process has failed to exit gracefully"). SIGKILL if SIGTERM is not enough.
+ */
+export function stopDevServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('close', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -9,7 +9,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser} from 'playwright-core';
 import {launchBrowser, newContext} from './browser.js';
-import {nextOutput, startDevServer} from './dev-server.js';
+import {nextOutput, startDevServer, stopDevServer} from './dev-server.js';
 import {BUILD_TIMEOUT, repoRoot, runDocusaurus, writeTempSite, type TempSite} from './temp-site.js';
 
 /** Adds an action to the charm: declared in charmcraft.yaml and observed in src/charm.py. */
@@ -70,7 +70,7 @@ describe('charm edits reach the page', () => {
       if (!(await shown())) throw new Error(`the edit never reached the page; server output:\n${server.log().slice(-3000)}`);
       expect(server.child.exitCode).toBeNull();
     } finally {
-      server.child.kill('SIGTERM');
+      await stopDevServer(server.child);
     }
   }, 2 * BUILD_TIMEOUT);
 });

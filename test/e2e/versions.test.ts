@@ -12,7 +12,7 @@ import type {Browser, Page} from 'playwright-core';
 import {makeFixtureRepo, type FixtureRepo} from '../git-ref/fixture-repo.js';
 import {launchBrowser, newContext} from './browser.js';
 import {serveStatic, type StaticServer} from './serve.js';
-import {startDevServer} from './dev-server.js';
+import {startDevServer, stopDevServer} from './dev-server.js';
 import {BUILD_TIMEOUT, repoRoot, runDocusaurus, writeSite, type TempSite} from './temp-site.js';
 
 const REPOSITORY = 'https://github.com/example/notebook-k8s-operator';
@@ -133,7 +133,7 @@ describe('versioned docs read the charm at their tags', () => {
       expect((await page.locator('article h3').allTextContents()).map((t) => t.replace(/\u200b|#$/g, '').trim()).sort()).toEqual(['config-changed', 'notebook-pebble-ready']);
       expect(child.exitCode).toBeNull();
     } finally {
-      child.kill('SIGTERM');
+      await stopDevServer(child);
     }
   }, 2 * BUILD_TIMEOUT);
 });
