@@ -36,6 +36,6 @@ test('swizzle --wrap writes a wrapper that type-checks against @theme/CharmDiagr
   writeFileSync(join(site.dir, 'plugin-types.ts'), `import type {charmArchitecture} from ${JSON.stringify(join(repoRoot, 'dist', 'src', 'index.js'))};\nexport type Configure = typeof charmArchitecture;\n`);
   const compilerOptions = {jsx: 'react-jsx', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, types: ['@docusaurus/module-type-aliases']};
   writeFileSync(join(site.dir, 'tsconfig.json'), JSON.stringify({compilerOptions, files: ['plugin-types.ts', 'src/theme/CharmDiagram/index.tsx']}));
-  const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(site.dir, 'tsconfig.json')], {encoding: 'utf8'});
+  const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@typescript', 'native', 'bin', 'tsc'), '-p', join(site.dir, 'tsconfig.json')], {encoding: 'utf8'});
   expect({status: tsc.status, output: tsc.stdout + tsc.stderr}).toEqual({status: 0, output: ''});
 }, 180_000);
