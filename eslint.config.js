@@ -28,6 +28,7 @@ export default tseslint.config(
       '.scratch/',
     ],
   },
+  {linterOptions: {reportUnusedDisableDirectives: 'error'}},
   js.configs.recommended,
   {
     files: typeScriptFiles,
@@ -41,18 +42,35 @@ export default tseslint.config(
       '@typescript-eslint/dot-notation': ['error', {allowIndexSignaturePropertyAccess: true}],
       // T[] for a simple element type, Array<...> for an object literal or a generic one.
       '@typescript-eslint/array-type': ['error', {default: 'array-simple'}],
+      // `s[0] === c` reads as well as startsWith and says "one character".
+      '@typescript-eslint/prefer-string-starts-ends-with': ['error', {allowSingleElementEquality: 'always'}],
+      // An empty string means "not given" here (an environment variable, a charm's text field): `||`
+      // on strings is meant. On anything else `??` says what is meant.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', {ignorePrimitives: {string: true}}],
       // A string value in a template is the common case here (Markdown, Mermaid, messages); numbers
       // and booleans too. What this rule exists for (objects printing as [object Object]) stays on.
       '@typescript-eslint/restrict-template-expressions': ['error', {allowNumber: true, allowBoolean: true}],
-      // `_name` marks a parameter a signature needs but the body does not use.
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      // Off until tsconfig turns on noUncheckedIndexedAccess: without it every `!` on an indexed
+      // access counts as unnecessary, and those are the ones the flag will require.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      // String(value) of a YAML value that may be a mapping would print "[object Object]". Warn until
+      // src/model reads such values through typed accessors (its files are moving now).
+      '@typescript-eslint/no-base-to-string': 'warn',
+      // `_name` marks a parameter a signature needs but the body does not use; `{omitted, ...rest}` drops a key.
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true}],
     },
+  },
+  {
+    // Jest's asymmetric matchers (expect.objectContaining, expect.stringMatching, ...) are typed
+    // `any`, and a test puts them in the expected value by design.
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: {'@typescript-eslint/no-unsafe-assignment': 'off'},
   },
   {
     files: scriptFiles,
     languageOptions: {globals: {...globals.node}},
     rules: {
-      'no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+      'no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true}],
     },
   },
   {
@@ -63,8 +81,6 @@ export default tseslint.config(
     rules: {
       'no-self-compare': 'error',
       'no-unneeded-ternary': 'error',
-      'no-useless-return': 'error',
-      'no-lonely-if': 'error',
       'sonarjs/no-all-duplicated-branches': 'error',
       'sonarjs/no-duplicated-branches': 'error',
       'sonarjs/no-identical-conditions': 'error',

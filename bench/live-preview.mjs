@@ -1,6 +1,7 @@
 // Live preview latency: a page open in Chromium under a running `docusaurus start`; the time from
 // writing a charm file (src/charm.py: a handler docstring; charmcraft.yaml: a config description) to
 // the moment the new text is on the page. Median of R edits of each kind, alternating.
+/* global document -- in the functions that Playwright runs in the page */
 
 import {spawn} from 'node:child_process';
 import {once} from 'node:events';
@@ -78,7 +79,9 @@ async function waitUntilServing(url, child, deadline) {
   for (;;) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch {}
+    } catch {
+      // Not listening yet: wait for its next output.
+    }
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`docusaurus start never served ${url}`);
     await nextOutput(child);
   }

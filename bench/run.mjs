@@ -113,7 +113,9 @@ function build(siteDir, {persistentCache = false, countsDir} = {}) {
           try {
             const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
             if (m) peakKb = Math.max(peakKb, Number(m[1]));
-          } catch {}
+          } catch {
+            // The process has exited between two samples: its peak is the last one read.
+          }
         }, 50);
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -149,7 +151,9 @@ try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim();
   if (execFileSync('git', ['status', '--porcelain', '--', 'src'], {cwd: root, encoding: 'utf8'}).trim()) commit += ' (src/ modified)';
   if (distArg) commit += `, plugin from ${distArg}`;
-} catch {}
+} catch {
+  // Not a git checkout (an unpacked tarball): the commit stays unknown.
+}
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,

@@ -38,8 +38,8 @@ function sitePath(source: string, siteDir: string): string {
  * One registry per process, shared by every copy of this module: webpack loads the pre-loader
  * natively, apart from the copy Docusaurus's config loader made.
  */
-const shared = globalThis as typeof globalThis & {[key: symbol]: Map<string, DocVersions> | undefined};
-const registry = (shared[Symbol.for('docusaurus-plugin-charm-architecture/doc-versions')] ??= new Map());
+const shared = globalThis as typeof globalThis & Record<symbol, Map<string, DocVersions> | undefined>;
+const registry = (shared[Symbol.for('docusaurus-plugin-charm-architecture/doc-versions')] ??= new Map<string, DocVersions>());
 
 export function recordDocVersions(pluginId: string | undefined, versions: DocVersions): void {
   registry.set(pluginId ?? 'default', versions);

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- kept in the emitted .d.ts (preserve): a site that imports the plugin sees `@theme/CharmDiagram`
 /// <reference path="../theme/theme-charm-architecture.d.ts" preserve="true" />
 import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -57,7 +58,7 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
     name: 'docusaurus-plugin-charm-architecture',
     // Runs on every build, also one whose pages all come from webpack's persistent cache, where
     // the remark half never runs: drift and the charms' warnings are printed (or fail the build) here.
-    async loadContent() {
+    loadContent() {
       startReport(state);
     },
     // After every plugin's loadContent: each doc's version as the docs plugin loaded it, for

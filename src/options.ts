@@ -90,7 +90,7 @@ export const OptionsSchema = Joi.object<PluginOptions>({
 
 /** Validates and fills defaults. Used by Docusaurus (validateOptions) and by `charmArchitecture()`. */
 export function normalizeOptions(options: Options): PluginOptions {
-  const {value, error} = OptionsSchema.validate(options, {convert: false});
+  const {value, error} = OptionsSchema.validate(options, {convert: false}) as {value: unknown; error?: Error};
   if (error) throw new Error(`docusaurus-plugin-charm-architecture: invalid options: ${error.message}`);
   return value as PluginOptions;
 }

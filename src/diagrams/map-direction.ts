@@ -64,7 +64,7 @@ export function layers(nodeCount: number, edges: readonly LayoutEdge[]): number[
 }
 
 /** Estimated widths (px) of the map drawn LR and TB. */
-export function estimateWidths(nodes: readonly (readonly string[])[], edges: readonly LayoutEdge[]): Record<Direction, number> {
+export function estimateWidths(nodes: ReadonlyArray<readonly string[]>, edges: readonly LayoutEdge[]): Record<Direction, number> {
   const layer = layers(nodes.length, edges);
   const count = Math.max(0, ...layer) + 1;
   const nodeWidth = nodes.map((lines) => textWidth(lines) + NODE_PADDING_PX);
@@ -87,7 +87,7 @@ export function estimateWidths(nodes: readonly (readonly string[])[], edges: rea
 }
 
 /** The direction with the smaller estimated width (LR on a tie). */
-export function narrowerDirection(nodes: readonly (readonly string[])[], edges: readonly LayoutEdge[]): Direction {
+export function narrowerDirection(nodes: ReadonlyArray<readonly string[]>, edges: readonly LayoutEdge[]): Direction {
   const w = estimateWidths(nodes, edges);
   return w.TB < w.LR ? 'TB' : 'LR';
 }

@@ -26,7 +26,7 @@ export function extractAnnotations(children: RootContent[]): {prose: RootContent
 
 function noteOf(item: ListItem): EventAnnotation | null {
   const first = item.children[0];
-  if (!first || first.type !== 'paragraph') return null;
+  if (first?.type !== 'paragraph') return null;
   const [head, ...rest] = first.children;
   let event: string | undefined;
   let remainder: PhrasingContent[] = [];

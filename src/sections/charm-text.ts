@@ -8,7 +8,7 @@ import {charmMarkdown, paragraph, text} from './mdast.js';
  * so a resource description written as a list reads as a list.
  */
 export function describedItem(head: PhrasingContent[], description: string | undefined, links?: LinkOptions): BlockContent[] {
-  const blocks = description && description.trim() ? charmMarkdown(description, links) : [];
+  const blocks = description?.trim() ? charmMarkdown(description, links) : [];
   const [first] = blocks;
   if (!first) return [paragraph(...head)];
   if (blocks.length === 1 && first.type === 'paragraph') return [paragraph(...head, text(': '), ...first.children)];

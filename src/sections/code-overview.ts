@@ -24,7 +24,7 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
         url ? link(url, code(cls.name)) : code(cls.name),
         text(' Python class which inherits from '),
         code(base),
-        text(/CharmBase$/.test(base) ? '. CharmBase is the base class from which all charms are formed, defined by ' : `, which in turn builds on CharmBase from `),
+        text(base.endsWith('CharmBase') ? '. CharmBase is the base class from which all charms are formed, defined by ' : `, which in turn builds on CharmBase from `),
         link(OPS_URL, text('Ops')),
         text(' (Python framework for developing charms).'),
       ),
@@ -101,7 +101,7 @@ function exampleString(o: ConfigOption): string | null {
   if (/hostname|host|domain|fqdn/.test(name)) return 'example.com';
   if (/e-?mail/.test(name)) return 'admin@example.com';
   if (/timeout|interval|duration/.test(name)) return '30s';
-  if (/port/.test(name)) return '8080';
+  if (name.includes('port')) return '8080';
   return null;
 }
 

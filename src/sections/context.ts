@@ -15,7 +15,7 @@ export interface LinkOptions {
 /** Author notes on events, from list items inside a directive that takes event notes (`annotations`). */
 export interface EventAnnotation {
   event: string;
-  content: import('mdast').PhrasingContent[];
+  content: Array<import('mdast').PhrasingContent>;
   /** Where the note is in the page, for drift warnings. */
   line?: number;
 }

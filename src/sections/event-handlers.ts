@@ -38,7 +38,7 @@ function distinctHandlers(group: ObservedEvent[]): ObservedEvent[] {
  * One "Action:" paragraph per distinct handler of an event: the charm's own handlers first, then
  * those of its libraries (`handledBy`); the author's note leads the first, which is the charm's.
  */
-export function actionParagraphs(group: ObservedEvent[], note: EventAnnotation | undefined, ctx: SectionContext): import('mdast').Paragraph[] {
+export function actionParagraphs(group: ObservedEvent[], note: EventAnnotation | undefined, ctx: SectionContext): Array<import('mdast').Paragraph> {
   const handlers = distinctHandlers(group);
   return [...handlers.filter((e) => !e.handledBy), ...handlers.filter((e) => e.handledBy)].map((e, i) => {
     const line: PhrasingContent[] = [text('Action: ')];

@@ -65,7 +65,7 @@ export function eventUrl(event: ObservedEvent, links: LinkOptions): string | und
   if (!event.name || event.kind === 'custom' || event.kind === 'library' || event.kind === 'unknown') return undefined;
   const ops = Object.hasOwn(OPS_EVENTS, event.name) ? OPS_EVENTS[event.name] : undefined;
   if (ops) return ops;
-  if (event.kind === 'action') return /\/hook$/.test(base) ? `${base.replace(/\/hook$/, '/action')}/` : `${base}/`;
+  if (event.kind === 'action') return base.endsWith('/hook') ? `${base.replace(/\/hook$/, '/action')}/` : `${base}/`;
   let anchor = event.name;
   if (event.kind === 'relation') anchor = event.name.replace(/^.*-(relation-\w+)$/, '$1');
   else if (event.kind === 'workload') anchor = event.name.replace(/^.*-(pebble-[\w-]+)$/, 'container-$1');

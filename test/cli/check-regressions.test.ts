@@ -31,7 +31,7 @@ describe('check: false findings that were reported, with their regression page',
     expect(rows('test/fixtures/check/pages/false-findings.md', 'myst')).toEqual([['stale', 'event', 'stop', 44]]);
   });
 
-  test('a rock in a folder with underscores (test_async_flask_rock) is not read as a stale rock `flask`', async () => {
+  test('a rock in a folder with underscores (test_async_flask_rock) is not read as a stale rock `flask`', () => {
     for (const format of RENDER_FORMATS) {
       const page = join(TMP, `async-flask.${format}`);
       writeFileSync(page, renderPage(join(ROOT, 'test/fixtures/check/async-flask'), {format, sections: ['oci-images'], headingLevel: 2}));
@@ -63,7 +63,7 @@ describe('check: usage and --json errors', () => {
     expect(JSON.parse(usage.stdout)).toEqual({error: {severity: 'error', code: 'usage', message: '--ignore `bogus:x`: `bogus` is not missing, stale or a category (event, container, rock, endpoint, action)'}});
     const charm = await run('check', 'test/fixtures/check/pages/in-sync.md', 'no/such/charm', '--json');
     expect(charm.code).toBe(2);
-    expect(JSON.parse(charm.stdout).error.severity).toBe('error');
+    expect((JSON.parse(charm.stdout) as {error: {severity: string}}).error.severity).toBe('error');
   });
 });
 

@@ -238,7 +238,7 @@ describe('pages sharing charms', () => {
   }
 
   test('each page is byte-identical alone, in order, reversed, shuffled, repeated, with a cold or warm cache', () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       const alone = PAGES.map((_, i) => {
         clearCharmCache();

@@ -61,7 +61,7 @@ describe('charmDiagram (Kubernetes)', () => {
     expect(pod).not.toContain('OCI image resource');
     const img = idOfLabel(d.source, 'indico-image (OCI image resource)');
     expect(d.source).toContain('rock#58; indico');
-    const sg = d.source.match(/subgraph (sg\d+)\["indico container"\]/)![1];
+    const sg = /subgraph (sg\d+)\["indico container"\]/.exec(d.source)![1];
     expect(d.source).toContain(`${img} -->|"image"| ${sg}`);
     expect(classes(d.source, img)).toEqual(['image']);
     expect(d.source).toMatch(new RegExp(`n\\d+ -\\.->\\|"Pebble API"\\| ${sg}`));

@@ -35,16 +35,14 @@ type Mermaid = typeof import('mermaid').default;
 let loaded: Promise<Mermaid> | null = null;
 
 export function loadMermaid(): Promise<Mermaid> {
-  if (!loaded) {
-    loaded = (async () => {
-      const {window} = new JSDOM('<!doctype html><html><body></body></html>');
-      const purify = createDOMPurify(window);
-      jest.unstable_mockModule('dompurify', () => ({default: purify}));
-      const mermaid = (await import('mermaid')).default;
-      mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
-      return mermaid;
-    })();
-  }
+  loaded ??= (async () => {
+    const {window} = new JSDOM('<!doctype html><html><body></body></html>');
+    const purify = createDOMPurify(window);
+    jest.unstable_mockModule('dompurify', () => ({default: purify}));
+    const mermaid = (await import('mermaid')).default;
+    mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
+    return mermaid;
+  })();
   return loaded;
 }
 

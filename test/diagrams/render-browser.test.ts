@@ -33,7 +33,7 @@ async function render(page: Page, d: DiagramResult, dark: boolean): Promise<{nod
   return page.evaluate(
     async ({source, css, dark}) => {
       document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-      const m = (window as unknown as {mermaid: any}).mermaid;
+      const m = (window as unknown as {mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
       m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
       const {svg} = await m.render(`d${Math.floor(Math.random() * 1e9)}`, source);
       const host = document.getElementById('host')!;

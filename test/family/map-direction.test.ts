@@ -62,7 +62,7 @@ maybe('default direction of the map, against Chromium', () => {
       const m = (window as unknown as {mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
       m.initialize({startOnLoad: false, securityLevel: 'strict'});
       document.getElementById('host')!.innerHTML = (await m.render(`d${Math.floor(Math.random() * 1e9)}`, src)).svg;
-      return Math.round((document.querySelector('#host svg') as SVGSVGElement).viewBox.baseVal.width);
+      return Math.round(document.querySelector<SVGSVGElement>('#host svg')!.viewBox.baseVal.width);
     }, source);
 
   test.each(CASES)('%s', async (name, family) => {

@@ -16,7 +16,7 @@ export interface Readability {
 
 /** Run in the page: how large the first diagram's text is once the SVG is scaled to its container. */
 export function measureInPage(selector: string): Readability {
-  const svg = document.querySelector(selector) as SVGSVGElement;
+  const svg = document.querySelector<SVGSVGElement>(selector)!;
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   const px = (el: Element): number => parseFloat(getComputedStyle(el).fontSize) * scale;
   const nodeLabels = [...svg.querySelectorAll('g.node .nodeLabel')];

@@ -50,7 +50,7 @@ function run(path: string, source: string, options = optionsWith()): Root {
 
 function diagramAlt(tree: Root): Array<{label: string; items: string[]}> {
   const el = tree.children.find((n) => (n as {name?: string}).name === 'CharmDiagram') as unknown as {attributes: Array<{name: string; value: string}>};
-  return JSON.parse(el.attributes.find((a) => a.name === 'alt')!.value);
+  return JSON.parse(el.attributes.find((a) => a.name === 'alt')!.value) as Array<{label: string; items: string[]}>;
 }
 
 function links(tree: Root): Array<[string, string]> {

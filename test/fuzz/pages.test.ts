@@ -17,9 +17,9 @@ const runs = runsFor(0.475);
 
 test(`pages: every directive expanded or a positioned error (${casesLabel(runs)})`, async () => {
   // Drift notes and onError 'warn' go to the build log (@docusaurus/logger): keep the test log readable.
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-  const log = jest.spyOn(console, 'log').mockImplementation(() => {});
-  const error = jest.spyOn(console, 'error').mockImplementation(() => {});
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const start = performance.now();
   try {
     await fc.assert(fc.asyncProperty(remarkCaseArb, (c) => fuzzer.checkPage(c)), fcParams(runs));

@@ -67,7 +67,7 @@ describe('item 3: names of Object.prototype members are plain names', () => {
   test('series, endpoints, interfaces, containers, resources, options, actions and parameters named after them', () => {
     const yaml = `${HEAD}series: [constructor, __proto__]\nassumes: [k8s-api]\ncontainers:\n  constructor:\n    resource: __proto__\nresources:\n  __proto__:\n    type: oci-image\nrequires:\n  toString:\n    interface: hasOwnProperty\nprovides:\n  hasOwnProperty:\n    interface: constructor\nconfig:\n  options:\n    constructor:\n      type: string\nactions:\n  toString:\n    params:\n      __proto__:\n        type: string\n`;
     const m = loadCharm(charm({'charmcraft.yaml': yaml}));
-    expect({containers: m.containers.map((c) => c.name), endpoints: m.endpoints.map((e) => `${e.name}:${e.interface}`), config: m.config.map((o) => o.name), actions: m.actions.map((a) => `${a.name}(${a.params.map((p) => p.name)})`)}).toEqual({
+    expect({containers: m.containers.map((c) => c.name), endpoints: m.endpoints.map((e) => `${e.name}:${e.interface}`), config: m.config.map((o) => o.name), actions: m.actions.map((a) => `${a.name}(${a.params.map((p) => p.name).join(',')})`)}).toEqual({
       containers: ['constructor'],
       endpoints: ['toString:hasOwnProperty', 'hasOwnProperty:constructor'],
       config: ['constructor'],

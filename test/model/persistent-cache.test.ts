@@ -83,12 +83,12 @@ describe('persistent model cache', () => {
     const old = new PersistentModelCache(cacheDir, '0.0.1+oldcode');
     const key = `${charm}\0`;
     old.set(charm, key, loadCharm(charm));
-    expect(JSON.parse(readFileSync(entryOf(), 'utf8')).codeVersion).toBe('0.0.1+oldcode');
+    expect((JSON.parse(readFileSync(entryOf(), 'utf8')) as {codeVersion: string}).codeVersion).toBe('0.0.1+oldcode');
     expect(old.get(charm, key)).toBeDefined();
     newProcess();
     loadCharmCached(charm);
     expect(parses()).toBe(1);
-    const rewritten = JSON.parse(readFileSync(entryOf(), 'utf8'));
+    const rewritten = JSON.parse(readFileSync(entryOf(), 'utf8')) as {codeVersion: string};
     expect(rewritten.codeVersion).not.toBe('0.0.1+oldcode');
     expect(old.get(charm, key)).toBeUndefined();
   });

@@ -52,7 +52,7 @@ describe('remarkCharmDirectives', () => {
     const ids = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id);
     expect(ids).toEqual([undefined, 'juju-events']);
     // Each event is a heading one level down inside its list item: `#event-<name>`, a TOC entry.
-    const list = tree.children.find((n) => n.type === 'list') as import('mdast').List;
+    const list = tree.children.find((n) => n.type === 'list')!;
     const eventHeadings = list.children.map((item) => item.children[0] as import('mdast').Heading);
     expect(eventHeadings.every((h) => h.type === 'heading' && h.depth === 3)).toBe(true);
     expect(eventHeadings.map((h) => (h.data as {hProperties?: {id?: string}}).hProperties?.id)).toEqual(expect.arrayContaining(['event-config-changed', 'event-pastebin-pebble-ready', 'event-database-created']));
@@ -65,7 +65,7 @@ describe('remarkCharmDirectives', () => {
     const headings = tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading');
     expect(headings.map((h) => [h.depth, (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id])).toEqual([[1, undefined], [2, 'juju-events']]);
     expect(output).not.toContain('Juju events\n');
-    const list = tree.children.find((n) => n.type === 'list') as import('mdast').List;
+    const list = tree.children.find((n) => n.type === 'list')!;
     expect((list.children[0]!.children[0] as import('mdast').Heading).depth).toBe(3);
     expect(output.indexOf('We keep this short.')).toBeGreaterThan(output.indexOf('## Events'));
     expect(output.indexOf('We keep this short.')).toBeLessThan(output.indexOf('For this charm'));

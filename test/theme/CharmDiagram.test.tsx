@@ -17,7 +17,7 @@ const ColorMode = createContext<'light' | 'dark'>('light');
 /** Translations by id; an id missing here shows the English message, as in Docusaurus. */
 const translations = new Map<string, string>();
 
-type RenderArgs = {text: string; config: MermaidConfig};
+interface RenderArgs {text: string; config: MermaidConfig}
 /** Mermaid's own behaviour, in small: pending, a parse error (thrown), a size refusal (drawn), or an SVG. */
 const useMermaidRenderResult = jest.fn(({text, config}: RenderArgs) => {
   if (text.includes('PENDING')) return null;

@@ -215,10 +215,10 @@ export function compareActions(sections: DocSection[], model: CharmModel, file: 
       matched.add(id);
       continue;
     }
-    const candidate = n.lead && (n.via !== 'heading' || /-/.test(id)) && (n.via !== 'plain' || /-/.test(id));
+    const candidate = n.lead && (n.via !== 'heading' || id.includes('-')) && (n.via !== 'plain' || id.includes('-'));
     // in a table only the first cell names an action; code in the others is parameters and values
     const inRow = n.block.kind === 'row' && !n.lead;
-    if ((candidate || (n.via === 'code' && /-/.test(id) && !inRow)) && !stale.has(id)) stale.set(id, n);
+    if ((candidate || (n.via === 'code' && id.includes('-') && !inRow)) && !stale.has(id)) stale.set(id, n);
   }
   const text = sectionText(sections);
   const findings: Finding[] = [];

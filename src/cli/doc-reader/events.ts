@@ -24,7 +24,7 @@ export const BARE_GENERIC = new Set([
 const GENERIC_CONTAINER_EVENT = /^(?:workload-)?(?:container|workload)(?:-name)?-(pebble-(?:ready|custom-notice|check-failed|check-recovered))$/;
 
 export function isHookShaped(name: string): boolean {
-  return STANDARD_HOOKS.has(name) || HOOK_SUFFIX.test(name) || BARE_GENERIC.has(name) || /^\*-/.test(name);
+  return STANDARD_HOOKS.has(name) || HOOK_SUFFIX.test(name) || BARE_GENERIC.has(name) || name.startsWith('*-');
 }
 
 /**
@@ -151,7 +151,7 @@ export function compareEvents(sections: DocSection[], model: CharmModel, file: s
     const form = forms.find((f) => isHookShaped(f)) ?? forms[0]!;
     // Hook names in an item's description ("fired after `secret-rotate`") describe the item's event;
     // elsewhere (a heading, an item's lead, running prose) they claim the charm observes them.
-    const candidate = (isHookShaped(form) && (n.lead || n.block.kind === 'paragraph')) || (n.lead && n.via !== 'plain' && (n.via !== 'heading' || /-/.test(form))) || (n.lead && n.via === 'plain' && /-/.test(form));
+    const candidate = (isHookShaped(form) && (n.lead || n.block.kind === 'paragraph')) || (n.lead && n.via !== 'plain' && (n.via !== 'heading' || form.includes('-'))) || (n.lead && n.via === 'plain' && form.includes('-'));
     if (candidate && !stale.has(form)) stale.set(form, {name: cleanName(n.text), line: n.line, form});
   }
   for (const section of sections) {

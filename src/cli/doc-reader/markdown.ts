@@ -181,7 +181,7 @@ export function inlineTokens(children: PhrasingContent[], fallbackLine: number):
 /** `title <target>` (or just `target`) of a MyST/Sphinx role. */
 export function roleToken(content: string, line: number): DocToken {
   const m = /^([\s\S]*?)\s*<([^<>]+)>\s*$/.exec(content);
-  if (m && m[1]!.trim()) return {type: 'ref', text: m[1]!.trim(), url: m[2]!, line};
+  if (m?.[1]?.trim()) return {type: 'ref', text: m[1]!.trim(), url: m[2]!, line};
   if (m) return {type: 'ref', text: m[2]!, url: m[2]!, line};
   return {type: 'ref', text: content.trim(), url: content.trim(), line};
 }

@@ -56,7 +56,7 @@ export function readRst(source: string): DocOutline {
       i += 2;
       continue;
     }
-    if (indent === 0 && !isAdornment(trimmed) && isAdornment(next) && next.length >= Math.min(trimmed.length, 3) && !/^\.\. /.test(trimmed)) {
+    if (indent === 0 && !isAdornment(trimmed) && isAdornment(next) && next.length >= Math.min(trimmed.length, 3) && !trimmed.startsWith('.. ')) {
       flush();
       builder.heading(levelOf(styles, next[0]!), {kind: 'heading', line: lineNo, tokens: rstInline(trimmed, lineNo)});
       i += 1;

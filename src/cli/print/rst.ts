@@ -140,7 +140,7 @@ function inline(nodes: PhrasingContent[]): string {
     if (node.type === 'inlineCode') {
       const value = node.value.replace(/\s+/g, ' ');
       // `` cannot hold backticks or edge spaces: such a literal stays escaped text
-      if (/`/.test(value) || /^\s|\s$/.test(value) || !value) add(escape(value), false);
+      if (value.includes('`') || /^\s|\s$/.test(value) || !value) add(escape(value), false);
       else add(`\`\`${value}\`\``, true);
     } else if (node.type === 'link') {
       const label = plain(node.children).replace(/\s+/g, ' ').trim();

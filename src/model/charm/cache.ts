@@ -22,7 +22,7 @@ interface SharedState {
   /** Models on disk, shared by every copy of this module; none until `usePersistentCache`. */
   persistent?: PersistentModelCache;
 }
-const shared = globalThis as typeof globalThis & {[key: symbol]: SharedState | undefined};
+const shared = globalThis as typeof globalThis & Record<symbol, SharedState | undefined>;
 const KEY = Symbol.for('docusaurus-plugin-charm-architecture/model-cache');
 const state: SharedState = (shared[KEY] ??= {cache: new Map(), loadCounts: new Map()});
 const cache = state.cache;

@@ -32,9 +32,9 @@ interface RefEntry {
  * (with the persistent cache on, not in the next build either), and refs by the content of their
  * ref files, so an unmoved ref costs no git process at all.
  */
-const shared = globalThis as typeof globalThis & {[key: symbol]: {models: Map<string, CharmModel>; refs: Map<string, RefEntry>} | undefined};
+const shared = globalThis as typeof globalThis & Record<symbol, {models: Map<string, CharmModel>; refs: Map<string, RefEntry>} | undefined>;
 const KEY = Symbol.for('docusaurus-plugin-charm-architecture/ref-cache');
-const state = (shared[KEY] ??= {models: new Map(), refs: new Map()});
+const state = (shared[KEY] ??= {models: new Map<string, CharmModel>(), refs: new Map<string, RefEntry>()});
 
 /** loadCharmAtRef, cached by commit id; re-resolves the ref only when a file that decides it changed. */
 export function loadCharmAtRefCached(dir: string, ref: string, options: LoadOptions = {}): ModelAtRef {
@@ -42,7 +42,7 @@ export function loadCharmAtRefCached(dir: string, ref: string, options: LoadOpti
   const refKey = `${root}\0${ref}`;
   const known = state.refs.get(refKey);
   let entry: RefEntry;
-  if (known && known.files.every((f: string, i: number) => stampOf(f) === known.stamps[i])) entry = known;
+  if (known?.files.every((f: string, i: number) => stampOf(f) === known.stamps[i])) entry = known;
   else {
     const revision = resolveRevision(root, ref);
     const files = refFiles(revision);

@@ -98,8 +98,12 @@ function targetOf(provider: string, item: Value, file: string, pos: {line: numbe
   if (statics?.t === 'seq') {
     for (const sc of statics.items) {
       const t = fields(sc)?.get('targets');
-      if (t?.t === 'seq') for (const x of t.items) x.t === 'str' ? targets.push(x.v) : (computed = true);
-      else computed = true;
+      if (t?.t === 'seq') {
+        for (const x of t.items) {
+          if (x.t === 'str') targets.push(x.v);
+          else computed = true;
+        }
+      } else computed = true;
     }
   }
   const port = f.get('port');

@@ -142,7 +142,7 @@ export class PersistentModelCache {
     }
     if (entry.format !== FORMAT || entry.package !== PACKAGE_NAME || entry.codeVersion !== this.version || entry.key !== key) return undefined;
     const model = entry.model;
-    if (!model || model.schemaVersion !== SCHEMA_VERSION || entry.modelHash !== sha256(JSON.stringify(model))) return undefined;
+    if (model?.schemaVersion !== SCHEMA_VERSION || entry.modelHash !== sha256(JSON.stringify(model))) return undefined;
     if (!entry.files || !entry.dirs) return undefined;
     for (const [f, h] of Object.entries(entry.files)) if (fileHash(join(root, f)) !== h) return undefined;
     for (const [d, h] of Object.entries(entry.dirs)) if (listingHash(join(root, d)) !== h) return undefined;

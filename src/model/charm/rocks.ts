@@ -134,7 +134,7 @@ function matchRock(name: string, path: string, containers: Container[], resource
     resources.find((r) => stems.some((s) => r.name === `${s}-image` || r.name === s || r.name === `${s}_image`)) ??
     resources.find((r) => r.upstreamSource !== undefined && stems.some((s) => new RegExp(`[/:]${escape(s)}([:@_-]|$)`).test(r.upstreamSource!)));
   const container =
-    containers.find((c) => resource && c.resource === resource.name) ?? containers.find((c) => stems.includes(c.name.toLowerCase()));
+    (resource ? containers.find((c) => c.resource === resource.name) : undefined) ?? containers.find((c) => stems.includes(c.name.toLowerCase()));
   return {...(container ? {container: container.name} : {}), ...(resource ? {resource: resource.name} : container?.resource ? {resource: container.resource} : {})};
 }
 

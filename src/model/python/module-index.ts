@@ -185,7 +185,7 @@ function collectSelfAssignments(cls: ClassInfo, fn: FunctionInfo): void {
     for (const t of targets) {
       if (t.name !== 'MemberExpression') continue;
       const m = /^(\w+)\.(\w+)$/.exec(text(py, t));
-      if (m && m[1] === selfName) {
+      if (m?.[1] === selfName) {
         const list = cls.selfAssignments.get(m[2]!) ?? [];
         list.push({value, fn});
         cls.selfAssignments.set(m[2]!, list);

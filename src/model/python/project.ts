@@ -16,7 +16,7 @@ export class PythonProject {
   constructor(
     private readonly sources: CharmSources,
     /** Import roots in lookup order, e.g. ['src', 'lib', ''] */
-    private readonly roots: {dir: string; origin: 'src' | 'lib'}[],
+    private readonly roots: Array<{dir: string; origin: 'src' | 'lib'}>,
     /** A module that cannot be read (too large, a link leaving the repository) is skipped and reported here. */
     private readonly onUnreadable: (error: CharmArchError) => void = () => undefined,
   ) {}

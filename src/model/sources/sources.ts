@@ -153,7 +153,10 @@ export class CharmSources {
           const real = realpathSync(this.absolute(childRel));
           if (st.isFile() && accept(entry.name)) {
             if (seenFiles.has(real)) this.skip({code: 'symlink-duplicate', path: childRel, message: `${childRel} links to a file that is read already; it is read once.`, hint: 'Remove the link if it is not needed.'});
-            else (seenFiles.add(real), out.push(childRel));
+            else {
+              seenFiles.add(real);
+              out.push(childRel);
+            }
           } else if (st.isDirectory() && depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) {
             if (visited.has(real)) this.skip({code: 'symlink-duplicate', path: childRel, message: `${childRel} links to a folder that is read already (${relativePath(this.realRoot, real) || '.'}); it is read once.`, hint: 'Remove the link: each file is read once.'});
             else walk(childRel, depth + 1);
@@ -167,7 +170,10 @@ export class CharmSources {
           walk(childRel, depth + 1);
         } else if (entry.isFile() && accept(entry.name)) {
           const real = this.realpathOf(childRel);
-          if (!seenFiles.has(real)) (seenFiles.add(real), out.push(childRel));
+          if (!seenFiles.has(real)) {
+            seenFiles.add(real);
+            out.push(childRel);
+          }
         } else if (!entry.isFile() && !entry.isDirectory() && accept(entry.name)) {
           this.skip({code: 'not-a-file', path: childRel, message: `${childRel} is not a regular file (a pipe, socket or device); it is left out.`, hint: 'Replace it with a regular file.'});
         }

@@ -15,7 +15,7 @@ function isCharmBaseExpression(expr: string): boolean {
 
 /** An installed (not vendored) framework base named like a charm: `sunbeam_charm.OSBaseOperatorCharm`. */
 function isExternalCharmLike(module: string | undefined, name: string): boolean {
-  return /Charm$/.test(name) && !/^(ops|charms)\b/.test(module ?? '');
+  return name.endsWith('Charm') && !/^(ops|charms)\b/.test(module ?? '');
 }
 
 /** Decides which classes are charms: derived (through src/ or lib/ classes) from CharmBase or a framework base. */

@@ -87,8 +87,8 @@ function customEventOf(charm: ClassInfo, attr: string, ctx: Ctx): EventEmitter |
 
 function partialKind(expression: string): ObservedEvent['kind'] {
   if (/\.relation_(created|joined|changed|departed|broken)$/.test(expression)) return 'relation';
-  if (/\.pebble_ready$/.test(expression)) return 'workload';
-  if (/\.action$/.test(expression)) return 'action';
+  if (expression.endsWith('.pebble_ready')) return 'workload';
+  if (expression.endsWith('.action')) return 'action';
   return 'unknown';
 }
 

@@ -78,7 +78,7 @@ function chainBindings(chain: ClassInfo[], args: SyntaxNode | null, callerCtx: C
   let previous: FunctionInfo | undefined;
   for (const cls of chain) {
     const init = cls.methods.get('__init__');
-    if (init && !previous) env = args ? bindParameters(init, args, callerCtx) : new Map();
+    if (init && !previous) env = args ? bindParameters(init, args, callerCtx) : new Map<string, Value>();
     else if (init && previous) env = superBindings(previous, env, init, callerCtx);
     if (init) previous = init;
     out.set(cls, env);
@@ -101,6 +101,6 @@ function superBindings(init: FunctionInfo, env: Map<string, Value>, next: Functi
   if (!found || !args) return new Map();
   const ctx: Ctx = {...contextFor(callerCtx.project, init.module, callerCtx.isCharmClass, init, callerCtx.charmOf), env};
   // `Base.__init__(self, charm, ...)`: the first argument fills `next`'s own `self`.
-  const selfPassed = !/^super\(/.test(text(py, found.firstChild!));
+  const selfPassed = !text(py, found.firstChild!).startsWith('super(');
   return bindParameters(next, args, ctx, selfPassed);
 }

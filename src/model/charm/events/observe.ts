@@ -120,7 +120,7 @@ function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | u
     const next: Array<Map<string, Value>> = [];
     for (const env of envs) {
       const iterable = iterableNode ? evaluate(iterableNode, {...ctx, env}) : null;
-      if (!iterable || iterable.t !== 'seq') {
+      if (iterable?.t !== 'seq') {
         next.push(env);
         continue;
       }
@@ -142,9 +142,9 @@ function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | u
 /** For a method of a helper class: bind `__init__` parameters from each `Helper(...)` call in the source. */
 function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveScan): Array<Map<string, Value>> {
   const cls = fn?.cls;
-  if (!cls || scan.isCharmClass(cls)) return [new Map()];
+  if (!cls || scan.isCharmClass(cls)) return [new Map<string, Value>()];
   const init = cls.methods.get('__init__');
-  if (!init) return [new Map()];
+  if (!init) return [new Map<string, Value>()];
   const envs: Array<Map<string, Value>> = [];
   const sites = [...constructionSites(cls, scan.project)];
   // A base class without call sites of its own is built through its subclasses that keep its __init__.
@@ -157,7 +157,7 @@ function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveSca
     const env = bindParameters(init, args, callerCtx);
     envs.push(env);
   }
-  return envs.length ? envs : [new Map()];
+  return envs.length ? envs : [new Map<string, Value>()];
 }
 
 function subclassesOf(cls: ClassInfo, scan: ObserveScan): ClassInfo[] {

@@ -24,7 +24,7 @@ function jsonSafeDeep(d: unknown): unknown {
  * The `name: definition` entries of the mapping at `m[key]`; `prefix` is where `m` sits in the file
  * (for positions). Each definition's fields are type-checked against `fields`.
  */
-function eachEntry(f: YamlFile, m: Mapping, key: string, sink: DiagnosticSink, example: string, fields: FieldSpec = {}, prefix: ReadonlyArray<string> = []): Array<[string, Mapping, string[]]> {
+function eachEntry(f: YamlFile, m: Mapping, key: string, sink: DiagnosticSink, example: string, fields: FieldSpec = {}, prefix: readonly string[] = []): Array<[string, Mapping, string[]]> {
   const section = m[key];
   const at = [...prefix, key];
   if (section === undefined || section === null) return [];
@@ -225,6 +225,6 @@ function topLevelEntries(f: YamlFile, m: Mapping, fields: FieldSpec, sink: Diagn
 }
 
 /** Position of item `i` of the sequence at `path` (YamlFile.pos takes string keys and number indexes). */
-function posIn(f: YamlFile, path: ReadonlyArray<string>, i: number): {line: number; column: number} {
+function posIn(f: YamlFile, path: readonly string[], i: number): {line: number; column: number} {
   return f.pos([...path, i]);
 }

@@ -8,7 +8,7 @@ export function isMapping(v: unknown): v is Mapping {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function get(root: unknown, path: ReadonlyArray<string>): unknown {
+export function get(root: unknown, path: readonly string[]): unknown {
   let v = root;
   for (const p of path) v = isMapping(v) ? v[p] : undefined;
   return v;
@@ -63,7 +63,7 @@ function hasKind(v: unknown, kind: Kind): boolean {
 }
 
 /** Checks the fields of mapping `m` (at `path` in the file); returns false when one had the wrong type. */
-export function checkFields(f: YamlFile, m: Mapping, path: ReadonlyArray<string>, spec: FieldSpec, sink: DiagnosticSink): boolean {
+export function checkFields(f: YamlFile, m: Mapping, path: readonly string[], spec: FieldSpec, sink: DiagnosticSink): boolean {
   let ok = true;
   for (const [key, kind] of Object.entries(spec)) {
     const v = m[key];

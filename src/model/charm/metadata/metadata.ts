@@ -80,7 +80,7 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
   if (charmcraft && charmcraft !== meta) checkTopLevel(charmcraft, cc, sink);
 
   const name = str(meta, m, ['name'], sink);
-  if (name !== undefined && name.trim() === '') {
+  if (name?.trim() === '') {
     throw new CharmArchError({code: 'empty-name', message: `\`name\` in ${meta.file.path} is empty.`, file: meta.file.path, ...meta.pos(['name'], 'value'), hint: 'Write the charm\'s name: `name: <charm-name>` (lowercase letters, digits and hyphens).'});
   }
   if (!name) {
@@ -127,7 +127,7 @@ function readYaml(sources: CharmSources, path: string): YamlFile | null {
 }
 
 /** The mapping at `path`, or null (with a positioned error) when it is something else. */
-function expectMapping(f: YamlFile, path: ReadonlyArray<string>, sink: DiagnosticSink, what?: string): Mapping | null {
+function expectMapping(f: YamlFile, path: readonly string[], sink: DiagnosticSink, what?: string): Mapping | null {
   const v = get(f.value, path);
   if (v === undefined || v === null) return null;
   if (isMapping(v)) return v;
@@ -141,7 +141,7 @@ function expectMapping(f: YamlFile, path: ReadonlyArray<string>, sink: Diagnosti
   return null;
 }
 
-function str(f: YamlFile, root: Mapping, path: ReadonlyArray<string>, sink: DiagnosticSink): string | undefined {
+function str(f: YamlFile, root: Mapping, path: readonly string[], sink: DiagnosticSink): string | undefined {
   const v = get(root, path);
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
@@ -150,7 +150,7 @@ function str(f: YamlFile, root: Mapping, path: ReadonlyArray<string>, sink: Diag
   return undefined;
 }
 
-function readStringList(f: YamlFile | null, root: Mapping, path: ReadonlyArray<string>, sink: DiagnosticSink): string[] {
+function readStringList(f: YamlFile | null, root: Mapping, path: readonly string[], sink: DiagnosticSink): string[] {
   const v = get(root, path);
   if (v === undefined || v === null || !f) return [];
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];

@@ -25,7 +25,7 @@ export function variableOf(literal: SyntaxNode, ctx: Ctx): string | undefined {
     if (name || stmt.name !== 'AssignStatement') return;
     const [targets, value] = assignmentParts(stmt);
     const target = targets.length === 1 ? targets[0] : undefined;
-    if (value && value.from === literal.from && target?.name === 'VariableName') name = text(ctx.module.py, target);
+    if (value?.from === literal.from && target?.name === 'VariableName') name = text(ctx.module.py, target);
   });
   return name;
 }

@@ -25,7 +25,7 @@ export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassI
         const n = ref.node;
         if (n.name !== 'CallExpression') return;
         const callee = n.firstChild!;
-        if (callee.name !== 'MemberExpression' || !/\.add_layer$/.test(text(py, callee))) return;
+        if (callee.name !== 'MemberExpression' || !text(py, callee).endsWith('.add_layer')) return;
         const args = childOf(n, 'ArgList');
         const positional = args ? positionalArgs(args) : [];
         const layerArg = positional[1] ?? (args ? keywordArgs(args, py).get('layer') : undefined);
@@ -78,13 +78,13 @@ function containerOf(node: SyntaxNode, ctx: Ctx, charmName?: string): string | n
   // Follow a local variable or `self._container` to what it was assigned from.
   for (let hops = 0; expr && hops < 4; hops++) {
     const t = text(py, expr);
-    const get = /get_container\(/.test(t) && expr.name === 'CallExpression' ? expr : null;
+    const get = t.includes('get_container(') && expr.name === 'CallExpression' ? expr : null;
     if (get) {
       const args = childOf(get, 'ArgList');
       const first = args ? positionalArgs(args)[0] : undefined;
       return first ? containerName(first, ctx, charmName) : null;
     }
-    if (expr.name === 'MemberExpression' && kids(expr).some((c) => c.name === '[') && /containers$/.test(text(py, expr.firstChild!))) {
+    if (expr.name === 'MemberExpression' && kids(expr).some((c) => c.name === '[') && text(py, expr.firstChild!).endsWith('containers')) {
       const key = kids(expr).filter((c) => !['[', ']'].includes(c.name))[1];
       return key ? containerName(key, ctx, charmName) : null;
     }

@@ -58,7 +58,7 @@ function literalKeys(module: ModuleInfo, dict: SyntaxNode): string[] | null {
 
 function isLayerDict(module: ModuleInfo, node: SyntaxNode): boolean {
   const keys = literalKeys(module, node);
-  if (!keys || !keys.length || !keys.every((k) => LAYER_KEYS.has(k))) return false;
+  if (!keys?.length || !keys.every((k) => LAYER_KEYS.has(k))) return false;
   if (!keys.includes('services') && !keys.includes('checks')) return false;
   // Services must look like services: Traefik/HAProxy `services` hold load balancers, not commands.
   const servicesNode = valueOfKey(module, node, keys.includes('services') ? 'services' : 'checks');
@@ -94,8 +94,7 @@ function collectCandidates(module: ModuleInfo, out: Candidate[]): void {
     enter(ref) {
       const n = ref.node;
       let layerNode: SyntaxNode | null = null;
-      if (n.name === 'CallExpression' && LAYER_CALL.test(text(py, n.firstChild!))) layerNode = n;
-      else if (n.name === 'DictionaryExpression' && isLayerDict(module, n)) layerNode = n;
+      if ((n.name === 'CallExpression' && LAYER_CALL.test(text(py, n.firstChild!))) || (n.name === 'DictionaryExpression' && isLayerDict(module, n))) layerNode = n;
       if (!layerNode || inside(layerNode)) return;
       if (layerNode.name === 'CallExpression') {
         // `Layer(variable)`: the dict itself is found where it is written.

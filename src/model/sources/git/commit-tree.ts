@@ -38,9 +38,9 @@ export class CommitTree {
       const slash = path.lastIndexOf('/');
       const folder = slash < 0 ? '' : path.slice(0, slash);
       const entry: TreeEntry = {mode, type, sha, size: Number(size) || 0};
-      if (type === 'tree') this.folders.set(path, this.folders.get(path) ?? new Map());
+      if (type === 'tree') this.folders.set(path, this.folders.get(path) ?? new Map<string, TreeEntry>());
       let children = this.folders.get(folder);
-      if (!children) this.folders.set(folder, (children = new Map()));
+      if (!children) this.folders.set(folder, (children = new Map<string, TreeEntry>()));
       children.set(path.slice(slash + 1), entry);
     }
   }

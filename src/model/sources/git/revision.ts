@@ -20,6 +20,7 @@ export interface GitRevision {
 }
 
 /** What a ref may not look like: an option to git (`-x`), or whitespace and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 export const UNSAFE_REF = /^-|[\s\x00-\x1f\x7f]/;
 
 /**
