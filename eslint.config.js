@@ -53,9 +53,6 @@ export default tseslint.config(
       // Off until tsconfig turns on noUncheckedIndexedAccess: without it every `!` on an indexed
       // access counts as unnecessary, and those are the ones the flag will require.
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      // String(value) of a YAML value that may be a mapping would print "[object Object]". Warn until
-      // src/model reads such values through typed accessors (its files are moving now).
-      '@typescript-eslint/no-base-to-string': 'warn',
       // `_name` marks a parameter a signature needs but the body does not use; `{omitted, ...rest}` drops a key.
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true}],
     },

@@ -1,6 +1,6 @@
 import {charmTextProblem} from '../sources/charm-text.js';
 import type {DiagnosticSink} from '../sources/diagnostics.js';
-import {get} from './metadata/fields.js';
+import {get, scalarText} from './metadata/fields.js';
 import type {CharmMetadata} from './metadata/metadata.js';
 import type {ObservedEvent} from '../types.js';
 
@@ -53,7 +53,7 @@ function positionOf(meta: CharmMetadata, field: TextField): {file: string; line:
   for (const f of meta.files) {
     for (const path of field.paths) {
       const value = get(f.value, path);
-      if (value !== undefined && String(value) === field.text) return {file: f.file.path, ...f.pos(path, 'value')};
+      if (value !== undefined && scalarText(value) === field.text) return {file: f.file.path, ...f.pos(path, 'value')};
     }
   }
   const first = meta.files[0];

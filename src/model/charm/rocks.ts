@@ -3,6 +3,7 @@ import {dirname, join, relative, resolve} from 'node:path';
 import {CharmArchError} from '../../errors.js';
 import {type DiagnosticSink} from '../sources/diagnostics.js';
 import {ROCK_EXTENSIONS, rockExtensionOf, type TwelveFactorApp} from '../extensions/rockcraft.js';
+import {optionalText} from './metadata/fields.js';
 import {rockLayer} from './pebble/rock-layers.js';
 import {type CharmSources} from '../sources/sources.js';
 import {isCharmDir, normalise} from '../sources/paths.js';
@@ -57,7 +58,7 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     rocks.push({
       name,
       path,
-      ...(v['version'] !== undefined ? {version: String(v['version'])} : {}),
+      ...optionalText('version', v['version']),
       ...(typeof v['base'] === 'string' ? {base: v['base']} : {}),
       ...(typeof v['summary'] === 'string' ? {summary: v['summary']} : {}),
       ...(typeof v['description'] === 'string' ? {description: v['description']} : {}),

@@ -1,6 +1,6 @@
 /** The charm's bases (Ubuntu releases it runs on), `assumes` and links, from charmcraft.yaml or metadata.yaml. */
 import type {CharmBase, CharmLinks} from '../../types.js';
-import {isMapping, type Mapping} from './fields.js';
+import {isMapping, scalarText, type Mapping} from './fields.js';
 
 /** `base` + `platforms`, `platforms` with bases in their names, `bases` (both forms), or legacy `series`. */
 export function readBases(root: Mapping, metaRoot: Mapping): CharmBase[] {
@@ -40,7 +40,7 @@ export function readBases(root: Mapping, metaRoot: Mapping): CharmBase[] {
       for (const r of runOn) {
         if (isMapping(r) && typeof r['name'] === 'string') {
           const arch = Array.isArray(r['architectures']) ? (r['architectures'] as unknown[]).map(String) : [];
-          add(`${r['name']}@${String(r['channel'] ?? '')}`, arch);
+          add(`${r['name']}@${scalarText(r['channel']) ?? ''}`, arch);
         }
       }
     }

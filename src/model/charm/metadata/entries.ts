@@ -1,5 +1,5 @@
 import type {DiagnosticSink} from '../../sources/diagnostics.js';
-import {ACTION, CONTAINER, ENDPOINT, MOUNT, OPTION, PARAM, RESOURCE, STORAGE, checkFields, get, isMapping, typeName, type FieldSpec, type Mapping} from './fields.js';
+import {ACTION, CONTAINER, ENDPOINT, MOUNT, OPTION, PARAM, RESOURCE, STORAGE, checkFields, get, isMapping, optionalText, scalarText, typeName, type FieldSpec, type Mapping} from './fields.js';
 import type {Action, ActionParam, ConfigOption, Container, Endpoint, EndpointRole, Resource, Storage} from '../../types.js';
 import type {YamlFile} from '../../sources/yaml.js';
 
@@ -57,9 +57,9 @@ export function readContainers(f: YamlFile, m: Mapping, sink: DiagnosticSink): C
       if (isMapping(mt)) checkFields(f, mt, [...path, 'mounts', String(i)], MOUNT, sink);
       else if (mt !== null) sink.error({code: 'wrong-type', message: `\`${[...path, 'mounts'].join('.')}\` items in ${f.file.path} must be mappings (\`storage\`, \`location\`), not ${typeName(mt)}.`, hint: 'Write each mount as `- storage: data` with `location: /path` below it.', file: f.file.path, ...posIn(f, [...path, 'mounts'], i)});
     });
-    const mounts = rawMounts.filter(isMapping).map((mt) => ({storage: String(mt['storage'] ?? ''), location: String(mt['location'] ?? '')}));
+    const mounts = rawMounts.filter(isMapping).map((mt) => ({storage: scalarText(mt['storage']) ?? '', location: scalarText(mt['location']) ?? ''}));
     const bases = Array.isArray(c['bases']) ? (c['bases'] as unknown[]).filter(isMapping) : [];
-    const base = bases[0] ? `${String(bases[0]['name'] ?? 'ubuntu')}@${String(bases[0]['channel'] ?? '')}` : undefined;
+    const base = bases[0] ? `${scalarText(bases[0]['name']) ?? 'ubuntu'}@${scalarText(bases[0]['channel']) ?? ''}` : undefined;
     return {
       name,
       resource: typeof c['resource'] === 'string' ? c['resource'] : null,
@@ -74,10 +74,10 @@ export function readContainers(f: YamlFile, m: Mapping, sink: DiagnosticSink): C
 export function readResources(f: YamlFile, m: Mapping, sink: DiagnosticSink): Resource[] {
   return eachEntry(f, m, 'resources', sink, 'resources:\n  app-image:\n    type: oci-image', RESOURCE).map(([name, r]) => ({
     name,
-    type: String(r['type'] ?? 'file'),
-    description: String(r['description'] ?? ''),
-    ...(r['upstream-source'] !== undefined ? {upstreamSource: String(r['upstream-source'])} : {}),
-    ...(r['filename'] !== undefined ? {filename: String(r['filename'])} : {}),
+    type: scalarText(r['type']) ?? 'file',
+    description: scalarText(r['description']) ?? '',
+    ...optionalText('upstreamSource', r['upstream-source']),
+    ...optionalText('filename', r['filename']),
     origin: 'charm' as const,
   }));
 }
@@ -87,12 +87,12 @@ export function readStorage(f: YamlFile, m: Mapping, sink: DiagnosticSink): Stor
     const multiple = isMapping(s['multiple']) ? s['multiple']['range'] : undefined;
     return {
       name,
-      type: String(s['type'] ?? 'filesystem'),
-      description: String(s['description'] ?? ''),
-      ...(s['location'] !== undefined ? {location: String(s['location'])} : {}),
+      type: scalarText(s['type']) ?? 'filesystem',
+      description: scalarText(s['description']) ?? '',
+      ...optionalText('location', s['location']),
       ...(s['shared'] !== undefined ? {shared: s['shared'] === true} : {}),
       ...(s['read-only'] !== undefined ? {readOnly: s['read-only'] === true} : {}),
-      ...(multiple !== undefined ? {multiple: String(multiple)} : {}),
+      ...optionalText('multiple', multiple),
       origin: 'charm' as const,
     };
   });
@@ -149,14 +149,14 @@ export function readConfig(f: YamlFile, root: string[], sink: DiagnosticSink): C
     return [];
   }
   return eachEntry(f, container, 'options', sink, 'options:\n  port:\n    type: int\n    default: 8080', OPTION, root).map(([name, o]) => {
-    const type = String(o['type'] ?? 'string');
+    const type = scalarText(o['type']) ?? 'string';
     const d = o['default'];
     const hasDefault = d !== undefined && type !== 'secret';
     return {
       name,
       type,
       ...(hasDefault ? {default: jsonSafe(d) as string | number | boolean | null} : {}),
-      description: String(o['description'] ?? ''),
+      description: scalarText(o['description']) ?? '',
       origin: 'charm' as const,
     };
   });
@@ -186,8 +186,8 @@ export function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): 
           const pm = isMapping(p) ? p : {};
           return {
             name: pname,
-            type: String(pm['type'] ?? 'string'),
-            description: String(pm['description'] ?? ''),
+            type: scalarText(pm['type']) ?? 'string',
+            description: scalarText(pm['description']) ?? '',
             required: required.includes(pname),
             ...(pm['default'] !== undefined ? {default: jsonSafeDeep(pm['default'])} : {}),
           };
@@ -195,7 +195,7 @@ export function readActions(f: YamlFile, root: string[], sink: DiagnosticSink): 
       : [];
     return {
       name,
-      description: String(a['description'] ?? ''),
+      description: scalarText(a['description']) ?? '',
       params,
       ...(typeof a['additionalProperties'] === 'boolean' ? {additionalProperties: a['additionalProperties']} : {}),
       origin: 'charm' as const,

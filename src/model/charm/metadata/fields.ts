@@ -14,6 +14,22 @@ export function get(root: unknown, path: readonly string[]): unknown {
   return v;
 }
 
+/**
+ * A YAML scalar as text (a number or boolean as String() writes it); undefined for null (a key with
+ * nothing after it counts as absent), a list or a mapping: never "[object Object]" on a page.
+ */
+export function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+/** `{[key]: text}` for a scalar, `{}` when the value is absent (or not a scalar): for spreading into a record. */
+export function optionalText<K extends string>(key: K, v: unknown): Partial<Record<K, string>> {
+  const text = scalarText(v);
+  return text === undefined ? {} : ({[key]: text} as Record<K, string>);
+}
+
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';

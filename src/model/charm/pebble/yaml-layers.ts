@@ -4,6 +4,7 @@ import type {CharmSources} from '../../sources/sources.js';
 import type {PebbleCheck, PebbleLayer, PebbleLogTarget, PebbleService} from '../../types.js';
 import {parseYamlFile, type YamlFile} from '../../sources/yaml.js';
 import type {LayerPlacements} from './placements.js';
+import {optionalText, scalarText} from '../metadata/fields.js';
 import {isLayerShape, isMapping} from './shape.js';
 
 /** Folders where charms keep Pebble layer files. */
@@ -61,8 +62,8 @@ export function layerFromData(doc: YamlFile, path: string[], init: {origin: Pebb
         const tm = isMapping(t) ? t : {};
         return {
           name,
-          ...(tm['type'] !== undefined ? {type: String(tm['type'])} : {}),
-          ...(tm['location'] !== undefined ? {location: String(tm['location'])} : {}),
+          ...optionalText('type', tm['type']),
+          ...optionalText('location', tm['location']),
           services: Array.isArray(tm['services']) ? tm['services'].map(String) : [],
           computed: [],
           line: doc.pos([...path, 'log-targets', name], 'key').line,
@@ -86,10 +87,10 @@ export function layerFromData(doc: YamlFile, path: string[], init: {origin: Pebb
 
 export function serviceFromData(name: string, s: Record<string, unknown>, line: number): PebbleService {
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-  const opt = (key: string, field: string): Record<string, string> => (s[key] !== undefined && s[key] !== null ? {[field]: String(s[key])} : {});
+  const opt = (key: string, field: string): Partial<Record<string, string>> => optionalText(field, s[key]);
   return {
     name,
-    command: s['command'] !== undefined && s['command'] !== null ? String(s['command']) : null,
+    command: scalarText(s['command']) ?? null,
     ...opt('summary', 'summary'),
     ...opt('startup', 'startup'),
     ...opt('override', 'override'),
@@ -107,12 +108,12 @@ export function serviceFromData(name: string, s: Record<string, unknown>, line: 
 function checkFromData(name: string, c: Record<string, unknown>, line: number): PebbleCheck {
   const type = ['http', 'tcp', 'exec'].find((t) => c[t] !== undefined) ?? 'unknown';
   const body = isMapping(c[type]) ? c[type] : {};
-  const target = type === 'http' ? body['url'] : type === 'tcp' ? (body['host'] ? `${String(body['host'])}:${String(body['port'])}` : body['port']) : body['command'];
+  const target = type === 'http' ? body['url'] : type === 'tcp' ? (body['host'] ? [body['host'], body['port']].map(scalarText).filter((t) => t !== undefined).join(':') : body['port']) : body['command'];
   return {
     name,
-    ...(c['level'] !== undefined ? {level: String(c['level'])} : {}),
+    ...optionalText('level', c['level']),
     type,
-    ...(target !== undefined ? {target: String(target)} : {}),
+    ...optionalText('target', target),
     computed: [],
     line,
   };
