@@ -62,7 +62,7 @@ export function decodeStringLiteral(raw: string): string | null {
 export function docstringOf(mod: PyModule, body: SyntaxNode | null): string | undefined {
   if (!body) return undefined;
   const first = parts(body).find((c) => c.name !== 'Comment');
-  if (!first || first.name !== 'ExpressionStatement') return undefined;
+  if (first?.name !== 'ExpressionStatement') return undefined;
   const str = first.firstChild;
   if (!str || (str.name !== 'String' && str.name !== 'ContinuedString')) return undefined;
   const raw = stringValue(mod, str);
