@@ -1,7 +1,7 @@
 import {join, relative} from 'node:path';
 import {logger} from '@docusaurus/logger';
 import type {CharmModel} from './model/index.js';
-import {normaliseEventName} from './remark/annotations.js';
+import {normaliseEventName} from './model/index.js';
 import type {EventAnnotation} from './sections/context.js';
 import type {SiteState} from './state.js';
 

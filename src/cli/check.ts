@@ -2,6 +2,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {relative, resolve, sep} from 'node:path';
 import {loadCharmFor, takeRef} from './at-ref.js';
 import {CharmArchError} from '../errors.js';
+import {normaliseEventName} from '../model/index.js';
 import {compare, CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './doc-reader/compare.js';
 import {readDoc, type DocFormat} from './doc-reader/index.js';
 import {UsageError} from '../errors.js';
@@ -50,7 +51,7 @@ export function checkPage(docPath: string, charmDir: string, options: CheckOptio
   return {...result, findings, ignored, doc: docLabel, charm: model.name, format: outline.format};
 }
 
-const norm = (s: string): string => s.trim().replace(/^`|`$/g, '').replace(/_/g, '-').toLowerCase();
+const norm = (s: string): string => normaliseEventName(s.trim().replace(/^`|`$/g, ''));
 
 function glob(pattern: string): RegExp {
   return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);

@@ -13,3 +13,4 @@ export {CharmArchError, CharmLoadError, formatDiagnostic} from '../errors.js';
 export * from './types.js';
 export {containerServices, type ContainerService} from './charm/container-services.js';
 export {OBSERVABILITY_INTERFACES} from './charm/observability.js';
+export {hookName, normaliseEventName, opsAttributeName} from './charm/events/event-names.js';

@@ -1,4 +1,5 @@
 import type {List, ListItem, PhrasingContent, RootContent} from 'mdast';
+import {normaliseEventName} from '../model/index.js';
 import type {EventAnnotation} from '../sections/context.js';
 
 /** `- config-changed: what we do` / `` - `config_changed`: ... `` inside a directive that takes event notes (`annotations`). */
@@ -41,9 +42,4 @@ function noteOf(item: ListItem): EventAnnotation | null {
   }
   if (!event) return null;
   return {event: normaliseEventName(event), content: remainder.filter((c) => c.type !== 'text' || c.value !== ''), ...(item.position ? {line: item.position.start.line} : {})};
-}
-
-/** `config_changed` and `config-changed` name the same event. */
-export function normaliseEventName(name: string): string {
-  return name.replace(/_/g, '-').toLowerCase();
 }

@@ -1,5 +1,5 @@
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
-import type {CharmModel, ConfigOption, ObservedEvent} from '../model/index.js';
+import {opsAttributeName, type CharmModel, type ConfigOption, type ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {blockquote, charmInline, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
@@ -73,7 +73,7 @@ function configObserver(m: CharmModel): (ObservedEvent & {handler: string}) | un
  * observe(event, ...)`), an alias (`on.config_changed`) or a subscript name concrete only at runtime.
  */
 function concreteExpression(e: ObservedEvent): string {
-  return /^self\.on\.\w+$/.test(e.expression) ? e.expression : `self.on.${e.name!.replace(/-/g, '_')}`;
+  return /^self\.on\.\w+$/.test(e.expression) ? e.expression : `self.on.${opsAttributeName(e.name!)}`;
 }
 
 /** A real option of the charm to show: its own before an extension's, one whose new value is plain to see first. */

@@ -1,4 +1,4 @@
-import type {ObservedEvent} from '../model/index.js';
+import {hookName, type ObservedEvent} from '../model/index.js';
 import type {LinkOptions} from './context.js';
 
 /** When each standard Juju event fires, one sentence each (from the Juju hook reference). */
@@ -59,7 +59,7 @@ export function eventUrl(event: ObservedEvent, links: LinkOptions): string | und
   const base = links.jujuDocsUrl.replace(/\/+$/, '');
   if (event.kind === 'library' && event.emitter?.library?.startsWith('charms.')) {
     const [, charm, version, lib] = event.emitter.library.split('.');
-    if (charm && lib && /^v\d+$/.test(version ?? '')) return `${links.charmhubUrl.replace(/\/+$/, '')}/${charm.replace(/_/g, '-')}/libraries/${lib}`;
+    if (charm && lib && /^v\d+$/.test(version ?? '')) return `${links.charmhubUrl.replace(/\/+$/, '')}/${hookName(charm)}/libraries/${lib}`;
     return undefined;
   }
   if (!event.name || event.kind === 'custom' || event.kind === 'library' || event.kind === 'unknown') return undefined;

@@ -1,5 +1,5 @@
 import type {BlockContent, List, PhrasingContent, RootContent} from 'mdast';
-import type {EventKind, ObservedEvent} from '../model/index.js';
+import {hookName, type EventKind, type ObservedEvent} from '../model/index.js';
 import type {SectionContext} from './context.js';
 import {actionParagraphs} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
@@ -58,7 +58,7 @@ function tocMode(ctx: SectionContext, eventCount: number): 'event' | 'group' {
 }
 
 export function jujuEvents(ctx: SectionContext): RootContent[] {
-  const exclude = new Set((ctx.attributes['exclude'] ?? '').split(',').map((s) => s.trim().replace(/_/g, '-')).filter(Boolean));
+  const exclude = new Set((ctx.attributes['exclude'] ?? '').split(',').map((s) => hookName(s.trim())).filter(Boolean));
   const events = orderedEvents(ctx.model.events, exclude);
   const out: RootContent[] = [heading(ctx.headingLevel, 'juju-events', text('Juju events'))];
   if (!events.length) {

@@ -1,7 +1,7 @@
 /** Containers, rocks, endpoints and actions: the page's mentions against the charm. */
-import type {CharmModel, Container, Endpoint, Rock} from '../../model/index.js';
+import {hookName, normaliseEventName, opsAttributeName, type CharmModel, type Container, type Endpoint, type Rock} from '../../model/index.js';
 import {blockText, sectionBlocks, type DocSection} from './types.js';
-import {cleanName, didYouMean, hookStyle} from './events.js';
+import {cleanName, didYouMean} from './events.js';
 import type {Finding} from './findings.js';
 import {namesIn, namesOf, type Name} from './names.js';
 
@@ -13,7 +13,7 @@ export const rockDir = (r: Rock): string => {
 export const stem = (s: string, suffix: RegExp): string => s.replace(suffix, '');
 
 export function mentions(text: string, name: string): boolean {
-  const variants = new Set([name, name.replace(/-/g, '_'), name.replace(/_/g, '-')]);
+  const variants = new Set([name, opsAttributeName(name), hookName(name)]);
   for (const v of variants) {
     const re = new RegExp(`(^|[^A-Za-z0-9_-])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_-])`, 'i');
     if (re.test(text)) return true;
@@ -156,7 +156,7 @@ export const ENDPOINT_NOISE = /\b(integrations?|relations?|interfaces?|endpoints
 export function matchEndpoint(text: string, endpoints: Endpoint[]): Endpoint[] {
   const id = text.toLowerCase().replace(ENDPOINT_NOISE, ' ').trim().replace(/[\s_]+/g, '-');
   if (!id) return [];
-  const exact = endpoints.filter((e) => e.name.replace(/_/g, '-') === id || e.interface.replace(/_/g, '-') === id);
+  const exact = endpoints.filter((e) => hookName(e.name) === id || hookName(e.interface) === id);
   if (exact.length) return exact;
   if (/^peers?$/.test(id)) return endpoints.filter((e) => e.role === 'peers');
   const tokens = new Set(id.split('-').filter(Boolean));
@@ -205,11 +205,11 @@ export function compareEndpoints(sections: DocSection[], model: CharmModel, file
 }
 
 export function compareActions(sections: DocSection[], model: CharmModel, file: string): Finding[] {
-  const actions = new Set(model.actions.map((a) => hookStyle(a.name)));
+  const actions = new Set(model.actions.map((a) => normaliseEventName(a.name)));
   const matched = new Set<string>();
   const stale = new Map<string, Name>();
   for (const n of namesIn(sections)) {
-    const id = hookStyle(cleanName(n.text).replace(/^juju run\s+\S+\s+/, '')).replace(/-action$/, '');
+    const id = normaliseEventName(cleanName(n.text).replace(/^juju run\s+\S+\s+/, '')).replace(/-action$/, '');
     if (!/^[a-z][a-z0-9-]*$/.test(id)) continue;
     if (actions.has(id)) {
       matched.add(id);
@@ -223,10 +223,10 @@ export function compareActions(sections: DocSection[], model: CharmModel, file: 
   const text = sectionText(sections);
   const findings: Finding[] = [];
   for (const a of model.actions) {
-    if (matched.has(hookStyle(a.name)) || mentions(text, a.name)) continue;
+    if (matched.has(normaliseEventName(a.name)) || mentions(text, a.name)) continue;
     findings.push({kind: 'missing', category: 'action', name: a.name, file, line: sections[0]!.line, message: `missing action \`${a.name}\``});
   }
-  const missing = model.actions.filter((a) => !matched.has(hookStyle(a.name))).map((a) => a.name);
+  const missing = model.actions.filter((a) => !matched.has(normaliseEventName(a.name))).map((a) => a.name);
   for (const [id, n] of stale) {
     const name = cleanName(n.text);
     const hint = didYouMean(id, missing);

@@ -1,11 +1,10 @@
 /** Events: the page's event names against the observed events. */
 import {levenshtein} from '../../levenshtein.js';
-import type {CharmModel, ObservedEvent} from '../../model/index.js';
+import {normaliseEventName, type CharmModel, type ObservedEvent} from '../../model/index.js';
 import {blockText, sectionBlocks, type DocBlock, type DocSection} from './types.js';
 import type {Finding} from './findings.js';
 import {namesIn} from './names.js';
 
-export const hookStyle = (s: string): string => s.replace(/_/g, '-').toLowerCase();
 
 export const STANDARD_HOOKS = new Set([
   'install', 'start', 'stop', 'remove', 'config-changed', 'update-status', 'upgrade-charm', 'leader-elected',
@@ -47,7 +46,7 @@ export function eventForms(raw: string, fromCode: boolean): string[] {
   else if (words.length <= 3 && (fromCode || words.some((w) => /[_-]/.test(w)))) forms = [words.join('-'), words[words.length - 1]!];
   else return [];
   return forms
-    .map((f) => hookStyle(f).replace(/^on-(?=[a-z])/, ''))
+    .map((f) => normaliseEventName(f).replace(/^on-(?=[a-z])/, ''))
     .map((f) => (BARE_GENERIC.has(f) ? `*-${f}` : f))
     .filter((f) => /^[a-z0-9*][a-z0-9*-]*$/.test(f) && /[a-z]/.test(f));
 }
@@ -63,12 +62,12 @@ export interface EventEntry {
 
 export function emitterKey(e: ObservedEvent): string | undefined {
   const raw = e.emitter?.relation ?? e.endpoint ?? e.emitter?.expression.replace(/^self\.?_?/, '').replace(/\[["']([^"']+)["']\]/g, '-$1');
-  return raw ? hookStyle(raw).replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') : undefined;
+  return raw ? normaliseEventName(raw).replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') : undefined;
 }
 
 export function observedEvents(model: CharmModel): EventEntry[] {
   const byName = new Map<string, ObservedEvent[]>();
-  for (const e of model.events) if (e.name) byName.set(hookStyle(e.name), [...(byName.get(hookStyle(e.name)) ?? []), e]);
+  for (const e of model.events) if (e.name) byName.set(normaliseEventName(e.name), [...(byName.get(normaliseEventName(e.name)) ?? []), e]);
   const out: EventEntry[] = [];
   for (const [name, events] of byName) {
     const emitters = new Map<string, ObservedEvent>();
@@ -197,7 +196,7 @@ export function cleanName(text: string): string {
  * `redis-relation-updated`).
  */
 export function didYouMean(name: string, options: string[]): string | undefined {
-  const plain = hookStyle(name).replace(/^\*-/, '');
+  const plain = normaliseEventName(name).replace(/^\*-/, '');
   let best: string | undefined;
   let bestScore = Infinity;
   for (const o of options) {

@@ -12,7 +12,7 @@ import {yamlLayers} from './pebble/yaml-layers.js';
 import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './events/charm-classes.js';
 import {contextFor} from '../python/evaluate.js';
 import {classChain} from '../python/classes.js';
-import {charmNames} from './events/event-names.js';
+import {charmNames, opsAttributeName} from './events/event-names.js';
 import {observedEventsIn} from './events/observe.js';
 import {libraryHandledEvents} from './events/library-observers.js';
 import {reportUnhandledActions} from './events/unhandled-actions.js';
@@ -154,7 +154,7 @@ function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Paramete
           column: 1,
           name: e.name,
           kind: e.kind,
-          expression: e.emitter ? `${e.emitter.expression}.on.${e.name.replace(/-/g, '_')}` : `self.on.${e.name.replace(/-/g, '_')}`,
+          expression: e.emitter ? `${e.emitter.expression}.on.${opsAttributeName(e.name)}` : `self.on.${opsAttributeName(e.name)}`,
           handler: e.handler,
           handlerExpression: `self.${e.handler}`,
           ...(e.handlerDoc ? {handlerDoc: e.handlerDoc} : {}),

@@ -1,6 +1,6 @@
 /** Naming what an observe call observes: the Juju event, its kind and emitter, and the handler. */
 import type {EventEmitter, ObservedEvent} from '../../types.js';
-import {eventFromAttribute, eventFromAttributeShape, eventFromKey, hookStyle, type JujuEventName} from './event-names.js';
+import {eventFromAttribute, eventFromAttributeShape, eventFromKey, customEventName, type JujuEventName} from './event-names.js';
 import {evaluate} from '../../python/evaluate.js';
 import {classChain, classInfo} from '../../python/classes.js';
 import {type Ctx, type Value} from '../../python/values.js';
@@ -31,7 +31,7 @@ export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: 
     const n = eventFromAttribute(value.attr, scan.names);
     if (n) return fromName(n);
     const custom = customEventOf(value.owner.cls, value.attr, ctx);
-    if (custom) return fromName({name: hookStyle(value.attr), kind: 'custom'}, custom);
+    if (custom) return fromName({name: customEventName(value.attr), kind: 'custom'}, custom);
     const shaped = eventFromAttributeShape(value.attr);
     if (shaped) {
       scan.sink.warn({
@@ -44,9 +44,9 @@ export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: 
       return fromName(shaped);
     }
     // Events a charm library defines on the charm's own `on` (e.g. `define_event`).
-    return fromName({name: hookStyle(value.attr), kind: 'library'}, {expression: 'self.on'});
+    return fromName({name: customEventName(value.attr), kind: 'library'}, {expression: 'self.on'});
   } else if (value.t === 'event') {
-    return fromName({name: hookStyle(value.attr), kind: value.owner.t === 'instance' && value.owner.cls.info?.module.origin === 'src' ? 'custom' : 'library'}, emitterOf(value.owner, expression));
+    return fromName({name: customEventName(value.attr), kind: value.owner.t === 'instance' && value.owner.cls.info?.module.origin === 'src' ? 'custom' : 'library'}, emitterOf(value.owner, expression));
   }
   // Not nameable statically: kept with its expression, never guessed.
   return {...base, name: null, kind: partialKind(expression), resolved: false};

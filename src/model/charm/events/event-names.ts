@@ -53,38 +53,52 @@ const RELATION_SUFFIXES = ['relation_created', 'relation_joined', 'relation_chan
 const WORKLOAD_SUFFIXES = ['pebble_ready', 'pebble_custom_notice', 'pebble_check_failed', 'pebble_check_recovered'];
 const STORAGE_SUFFIXES = ['storage_attached', 'storage_detaching'];
 
-const hook = (s: string): string => s.replace(/_/g, '-');
-/** ops turns `-` into `_` in attribute names; match metadata names the same way. */
-const attrOf = (s: string): string => s.replace(/-/g, '_');
+/**
+ * A name as Juju writes hooks, and charmcraft.yaml endpoints, containers, actions and storage:
+ * `config_changed` -> `config-changed`. The one place that spells this conversion.
+ */
+export function hookName(name: string): string {
+  return name.replace(/_/g, '-');
+}
+
+/** An event name as a person writes it (`Config_Changed`, `config-changed`), in the form to compare it by. */
+export function normaliseEventName(name: string): string {
+  return hookName(name).toLowerCase();
+}
+
+/** A name as ops spells it in attributes (`self.on.config_changed`, `self.on["juju_info"]`): `-` -> `_`. */
+export function opsAttributeName(name: string): string {
+  return name.replace(/-/g, '_');
+}
 
 /** `self.on.<attr>`: a standard, relation, workload, action or storage event, or null. */
 export function eventFromAttribute(attr: string, names: CharmNames): JujuEventName | null {
   const std = Object.hasOwn(STANDARD_EVENTS, attr) ? STANDARD_EVENTS[attr] : undefined;
-  if (std) return {name: hook(attr), kind: std};
+  if (std) return {name: hookName(attr), kind: std};
   for (const suffix of RELATION_SUFFIXES) {
     if (attr.endsWith(`_${suffix}`)) {
       const prefix = attr.slice(0, -suffix.length - 1);
-      const endpoint = names.endpoints.find((e) => attrOf(e) === prefix);
-      if (endpoint) return {name: `${endpoint}-${hook(suffix)}`, kind: 'relation', endpoint};
+      const endpoint = names.endpoints.find((e) => opsAttributeName(e) === prefix);
+      if (endpoint) return {name: `${endpoint}-${hookName(suffix)}`, kind: 'relation', endpoint};
     }
   }
   for (const suffix of WORKLOAD_SUFFIXES) {
     if (attr.endsWith(`_${suffix}`)) {
       const prefix = attr.slice(0, -suffix.length - 1);
-      const container = names.containers.find((c) => attrOf(c) === prefix);
-      if (container) return {name: `${container}-${hook(suffix)}`, kind: 'workload', container};
+      const container = names.containers.find((c) => opsAttributeName(c) === prefix);
+      if (container) return {name: `${container}-${hookName(suffix)}`, kind: 'workload', container};
     }
   }
   if (attr.endsWith('_action')) {
     const prefix = attr.slice(0, -'_action'.length);
-    const action = names.actions.find((a) => attrOf(a) === prefix);
+    const action = names.actions.find((a) => opsAttributeName(a) === prefix);
     if (action) return {name: `${action}-action`, kind: 'action', action};
   }
   for (const suffix of STORAGE_SUFFIXES) {
     if (attr.endsWith(`_${suffix}`)) {
       const prefix = attr.slice(0, -suffix.length - 1);
-      const storage = names.storage.find((s) => attrOf(s) === prefix);
-      if (storage) return {name: `${storage}-${hook(suffix)}`, kind: 'storage', storage};
+      const storage = names.storage.find((s) => opsAttributeName(s) === prefix);
+      if (storage) return {name: `${storage}-${hookName(suffix)}`, kind: 'storage', storage};
     }
   }
   return null;
@@ -99,9 +113,9 @@ export function eventFromAttributeShape(attr: string): JujuEventName | null {
   for (const [suffixes, kind] of [[RELATION_SUFFIXES, 'relation'], [WORKLOAD_SUFFIXES, 'workload'], [STORAGE_SUFFIXES, 'storage'], [['action'], 'action']] as const) {
     for (const suffix of suffixes) {
       if (attr.endsWith(`_${suffix}`)) {
-        const prefix = hook(attr.slice(0, -suffix.length - 1));
+        const prefix = hookName(attr.slice(0, -suffix.length - 1));
         const field = kind === 'relation' ? 'endpoint' : kind === 'workload' ? 'container' : kind;
-        return {name: `${prefix}-${hook(suffix)}`, kind, [field]: prefix};
+        return {name: `${prefix}-${hookName(suffix)}`, kind, [field]: prefix};
       }
     }
   }
@@ -111,18 +125,18 @@ export function eventFromAttributeShape(attr: string): JujuEventName | null {
 /** `self.on["name"].<attr>`: the keyed forms ops supports. */
 export function eventFromKey(rawKey: string, attr: string, names?: CharmNames): JujuEventName | null {
   // ops indexes `on` by the attribute spelling (`-` -> `_`): `on["juju_info"]` is the `juju-info` endpoint.
-  const declared = (list: string[] | undefined): string => list?.find((n) => attrOf(n) === attrOf(rawKey)) ?? rawKey;
+  const declared = (list: string[] | undefined): string => list?.find((n) => opsAttributeName(n) === opsAttributeName(rawKey)) ?? rawKey;
   if (RELATION_SUFFIXES.includes(attr)) {
     const key = declared(names?.endpoints);
-    return {name: `${key}-${hook(attr)}`, kind: 'relation', endpoint: key};
+    return {name: `${key}-${hookName(attr)}`, kind: 'relation', endpoint: key};
   }
   if (WORKLOAD_SUFFIXES.includes(attr)) {
     const key = declared(names?.containers);
-    return {name: `${key}-${hook(attr)}`, kind: 'workload', container: key};
+    return {name: `${key}-${hookName(attr)}`, kind: 'workload', container: key};
   }
   if (STORAGE_SUFFIXES.includes(attr)) {
     const key = declared(names?.storage);
-    return {name: `${key}-${hook(attr)}`, kind: 'storage', storage: key};
+    return {name: `${key}-${hookName(attr)}`, kind: 'storage', storage: key};
   }
   if (attr === 'action') {
     const key = declared(names?.actions);
@@ -132,7 +146,7 @@ export function eventFromKey(rawKey: string, attr: string, names?: CharmNames): 
 }
 
 /** A library or custom event keeps its attribute name, hook style. */
-export function hookStyle(attr: string): string {
+export function customEventName(attr: string): string {
   // `_restore_done = EventSource(...)`: a private attribute, not a name starting with a hyphen.
-  return hook(attr.replace(/^_+/, ''));
+  return hookName(attr.replace(/^_+/, ''));
 }

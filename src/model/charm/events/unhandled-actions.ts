@@ -1,5 +1,6 @@
 /** Every declared action ends with a handler, or with a warning at its declaration. */
 import type {DiagnosticSink} from '../../sources/diagnostics.js';
+import {opsAttributeName} from './event-names.js';
 import type {Action, ObservedEvent} from '../../types.js';
 
 /**
@@ -14,8 +15,8 @@ export function reportUnhandledActions(actions: readonly Action[], events: reado
     const maybe = unresolved.length ? ` ${unresolved.length} observe call(s) could not be named statically (first at ${unresolved[0]!.file}:${unresolved[0]!.line}); one of them may handle it.` : '';
     sink.warn({
       code: 'action-no-handler',
-      message: `No handler found for action \`${action.name}\`: no observe call of \`${action.name.replace(/-/g, '_')}_action\` in the charm, its base classes or the library objects it constructs.${maybe}`,
-      hint: `Observe it (\`self.framework.observe(self.on.${action.name.replace(/-/g, '_')}_action, ...)\`), or remove the action if the charm no longer offers it.`,
+      message: `No handler found for action \`${action.name}\`: no observe call of \`${opsAttributeName(action.name)}_action\` in the charm, its base classes or the library objects it constructs.${maybe}`,
+      hint: `Observe it (\`self.framework.observe(self.on.${opsAttributeName(action.name)}_action, ...)\`), or remove the action if the charm no longer offers it.`,
       file: action.file ?? metadataFile,
       line: action.line ?? 1,
       column: 1,
