@@ -5,7 +5,7 @@ import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {docVersionOf, refFor} from '../doc-versions.js';
 import {loadCharmCachedAt} from '../model/index.js';
-import {CharmArchError, CharmLoadError, DirectiveError, type ErrorCode} from '../errors.js';
+import {CharmArchError, DirectiveError, type ErrorCode} from '../errors.js';
 import {normalizeOptions, resolveCharm, type Options, type PluginOptions} from '../options.js';
 import {checkAttributes} from '../sections/directive.js';
 import {DIRECTIVE_NAMES, directiveNamed} from '../sections/registry.js';
@@ -157,6 +157,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       warn(state, file, message, pos, error.code);
       return [warningAdmonition(message)];
     }
+    // eslint-disable-next-line preserve-caught-error -- the message names the file, line and cause; with `cause`, the build's printout of it would add the stack from inside the parser
     throw new Error(message);
   }
 }
@@ -169,8 +170,7 @@ function internalError(thrown: unknown, directive: string, file: VFile, pos: {li
 function describe(error: CharmArchError, file: VFile, pos: {line: number; column: number}): string {
   const page = `${pagePath(file)}:${pos.line}:${pos.column}`;
   if (error instanceof DirectiveError) return error.format();
-  const lines = error instanceof CharmLoadError ? error.format() : error.format();
-  return `${page}: the charm could not be read:\n${lines}`;
+  return `${page}: the charm could not be read:\n${error.format()}`;
 }
 
 /** A visible warning where the section would be (the admonitions plugin renders it). */

@@ -111,5 +111,6 @@ export function checkAttributes(directive: Directive, attributes: Readonly<Recor
 
 /** The attributes a directive takes, in schema order. */
 export function attributeNames(directive: Directive): string[] {
-  return Object.keys(directive.attributes.describe().keys ?? {});
+  const {keys} = directive.attributes.describe() as {keys?: Record<string, unknown>};
+  return Object.keys(keys ?? {});
 }
