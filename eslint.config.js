@@ -50,9 +50,6 @@ export default tseslint.config(
       // A string value in a template is the common case here (Markdown, Mermaid, messages); numbers
       // and booleans too. What this rule exists for (objects printing as [object Object]) stays on.
       '@typescript-eslint/restrict-template-expressions': ['error', {allowNumber: true, allowBoolean: true}],
-      // Off until tsconfig turns on noUncheckedIndexedAccess: without it every `!` on an indexed
-      // access counts as unnecessary, and those are the ones the flag will require.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // `_name` marks a parameter a signature needs but the body does not use; `{omitted, ...rest}` drops a key.
       '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true}],
     },

@@ -1,6 +1,5 @@
 import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
-import type {RootContent} from 'mdast';
 import {docVersionOf, refFor} from './doc-versions.js';
 import {loadCharmCachedAt} from './model/index.js';
 import type {CharmModel} from './model/index.js';
@@ -49,7 +48,7 @@ export function collectBuildWarnings(siteDir: string, options: PluginOptions, ch
       if (id === undefined) continue;
       const m = model(id, refFor(node.attributes?.['ref'] ?? undefined, options.charms[id]?.ref, options.versions, docVersionOf(options.id, page)));
       if (!m) continue;
-      const {annotations} = extractAnnotations(node.children as RootContent[]);
+      const {annotations} = extractAnnotations(node.children);
       for (const a of driftedAnnotations(m, annotations)) drift.push(driftLine(page, a.line ?? node.position?.start.line ?? 1, m, a));
     }
   }

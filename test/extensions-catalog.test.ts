@@ -21,7 +21,6 @@ import type {ValidateFunction} from 'ajv';
 import {charmcraftExtensionsFile, loadCatalogFile, paasCharmEventsFile, readCatalogText} from '../src/model/extensions/catalog-files.js';
 import {compareReleases} from '../src/model/extensions/paas-charm-pin.js';
 import {CharmArchError} from '../src/errors.js';
-import type {Reader} from '../src/model/extensions/data-reader.js';
 
 const KINDS: EventKind[] = ['lifecycle', 'workload', 'relation', 'action', 'secret', 'storage', 'leader', 'status', 'library'];
 
@@ -194,7 +193,7 @@ function edit(name: DataFileName, find: string, replace: string, mark = replace)
 }
 
 /** The file's text read by its own reader (the union of the two readers is not callable as is). */
-const readData = (name: DataFileName, text: string): unknown => readCatalogText<unknown>(text, name, DATA_FILES[name] as Reader<unknown>);
+const readData = (name: DataFileName, text: string): unknown => readCatalogText<unknown>(text, name, DATA_FILES[name]);
 
 function readError(name: DataFileName, text: string): CharmArchError {
   try {

@@ -34,7 +34,7 @@ export function adoptHeading(titles: readonly RegExp[], author: Heading, generat
   if (first?.type !== 'heading' || first.depth !== author.depth) return null;
   const title = headingText(author);
   if (!adoptsTitle(titles, title.replace(CUSTOM_ID, ''), headingText(first))) return null;
-  const id = (first.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
+  const id = (first.data)?.hProperties?.id;
   if (id && !CUSTOM_ID.test(title)) {
     const data = (author.data ??= {}) as {hProperties?: Record<string, unknown>};
     data.hProperties = {...data.hProperties, id};

@@ -1,4 +1,4 @@
-import type {List, ListItem, PhrasingContent, RootContent} from 'mdast';
+import type {ListItem, PhrasingContent, RootContent} from 'mdast';
 import {normaliseEventName} from '../model/index.js';
 import type {EventAnnotation} from '../sections/context.js';
 
@@ -15,7 +15,7 @@ export function extractAnnotations(children: RootContent[]): {prose: RootContent
       continue;
     }
     const kept: ListItem[] = [];
-    for (const item of (child as List).children) {
+    for (const item of (child).children) {
       const note = noteOf(item);
       if (note) annotations.push(note);
       else kept.push(item);

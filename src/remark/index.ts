@@ -30,7 +30,7 @@ export {DirectiveError};
  * `beforeDefaultRemarkPlugins`, so generated headings get ids and reach the TOC.
  */
 export function remarkCharmDirectives(options: Options | PluginOptions) {
-  const normalized = normalizeOptions(options as Options);
+  const normalized = normalizeOptions(options);
   const state = stateFor(normalized);
   return (tree: Root, file: VFile): void => {
     transform(tree, file, state);
@@ -44,11 +44,11 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
   const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: Heading}> = [];
   let lastDepth = 1;
   visit(tree, (node, _index, parent) => {
-    if (node.type === 'heading') lastDepth = (node as Heading).depth;
+    if (node.type === 'heading') lastDepth = (node).depth;
     if (isOurDirective(node) && parent) {
       const siblings = (parent as {children: RootContent[]}).children;
       const author = authorHeadingBefore(siblings, node as RootContent, isOurDirective);
-      found.push({node: node as Directive, parent: parent as {children: RootContent[]}, headingDepth: lastDepth, ...(author ? {author} : {})});
+      found.push({node: node as Directive, parent, headingDepth: lastDepth, ...(author ? {author} : {})});
     }
   });
   if (!found.length) return;
@@ -62,10 +62,10 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
       }
       return n;
     });
-    const index = parent.children.indexOf(node as RootContent);
+    const index = parent.children.indexOf(node);
     if (index >= 0) parent.children.splice(index, 1, ...generated);
   }
-  if (needsImport) tree.children.unshift(diagramImport() as Root['children'][number]);
+  if (needsImport) tree.children.unshift(diagramImport());
 }
 
 /**
@@ -118,9 +118,9 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     if (problems.value) fail(problems.value.code, problems.value.message);
     const levelAttr = attributes['heading-level'];
     const headingLevel = levelAttr !== undefined ? Number(levelAttr) : Math.min(6, headingDepth + 1);
-    const dir = isAbsolute(charm!.path) ? charm!.path : resolve(state.siteDir!, charm!.path);
+    const dir = isAbsolute(charm.path) ? charm.path : resolve(state.siteDir!, charm.path);
     // At a git ref when the directive, the page's doc version (`versions`) or the charm names one.
-    const ref = refFor(attributes['ref'], charm!.ref, options.versions, docVersionOf(options.id, file.path));
+    const ref = refFor(attributes['ref'], charm.ref, options.versions, docVersionOf(options.id, file.path));
     const {model, revision} = loadCharmCachedAt(dir, ref, {maxFileBytes: options.maxFileBytes});
     for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     const container = attributes['container'];
@@ -128,7 +128,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       fail('unknown-container', `The charm ${model.name} has no container \`${container}\`.`, `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`);
     }
     const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
-    const {prose, annotations} = directive.annotations ? extractAnnotations(label as RootContent[]) : {prose: label as RootContent[], annotations: []};
+    const {prose, annotations} = directive.annotations ? extractAnnotations(label) : {prose: label as RootContent[], annotations: []};
     const drifted = driftedAnnotations(model, annotations);
     // onDrift 'throw' (CI): a DriftError, which the catch below passes on: onError 'warn' does not downgrade it.
     if (drifted.length && options.onDrift === 'throw') throw new DriftError(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
@@ -136,18 +136,18 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     const links: LinkOptions = {
       jujuDocsUrl: options.jujuDocsUrl,
       charmhubUrl: options.charmhubUrl,
-      ...(charm!.repository ? {repository: charm!.repository} : {}),
-      ...(charm!.branch ? {branch: charm!.branch} : {}),
-      ...(charm!.pathInRepository ? {charmPathInRepository: charm!.pathInRepository} : {}),
+      ...(charm.repository ? {repository: charm.repository} : {}),
+      ...(charm.branch ? {branch: charm.branch} : {}),
+      ...(charm.pathInRepository ? {charmPathInRepository: charm.pathInRepository} : {}),
       // Old docs link to old code: the commit itself, and where the charm sat in the repository then.
-      ...(revision ? {branch: revision.commit, charmPathInRepository: charm!.pathInRepository ?? (revision.charmPath || '.')} : {}),
+      ...(revision ? {branch: revision.commit, charmPathInRepository: charm.pathInRepository ?? (revision.charmPath || '.')} : {}),
     };
     const build = (level: number): RootContent[] => directive.build({model, headingLevel: level, links, attributes, annotations});
     const adopted = author && levelAttr === undefined ? adoptHeading(directive.titles, author, build(author.depth)) : null;
     if (adopted) return [...prose, ...adopted];
     const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.
-    return generated.length && generated[0]!.type === 'heading' ? [generated[0]!, ...prose, ...generated.slice(1)] : [...prose, ...generated];
+    return generated.length && generated[0]!.type === 'heading' ? [generated[0], ...prose, ...generated.slice(1)] : [...prose, ...generated];
   } catch (thrown) {
     if (thrown instanceof DriftError) throw thrown;
     // A bug met on some charm is still reported at the directive, and `onError: 'warn'` still holds.

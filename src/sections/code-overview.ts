@@ -56,7 +56,7 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
       paragraph(...(observer.inherited ? [text('The framework base class defines how to handle this event:')] : [text('In the '), code('__init__'), text(` method is defined how to handle this event${observer.expression === concreteExpression(observer) ? '' : ' (written there in a more general form)'} like this:`)])),
       codeBlock(`self.framework.observe(${concreteExpression(observer)}, ${handler})`, 'python'),
     ],
-    [text('The method '), code(observer.handler!), ...(observer.handlerDoc ? [text(', in its turn: '), ...charmInline(observer.handlerDoc, ctx.links)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
+    [text('The method '), code(observer.handler), ...(observer.handlerDoc ? [text(', in its turn: '), ...charmInline(observer.handlerDoc, ctx.links)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
   );
   out.push(list(true, steps));
   return out;

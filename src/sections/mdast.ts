@@ -1,4 +1,4 @@
-import type {BlockContent, Code, Heading, InlineCode, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, Text} from 'mdast';
+import type {BlockContent, Code, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, Text} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {gfm} from 'micromark-extension-gfm';
@@ -16,7 +16,7 @@ export const paragraph = (...children: PhrasingContent[]): Paragraph => ({type: 
 /** A link to a web page, a mail address or an anchor; any other URL leaves its children as they are. */
 export function link(url: string, ...children: PhrasingContent[]): PhrasingContent {
   if (!isPublishableUrl(url)) return children.length === 1 ? children[0]! : {type: 'emphasis', children};
-  return {type: 'link', url, children} as Link;
+  return {type: 'link', url, children};
 }
 
 export function heading(depth: number, id: string, ...children: PhrasingContent[]): Heading {
@@ -33,7 +33,7 @@ export function list(ordered: boolean, items: Array<BlockContent[] | PhrasingCon
     children: items.map((content): ListItem => ({
       type: 'listItem',
       spread: false,
-      children: isBlocks(content) ? content : [paragraph(...(content as PhrasingContent[]))],
+      children: isBlocks(content) ? content : [paragraph(...(content))],
     })),
   };
 }
@@ -49,7 +49,7 @@ export function codeBlock(value: string, lang?: string, meta?: string): Code {
 /** Table rows and headings are one line of Markdown: line breaks inside their text become spaces. */
 function oneLine(node: PhrasingContent): PhrasingContent {
   if (node.type === 'text' || node.type === 'inlineCode') return {...node, value: node.value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')};
-  if ('children' in node) return {...node, children: (node.children as PhrasingContent[]).map(oneLine)} as PhrasingContent;
+  if ('children' in node) return {...node, children: (node.children).map(oneLine)};
   return node.type === 'break' ? text(' ') : node;
 }
 
@@ -86,7 +86,7 @@ export function charmMarkdown(source: string, links?: LinkOptions): BlockContent
   // The scan of charmTextProblem bounds nesting from the text; this bounds the tree itself (the builders recurse).
   if (treeDepth(tree) > MAX_TREE_DEPTH) return [codeBlock(source, 'text')];
   const inert = new Inert(links);
-  const blocks = tree.children.map((n) => inert.block(n as RootContent)).filter((n): n is BlockContent => n !== null);
+  const blocks = tree.children.map((n) => inert.block(n)).filter((n): n is BlockContent => n !== null);
   // The same descriptions and docstrings recur on every page that uses a charm; callers may mutate the result.
   if (markdownCache.size >= MARKDOWN_CACHE_SIZE) markdownCache.delete(markdownCache.keys().next().value!);
   markdownCache.set(key, blocks);

@@ -22,7 +22,6 @@ import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {jest} from '@jest/globals';
 import fc from 'fast-check';
-import type {Root} from 'mdast';
 import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
@@ -224,7 +223,7 @@ describe('pages sharing charms', () => {
   /** A page's output: the transformed tree (positions included) and the page's messages. */
   function transform(index: number): string {
     const source = PAGES[index]!;
-    const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]}) as Root;
+    const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
     const file = new VFile({path: join(ROOT, 'website/docs', `page-${index}.md`), value: source});
     remarkCharmDirectives(options)(tree, file);
     return `${JSON.stringify(tree)}\n${file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`).join('\n')}`;

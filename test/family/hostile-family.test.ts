@@ -24,7 +24,7 @@ function nodeTypes(nodes: readonly RootContent[]): Set<string> {
     types.add(n.type);
     (n.children as Array<typeof n> | undefined)?.forEach(walk);
   };
-  nodes.forEach((n) => walk(n as never));
+  nodes.forEach((n) => walk(n));
   return types;
 }
 

@@ -59,7 +59,7 @@ function links(tree: Root): Array<[string, string]> {
   return out;
 }
 
-const headingIds = (tree: Root): string[] => tree.children.filter((n): n is RootContent & {type: 'heading'} => n.type === 'heading').map((h) => (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id ?? '(author)');
+const headingIds = (tree: Root): string[] => tree.children.filter((n): n is RootContent & {type: 'heading'} => n.type === 'heading').map((h) => (h.data)?.hProperties?.id ?? '(author)');
 
 describe(':::integration-map', () => {
   test('expands to the diagram (its text alternative lists every integration) and the tables, under the enclosing heading', () => {

@@ -6,7 +6,6 @@
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import type {Root} from 'mdast';
 import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm';
@@ -90,7 +89,7 @@ test('line-break-in-table-code: a command with a carriage return serialises to M
     types.push(node.type);
     (node.children as Array<typeof node> | undefined)?.forEach(walk);
   };
-  walk(fromMarkdown(md, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]}) as never);
+  walk(fromMarkdown(md, {extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()]}));
   expect(types).not.toContain('html');
 });
 
@@ -103,13 +102,13 @@ test('nested-directive: a directive of ours inside another of ours is expanded',
   const options = normalizeOptions({charms: {pastebin: {path: 'website/charms/pastebin-k8s'}}});
   stateFor(options).siteDir = join(dirname(new URL(import.meta.url).pathname), '..', '..');
   const page = '::::charm-overview\n:::charm-config\n:::\n::::\n';
-  const tree = fromMarkdown(page, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]}) as Root;
+  const tree = fromMarkdown(page, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
   remarkCharmDirectives(options)(tree, new VFile({path: 'page.md', value: page}));
   const left: string[] = [];
   const walk = (node: {type: string; name?: string; children?: unknown[]}): void => {
     if (node.type === 'containerDirective' || node.type === 'leafDirective') left.push(node.name ?? '');
     (node.children as Array<typeof node> | undefined)?.forEach(walk);
   };
-  walk(tree as never);
+  walk(tree);
   expect(left).toEqual([]);
 });

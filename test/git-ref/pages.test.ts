@@ -5,7 +5,6 @@
 import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
 import {writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import type {Root} from 'mdast';
 import {directiveFromMarkdown} from 'mdast-util-directive';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmToMarkdown} from 'mdast-util-gfm';
@@ -32,7 +31,7 @@ function expand(source: string, extra: Partial<Options> = {}, charm: Record<stri
   stateFor(options).siteDir = dirname(repo.dir);
   const tree = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
   remarkCharmDirectives(options)(tree, new VFile({path: pagePath, value: source}));
-  return toMarkdown(tree as Root, {extensions: [gfmToMarkdown()]});
+  return toMarkdown(tree, {extensions: [gfmToMarkdown()]});
 }
 
 const eventsIn = (markdown: string): string[] => [...markdown.matchAll(/\[`([a-z-]+)`\]\(https:\/\/documentation/g)].map((m) => m[1]!).sort();

@@ -88,7 +88,7 @@ describe('charm ids in directives', () => {
     stateFor(normalized).siteDir = website;
     const tree = fromMarkdown(page, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
     try {
-      remarkCharmDirectives(normalized)(tree as never, new VFile({path: join(website, 'docs', 'page.md'), value: page}));
+      remarkCharmDirectives(normalized)(tree, new VFile({path: join(website, 'docs', 'page.md'), value: page}));
       return 'expanded';
     } catch (error) {
       return (error as Error).message;

@@ -42,14 +42,14 @@ describe('remarkCharmDirectives', () => {
       if (n.type.endsWith('Directive') && n.name !== 'warning') left.push(n.name ?? '');
       (n.children as Array<typeof n> | undefined)?.forEach(walk);
     };
-    walk(tree as never);
+    walk(tree);
     expect(left).toEqual([]);
   });
 
   test('generated headings carry stable ids', () => {
     // toc="event": pastebin-k8s lists 32 events (22 its own, 10 only its library objects observe), above the auto threshold.
     const {tree} = run('# Page\n\n:::juju-events{toc="event"}\n:::\n');
-    const ids = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id);
+    const ids = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data)?.hProperties?.id);
     expect(ids).toEqual([undefined, 'juju-events']);
     // Each event is a heading one level down inside its list item: `#event-<name>`, a TOC entry.
     const list = tree.children.find((n) => n.type === 'list')!;
@@ -63,7 +63,7 @@ describe('remarkCharmDirectives', () => {
   test('a directive under the heading of its own section adopts it: one heading, the stable id on the author\'s, events one level below', () => {
     const {output, tree, file} = run('# Page\n\n## Events\n\n:::juju-events{toc="event"}\nWe keep this short.\n\n- config-changed: we re-render the NGINX config.\n- `install`: never observed, so this is drift.\n:::\n');
     const headings = tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading');
-    expect(headings.map((h) => [h.depth, (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id])).toEqual([[1, undefined], [2, 'juju-events']]);
+    expect(headings.map((h) => [h.depth, (h.data)?.hProperties?.id])).toEqual([[1, undefined], [2, 'juju-events']]);
     expect(output).not.toContain('Juju events\n');
     const list = tree.children.find((n) => n.type === 'list')!;
     expect((list.children[0]!.children[0] as import('mdast').Heading).depth).toBe(3);
@@ -75,7 +75,7 @@ describe('remarkCharmDirectives', () => {
 
   test('an author heading of another section, the page title, an explicit heading-level or a custom id are respected', () => {
     const ids = (source: string): Array<[number, string | undefined]> =>
-      run(source).tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading').map((h) => [h.depth, (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id]);
+      run(source).tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading').map((h) => [h.depth, (h.data)?.hProperties?.id]);
     expect(ids('## Background\n\n:::charm-actions\n:::\n')).toEqual([[2, undefined], [3, 'actions']]);
     expect(ids('# Juju events\n\n:::juju-events{toc="event"}\n:::\n')).toEqual([[1, undefined], [2, 'juju-events']]);
     expect(ids('## Juju events\n\n:::juju-events{heading-level="3" toc="event"}\n:::\n')).toEqual([[2, undefined], [3, 'juju-events']]);
@@ -165,7 +165,7 @@ describe('remarkCharmDirectives', () => {
       types.add(n.type);
       (n.children as Array<typeof n> | undefined)?.forEach(walk);
     };
-    walk(tree as never);
+    walk(tree);
     expect(types.has('html')).toBe(false);
     expect([...types].filter((t) => t.startsWith('mdx'))).toEqual([]);
     expect(tree.children.filter((n) => n.type === 'heading')).toHaveLength(2);

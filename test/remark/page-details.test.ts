@@ -43,7 +43,7 @@ describe('page details', () => {
 
   test('above 25 events the TOC has one entry per group; each event keeps its #event-<name> id', () => {
     const {tree} = run('## Juju events\n\n:::juju-events{charm="busy"}\n:::\n');
-    const headings = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id);
+    const headings = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data)?.hProperties?.id);
     expect(headings).toEqual(['juju-events', 'events-lifecycle', 'events-workload', 'events-relations', 'events-actions', 'events-secrets']);
     const ids = tree.children.filter((n): n is List => n.type === 'list').flatMap((l) => l.children.map((i) => (i.children[0]!.data as {hProperties?: {id?: string}}).hProperties?.id));
     expect(ids).toHaveLength(30);

@@ -3,7 +3,6 @@
  * to web pages, mail addresses and anchors, or to a file of the charm's repository; text too long
  * or nested too deeply is shown as it is, not parsed. Input -> expected output, one row per case.
  */
-import type {PhrasingContent} from 'mdast';
 import {charmTextProblem, MAX_CHARM_TEXT_CHARS, MAX_CHARM_TEXT_DEPTH} from '../../src/model/sources/charm-text.js';
 import {charmInline, charmMarkdown} from '../../src/sections/mdast.js';
 import type {LinkOptions} from '../../src/sections/context.js';
@@ -14,8 +13,8 @@ const REPOSITORY: LinkOptions = {...NO_REPOSITORY, repository: 'https://github.c
 /** `[label](url)` as the page shows it: `link <url>` or `text`. */
 function shown(url: string, links: LinkOptions): string {
   const nodes = charmInline(`[label](${url})`, links);
-  const node = nodes[0] as PhrasingContent;
-  return nodes.length === 1 && node.type === 'link' ? `link ${node.url}` : nodes.length === 1 && node.type === 'text' ? `text ${node.value}` : JSON.stringify(nodes);
+  const node = nodes.length === 1 ? nodes[0] : undefined;
+  return node?.type === 'link' ? `link ${node.url}` : node?.type === 'text' ? `text ${node.value}` : JSON.stringify(nodes);
 }
 
 describe('links in charm text', () => {

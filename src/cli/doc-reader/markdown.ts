@@ -72,7 +72,7 @@ function walk(node: Root | RootContent, builder: OutlineBuilder, directives: Doc
       return;
     case 'paragraph':
       // a MyST target `(label)=` names a place on the page, not a thing of the charm
-      if (node.children.length === 1 && node.children[0]!.type === 'text' && MYST_TARGET.test(node.children[0]!.value)) return;
+      if (node.children.length === 1 && node.children[0]!.type === 'text' && MYST_TARGET.test(node.children[0].value)) return;
       builder.block(block('paragraph', node.children, lineOf(node)));
       return;
     case 'list':
@@ -99,7 +99,7 @@ function walk(node: Root | RootContent, builder: OutlineBuilder, directives: Doc
     case 'containerDirective':
     case 'leafDirective':
       if (directiveNamed(node.name)) directives.push({name: node.name, line: lineOf(node)});
-      else if (node.type === 'containerDirective') for (const child of node.children) visit(child as RootContent);
+      else if (node.type === 'containerDirective') for (const child of node.children) visit(child);
       return;
     default:
       // html (comments), thematic breaks: not prose
@@ -181,7 +181,7 @@ export function inlineTokens(children: PhrasingContent[], fallbackLine: number):
 /** `title <target>` (or just `target`) of a MyST/Sphinx role. */
 export function roleToken(content: string, line: number): DocToken {
   const m = /^([\s\S]*?)\s*<([^<>]+)>\s*$/.exec(content);
-  if (m?.[1]?.trim()) return {type: 'ref', text: m[1]!.trim(), url: m[2]!, line};
+  if (m?.[1]?.trim()) return {type: 'ref', text: m[1].trim(), url: m[2]!, line};
   if (m) return {type: 'ref', text: m[2]!, url: m[2]!, line};
   return {type: 'ref', text: content.trim(), url: content.trim(), line};
 }

@@ -155,8 +155,8 @@ export function rstInline(text: string, line: number): DocToken[] {
   const out: DocToken[] = [];
   let last = 0;
   for (const m of text.matchAll(INLINE)) {
-    if (m.index! > last) out.push({type: 'text', text: unescape(text.slice(last, m.index)), line});
-    last = m.index! + m[0].length;
+    if (m.index > last) out.push({type: 'text', text: unescape(text.slice(last, m.index)), line});
+    last = m.index + m[0].length;
     if (m[1] !== undefined) out.push({type: 'code', text: m[1], line});
     else if (m[2] !== undefined) {
       const role = m[2];

@@ -8,7 +8,7 @@
  * backslash-escaped, and a block never starts with list, directive, comment or table markup.
  * rst cannot nest inline markup, so a link's or emphasis's text is printed as plain text.
  */
-import type {BlockContent, Code, Heading, List, PhrasingContent, RootContent, Table} from 'mdast';
+import type {Code, Heading, List, PhrasingContent, RootContent, Table} from 'mdast';
 import {elementId} from './sphinx-tree.js';
 
 /** Title adornments by heading depth (Sphinx takes levels from the order styles appear in a file). */
@@ -66,7 +66,7 @@ function list(node: List): string {
   return node.children
     .map((item, i) => {
       const marker = node.ordered ? `${start + i}. ` : '- ';
-      const body = blocks(item.children as BlockContent[]).join('\n\n') || '\\';
+      const body = blocks(item.children).join('\n\n') || '\\';
       const pad = ' '.repeat(marker.length);
       return marker + body.split('\n').map((l, j) => (j === 0 || !l ? l : pad + l)).join('\n');
     })
@@ -112,7 +112,7 @@ function escape(text: string): string {
 
 /** Plain text of phrasing content. */
 function plain(nodes: PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children as PhrasingContent[]) : n.type === 'image' ? (n.alt ?? '') : ' ')).join('');
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : n.type === 'image' ? (n.alt ?? '') : ' ')).join('');
 }
 
 /** What may stand right before inline markup's start, and right after its end, without a separator. */

@@ -33,7 +33,7 @@ const KNOWN_LEXERS = new Set(['bash', 'console', 'shell', 'sh', 'python', 'py', 
 
 /** The id the section builders set on a heading or block (`data.hProperties.id`). */
 export function elementId(node: Nodes): string | undefined {
-  return (node.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
+  return (node.data)?.hProperties?.id;
 }
 
 function withId<T extends Nodes>(node: T, id: string): T {
@@ -62,7 +62,7 @@ function sphinxCode(node: Code): Code {
 }
 
 function plainText(nodes: PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainText(n.children as PhrasingContent[]) : '')).join('');
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainText(n.children) : '')).join('');
 }
 
 /**

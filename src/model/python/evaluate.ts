@@ -147,7 +147,7 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
           const a = values.map((v) => (v as {v: string}).v);
           switch (method) {
             case 'replace':
-              if (a.length === 2) return {t: 'str', v: obj.v.split(a[0]!).join(a[1]!)};
+              if (a.length === 2) return {t: 'str', v: obj.v.split(a[0]!).join(a[1])};
               break;
             case 'lower':
               return {t: 'str', v: obj.v.toLowerCase()};

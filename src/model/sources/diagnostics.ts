@@ -5,7 +5,7 @@ export class DiagnosticSink {
   readonly items: Diagnostic[] = [];
 
   add(d: Omit<Diagnostic, 'severity'> & {severity?: Severity}): void {
-    this.items.push({severity: d.severity ?? 'error', ...d} as Diagnostic);
+    this.items.push({severity: d.severity ?? 'error', ...d});
   }
 
   warn(d: Omit<Diagnostic, 'severity'>): void {

@@ -43,9 +43,9 @@ export function parseYamlFile(file: SourceFile): YamlFile {
       hint: duplicate ? 'Remove one of the two keys.' : multiple ? 'Keep one document: remove the `---` separator and what follows, or merge the documents.' : 'Fix the YAML at this position (a YAML linter shows the same error).',
     });
   }
-  const deep = deepNode(doc.contents as YamlNode | null, MAX_YAML_DEPTH);
+  const deep = deepNode(doc.contents, MAX_YAML_DEPTH);
   if (deep !== null) throw tooDeep(file, deep);
-  const duplicate = duplicateKey(doc.contents as YamlNode | null);
+  const duplicate = duplicateKey(doc.contents);
   if (duplicate) {
     throw new CharmArchError({
       code: 'yaml-duplicate-key',
@@ -55,7 +55,7 @@ export function parseYamlFile(file: SourceFile): YamlFile {
       hint: 'Remove one of the two keys.',
     });
   }
-  const unresolved = unresolvedAlias(doc.contents as YamlNode | null);
+  const unresolved = unresolvedAlias(doc.contents);
   if (unresolved) {
     throw new CharmArchError({
       code: 'yaml-syntax',
@@ -69,7 +69,7 @@ export function parseYamlFile(file: SourceFile): YamlFile {
   try {
     value = doc.toJS({maxAliasCount: MAX_ALIAS_COUNT});
   } catch (error) {
-    const firstAlias = findFirstAlias(doc.contents as YamlNode | null);
+    const firstAlias = findFirstAlias(doc.contents);
     const {line, column} = positionOf(file, firstAlias ?? 0);
     throw new CharmArchError({
       code: 'yaml-alias-limit',

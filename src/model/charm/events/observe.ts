@@ -64,7 +64,7 @@ function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undef
 function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan, bound?: Map<string, Value>): ObservedEvent[] {
   const py = module.py;
   const ctx0 = baseCtx(scan, module, fn);
-  const callee = evaluate(call.firstChild!, ctx0);
+  const callee = evaluate(call.firstChild, ctx0);
   if (callee.t !== 'observe' && !/\bframework\s*\.\s*observe$/.test(text(py, call.firstChild!))) return [];
   const args = childOf(call, 'ArgList');
   if (!args) return [];

@@ -153,7 +153,7 @@ function str(f: YamlFile, root: Mapping, path: readonly string[], sink: Diagnost
 function readStringList(f: YamlFile | null, root: Mapping, path: readonly string[], sink: DiagnosticSink): string[] {
   const v = get(root, path);
   if (v === undefined || v === null || !f) return [];
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
   if (typeof v === 'string') return [v];
   sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a list of strings.`, hint: 'Write it as `[a, b]` or one `- item` per line.', file: f.file.path, ...f.pos(path, 'key')});
   return [];
