@@ -101,7 +101,8 @@ export function checkCommand(argv: string[], io: CliIO): number {
 function runCheck(argv: string[], io: CliIO, json: boolean): number {
   const {ref, rest: args} = takeRef(argv);
   const positional: string[] = [];
-  const options: CheckOptions = {ignore: [], ...(ref !== undefined ? {ref} : {})};
+  const ignore: string[] = [];
+  const options: CheckOptions = {ignore, ...(ref !== undefined ? {ref} : {})};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string | undefined => {
@@ -117,8 +118,8 @@ function runCheck(argv: string[], io: CliIO, json: boolean): number {
     } else if (flag === '--ignore' || flag === '--ignore-file' || flag === '--format' || flag === '--only') {
       const v = value();
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      if (flag === '--ignore') options.ignore!.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
-      else if (flag === '--ignore-file') options.ignore!.push(...readIgnoreFile(resolve(io.cwd, v), v));
+      if (flag === '--ignore') ignore.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+      else if (flag === '--ignore-file') ignore.push(...readIgnoreFile(resolve(io.cwd, v), v));
       else if (flag === '--format') {
         if (v !== 'md' && v !== 'myst' && v !== 'rst') throw new UsageError(`--format must be md, myst or rst, not ${v}`);
         options.format = v;
@@ -132,7 +133,7 @@ function runCheck(argv: string[], io: CliIO, json: boolean): number {
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
-  options.ignore!.forEach(ignoreRule); // an unknown category is an error here, not a rule that never matches
+  ignore.forEach(ignoreRule); // an unknown category is an error here, not a rule that never matches
   if (positional.length !== 2) throw new UsageError(positional.length < 2 ? 'needs a page and a charm directory' : `too many arguments: ${positional.slice(2).join(' ')}`);
   const [docArg, charmArg] = positional as [string, string];
   const docPath = resolve(io.cwd, docArg);

@@ -73,7 +73,8 @@ function configObserver(m: CharmModel): (ObservedEvent & {handler: string}) | un
  * observe(event, ...)`), an alias (`on.config_changed`) or a subscript name concrete only at runtime.
  */
 function concreteExpression(e: ObservedEvent): string {
-  return /^self\.on\.\w+$/.test(e.expression) ? e.expression : `self.on.${opsAttributeName(e.name!)}`;
+  // An event without a name (only its expression is known) has no concrete form to write.
+  return /^self\.on\.\w+$/.test(e.expression) || !e.name ? e.expression : `self.on.${opsAttributeName(e.name)}`;
 }
 
 /** A real option of the charm to show: its own before an extension's, one whose new value is plain to see first. */

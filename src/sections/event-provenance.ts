@@ -17,12 +17,12 @@ export function provenanceDetails(group: readonly ObservedEvent[], ctx: SectionC
     const url = sourceUrl(ctx.links, first.file, first.line);
     out.push(text('An event the charm observes that could not be named statically: '), code(first.expression), text(', observed at '), url ? link(url, code(at)) : code(at), text('. '));
   }
-  const byLibrary = group.filter((e) => e.handledBy);
+  const byLibrary = group.flatMap((e) => (e.handledBy ? [{...e, handledBy: e.handledBy}] : []));
   if (byLibrary.length) {
     out.push(text(byLibrary.length === group.length ? 'Handled by library code, not by the charm\'s own: ' : 'Also handled by library code: '));
     byLibrary.forEach((e, i) => {
       if (i > 0) out.push(text(', '));
-      out.push(code(e.handler ?? e.handlerExpression), text(' of '), code(e.handledBy!.class), text(' ('), code(e.handledBy!.library), text(')'));
+      out.push(code(e.handler ?? e.handlerExpression), text(' of '), code(e.handledBy.class), text(' ('), code(e.handledBy.library), text(')'));
     });
     out.push(text('. '));
   }

@@ -39,9 +39,10 @@ const SUFFIX_WHEN: Array<[RegExp, string]> = [
 ];
 
 export function whenItFires(event: ObservedEvent): string | undefined {
-  if (!event.name) return undefined;
+  const name = event.name;
+  if (!name) return undefined;
   if (event.kind === 'library' || event.kind === 'custom') return undefined;
-  return (Object.hasOwn(WHEN, event.name) ? WHEN[event.name] : undefined) ?? SUFFIX_WHEN.find(([re]) => re.test(event.name!))?.[1];
+  return (Object.hasOwn(WHEN, name) ? WHEN[name] : undefined) ?? SUFFIX_WHEN.find(([re]) => re.test(name))?.[1];
 }
 
 /** ops-only events (not Juju hooks) documented by ops. */

@@ -39,9 +39,9 @@ export function namesOf(block: DocBlock): Name[] {
       for (const m of t.text.matchAll(PLAIN_IDENTIFIER)) names.push({text: m[0], line: t.line, lead: false, via: 'plain'});
       continue;
     }
-    const inner = t.type === 'link' && !!t.codes?.length;
-    for (const text of inner ? t.codes! : [t.text]) {
-      names.push({text, line: t.line, lead: !leadDone, via: inner ? 'code' : t.type, ...(t.type === 'link' ? {link: true} : {})});
+    const codes = t.type === 'link' && t.codes?.length ? t.codes : undefined;
+    for (const text of codes ?? [t.text]) {
+      names.push({text, line: t.line, lead: !leadDone, via: codes ? 'code' : t.type, ...(t.type === 'link' ? {link: true} : {})});
       leadDone = true;
     }
   }

@@ -66,7 +66,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const containerNames = meta.containers.map((c) => c.name);
   const rocks = readRocks(sources, meta.containers, meta.resources, sink, twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases)));
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
-  const handlerContainers = new Map(events.filter((e) => e.container && e.handler && e.kind === 'workload').map((e) => [e.handler!, e.container!]));
+  const handlerContainers = new Map(events.flatMap((e) => (e.container && e.handler && e.kind === 'workload' ? [[e.handler, e.container] as const] : [])));
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf, meta.name);
   const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
   const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);

@@ -107,7 +107,8 @@ interface RockMatch {
  * named like the container or its resource wins; else the first by path, and a warning says which.
  */
 function matchFrameworkRocks(read: ReadRock[], app: TwelveFactorApp, containers: Container[], sink: DiagnosticSink): void {
-  const container = containers.find((c) => c.name === app.container)!;
+  const container = containers.find((c) => c.name === app.container);
+  if (!container) return; // the extension's container is not declared: no rock to match it with
   const candidates = read.filter((r) => r.extensions.includes(app.extension) && !(r.match.container && r.match.container !== container.name));
   if (!candidates.length) return;
   const byName = candidates.filter((r) => r.match.container === container.name);
