@@ -137,7 +137,9 @@ describe('separate processes', () => {
   let relativePath: string;
   beforeAll(() => {
     const argvs = commands.map((c) => c.argv);
-    [relativePath, ...forward] = cliBatch([PASTEBIN_RELATIVE, ...argvs], ROOT);
+    const [first, ...rest] = cliBatch([PASTEBIN_RELATIVE, ...argvs], ROOT);
+    if (first === undefined) throw new Error('cli-batch printed nothing for the first command');
+    [relativePath, forward] = [first, rest];
     backward = cliBatch([...argvs].reverse(), DISK).reverse();
   });
 

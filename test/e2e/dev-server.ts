@@ -14,7 +14,7 @@ import {docusaurusBin} from './temp-site.js';
 export interface DevServer {
   child: ChildProcess;
   url: string;
-  log(): string;
+  log: () => string;
 }
 
 /** A port the system just gave out: listen on 0, read it back, close. */

@@ -26,7 +26,7 @@ export async function visit(site: BuiltWebsite, path: string, colorMode: ColorMo
   const page = await context.newPage();
   const problems = watchProblems(page);
   const response = await page.goto(site.server.url + path, {waitUntil: 'load'});
-  if (!response || response.status() !== 200) problems.errors.push(`HTTP ${response?.status() ?? 'no response'} for ${path}`);
+  if (response?.status() !== 200) problems.errors.push(`HTTP ${response?.status() ?? 'no response'} for ${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForFunction((mode) => document.documentElement.dataset.theme === mode, colorMode);
   await waitForMermaid(page);
