@@ -84,6 +84,19 @@ function headEnd(text: string, from: number): number {
   return text.length;
 }
 
+// Character codes the scan looks at (charCodeAt: no one-character strings in a loop over the whole text).
+const NL = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const FF = 12;
+const HASH = 35;
+const BACKSLASH = 92;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const OPENERS = new Set([40, 91, 123]);
+const CLOSERS = new Set([41, 93, 125]);
+
 /** Offsets of the lines that start a top-level statement; null when the text ends inside a string or bracket. */
 function statementStarts(text: string): number[] | null {
   const starts: number[] = [];
@@ -92,30 +105,29 @@ function statementStarts(text: string): number[] | null {
   const n = text.length;
   while (i < n) {
     // At the start of a line.
-    const c = text[i]!;
-    if (depth === 0 && c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r' && c !== '#' && c !== '\f') starts.push(i);
+    const c = text.charCodeAt(i);
+    if (depth === 0 && c !== SPACE && c !== TAB && c !== NL && c !== CR && c !== HASH && c !== FF) starts.push(i);
     // The rest of the line (and any string or bracket that runs past it).
     while (i < n) {
-      const ch = text[i]!;
-      if (ch === '\n') {
+      const ch = text.charCodeAt(i);
+      if (ch === NL) {
         i++;
         break;
       }
-      if (ch === '#') {
+      if (ch === HASH) {
         const nl = text.indexOf('\n', i);
         i = nl === -1 ? n : nl;
-      } else if (ch === '\\') {
+      } else if (ch === BACKSLASH) {
         // An escaped character; a backslash before the line break joins the next line to this one.
-        i += text[i + 1] === '\r' && text[i + 2] === '\n' ? 3 : 2;
-      } else if (ch === '"' || ch === "'") {
+        i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
+      } else if (ch === DQUOTE || ch === SQUOTE) {
         const end = stringEnd(text, i);
         if (end < 0) return null;
         i = end;
       } else {
-        if (ch === '(' || ch === '[' || ch === '{') {
+        if (OPENERS.has(ch)) {
           if (++depth > MAX_NESTING) return null;
-        }
-        else if (ch === ')' || ch === ']' || ch === '}') depth--;
+        } else if (CLOSERS.has(ch)) depth--;
         i++;
       }
     }
@@ -125,20 +137,21 @@ function statementStarts(text: string): number[] | null {
 
 /** The offset after the string literal whose quote is at `at` (its prefix letters come before and need nothing). -1: unterminated. */
 function stringEnd(text: string, at: number): number {
-  const q = text[at]!;
-  const triple = text[at + 1] === q && text[at + 2] === q;
-  if (triple) {
-    for (let i = at + 3; i < text.length; i++) {
-      if (text[i] === '\\') i++;
-      else if (text[i] === q && text[i + 1] === q && text[i + 2] === q) return i + 3;
+  const q = text.charCodeAt(at);
+  const n = text.length;
+  if (text.charCodeAt(at + 1) === q && text.charCodeAt(at + 2) === q) {
+    for (let i = at + 3; i < n; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === BACKSLASH) i++;
+      else if (ch === q && text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) return i + 3;
     }
     return -1;
   }
-  for (let i = at + 1; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') i++;
+  for (let i = at + 1; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === BACKSLASH) i++;
     else if (ch === q) return i + 1;
-    else if (ch === '\n') return -1;
+    else if (ch === NL) return -1;
   }
   return -1;
 }
