@@ -16,17 +16,12 @@ import {mkdirSync, readFileSync, readdirSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {takeOption} from './lib/options.mjs';
 import {stagesOf, stagesTable} from './lib/stages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const opt = (name, fallback) => takeOption(args, name, fallback);
 const dist = resolve(opt('dist', join(here, '..', 'dist')));
 const top = Number(opt('top', 30));
 const [mode, a, b] = args.filter((x) => x !== '--parse-all');

@@ -11,7 +11,7 @@ const MATCH_HEAD = /^([ \t]*match)([ \t]+)(?![(\s])([^\n#]*?)(:[ \t]*(?:#[^\n]*)
 
 /** The file as the parser should read it: the same object when no head needs parentheses. */
 export function withParenthesisedMatchSubjects(file: SourceFile): SourceFile {
-  if (!/^[ \t]*match[ \t][^\n]*,/m.test(file.text)) return file;
+  if (!mayHaveTupleSubject(file.text)) return file;
   let changed = false;
   const text = file.text.replace(MATCH_HEAD, (all: string, head: string, space: string, subject: string, colon: string, offset: number) => {
     if (!hasTopLevelComma(subject) || !nextLineIsCase(file.text, offset + all.length)) return all;
@@ -24,6 +24,27 @@ export function withParenthesisedMatchSubjects(file: SourceFile): SourceFile {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   return {...file, text, lines};
 }
+
+/**
+ * Whether a line starts (after blanks) with `match` and a blank and has a comma after it: what
+ * `/^[ \t]*match[ \t][^\n]*,/m` tests, without running a regular expression once over every
+ * file (V8 interprets a regular expression's first runs, slowly on a whole module's text).
+ */
+function mayHaveTupleSubject(text: string): boolean {
+  for (let i = text.indexOf('match'); i !== -1; i = text.indexOf('match', i + 5)) {
+    const after = text.charCodeAt(i + 5);
+    if (after !== 32 && after !== 9) continue;
+    let start = i;
+    while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start--;
+    if (start > 0 && !LINE_BREAKS.has(text.charCodeAt(start - 1))) continue;
+    const eol = text.indexOf('\n', i);
+    if (text.slice(i, eol === -1 ? undefined : eol).includes(',')) return true;
+  }
+  return false;
+}
+
+/** What ends a line for `^` in a multiline regular expression: \n, \r, U+2028, U+2029. */
+const LINE_BREAKS = new Set([10, 13, 0x2028, 0x2029]);
 
 /** A comma outside brackets and strings: the subject is a tuple. */
 function hasTopLevelComma(subject: string): boolean {

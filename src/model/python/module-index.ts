@@ -18,7 +18,7 @@ export function indexModule(py: PyModule, origin: 'src' | 'lib'): ModuleInfo {
 }
 
 /** Statements of a block, looking through `if`/`try`/`with` blocks (module constants are often guarded). */
-function statementsOf(block: SyntaxNode): SyntaxNode[] {
+export function statementsOf(block: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const c of kids(block)) {
     if (c.name === 'IfStatement' || c.name === 'TryStatement' || c.name === 'WithStatement') {
@@ -30,7 +30,8 @@ function statementsOf(block: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-function indexStatement(info: ModuleInfo, stmt: SyntaxNode): void {
+/** Adds what one top-level statement defines to the module's index (a later definition of a name replaces an earlier one). */
+export function indexStatement(info: ModuleInfo, stmt: SyntaxNode): void {
   const py = info.py;
   if (stmt.name === 'ImportStatement') {
     for (const [local, binding] of parseImport(text(py, stmt))) info.imports.set(local, binding);
@@ -203,16 +204,21 @@ export function walkStatements(body: SyntaxNode, visit: (stmt: SyntaxNode) => vo
   }
 }
 
-const functionIndex = new WeakMap<ModuleInfo, Map<number, FunctionInfo>>();
+const functionIndex = new WeakMap<ModuleInfo, {generation: number; index: Map<number, FunctionInfo>}>();
 
-/** The function or method whose `def` starts at `from` (an index built once per module). */
+/** The function or method whose `def` starts at `from` (an index built once per module, again when a lazy module parsed more). */
 export function functionDefinedAt(module: ModuleInfo, from: number): FunctionInfo | undefined {
-  let index = functionIndex.get(module);
-  if (!index) {
-    index = new Map();
-    for (const f of module.functions.values()) index.set(f.node.from, f);
-    for (const c of module.classes.values()) for (const m of c.methods.values()) if (!index.has(m.node.from)) index.set(m.node.from, m);
-    functionIndex.set(module, index);
+  const lazy = module.lazy;
+  lazy?.needAt(from);
+  const generation = lazy?.generation ?? 0;
+  let cached = functionIndex.get(module);
+  if (!cached || cached.generation !== generation) {
+    const index = new Map<number, FunctionInfo>();
+    // A lazy module's parsed entries only: iterating its maps would parse the whole file.
+    for (const f of lazy ? lazy.parsedFunctions() : module.functions.values()) index.set(f.node.from, f);
+    for (const c of lazy ? lazy.parsedClasses() : module.classes.values()) for (const m of c.methods.values()) if (!index.has(m.node.from)) index.set(m.node.from, m);
+    cached = {generation, index};
+    functionIndex.set(module, cached);
   }
-  return index.get(from);
+  return cached.index.get(from);
 }

@@ -54,4 +54,18 @@ export interface ModuleInfo {
   assigns: Map<string, SyntaxNode>;
   classes: Map<string, ClassInfo>;
   functions: Map<string, FunctionInfo>;
+  /** A library module indexed as its names are used (lazy-module.ts); absent when parsed whole. */
+  lazy?: LazyPart;
+}
+
+/** What readers that must not parse a whole library module ask of it. */
+export interface LazyPart {
+  /** Grows each time more of the module is parsed (caches of its entries compare it). */
+  readonly generation: number;
+  /** Parses the definition that holds this offset, if it is deferred. */
+  needAt(offset: number): void;
+  parsedClasses(): ClassInfo[];
+  parsedFunctions(): FunctionInfo[];
+  /** Classes whose head (the bases, as text) passes `test`, parsed now; the others stay deferred. */
+  classesWithHead(test: (head: string) => boolean): ClassInfo[];
 }

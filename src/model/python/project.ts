@@ -1,5 +1,6 @@
 import {CharmArchError} from '../../errors.js';
 import type {CharmSources} from '../sources/sources.js';
+import {lazyModule} from './lazy-module.js';
 import {indexModule, moduleNameOf} from './module-index.js';
 import type {ClassInfo, ModuleInfo} from './module-info.js';
 import {parseModule} from './syntax.js';
@@ -85,7 +86,7 @@ export class PythonProject {
    * base class vendored as a charm library, read once the main class's chain was resolved).
    */
   charmCodeModules(isCharmClass: (c: ClassInfo) => boolean): ModuleInfo[] {
-    const vendored = [...this.modules.values()].filter((m) => m.origin === 'lib' && [...m.classes.values()].some(isCharmClass));
+    const vendored = [...this.modules.values()].filter((m) => m.origin === 'lib' && charmClassCandidates(m).some(isCharmClass));
     return [...this.sourceModules(), ...vendored];
   }
 
@@ -107,9 +108,19 @@ export class PythonProject {
       return undefined;
     }
     if (!file) return undefined;
-    const info = indexModule(parseModule(file, name), origin);
+    const info = (origin === 'lib' ? lazyModule(file, name, origin) : undefined) ?? indexModule(parseModule(file, name), origin);
     this.modules.set(name, info);
     return info;
   }
 }
 
+/**
+ * The classes of a module that may be charm classes. A library module parsed lazily offers the classes
+ * parsed so far (the charm's own class chain among them: resolving it parsed them) and those whose
+ * bases name a charm (`CharmBase`, a framework's `Charm`, a `...Charm` class); a class deriving
+ * from a charm through a base named otherwise, and used by nothing, is not parsed to find out.
+ */
+function charmClassCandidates(module: ModuleInfo): ClassInfo[] {
+  if (!module.lazy) return [...module.classes.values()];
+  return [...module.lazy.parsedClasses(), ...module.lazy.classesWithHead((head) => /Charm/.test(head))];
+}

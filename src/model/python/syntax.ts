@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import {parser} from '@lezer/python';
-import type {SyntaxNode, Tree} from '@lezer/common';
+import {Tree, type SyntaxNode, type TreeBuffer} from '@lezer/common';
 import {positionOf, type SourceFile} from '../sources/text.js';
 import {withParenthesisedMatchSubjects} from './match-subjects.js';
 
@@ -40,17 +40,18 @@ export function clearParsedTexts(): void {
   parsedChars = 0;
 }
 
-function parseText(source: string): Parsed {
-  const key = createHash('sha1').update(source).digest('base64');
+function parseText(source: string, part?: {ranges: readonly TextRange[]; textKey: string}): Parsed {
+  const key = part ? `${part.textKey}:${part.ranges.map((r) => `${r.from}-${r.to}`).join(',')}` : textKeyOf(source);
   const hit = parsedTexts.get(key);
   if (hit) {
     parsedTexts.delete(key);
     parsedTexts.set(key, hit);
     return hit;
   }
-  const parsed = {...parseUncached(source), chars: source.length};
+  const chars = part ? part.ranges.reduce((n, r) => n + r.to - r.from, 0) : source.length;
+  const parsed = {...parseUncached(source, part?.ranges), chars};
   parsedTexts.set(key, parsed);
-  parsedChars += source.length;
+  parsedChars += chars;
   for (const [k, v] of parsedTexts) {
     if (parsedChars <= PARSED_CHARS_LIMIT) break;
     parsedTexts.delete(k);
@@ -59,16 +60,30 @@ function parseText(source: string): Parsed {
   return parsed;
 }
 
-function parseUncached(source: string): Parsed {
-  const tooDeep = nestingBeyond(source, MAX_NESTING);
+/** The key a text's parses are remembered by. */
+export function textKeyOf(source: string): string {
+  return createHash('sha1').update(source).digest('base64');
+}
+
+export interface TextRange {
+  from: number;
+  to: number;
+}
+
+function parseUncached(source: string, ranges?: readonly TextRange[]): Parsed {
+  // Parts of a text come from statements.ts, which refuses a text nested too deeply.
+  const tooDeep = ranges ? null : nestingBeyond(source, MAX_NESTING);
   // The parser would recurse past the stack on such input; CPython refuses it too.
   if (tooDeep !== null) return {tree: parser.parse(''), errorAt: tooDeep};
   let tree: Tree;
   try {
-    tree = parser.parse(source);
+    // lezer counts positions from the first range: a range at 0 first keeps them those of the text.
+    tree = ranges ? parser.parse(source, undefined, ranges[0]!.from > 0 ? [{from: 0, to: 0}, ...ranges] : ranges) : parser.parse(source);
   } catch {
     return {tree: parser.parse(''), errorAt: -1};
   }
+  // Most modules have no error node: a scan of the tree's node types says so without visiting nodes.
+  if (!containsErrorNode(tree)) return {tree};
   let errorAt: number | undefined;
   tree.iterate({
     enter(n) {
@@ -88,7 +103,40 @@ export function parseModule(original: SourceFile, name: string): PyModule {
   const file = withParenthesisedMatchSubjects(original);
   const {tree, errorAt} = parseText(file.text);
   if (errorAt === undefined) return {file, tree, name};
-  return {file, tree, name, syntaxError: errorAt < 0 ? {line: 1, column: 1} : positionOf(file, errorAt)};
+  return {file, tree, name, syntaxError: syntaxErrorAt(file, errorAt)};
+}
+
+/** The file as the parser reads it (see match-subjects.ts). */
+export const parsedText = withParenthesisedMatchSubjects;
+
+/**
+ * Parses some statements of a file only (`ranges`: whole lines, in order); positions in the tree are
+ * those of the whole text. `textKey` is textKeyOf(file.text), computed once by the caller.
+ */
+export function parseStatements(file: SourceFile, ranges: readonly TextRange[], textKey: string): {tree: Tree; syntaxError?: {line: number; column: number}} {
+  const {tree, errorAt} = parseText(file.text, {ranges, textKey});
+  return errorAt === undefined ? {tree} : {tree, syntaxError: syntaxErrorAt(file, errorAt)};
+}
+
+function syntaxErrorAt(file: SourceFile, errorAt: number): {line: number; column: number} {
+  return errorAt < 0 ? {line: 1, column: 1} : positionOf(file, errorAt);
+}
+
+/** Whether any node of the tree is an error node (read from the compact buffers the parser stores leaves in). */
+function containsErrorNode(tree: Tree): boolean {
+  if (tree.type.isError) return true;
+  for (const child of tree.children) {
+    if (child instanceof Tree ? containsErrorNode(child) : bufferHasError(child)) return true;
+  }
+  return false;
+}
+
+function bufferHasError(buffer: TreeBuffer): boolean {
+  const types = buffer.set.types;
+  const b = buffer.buffer;
+  // Four numbers per node: type, start, end, end index of its children.
+  for (let i = 0; i < b.length; i += 4) if (types[b[i]!]!.isError) return true;
+  return false;
 }
 
 /**

@@ -93,8 +93,12 @@ export class CharmSources {
 
   exists(path: string): boolean {
     if (this.tree) return this.tree.exists(normalise(path));
+    // Most paths asked about do not exist (a module lookup tries each import root): no exception for those.
+    const lst = lstatSync(this.absolute(path), {throwIfNoEntry: false});
+    if (!lst) return false;
+    if (lst.isFile()) return true;
     try {
-      return lstatSync(this.absolute(path)).isFile() || statSync(this.absolute(path)).isFile();
+      return statSync(this.absolute(path)).isFile();
     } catch {
       return false;
     }
@@ -217,10 +221,11 @@ export class CharmSources {
     const abs = this.absolute(path);
     let lst;
     try {
-      lst = lstatSync(abs);
+      lst = lstatSync(abs, {throwIfNoEntry: false});
     } catch {
       return null;
     }
+    if (!lst) return null;
     // Checked for every file, not only links: a linked parent folder (src -> /elsewhere) leaves the charm too.
     const where = this.resolveLink(path);
     if (where === 'loop') {

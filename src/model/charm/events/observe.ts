@@ -20,7 +20,7 @@ import {childOf, kids, line, parts, text, type SyntaxNode} from '../../python/sy
 export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?: ReadonlySet<ClassInfo>, bindings?: ReadonlyMap<ClassInfo, Map<string, Value>>): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   for (const module of modules) {
-    for (const call of observeCalls(module)) {
+    for (const call of only ? observeCallsInClasses(module, only) : observeCalls(module)) {
       const fn = enclosingFunction(module, call);
       const cls = fn?.cls;
       if (only && (!cls || !only.has(cls))) continue;
@@ -46,6 +46,28 @@ function observeCalls(module: ModuleInfo): SyntaxNode[] {
     });
   }
   observeCallsCache.set(module, calls);
+  return calls;
+}
+
+/**
+ * The observe calls inside the given classes of a module, in the order of the file: the calls a
+ * scan restricted to those classes keeps, found without walking (or, for a library module read
+ * lazily, parsing) the rest of the module.
+ */
+function observeCallsInClasses(module: ModuleInfo, only: ReadonlySet<ClassInfo>): SyntaxNode[] {
+  if (!module.py.file.text.includes('observe')) return [];
+  const classes = [...only].filter((c) => c.module === module).sort((a, b) => a.node.from - b.node.from);
+  const calls: SyntaxNode[] = [];
+  let end = -1;
+  for (const cls of classes) {
+    // A class nested in another one already walked.
+    if (cls.node.from < end) continue;
+    end = cls.node.to;
+    const cursor = cls.node.cursor();
+    do {
+      if (cursor.name === 'CallExpression' && /observe\s*$/.test(text(module.py, cursor.node.firstChild!))) calls.push(cursor.node);
+    } while (cursor.next() && cursor.from < end);
+  }
   return calls;
 }
 
