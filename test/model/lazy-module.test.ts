@@ -27,7 +27,7 @@ function fileOf(text: string, path = 'lib/charms/x/v0/x.py'): SourceFile {
 /** kind:name of each statement, and the first characters of its text. */
 function split(text: string): string[] | null {
   const statements = topLevelStatements(text);
-  return statements && statements.map((s) => `${s.kind}${s.name ? `:${s.name}` : ''} ${JSON.stringify(text.slice(s.from, s.from + 12))}`);
+  return statements?.map((s) => `${s.kind}${s.name ? `:${s.name}` : ''} ${JSON.stringify(text.slice(s.from, s.from + 12))}`) ?? null;
 }
 
 describe('top-level statements, found by a scan of the text', () => {

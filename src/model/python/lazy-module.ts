@@ -89,7 +89,7 @@ class LazyNames<V extends {node: SyntaxNode}> extends Map<string, V> {
 export function lazyModule(original: SourceFile, name: string, origin: 'src' | 'lib'): ModuleInfo | undefined {
   const file = parsedText(original);
   const statements = topLevelStatements(file.text);
-  if (!statements || !statements.some((s) => s.kind === 'class' || s.kind === 'def')) return undefined;
+  if (!statements?.some((s) => s.kind === 'class' || s.kind === 'def')) return undefined;
   return new LazyModule(file, name, origin, statements).info;
 }
 
@@ -111,13 +111,16 @@ class LazyModule implements LazyPart {
     this.textKey = textKeyOf(file.text);
     this.classes = new LazyNames<ClassInfo>(this);
     this.functions = new LazyNames<FunctionInfo>(this);
-    const self = this;
+    // The whole tree only when something walks it: the getter parses what is still deferred.
+    const wholeTree = (): Tree => {
+      this.needAll();
+      return this.fullTree!;
+    };
     const py: PyModule = {
       file,
       name,
       get tree(): Tree {
-        self.needAll();
-        return self.fullTree!;
+        return wholeTree();
       },
     };
     this.info = {py, origin, imports: new Map(), assigns: new Map(), classes: this.classes, functions: this.functions, lazy: this};
@@ -127,7 +130,7 @@ class LazyModule implements LazyPart {
     for (const s of statements) {
       if (s.kind !== 'other') continue;
       const last = header[header.length - 1];
-      if (last && last.to === s.from) last.to = s.to;
+      if (last?.to === s.from) last.to = s.to;
       else header.push({from: s === statements[0] ? 0 : s.from, to: s.to});
     }
     this.index(header);

@@ -212,7 +212,7 @@ export function functionDefinedAt(module: ModuleInfo, from: number): FunctionInf
   lazy?.needAt(from);
   const generation = lazy?.generation ?? 0;
   let cached = functionIndex.get(module);
-  if (!cached || cached.generation !== generation) {
+  if (cached?.generation !== generation) {
     const index = new Map<number, FunctionInfo>();
     // A lazy module's parsed entries only: iterating its maps would parse the whole file.
     for (const f of lazy ? lazy.parsedFunctions() : module.functions.values()) index.set(f.node.from, f);

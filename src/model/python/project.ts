@@ -122,5 +122,5 @@ export class PythonProject {
  */
 function charmClassCandidates(module: ModuleInfo): ClassInfo[] {
   if (!module.lazy) return [...module.classes.values()];
-  return [...module.lazy.parsedClasses(), ...module.lazy.classesWithHead((head) => /Charm/.test(head))];
+  return [...module.lazy.parsedClasses(), ...module.lazy.classesWithHead((head) => head.includes('Charm'))];
 }
