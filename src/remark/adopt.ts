@@ -1,4 +1,5 @@
 import type {Heading, RootContent} from 'mdast';
+import {isIntro} from '../sections/mdast.js';
 import {adoptsTitle} from '../sections/titles.js';
 
 /** Plain text of a heading (its inline code, links and emphasis included). */
@@ -10,16 +11,25 @@ export function headingText(node: {value?: unknown; children?: unknown[]}): stri
 /** An explicit `{#custom-id}` the author wrote: Docusaurus honours it, so the directive leaves it alone. */
 const CUSTOM_ID = /\{#[^}]+\}\s*$/;
 
+/** The author heading a directive may adopt, and whether the author wrote a paragraph of their own between the two. */
+export interface AuthorHeading {
+  heading: Heading;
+  /** The author introduces the section themselves (often the template's own sentence, kept). */
+  intro: boolean;
+}
+
 /**
  * The author heading a directive stands under, when it may adopt it: the nearest heading before it
  * among its siblings, with only the author's own prose between (another directive of this plugin in
  * between has its own section), below the page title (an h1 is the page's, not a section's).
  */
-export function authorHeadingBefore(siblings: readonly RootContent[], directive: RootContent, isDirective: (node: RootContent) => boolean): Heading | undefined {
+export function authorHeadingBefore(siblings: readonly RootContent[], directive: RootContent, isDirective: (node: RootContent) => boolean): AuthorHeading | undefined {
+  let intro = false;
   for (let i = siblings.indexOf(directive) - 1; i >= 0; i--) {
     const node = siblings[i]!;
-    if (node.type === 'heading') return node.depth >= 2 ? node : undefined;
+    if (node.type === 'heading') return node.depth >= 2 ? {heading: node, intro} : undefined;
     if (isDirective(node)) return undefined;
+    if (node.type === 'paragraph') intro = true;
   }
   return undefined;
 }
@@ -27,9 +37,11 @@ export function authorHeadingBefore(siblings: readonly RootContent[], directive:
 /**
  * When the generated section starts with the heading of the author's own section, the author's
  * heading takes its place: it gets the stable id (unless it has its own `{#id}`) and the generated
- * heading is dropped. Returns the generated content without that heading, or null (not adopted).
+ * heading is dropped, and so is the section's introductory sentence when the author wrote their own
+ * (a page made from the template keeps its sentence, which would otherwise be printed twice).
+ * Returns the generated content without them, or null (not adopted).
  */
-export function adoptHeading(titles: readonly RegExp[], author: Heading, generated: RootContent[]): RootContent[] | null {
+export function adoptHeading(titles: readonly RegExp[], {heading: author, intro}: AuthorHeading, generated: RootContent[]): RootContent[] | null {
   const first = generated[0];
   if (first?.type !== 'heading' || first.depth !== author.depth) return null;
   const title = headingText(author);
@@ -39,5 +51,6 @@ export function adoptHeading(titles: readonly RegExp[], author: Heading, generat
     const data = (author.data ??= {}) as {hProperties?: Record<string, unknown>};
     data.hProperties = {...data.hProperties, id};
   }
-  return generated.slice(1);
+  const rest = generated.slice(1);
+  return intro ? rest.filter((node) => !isIntro(node)) : rest;
 }

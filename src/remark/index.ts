@@ -12,7 +12,7 @@ import {DIRECTIVE_NAMES, directiveNamed} from '../sections/registry.js';
 import type {LinkOptions} from '../sections/context.js';
 import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
-import {adoptHeading, authorHeadingBefore} from './adopt.js';
+import {adoptHeading, authorHeadingBefore, type AuthorHeading} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
 import {charmWarningLines, displayPath, DRIFT_CODE, DriftError, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
 import {scrollableTables} from './table-scroll.js';
@@ -41,7 +41,7 @@ const isOurDirective = (node: {type: string}): boolean =>
   (node.type === 'containerDirective' || node.type === 'leafDirective') && directiveNamed((node as Directive).name) !== undefined;
 
 function transform(tree: Root, file: VFile, state: SiteState): void {
-  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: Heading}> = [];
+  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: AuthorHeading}> = [];
   let lastDepth = 1;
   visit(tree, (node, _index, parent) => {
     if (node.type === 'heading') lastDepth = (node).depth;
@@ -86,7 +86,7 @@ function pagePath(file: VFile): string {
  * The directive's content. Under an author heading of its own section (`## Juju events` then the
  * events directive), the section adopts that heading: no second heading, sub-headings one level below.
  */
-function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: Heading): RootContent[] {
+function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: AuthorHeading): RootContent[] {
   const options = state.options;
   const pos = node.position?.start ?? {line: 1, column: 1};
   const fail = (code: ErrorCode, message: string, hint?: string): never => {
@@ -143,7 +143,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       ...(revision ? {branch: revision.commit, charmPathInRepository: charm.pathInRepository ?? (revision.charmPath || '.')} : {}),
     };
     const build = (level: number): RootContent[] => directive.build({model, headingLevel: level, links, attributes, annotations});
-    const adopted = author && levelAttr === undefined ? adoptHeading(directive.titles, author, build(author.depth)) : null;
+    const adopted = author && levelAttr === undefined ? adoptHeading(directive.titles, author, build(author.heading.depth)) : null;
     if (adopted) return [...prose, ...adopted];
     const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.

@@ -3,14 +3,14 @@ import {charmDiagram as buildCharmDiagram} from '../diagrams/index.js';
 import {charmTitle, type SectionContext} from './context.js';
 import {diagramNode} from './diagrams.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
-import {heading, paragraph, text} from './mdast.js';
+import {heading, intro, text} from './mdast.js';
 import type {CharmModel} from '../model/index.js';
 
 /** Section 3: the charm container and each workload container with its Pebble services. */
 export function charmDiagram(ctx: SectionContext): RootContent[] {
   return [
     heading(ctx.headingLevel, 'charm-architecture-diagram', text('Charm architecture')),
-    paragraph(text(`The following diagram shows the architecture of the ${charmTitle(ctx.model)} charm:`)),
+    intro(text(`The following diagram shows the architecture of the ${charmTitle(ctx.model)} charm:`)),
     diagramNode(buildCharmDiagram(ctx.model)),
   ];
 }

@@ -31,9 +31,18 @@ function repositoryFileUrl(url: string, repository: string, links: LinkOptions):
   }
   // Root-relative (`/x`), protocol-relative (`//host`) and other schemes (`file:`, `data:`) are not charm paths.
   if (!path || path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(path)) return null;
-  const charmDir = links.charmPathInRepository && links.charmPathInRepository !== '.' ? links.charmPathInRepository : '';
-  const inRepository = posix.normalize(posix.join(charmDir, path));
-  if (inRepository === '..' || inRepository.startsWith('../') || inRepository.startsWith('/')) return null;
+  const inRepository = repositoryPath(links, path);
+  if (inRepository === null) return null;
   const file = inRepository === '.' ? '' : inRepository;
   return `${repository.replace(/\/+$/, '')}/blob/${links.branch ?? 'main'}/${file.split('/').map(encodeURIComponent).join('/')}${fragment}`;
+}
+
+/**
+ * A path relative to the charm as a path in its repository (the charm may sit in a subfolder), or
+ * null when it leaves the repository.
+ */
+export function repositoryPath(links: Pick<LinkOptions, 'charmPathInRepository'>, path: string): string | null {
+  const charmDir = links.charmPathInRepository && links.charmPathInRepository !== '.' ? links.charmPathInRepository : '';
+  const inRepository = posix.normalize(posix.join(charmDir, path));
+  return inRepository === '..' || inRepository.startsWith('../') || inRepository.startsWith('/') ? null : inRepository;
 }

@@ -3,6 +3,7 @@ import {opsAttributeName, type CharmModel, type ConfigOption, type ObservedEvent
 import {sourceUrl, type SectionContext} from './context.js';
 import {blockquote, charmInline, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
+import {ownBaseClass} from './event-handlers.js';
 
 const OPS_URL = 'https://ops.readthedocs.io/en/latest/index.html';
 const CHARM_URL = 'https://documentation.ubuntu.com/juju/latest/reference/charm/';
@@ -53,13 +54,20 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
   const handler = `self.${observer.handler}`;
   steps.push(
     [
-      paragraph(...(observer.inherited ? [text('The framework base class defines how to handle this event:')] : [text('In the '), code('__init__'), text(` method is defined how to handle this event${observer.expression === concreteExpression(observer) ? '' : ' (written there in a more general form)'} like this:`)])),
+      paragraph(...(observer.inherited ? baseClassIntro(observer) : [text('In the '), code('__init__'), text(` method is defined how to handle this event${observer.expression === concreteExpression(observer) ? '' : ' (written there in a more general form)'} like this:`)])),
       codeBlock(`self.framework.observe(${concreteExpression(observer)}, ${handler})`, 'python'),
     ],
     [text('The method '), code(observer.handler), ...(observer.handlerDoc ? [text(', in its turn: '), ...charmInline(observer.handlerDoc, ctx.links)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
   );
   out.push(list(true, steps));
   return out;
+}
+
+/** Who defines the handling of an inherited event: the charm's own base class (named, with its module), or the framework's. */
+function baseClassIntro(observer: ObservedEvent): PhrasingContent[] {
+  const own = ownBaseClass(observer);
+  if (!own) return [text('The framework base class defines how to handle this event:')];
+  return [text('The charm\'s base class '), code(own.class), text(', in '), code(own.module), text(', defines how to handle this event:')];
 }
 
 /** The observer of the charm's own `config-changed` with a named handler (not a library object's), the charm's own one first. */

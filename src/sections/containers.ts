@@ -2,7 +2,7 @@ import type {RootContent} from 'mdast';
 import {containerServices} from '../model/index.js';
 import type {Rock} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
-import {code, heading, link, paragraph, slug, text} from './mdast.js';
+import {code, heading, intro, link, paragraph, slug, text} from './mdast.js';
 import {isSidecarCharm} from './charm-diagram.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 
@@ -18,7 +18,7 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
     out.push(paragraph(text('This is a machine charm: it declares no workload containers.')));
     return out;
   }
-  out.push(paragraph(text('Configuration files for the containers can be found in the respective directories that define the rock.')));
+  out.push(intro(text('Configuration files for the containers can be found in the respective directories that define the rock.')));
   for (const c of m.containers) {
     out.push(heading(ctx.headingLevel + 1, `container-${slug(c.name)}`, code(c.name)));
     // The same services the charm diagram shows (layers, the rock that feeds it, exporters).

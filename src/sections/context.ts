@@ -1,5 +1,6 @@
 import type {RootContent} from 'mdast';
 import type {CharmModel} from '../model/index.js';
+import {repositoryPath} from './charm-links.js';
 
 /** Where links point: the Juju docs and, when configured, the charm's repository. */
 export interface LinkOptions {
@@ -32,12 +33,16 @@ export interface SectionContext {
 
 export type SectionBuilder = (ctx: SectionContext) => RootContent[];
 
-/** Repository link to `file:line`, or null when no repository is configured. */
+/**
+ * Repository link to `file:line` (a path relative to the charm), or null when no repository is
+ * configured or the file lies outside it. A file beside the charm (`../rock/rockcraft.yaml` of a
+ * charm in a subfolder) is still in the repository and gets its link.
+ */
 export function sourceUrl(links: LinkOptions, file: string, line?: number): string | null {
-  if (!links.repository || file.startsWith('..')) return null;
+  const inRepository = links.repository ? repositoryPath(links, file) : null;
+  if (!links.repository || inRepository === null) return null;
   const base = links.repository.replace(/\/+$/, '');
-  const prefix = links.charmPathInRepository && links.charmPathInRepository !== '.' ? `${links.charmPathInRepository.replace(/\/+$/, '')}/` : '';
-  return `${base}/blob/${links.branch ?? 'main'}/${prefix}${file}${line ? `#L${line}` : ''}`;
+  return `${base}/blob/${links.branch ?? 'main'}/${inRepository}${line ? `#L${line}` : ''}`;
 }
 
 /** The charm's display name, trimmed to one line (one implementation for sections and diagrams). */

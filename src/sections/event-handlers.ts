@@ -17,10 +17,36 @@ const INHERITED_FROM = /^(\S+) (\S+) \(commit ([0-9a-f]{7,40})\) \(([^():]+):(\d
  * and is no link when that commit is unknown (never the charm's class line, which is not the handler).
  */
 export function handlerUrl(e: ObservedEvent, ctx: SectionContext): string | null {
-  if (!e.inherited) return sourceUrl(ctx.links, e.handlerFile ?? e.file, e.handlerLine ?? e.line);
+  if (!e.inherited || ownBaseClass(e)) return sourceUrl(ctx.links, e.handlerFile ?? e.file, e.handlerLine ?? e.line);
   const m = INHERITED_FROM.exec(e.inheritedFrom ?? '');
   const repository = m && Object.hasOwn(FRAMEWORK_REPOSITORIES, m[1]!) ? FRAMEWORK_REPOSITORIES[m[1]!] : undefined;
   return m && repository ? `${repository}/blob/${m[3]}/${m[4]}#L${m[5]}` : null;
+}
+
+/** A base class of the charm's own, in its `lib/` or `src/`: the class and its Python module. */
+export interface OwnBaseClass {
+  class: string;
+  module: string;
+}
+
+/**
+ * The charm's own base class that observes an inherited event (opensearch's OpenSearchBaseCharm in
+ * lib/charms/opensearch/v0/), or undefined for an installed framework (paas-charm): the model records
+ * a file of the charm as `inheritedFrom` there, a package and version for a framework.
+ */
+export function ownBaseClass(e: ObservedEvent): OwnBaseClass | undefined {
+  if (!e.inherited || !e.inheritedFrom || !/^[^\s()]+\.py$/.test(e.inheritedFrom)) return undefined;
+  const module = e.inheritedFrom.replace(/^(?:lib|src)\//, '').replace(/(?:\/__init__)?\.py$/, '').replace(/\//g, '.');
+  return {class: e.observer ?? 'its base class', module};
+}
+
+/** Who observes an inherited event, as a sentence: the charm's own base class (linked where it observes), or the framework. */
+export function inheritedSentence(e: ObservedEvent, ctx: SectionContext): PhrasingContent[] {
+  const own = ownBaseClass(e);
+  if (!own) return [text(`Observed by the framework${e.inheritedFrom ? `: ${e.inheritedFrom}` : ''}. `)];
+  const where = sourceUrl(ctx.links, e.file, e.line);
+  const module = code(own.module);
+  return [text('Observed by the charm\'s base class '), code(own.class), text(' in '), where ? link(where, module) : module, text('. ')];
 }
 
 /** The same handler observed twice for one event (two `observe` calls) is one action. */

@@ -1,10 +1,11 @@
 import type {BlockContent, List, PhrasingContent, RootContent} from 'mdast';
 import {hookName, type EventKind, type ObservedEvent} from '../model/index.js';
 import type {SectionContext} from './context.js';
-import {actionParagraphs} from './event-handlers.js';
+import {actionParagraphs, inheritedSentence} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
 import {provenanceDetails} from './event-provenance.js';
-import {blockquote, code, heading, link, list, paragraph, slug, strong, text} from './mdast.js';
+import {eventEntries, type EventEntry} from './event-entries.js';
+import {blockquote, code, heading, intro, link, list, paragraph, strong, text} from './mdast.js';
 import {anyText, charmAttributes, oneOf, type CharmDirective} from './directive.js';
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
@@ -19,17 +20,6 @@ export function orderedEvents(events: ObservedEvent[], exclude: ReadonlySet<stri
     .sort((a, b) => rank(a) - rank(b) || (a.name ?? a.expression).localeCompare(b.name ?? b.expression) || a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-/** One entry per event name: handlers of the same event are listed together. */
-function groupByName(events: ObservedEvent[]): ObservedEvent[][] {
-  const groups: ObservedEvent[][] = [];
-  for (const e of events) {
-    const g = e.name ? groups.find((x) => x[0]!.name === e.name) : undefined;
-    if (g) g.push(e);
-    else groups.push([e]);
-  }
-  return groups;
-}
-
 /** Above this many events, `toc="auto"` gives one table-of-contents entry per event group. */
 export const GROUPED_TOC_THRESHOLD = 25;
 
@@ -41,13 +31,22 @@ const EVENT_GROUPS: ReadonlyArray<{id: string; title: string; kinds: readonly st
   {id: 'actions', title: 'Actions', kinds: ['action']},
   {id: 'secrets', title: 'Secret events', kinds: ['secret']},
   {id: 'storage', title: 'Storage events', kinds: ['storage']},
-  {id: 'library', title: 'Library events', kinds: ['library', 'custom']},
+  {id: 'library', title: 'Library events', kinds: ['library']},
+  {id: 'custom', title: 'The charm\'s own events', kinds: ['custom']},
   {id: 'other', title: 'Events not resolved statically', kinds: ['unknown']},
 ];
 
 function groupOf(e: ObservedEvent): string {
-  const kind = e.resolved ? e.kind : 'unknown';
+  const kind = e.resolved ? (isCharmEvent(e) ? 'custom' : e.kind) : 'unknown';
   return (EVENT_GROUPS.find((g) => g.kinds.includes(kind)) ?? EVENT_GROUPS[EVENT_GROUPS.length - 1]!).id;
+}
+
+/**
+ * An event the charm defines itself (an EventSource on its own `on`, maybe in its base class in lib/):
+ * no library emits it, even where the model files it with library events.
+ */
+function isCharmEvent(e: ObservedEvent): boolean {
+  return e.kind === 'custom' || (e.kind === 'library' && !e.emitter?.library && !e.emitter?.class && /^self\.on$/.test(e.emitter?.expression ?? ''));
 }
 
 /** `toc="event"`: one heading (and TOC entry) per event; `toc="group"`: one per event group; `auto` (default) groups above 25 events. */
@@ -65,14 +64,14 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
     out.push(paragraph(text('This charm observes no Juju events in its own source.')));
     return out;
   }
-  out.push(paragraph(text('For this charm, the following Juju events are observed:')));
-  const groups = groupByName(events);
+  out.push(intro(text('For this charm, the following Juju events are observed:')));
+  const groups = eventEntries(events);
   if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, 'heading', ctx));
   else {
     // One heading per group; the numbering runs on across the groups' lists.
     let start = 1;
     for (const g of EVENT_GROUPS) {
-      const members = groups.filter((group) => groupOf(group[0]!) === g.id);
+      const members = groups.filter((entry) => groupOf(entry.events[0]!) === g.id);
       if (!members.length) continue;
       out.push(heading(ctx.headingLevel + 1, `events-${g.id}`, text(g.title)));
       const part = eventList(members, 'paragraph', ctx);
@@ -85,7 +84,7 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   return out;
 }
 
-function eventList(groups: ObservedEvent[][], title: 'heading' | 'paragraph', ctx: SectionContext): List {
+function eventList(groups: EventEntry[], title: 'heading' | 'paragraph', ctx: SectionContext): List {
   const eventList = list(true, groups.map((group) => eventItem(group, title, ctx)));
   // Loose: each item holds a heading and paragraphs, rendered as blocks.
   eventList.spread = true;
@@ -100,21 +99,22 @@ function trimEnd(nodes: PhrasingContent[]): PhrasingContent[] {
   return nodes;
 }
 
-function eventItem(group: ObservedEvent[], title: 'heading' | 'paragraph', ctx: SectionContext): BlockContent[] {
+function eventItem({events: group, id, qualifier}: EventEntry, title: 'heading' | 'paragraph', ctx: SectionContext): BlockContent[] {
   const first = group[0]!;
   const url = eventUrl(first, ctx.links);
-  const name: PhrasingContent = first.name ? (url ? link(url, code(first.name)) : code(first.name)) : code(first.expression);
-  // Each event has a stable id (`#event-config-changed`). As a heading inside its list item it is
+  const label: PhrasingContent = first.name ? (url ? link(url, code(first.name)) : code(first.name)) : code(first.expression);
+  // Same-named events of different emitters: the heading says whose (`database-created` on `mysql`).
+  const name: PhrasingContent[] = qualifier ? [label, text(first.emitter?.relation ? ' on ' : ' of '), code(qualifier)] : [label];
+  // Each entry has a stable id (`#event-config-changed`, event-entries.ts). As a heading inside its list item it is
   // also a table-of-contents entry and the list keeps the template's numbering; in a grouped TOC
   // the group is the heading and the event a bold paragraph carrying the id.
-  const id = `event-${slug(first.name ?? first.expression)}`;
   const details: PhrasingContent[] = [];
   details.push(...provenanceDetails(group, ctx));
   if (first.kind === 'library' && first.emitter?.class) details.push(text('From '), code(first.emitter.class), ...(first.emitter.relation ? [text(' on '), code(first.emitter.relation)] : []), text('. '));
-  if (first.inherited) details.push(text(`Observed by the framework${first.inheritedFrom ? `: ${first.inheritedFrom}` : ''}. `));
+  if (first.inherited) details.push(...inheritedSentence(first, ctx));
   const when = whenItFires(first);
   if (when) details.push(text(when));
-  const blocks: BlockContent[] = [title === 'heading' ? heading(ctx.headingLevel + 1, id, name) : {...paragraph(strong(name)), data: {hProperties: {id}}}];
+  const blocks: BlockContent[] = [title === 'heading' ? heading(ctx.headingLevel + 1, id, ...name) : {...paragraph(strong(...name)), data: {hProperties: {id}}}];
   if (details.length) blocks.push(paragraph(...trimEnd(details)));
   const note = ctx.annotations.find((a) => first.name && a.event === first.name);
   blocks.push(...actionParagraphs(group, note, ctx));

@@ -13,6 +13,16 @@ export const strong = (...children: PhrasingContent[]): PhrasingContent => ({typ
 export const emphasis = (...children: PhrasingContent[]): PhrasingContent => ({type: 'emphasis', children});
 export const paragraph = (...children: PhrasingContent[]): Paragraph => ({type: 'paragraph', children});
 
+/**
+ * A section's introductory sentence, the one the page template has under the section heading
+ * ("The following diagram shows ..."). Marked so that, when the author kept the template's own
+ * sentence under the heading the section adopts, the adapter drops this one (src/remark/adopt.ts).
+ */
+export const intro = (...children: PhrasingContent[]): Paragraph => ({type: 'paragraph', children, data: {charmIntro: true} as Paragraph['data']});
+
+/** Whether a generated node is a section's introductory sentence (see `intro`). */
+export const isIntro = (node: RootContent): boolean => node.type === 'paragraph' && (node.data as {charmIntro?: boolean} | undefined)?.charmIntro === true;
+
 /** A link to a web page, a mail address or an anchor; any other URL leaves its children as they are. */
 export function link(url: string, ...children: PhrasingContent[]): PhrasingContent {
   if (!isPublishableUrl(url)) return children.length === 1 ? children[0]! : {type: 'emphasis', children};

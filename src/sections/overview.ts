@@ -7,13 +7,28 @@ const SIDECAR_URL = 'https://kubernetes.io/blog/2015/06/the-distributed-system-t
 const PEBBLE_URL = 'https://documentation.ubuntu.com/juju/latest/reference/pebble/';
 const LAYER_URL = 'https://github.com/canonical/pebble#layer-specification';
 
+/** Text compared as a reader sees it: case, spacing and a closing full stop do not matter. */
+const comparable = (value: string): string => value.replace(/\s+/g, ' ').trim().replace(/\.$/, '').toLowerCase();
+
+/**
+ * The summary and the description, each once: many charms write the same sentence in both, or a
+ * description that starts by repeating its summary. The longer one then says all there is.
+ */
+export function blurbs(summary: string | undefined, description: string | undefined): string[] {
+  const texts = [summary, description].filter((t): t is string => !!t && t.trim() !== '');
+  if (texts.length < 2) return texts;
+  const [a, b] = texts.map(comparable) as [string, string];
+  if (b.includes(a)) return [description!];
+  if (a.includes(b)) return [summary!];
+  return texts;
+}
+
 /** Section 1: what the workload is, the sidecar pattern and Pebble, and the pod listing. */
 export function charmOverview(ctx: SectionContext): RootContent[] {
   const m = ctx.model;
   const title = charmTitle(m);
   const out: RootContent[] = [heading(ctx.headingLevel, 'overview', text('Overview'))];
-  if (m.summary) out.push(...charmMarkdown(m.summary, ctx.links));
-  if (m.description) out.push(...charmMarkdown(m.description, ctx.links));
+  for (const blurb of blurbs(m.summary, m.description)) out.push(...charmMarkdown(blurb, ctx.links));
   if (m.kind === 'machine') {
     out.push(paragraph(text(`The ${title} charm is a machine charm: Juju deploys each unit to its own machine (or LXD container), where the charm installs and manages the workload directly.`)));
     const services = m.pebble.flatMap((l) => l.services.map((s) => s.name));

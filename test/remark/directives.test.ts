@@ -124,6 +124,26 @@ describe('remarkCharmDirectives', () => {
     expect(output).toContain('`config-changed`');
   });
 
+  test('same-named events of different emitters are separate entries with unique, stable ids; the charm\'s own base class is named, not "the framework"', () => {
+    const ids = (toc: string): string[] => {
+      const ids: string[] = [];
+      const walk = (n: {data?: unknown; children?: unknown[]}): void => {
+        const id = (n.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
+        if (id?.startsWith('event')) ids.push(id);
+        (n.children as Array<typeof n> | undefined)?.forEach(walk);
+      };
+      walk(run(`## Juju events\n\n:::juju-events{charm="shapes" toc="${toc}"}\n:::\n`).tree as never);
+      return ids;
+    };
+    const expected = ['event-config-changed', 'event-shapes-pebble-ready', 'event-mysql-database-created', 'event-postgresql-database-created', 'event-ingress-ready', 'event-queue-ready', 'event-restart-shapes'];
+    expect(ids('event')).toEqual(expected);
+    expect(ids('group').filter((id) => !id.startsWith('events-'))).toEqual(expected);
+    const {output} = run(':::juju-events{charm="shapes"}\n:::\n');
+    expect(output).not.toContain('framework');
+    expect(output).toContain('Observed by the charm\'s base class `ShapesBaseCharm` in [`charms.shapes_base.v0.base`](https://github.com/example/shapes-operator/blob/main/charm/lib/charms/shapes_base/v0/base.py#L24)');
+    expect(run(':::juju-events{charm="shapes" toc="group"}\n:::\n').output).toContain('### The charm\'s own events\n\n7. **`restart-shapes`**');
+  });
+
   test('an unknown attribute fails with the page position', () => {
     expect(() => run('text\n\n:::juju-events{colour="red"}\n:::\n')).toThrow(/page\.md:3:1: unknown-attribute: Unknown attribute `colour`/);
   });

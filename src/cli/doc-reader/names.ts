@@ -21,8 +21,15 @@ export function namesOf(block: DocBlock): Name[] {
   const names: Name[] = [];
   const tokens = block.tokens;
   if (block.kind === 'heading') {
-    // code spans, roles, and code inside a link's text (`### 1. [`ready`](url)`, as `render` numbers events for Sphinx)
-    const codes = tokens.flatMap((t) => (t.type === 'code' || t.type === 'ref' ? [{text: t.text, via: t.type}] : t.type === 'link' && t.codes ? t.codes.map((text) => ({text, via: 'code' as const})) : []));
+    // code spans, roles, and code inside a link's text (`### 1. [`ready`](url)`, as `render` numbers events for Sphinx);
+    // a link's plain text too once the heading has code besides (rst links hold no code: `ready <url>`__ on ``ingress``)
+    const hasCode = tokens.some((t) => t.type === 'code' || t.type === 'ref');
+    const codes = tokens.flatMap((t): Array<{text: string; via: DocToken['type']}> => {
+      if (t.type === 'code' || t.type === 'ref') return [{text: t.text, via: t.type}];
+      if (t.type !== 'link') return [];
+      if (t.codes) return t.codes.map((text) => ({text, via: 'code'}));
+      return hasCode ? [{text: t.text, via: 'link'}] : [];
+    });
     if (codes.length) codes.forEach((t, i) => names.push({text: t.text, line: block.line, lead: i === 0, via: t.via}));
     else names.push({text: blockText(block).trim().replace(NUMBERED, ''), line: block.line, lead: true, via: 'heading'});
     return names;
