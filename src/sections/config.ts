@@ -3,16 +3,21 @@ import type {ConfigOption} from '../model/index.js';
 import type {SectionContext} from './context.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 import {charmInline, code, codeBlock, heading, link, paragraph, slug, table, text} from './mdast.js';
-import {dash, origin} from './reference-tables.js';
+import {origin} from './reference-tables.js';
+
+/** `string`, default `info`. How much the server logs. */
+function descriptionCell(o: ConfigOption, ctx: SectionContext): PhrasingContent[] {
+  const head: PhrasingContent[] = [code(o.type), ...(o.default === undefined ? [] : [text(', default '), ...defaultCell(o)]), text('.')];
+  return o.description ? [...head, text(' '), ...charmInline(o.description, ctx.links)] : head;
+}
 
 /**
  * A config default as the table shows it: the empty string as `""` (an empty code chip reads as
  * nothing), a multi-line value (an NGINX snippet, YAML, JSON) as a pointer to its code block below.
  */
 function defaultCell(o: ConfigOption): PhrasingContent[] {
-  if (o.default === undefined) return [dash()];
   if (o.default === '') return [code('""')];
-  if (isMultiLine(o.default)) return [text('see '), link(`#${defaultId(o)}`, text('below'))];
+  if (isMultiLine(o.default)) return [text('shown '), link(`#${defaultId(o)}`, text('below'))];
   return [code(o.default === null ? 'null' : String(o.default))];
 }
 
@@ -23,12 +28,9 @@ const defaultId = (o: ConfigOption): string => `config-default-${slug(o.name)}`;
 export function charmConfig(ctx: SectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'configuration', text('Configuration'))];
   if (!ctx.model.config.length) return [...out, paragraph(text('This charm has no configuration options.'))];
-  out.push(
-    table(
-      ['Option', 'Type', 'Default', 'Description'],
-      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], [code(o.type)], defaultCell(o), o.description ? charmInline(o.description, ctx.links) : [dash()]]),
-    ),
-  );
+  // Two columns, the type and default leading the description: four columns did not fit a docs
+  // column (703 px at 1280), and the description, the part a reader came for, got ten characters a line.
+  out.push(table(['Option', 'Description'], ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], descriptionCell(o, ctx)])));
   // Multi-line defaults keep their lines, in a code block each, after the table.
   for (const o of ctx.model.config) {
     if (!isMultiLine(o.default)) continue;

@@ -5,7 +5,7 @@ import {actionParagraphs, inheritedSentence} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
 import {provenanceDetails} from './event-provenance.js';
 import {eventEntries, type EventEntry} from './event-entries.js';
-import {blockquote, code, heading, intro, link, list, paragraph, strong, text} from './mdast.js';
+import {blockquote, code, heading, intro, link, looseList, paragraph, strong, text} from './mdast.js';
 import {anyText, charmAttributes, oneOf, type CharmDirective} from './directive.js';
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
@@ -85,11 +85,8 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
 }
 
 function eventList(groups: EventEntry[], title: 'heading' | 'paragraph', ctx: SectionContext): List {
-  const eventList = list(true, groups.map((group) => eventItem(group, title, ctx)));
   // Loose: each item holds a heading and paragraphs, rendered as blocks.
-  eventList.spread = true;
-  for (const item of eventList.children) item.spread = true;
-  return eventList;
+  return looseList(true, groups.map((group) => eventItem(group, title, ctx)));
 }
 
 /** Drops the trailing space of the last text node (details are built as sentences followed by a space). */

@@ -48,6 +48,14 @@ export function list(ordered: boolean, items: Array<BlockContent[] | PhrasingCon
   };
 }
 
+/** A list whose items hold several blocks (a heading, paragraphs): loose, so each paragraph stays a block. */
+export function looseList(ordered: boolean, items: BlockContent[][]): List {
+  const out = list(ordered, items);
+  out.spread = true;
+  for (const item of out.children) item.spread = true;
+  return out;
+}
+
 function isBlocks(content: Array<BlockContent | PhrasingContent>): content is BlockContent[] {
   return content.length > 0 && content.every((c) => ['paragraph', 'list', 'code', 'table', 'blockquote', 'heading', 'thematicBreak'].includes(c.type));
 }

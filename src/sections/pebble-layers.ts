@@ -1,7 +1,7 @@
-import type {PhrasingContent, RootContent} from 'mdast';
+import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
 import type {PebbleLayer, PebbleService} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
-import {code, emphasis, heading, link, list, paragraph, slug, table, text} from './mdast.js';
+import {code, emphasis, heading, link, list, looseList, paragraph, slug, text} from './mdast.js';
 import {anyText, charmAttributes, type CharmDirective} from './directive.js';
 
 const dash = (): PhrasingContent => text('–');
@@ -42,21 +42,8 @@ function layerBlocks(layer: PebbleLayer, ctx: SectionContext): RootContent[] {
   const location = code(`${layer.file}:${layer.line}`);
   const label = layer.label ? [text('Layer '), code(layer.label), text(` defined in ${origin} at `)] : [text(`Layer defined in ${origin} at `)];
   out.push(paragraph(...label, where ? link(where, location) : location, text(layer.computed ? ' (partly computed at runtime).' : '.')));
-  if (layer.services.length) {
-    out.push(
-      table(
-        ['Service', 'Command', 'Startup', 'Override', 'Environment', 'Dependencies'],
-        layer.services.map((s) => [
-          s.computed.includes('name') ? [code(s.name), text(' '), emphasis(text('(computed)'))] : [code(s.name)],
-          value(s, 'command', s.command),
-          value(s, 'startup', s.startup),
-          value(s, 'override', s.override),
-          environment(s),
-          deps(s),
-        ]),
-      ),
-    );
-  }
+  // One item per service, its command on a line of its own: a six-column table did not fit a docs column.
+  if (layer.services.length) out.push(looseList(false, layer.services.map(serviceBlocks)));
   if (layer.checks.length) {
     out.push(paragraph(text('Checks:')));
     out.push(list(false, layer.checks.map((c) => [code(c.name), text(`: ${c.type}${c.level ? `, level ${c.level}` : ''}`), ...(c.target ? [text(', '), code(c.target), ...(c.computed.includes('target') ? [text(' '), emphasis(text('(computed)'))] : [])] : [])])));
@@ -68,6 +55,19 @@ function layerBlocks(layer: PebbleLayer, ctx: SectionContext): RootContent[] {
   return out;
 }
 
+/** A service: name with startup and override, then its command, then environment and dependencies. */
+function serviceBlocks(s: PebbleService): BlockContent[] {
+  const name: PhrasingContent[] = s.computed.includes('name') ? [code(s.name), text(' '), emphasis(text('(computed)'))] : [code(s.name)];
+  const how = (['startup', 'override'] as const).filter((f) => s[f]).flatMap((f, i) => [text(`${i ? ', ' : ': '}${f} `), ...value(s, f, s[f])]);
+  const blocks: BlockContent[] = [paragraph(...name, ...how, ...(how.length ? [text('.')] : [])), paragraph(text('Command: '), ...value(s, 'command', s.command?.replace(/\s*\n\s*/g, ' ')))];
+  const more: PhrasingContent[] = [];
+  if (s.environment.length || s.computed.includes('environment')) more.push(text('Environment: '), ...environment(s), text('.'));
+  const dependencies = deps(s);
+  if (dependencies.length) more.push(text(more.length ? ' Dependencies: ' : 'Dependencies: '), ...dependencies, text('.'));
+  if (more.length) blocks.push(paragraph(...more));
+  return blocks;
+}
+
 /** Variable names only: values are never shown. */
 function environment(s: PebbleService): PhrasingContent[] {
   const computed = s.computed.includes('environment');
@@ -76,6 +76,7 @@ function environment(s: PebbleService): PhrasingContent[] {
   return computed ? [...names, text(' '), emphasis(text('(computed)'))] : names;
 }
 
+/** `after \`a\`; requires \`b\``, or nothing when the service names no other. */
 function deps(s: PebbleService): PhrasingContent[] {
   const parts: PhrasingContent[] = [];
   for (const [label, names] of [['after', s.after], ['before', s.before], ['requires', s.requires]] as const) {
@@ -83,7 +84,7 @@ function deps(s: PebbleService): PhrasingContent[] {
     if (parts.length) parts.push(text('; '));
     parts.push(text(`${label} `), ...names.flatMap((n, i) => (i ? [text(', '), code(n)] : [code(n)])));
   }
-  return parts.length ? parts : [dash()];
+  return parts;
 }
 
 export const pebbleLayersDirective: CharmDirective = {

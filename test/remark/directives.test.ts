@@ -112,7 +112,7 @@ describe('remarkCharmDirectives', () => {
   });
 
   test('every generated table scrolls sideways by its own inline style, whatever the site\'s table CSS', () => {
-    const {tree} = run(':::pebble-layers\n:::\n\n:::charm-config\n:::\n');
+    const {tree} = run(':::charm-integrations\n:::\n\n:::charm-config\n:::\n');
     const tables = tree.children.filter((n) => n.type === 'table');
     expect(tables.length).toBeGreaterThanOrEqual(2);
     for (const t of tables) expect(t.data).toMatchObject({hProperties: {className: ['charm-arch-table'], style: 'display: block; overflow-x: auto; max-width: 100%'}});

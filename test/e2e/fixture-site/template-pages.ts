@@ -34,7 +34,7 @@ title: Busy Server
 `;
 
 const GROUPED_PAGE = '# Busy events, grouped\n\n## Juju events\n\n:::juju-events\n:::\n';
-const PASTEBIN_PAGE = '# Pastebin reference\n\n## Pebble layers\n\n:::pebble-layers{charm="pastebin"}\n:::\n\n## Integrations\n\n:::charm-integrations{charm="pastebin"}\n:::\n';
+const PASTEBIN_PAGE = '# Pastebin reference\n\n## Pebble layers\n\n:::pebble-layers{charm="pastebin"}\n:::\n\n## Integrations\n\n:::charm-integrations{charm="pastebin"}\n:::\n\n## Configuration\n\n:::charm-config{charm="pastebin"}\n:::\n';
 
 const DRIFT = /docs\/index\.md:21:1: event-not-observed: Drift: the page annotates `database-relation-joined`, which the charm busy-k8s does not observe\./;
 const CHARM_WARNING = /busy\/charmcraft\.yaml:\d+:1: unknown-key: Unknown top-level key `colour`/;
@@ -90,6 +90,37 @@ export function describeTemplatePages(site: FixtureSite): void {
       });
       expect(sizes.length).toBeGreaterThanOrEqual(38);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    });
+
+    test('reference sections read at 100% in the docs column: config in two columns that fit, descriptions most of the width; Pebble services without a table, no command past the column', async () => {
+      await page.goto(`${site.warm.server.url}/pastebin`);
+      const seen = await page.evaluate(() => {
+        const article = document.querySelector('article')!.getBoundingClientRect();
+        const section = (id: string): Element[] => {
+          const out: Element[] = [];
+          for (let n = document.getElementById(id)?.nextElementSibling; n && n.tagName !== 'H2'; n = n.nextElementSibling) out.push(n);
+          return out;
+        };
+        const config = section('configuration').find((n) => n.tagName === 'TABLE')!;
+        const pebble = section('pebble-layers');
+        return {
+          column: article.width,
+          configHeaders: [...config.querySelectorAll('thead th')].map((th) => th.textContent),
+          configFits: config.scrollWidth <= config.clientWidth + 1 && config.getBoundingClientRect().right <= article.right + 1,
+          descriptionWidths: [...config.querySelectorAll('tbody td:last-child')].map((td) => td.getBoundingClientRect().width),
+          pebbleTables: pebble.filter((n) => n.tagName === 'TABLE' || n.querySelector('table')).length,
+          commands: pebble.flatMap((n) => [...n.querySelectorAll('li code')]).length,
+          pastColumn: pebble.flatMap((n) => [...n.querySelectorAll('code')]).filter((c) => c.getBoundingClientRect().right > article.right + 1).map((c) => c.textContent),
+        };
+      });
+      expect(seen.column).toBeLessThan(760);
+      expect(seen.configHeaders).toEqual(['Option', 'Description']);
+      expect(seen.configFits).toBe(true);
+      expect(seen.descriptionWidths.length).toBeGreaterThan(3);
+      for (const w of seen.descriptionWidths) expect(w).toBeGreaterThan(seen.column * 0.55);
+      expect(seen.pebbleTables).toBe(0);
+      expect(seen.commands).toBeGreaterThan(5);
+      expect(seen.pastColumn).toEqual([]);
     });
 
     test('tables never clip: each fits the column or scrolls sideways', async () => {
