@@ -1,5 +1,4 @@
-import {posix} from 'node:path';
-import type {LinkOptions} from './context.js';
+import {repositoryPath, type LinkOptions} from './context.js';
 
 /**
  * Where a link may point on a generated page. Only absolute web and mail URLs and in-page anchors:
@@ -37,12 +36,3 @@ function repositoryFileUrl(url: string, repository: string, links: LinkOptions):
   return `${repository.replace(/\/+$/, '')}/blob/${links.branch ?? 'main'}/${file.split('/').map(encodeURIComponent).join('/')}${fragment}`;
 }
 
-/**
- * A path relative to the charm as a path in its repository (the charm may sit in a subfolder), or
- * null when it leaves the repository.
- */
-export function repositoryPath(links: Pick<LinkOptions, 'charmPathInRepository'>, path: string): string | null {
-  const charmDir = links.charmPathInRepository && links.charmPathInRepository !== '.' ? links.charmPathInRepository : '';
-  const inRepository = posix.normalize(posix.join(charmDir, path));
-  return inRepository === '..' || inRepository.startsWith('../') || inRepository.startsWith('/') ? null : inRepository;
-}

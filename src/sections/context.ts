@@ -1,6 +1,6 @@
+import {posix} from 'node:path';
 import type {RootContent} from 'mdast';
 import type {CharmModel} from '../model/index.js';
-import {repositoryPath} from './charm-links.js';
 
 /** Where links point: the Juju docs and, when configured, the charm's repository. */
 export interface LinkOptions {
@@ -32,6 +32,16 @@ export interface SectionContext {
 }
 
 export type SectionBuilder = (ctx: SectionContext) => RootContent[];
+
+/**
+ * A path relative to the charm as a path in its repository (the charm may sit in a subfolder), or
+ * null when it leaves the repository.
+ */
+export function repositoryPath(links: Pick<LinkOptions, 'charmPathInRepository'>, path: string): string | null {
+  const charmDir = links.charmPathInRepository && links.charmPathInRepository !== '.' ? links.charmPathInRepository : '';
+  const inRepository = posix.normalize(posix.join(charmDir, path));
+  return inRepository === '..' || inRepository.startsWith('../') || inRepository.startsWith('/') ? null : inRepository;
+}
 
 /**
  * Repository link to `file:line` (a path relative to the charm), or null when no repository is
