@@ -132,7 +132,7 @@ describe('remarkCharmDirectives', () => {
         if (id?.startsWith('event')) ids.push(id);
         (n.children as Array<typeof n> | undefined)?.forEach(walk);
       };
-      walk(run(`## Juju events\n\n:::juju-events{charm="shapes" toc="${toc}"}\n:::\n`).tree as never);
+      walk(run(`## Juju events\n\n:::juju-events{charm="shapes" toc="${toc}"}\n:::\n`).tree);
       return ids;
     };
     const expected = ['event-config-changed', 'event-shapes-pebble-ready', 'event-mysql-database-created', 'event-postgresql-database-created', 'event-ingress-ready', 'event-queue-ready', 'event-restart-shapes'];
