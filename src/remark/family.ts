@@ -22,6 +22,8 @@ export interface FamilyExpansion {
   headingDepth: number;
   file: VFile;
   state: SiteState;
+  /** The site's directory (the Docusaurus plugin half is installed). */
+  siteDir: string;
   /** Throws the page-positioned error of the remark half. */
   fail: (code: ErrorCode, message: string, hint?: string) => never;
   /** Prints a charm's own warnings once per load. */
@@ -49,17 +51,18 @@ function selectedIds(name: string, x: FamilyExpansion): string[] {
 export function expandFamily(node: ContainerDirective | LeafDirective, directive: FamilyDirective, x: FamilyExpansion): RootContent[] {
   const level = x.attributes['heading-level'];
   const ids = selectedIds(node.name, x);
-  const {options, siteDir} = x.state;
+  const {options} = x.state;
+  const siteDir = x.siteDir;
   const charms: FamilyCharm[] = ids.map((id) => {
     const path = options.charms[id]!.path;
-    const dir = isAbsolute(path) ? path : resolve(siteDir!, path);
+    const dir = isAbsolute(path) ? path : resolve(siteDir, path);
     // Each charm where the page reads it: the directive's ref, the page's doc version, the charm's ref.
     const ref = refFor(x.attributes['ref'], options.charms[id]!.ref, options.versions, docVersionOf(options.id, x.file.path));
     const {model} = loadCharmCachedAt(dir, ref, {maxFileBytes: options.maxFileBytes});
     x.report(model, dir);
     return {id, model};
   });
-  const pages = directive.readsSitePages && x.file.path ? charmPages(siteDir!, resolve(x.file.path), ids, options.defaultCharm) : undefined;
+  const pages = directive.readsSitePages && x.file.path ? charmPages(siteDir, resolve(x.file.path), ids, options.defaultCharm) : undefined;
   const generated = directive.build({
     charms,
     headingLevel: level !== undefined ? Number(level) : Math.min(6, x.headingDepth + 1),

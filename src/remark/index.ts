@@ -89,13 +89,12 @@ function pagePath(file: VFile): string {
 function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: AuthorHeading): RootContent[] {
   const options = state.options;
   const pos = node.position?.start ?? {line: 1, column: 1};
-  const fail = (code: ErrorCode, message: string, hint?: string): never => {
+  // Typed on the name, so that a call to it ends the path for the compiler too (no `!` after it).
+  const fail: (code: ErrorCode, message: string, hint?: string) => never = (code, message, hint) => {
     throw new DirectiveError({code, message, file: pagePath(file), line: pos.line, column: pos.column, ...(hint ? {hint} : {})});
   };
   try {
-    if (!state.siteDir) {
-      fail('plugin-missing', 'The charm-architecture remark plugin runs, but the Docusaurus plugin half is not installed.', 'Add `charms.plugin` (from charmArchitecture()) to `plugins` in docusaurus.config.');
-    }
+    const siteDir = state.siteDir ?? fail('plugin-missing', 'The charm-architecture remark plugin runs, but the Docusaurus plugin half is not installed.', 'Add `charms.plugin` (from charmArchitecture()) to `plugins` in docusaurus.config.');
     const directive = directiveNamed(node.name)!;
     const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
     // An unknown attribute first; a bad value once the charm is known (a family directive has none to resolve).
@@ -103,7 +102,7 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     if (problems.unknown) fail(problems.unknown.code, problems.unknown.message, problems.unknown.hint);
     if (directive.family) {
       if (problems.value) fail(problems.value.code, problems.value.message);
-      return expandFamily(node, directive, {attributes, headingDepth, file, state, fail, report: (model, dir) => {
+      return expandFamily(node, directive, {attributes, headingDepth, file, state, siteDir, fail, report: (model, dir) => {
         for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
       }});
     }
@@ -114,11 +113,11 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       if (choice.problem === 'unknown-charm') fail('unknown-charm', `Unknown charm \`${choice.written}\` on :::${node.name}.`, `Configured charms: ${configured}. Add it to the plugin's \`charms\` option.`);
       fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${configured}).`);
     }
-    const charm = options.charms[(choice as {id: string}).id]!;
+    const charm = options.charms[choice.id]!;
     if (problems.value) fail(problems.value.code, problems.value.message);
     const levelAttr = attributes['heading-level'];
     const headingLevel = levelAttr !== undefined ? Number(levelAttr) : Math.min(6, headingDepth + 1);
-    const dir = isAbsolute(charm.path) ? charm.path : resolve(state.siteDir!, charm.path);
+    const dir = isAbsolute(charm.path) ? charm.path : resolve(siteDir, charm.path);
     // At a git ref when the directive, the page's doc version (`versions`) or the charm names one.
     const ref = refFor(attributes['ref'], charm.ref, options.versions, docVersionOf(options.id, file.path));
     const {model, revision} = loadCharmCachedAt(dir, ref, {maxFileBytes: options.maxFileBytes});
