@@ -288,6 +288,12 @@ export interface MetricsTarget extends SourcePosition {
   /** Port when literal. */
   port?: number;
   computed: boolean;
+  /** A job added only when this holds, as written (`self._logging.loki_endpoints`). */
+  condition?: string;
+  /** Config options whose values, read at runtime, set the port and path (`metrics-port`, `metrics-path`). */
+  fromConfig?: string[];
+  /** A job a base library builds for the charm, e.g. `paas-charm 1.12.0 (commit ...) (src/paas_charm/...:48)`. */
+  inheritedFrom?: string;
 }
 
 export interface MetricsExporter {
