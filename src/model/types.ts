@@ -300,6 +300,8 @@ export interface MetricsExporter {
   container: string | null;
   service: string;
   command: string | null;
+  /** The command is built at runtime: `command` is its source expression. */
+  commandComputed?: boolean;
   port?: number;
 }
 

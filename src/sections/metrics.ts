@@ -39,7 +39,7 @@ function exporterItem(e: MetricsExporter): PhrasingContent[] {
   return [
     code(e.service),
     ...(e.container ? [text(' in '), code(e.container)] : []),
-    ...(e.command ? [text(', running '), code(e.command)] : []),
+    ...(e.command ? [text(', running '), code(e.command), ...(e.commandComputed ? [text(' (computed at runtime)')] : [])] : []),
     ...(e.port ? [text(', metrics on port '), code(String(e.port))] : []),
   ];
 }

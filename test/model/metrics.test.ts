@@ -88,6 +88,8 @@ describe('what the expected files hold, said once more as the reader needs it', 
 
   test('an ops.pebble.Service(...).to_dict() exporter has its command, and its port from its own check; a rock that is no container\'s image adds no exporter', () => {
     expect(model('literal-jobs').metrics.exporters).toEqual([
+      // Its port is a config value: neither read from the expression nor node_exporter's default 9100.
+      {container: 'web', service: 'host-exporter', command: 'f"/bin/node_exporter --web.listen-address=:{self.config[\'host-exporter-port\']}"', commandComputed: true},
       {container: 'web', service: 'stub-exporter', command: 'nginx-prometheus-exporter --nginx.scrape-uri=http://localhost:8080/stub_status', port: 9113},
     ]);
   });

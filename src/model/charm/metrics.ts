@@ -47,8 +47,10 @@ function exportersOf(layers: PebbleLayer[]): MetricsExporter[] {
     for (const s of layer.services) {
       if (!/exporter/i.test(s.name) && !/exporter/i.test(s.command ?? '')) continue;
       if (out.some((e) => e.service === s.name && e.container === layer.container)) continue;
-      const port = (s.command ? portOf(s.command) : undefined) ?? checkedPort(layer, s.name) ?? (s.command ? defaultPortOf(s.command) : undefined);
-      out.push({container: layer.container, service: s.name, command: s.command, ...(port ? {port} : {})});
+      // A command built at runtime is its source expression: no port is read from it.
+      const literal = s.command && !s.computed.includes('command') ? s.command : undefined;
+      const port = (literal ? portOf(literal) : undefined) ?? checkedPort(layer, s.name) ?? (literal ? defaultPortOf(literal) : undefined);
+      out.push({container: layer.container, service: s.name, command: s.command, ...(s.command && !literal ? {commandComputed: true} : {}), ...(port ? {port} : {})});
     }
   }
   return out;
