@@ -53,13 +53,17 @@ function scraped(t: MetricsTarget): PhrasingContent[] {
   const path = t.metricsPath ? [text(' at '), code(t.metricsPath)] : [];
   if (t.targets.length) return [text(' scraping '), ...t.targets.flatMap((x, i) => (i ? [text(', '), code(x)] : [code(x)])), ...path];
   if (t.port) return [text(' on port '), code(String(t.port)), ...path];
-  if (t.fromConfig?.length) return [text(' scraping every unit on the port and path of config options '), ...t.fromConfig.flatMap((o, i) => (i ? [text(', '), code(o)] : [code(o)])), text(' (read at runtime)')];
+  if (t.fromConfig?.length) return [text(' scraping every unit on the port and path that config options '), ...t.fromConfig.flatMap((o, i) => (i ? [text(', '), code(o)] : [code(o)])), text(' set at runtime')];
   return [text(t.computed ? ' (targets computed at runtime)' : ' (library defaults)'), ...path];
 }
 
 /** Where the job is set: the charm's file and line, or the library that builds it for the charm. */
 function where(t: MetricsTarget, ctx: SectionContext): PhrasingContent[] {
-  if (t.inheritedFrom) return [text(`set by ${t.inheritedFrom}`)];
+  if (t.inheritedFrom) {
+    // `paas-charm 1.12.0 (commit 9846ae6cb2) (src/...py:48)`: the file as code, without a second pair of brackets.
+    const m = /^(.*) \(([^()]+:\d+)\)$/.exec(t.inheritedFrom);
+    return m ? [text(`set by ${m[1]}, `), code(m[2]!)] : [text(`set by ${t.inheritedFrom}`)];
+  }
   const url = sourceUrl(ctx.links, t.file, t.line);
   const at = code(`${t.file}:${t.line}`);
   return [url ? link(url, at) : at];
