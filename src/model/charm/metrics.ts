@@ -90,6 +90,7 @@ const DEFAULT_PORTS: ReadonlyArray<[RegExp, number]> = [
   [/(^|\/)nginx-prometheus-exporter\b/, 9113],
   [/(^|\/)postgres_exporter\b/, 9187],
   [/(^|\/)redis_exporter\b/, 9121],
+  [/(^|\/)mongodb_exporter\b/, 9216],
 ];
 
 function defaultPortOf(command: string): number | undefined {
