@@ -1,5 +1,6 @@
 import type {PhrasingContent, RootContent} from 'mdast';
 import type {MetricsExporter, MetricsTarget} from '../model/index.js';
+import {charmLinkUrl} from './charm-links.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
@@ -69,10 +70,10 @@ function where(t: MetricsTarget, ctx: SectionContext): PhrasingContent[] {
   return [url ? link(url, at) : at];
 }
 
-/** Shipped files, linked to the charm's repository when one is configured. */
+/** Shipped files, linked to the charm's repository when one is configured (each path segment encoded). */
 function files(paths: string[], ctx: SectionContext): PhrasingContent[] {
   return paths.flatMap((p, i) => {
-    const url = sourceUrl(ctx.links, p);
+    const url = charmLinkUrl(p, ctx.links);
     return [...(i ? [text(', ')] : []), url ? link(url, code(p)) : code(p)];
   });
 }

@@ -95,7 +95,9 @@ describe('what the expected files hold, said once more as the reader needs it', 
   });
 
   test('shipped dashboards and rules link to the repository', () => {
-    expect(render('literal-jobs', 'md')).toContain('[`src/grafana_dashboards/board.json`](https://github.com/example/metrics-fixtures/blob/main/literal-jobs/src/grafana_dashboards/board.json)');
+    const md = render('literal-jobs', 'md');
+    expect(md).toContain('[`src/grafana_dashboards/board.json`](https://github.com/example/metrics-fixtures/blob/main/literal-jobs/src/grafana_dashboards/board.json)');
+    expect(md).toContain('[`src/grafana_dashboards/Request latency.json`](https://github.com/example/metrics-fixtures/blob/main/literal-jobs/src/grafana_dashboards/Request%20latency.json)');
   });
 });
 
