@@ -16,7 +16,7 @@ import type {CharmModel} from '../../src/model/types.js';
 import {EXPECTED_DIR, normaliseModel, REPO_ROOT, schemaErrors} from './model-helpers.js';
 
 const UPDATE = process.env['UPDATE'] === '1';
-const CASES = ['literal-jobs', 'paas-release', 'paas-main', 'paas-config-options'];
+const CASES = ['literal-jobs', 'paas-release', 'paas-main', 'paas-config-options', 'vendored-base'];
 const dirOf = (name: string): string => join(REPO_ROOT, 'test/fixtures/metrics-charms', name);
 const expectedDir = join(EXPECTED_DIR, 'metrics');
 
@@ -91,6 +91,13 @@ describe('what the expected files hold, said once more as the reader needs it', 
       // Its port is a config value: neither read from the expression nor node_exporter's default 9100.
       {container: 'web', service: 'host-exporter', command: 'f"/bin/node_exporter --web.listen-address=:{self.config[\'host-exporter-port\']}"', commandComputed: true},
       {container: 'web', service: 'stub-exporter', command: 'nginx-prometheus-exporter --nginx.scrape-uri=http://localhost:8080/stub_status', port: 9113},
+    ]);
+  });
+
+  test('a charm base class vendored in lib/ is the charm\'s code: its COSAgentProvider endpoints and scrape_configs are read', () => {
+    expect(model('vendored-base').metrics.targets.map((t) => [t.provider, t.file, t.port ?? null, t.metricsPath ?? null, t.computed])).toEqual([
+      ['COSAgentProvider', 'lib/charms/lantern/v0/lantern_base.py', 9100, '/metrics', false],
+      ['COSAgentProvider', 'lib/charms/lantern/v0/lantern_base.py', null, null, true],
     ]);
   });
 

@@ -19,10 +19,10 @@ import type {MetricsTarget} from '../types.js';
 
 const PROVIDER = /(MetricsEndpointProvider|COSAgentProvider)$/;
 
-/** Every scrape job the charm's own modules (src/) pass to a metrics provider. */
+/** Every scrape job the charm's code (src/, and a charm base class vendored in lib/) passes to a metrics provider. */
 export function scrapeTargets(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean): MetricsTarget[] {
   const out: MetricsTarget[] = [];
-  for (const module of project.sourceModules()) {
+  for (const module of project.charmCodeModules(isCharmClass)) {
     const py = module.py;
     if (!/MetricsEndpointProvider|COSAgentProvider/.test(py.file.text)) continue;
     py.tree.iterate({
@@ -44,17 +44,23 @@ function contextAt(call: SyntaxNode, project: PythonProject, module: ModuleInfo,
   return contextFor(project, module, isCharmClass, def ? functionDefinedAt(module, def.from) : undefined);
 }
 
+/** Keyword arguments that hold scrape jobs, per provider. */
+const JOB_LISTS: Readonly<Record<string, string[]>> = {MetricsEndpointProvider: ['jobs'], COSAgentProvider: ['metrics_endpoints', 'scrape_configs']};
+
 function jobsOfCall(provider: string, call: SyntaxNode, args: SyntaxNode, ctx: Ctx): MetricsTarget[] {
   const py = ctx.module.py;
   const base = {provider, file: py.file.path, ...line(py, call)};
-  const listNode = keywordArgs(args, py).get(provider === 'COSAgentProvider' ? 'metrics_endpoints' : 'jobs');
+  const kw = keywordArgs(args, py);
+  const lists = (JOB_LISTS[provider] ?? []).flatMap((k) => kw.get(k) ?? []);
   // No jobs: the library's default scrapes the unit on port 80 at /metrics.
-  if (!listNode) return [{...base, targets: [], computed: false}];
-  const list = evaluate(listNode, ctx);
-  if (list.t !== 'seq') return [{...base, targets: [], computed: true}];
-  const out = list.items.map((item) => targetOf(base, item));
-  if (listNode.name === 'VariableName') out.push(...appendedJobs(text(py, listNode), call, ctx, base));
-  return out;
+  if (!lists.length) return [{...base, targets: [], computed: false}];
+  return lists.flatMap((listNode) => {
+    const list = evaluate(listNode, ctx);
+    if (list.t !== 'seq') return [{...base, targets: [], computed: true}];
+    const out = list.items.map((item) => targetOf(base, item));
+    if (listNode.name === 'VariableName') out.push(...appendedJobs(text(py, listNode), call, ctx, base));
+    return out;
+  });
 }
 
 /**
