@@ -288,12 +288,20 @@ export interface MetricsTarget extends SourcePosition {
   /** Port when literal. */
   port?: number;
   computed: boolean;
+  /** A job added only when this holds, as written (`self._logging.loki_endpoints`). */
+  condition?: string;
+  /** Config options whose values, read at runtime, set the port and path (`metrics-port`, `metrics-path`). */
+  fromConfig?: string[];
+  /** A job a base library builds for the charm, e.g. `paas-charm 1.12.0 (commit ...) (src/paas_charm/...:48)`. */
+  inheritedFrom?: string;
 }
 
 export interface MetricsExporter {
   container: string | null;
   service: string;
   command: string | null;
+  /** The command is built at runtime: `command` is its source expression. */
+  commandComputed?: boolean;
   port?: number;
 }
 

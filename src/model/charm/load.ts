@@ -64,12 +64,16 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   warnOnPlainText(meta, events, sink);
   reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');
   const containerNames = meta.containers.map((c) => c.name);
-  const rocks = readRocks(sources, meta.containers, meta.resources, sink, twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases)));
+  const app = twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases));
+  const rocks = readRocks(sources, meta.containers, meta.resources, sink, app);
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
   const handlerContainers = new Map(events.flatMap((e) => (e.container && e.handler && e.kind === 'workload' ? [[e.handler, e.container] as const] : [])));
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf, meta.name);
   const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
-  const metrics = readMetrics(sources, meta.endpoints, pebble, project, isCharmClass);
+  const paasCharmClass = app && mains[0] ? describeCharmClass(mains[0]) : undefined;
+  const pinned = paasCharmClass ? pinnedPaasCharm(sources)?.version : undefined;
+  const paas = app && paasCharmClass ? {extension: app.extension, charmClass: {file: paasCharmClass.file, line: paasCharmClass.line, column: paasCharmClass.column}, ...(pinned ? {pinnedRelease: pinned} : {})} : undefined;
+  const metrics = readMetrics({sources, endpoints: meta.endpoints, layers: pebble, project, isCharmClass, ...(paas ? {paas} : {}), sink});
   // Library modules are read lazily: what the listing passed over is known only now.
   warnOnSkipped(sources.skipped, sink);
   reportSyntaxErrors(project, sink);

@@ -1,23 +1,39 @@
-import {contextFor, evaluate} from '../python/evaluate.js';
-import {dictEntries} from '../python/dicts.js';
-import {keywordArgs} from '../python/arguments.js';
-import {type Value} from '../python/values.js';
 import type {PythonProject} from '../python/project.js';
 import type {ClassInfo} from '../python/module-info.js';
-import {childOf, line, text} from '../python/syntax.js';
 import type {CharmSources} from '../sources/sources.js';
+import {type DiagnosticSink} from '../sources/diagnostics.js';
 import {OBSERVABILITY_INTERFACES} from './observability.js';
-import type {Endpoint, Metrics, MetricsExporter, MetricsTarget, PebbleLayer} from '../types.js';
+import {paasScrapeJobs} from './paas-metrics.js';
+import {scrapeTargets} from './scrape-jobs.js';
+import type {Endpoint, Metrics, MetricsExporter, PebbleLayer, SourcePosition} from '../types.js';
 
+/** A 12-factor charm's app: its charmcraft extension and the charm class paas-charm defaults are attributed to. */
+export interface PaasMetricsApp {
+  extension: string;
+  charmClass: SourcePosition;
+  pinnedRelease?: string;
+}
+
+export interface MetricsInput {
+  sources: CharmSources;
+  endpoints: Endpoint[];
+  layers: PebbleLayer[];
+  project: PythonProject | null;
+  isCharmClass: (c: ClassInfo) => boolean;
+  /** Set for a 12-factor charm: paas-charm builds its scrape jobs. */
+  paas?: PaasMetricsApp;
+  sink: DiagnosticSink;
+}
 
 /** Metrics facts: observability endpoints, exporter services, scrape targets, shipped dashboards and rules. */
-export function readMetrics(sources: CharmSources, endpoints: Endpoint[], layers: PebbleLayer[], project: PythonProject | null, isCharmClass: (c: ClassInfo) => boolean): Metrics {
+export function readMetrics(input: MetricsInput): Metrics {
+  const {sources, endpoints, layers, project, isCharmClass, paas, sink} = input;
   // One walk of the charm for both kinds of shipped files.
   const shipped = sources.list('', (n) => /\.(json|json\.tmpl|rules?|ya?ml)$/.test(n), {maxDepth: 5});
   return {
     endpoints: endpoints.filter((e) => OBSERVABILITY_INTERFACES.has(e.interface)).map((e) => e.name),
     exporters: exportersOf(layers),
-    targets: project ? scrapeTargets(project, isCharmClass) : [],
+    targets: [...(project ? scrapeTargets(project, isCharmClass) : []), ...(paas ? paasScrapeJobs({sources, ...paas, sink}) : [])],
     dashboards: shipped.filter((p) => /\.json(\.tmpl)?$/.test(p) && /(^|\/)[^/]*dashboards?[^/]*\//.test(p)),
     alertRules: shipped.filter((p) => /\.(rules?|ya?ml)$/.test(p) && /(^|\/)[^/]*alert[_-]?rules[^/]*\//.test(p)),
   };
@@ -26,90 +42,58 @@ export function readMetrics(sources: CharmSources, endpoints: Endpoint[], layers
 function exportersOf(layers: PebbleLayer[]): MetricsExporter[] {
   const out: MetricsExporter[] = [];
   for (const layer of layers) {
+    // A rock that is no container's image runs nowhere in this charm (another charm's, or a test rock).
+    if (layer.origin === 'rockcraft' && layer.container === null) continue;
     for (const s of layer.services) {
       if (!/exporter/i.test(s.name) && !/exporter/i.test(s.command ?? '')) continue;
       if (out.some((e) => e.service === s.name && e.container === layer.container)) continue;
-      const port = portOf(s.command ?? '');
-      out.push({container: layer.container, service: s.name, command: s.command, ...(port ? {port} : {})});
+      // A command built at runtime is its source expression: no port is read from it.
+      const literal = s.command && !s.computed.includes('command') ? s.command : undefined;
+      const port = (literal ? portOf(literal) : undefined) ?? checkedPort(layer, s.name) ?? (literal ? defaultPortOf(literal) : undefined);
+      out.push({container: layer.container, service: s.name, command: s.command, ...(s.command && !literal ? {commandComputed: true} : {}), ...(port ? {port} : {})});
     }
   }
   return out;
 }
 
-/** A listening port in an exporter command line (`--web.listen-address=:9113`, `--port 9102`). */
+/**
+ * The port an exporter serves metrics on, from its command line (`--web.listen-address=:9113`,
+ * `--port 9102`). statsd_exporter's `--statsd.listen-udp/tcp` are where it receives statsd
+ * packets, not where Prometheus scrapes it: they are skipped.
+ */
 export function portOf(command: string): number | undefined {
-  const m = /(?:listen[-.\w]*|port|bind|address)[= ](?:[\w.[\]]*:)?(\d{2,5})\b/i.exec(command) ?? /:(\d{4,5})\b/.exec(command);
+  // A URL in the command is what the exporter reads (`--nginx.scrape-uri=http://localhost:8080/...`).
+  const flags = command.replace(/--statsd\.listen-(?:udp|tcp|unixgram)[= ]\S+/g, '').replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '');
+  const m = /(?:listen[-.\w]*|port|bind|address)[= ](?:[\w.[\]]*:)?(\d{2,5})\b/i.exec(flags) ?? /:(\d{4,5})\b/.exec(flags);
   return m ? Number(m[1]) : undefined;
 }
 
-/** `MetricsEndpointProvider(jobs=[...])` and `COSAgentProvider(metrics_endpoints=[...])` with literal targets. */
-function scrapeTargets(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean): MetricsTarget[] {
-  const out: MetricsTarget[] = [];
-  for (const module of project.sourceModules()) {
-    const py = module.py;
-    if (!/MetricsEndpointProvider|COSAgentProvider/.test(py.file.text)) continue;
-    py.tree.iterate({
-      enter(ref) {
-        const n = ref.node;
-        if (n.name !== 'CallExpression') return;
-        const m = /(MetricsEndpointProvider|COSAgentProvider)$/.exec(text(py, n.firstChild!));
-        if (!m) return;
-        const args = childOf(n, 'ArgList');
-        if (!args) return;
-        const kw = keywordArgs(args, py);
-        const ctx = contextFor(project, module, isCharmClass);
-        const pos = line(py, n);
-        const listNode = kw.get(m[1] === 'COSAgentProvider' ? 'metrics_endpoints' : 'jobs');
-        if (!listNode) {
-          // No jobs: the library's default scrapes the unit on port 80 at /metrics.
-          out.push({provider: m[1]!, file: py.file.path, ...pos, targets: [], computed: false});
-          return;
-        }
-        const list = evaluate(listNode, ctx);
-        if (list.t !== 'seq') {
-          out.push({provider: m[1]!, file: py.file.path, ...pos, targets: [], computed: true});
-          return;
-        }
-        for (const item of list.items) out.push(targetOf(m[1]!, item, py.file.path, pos));
-      },
-    });
+/** A check of the exporter's own layer named after it (`apache-exporter-up` on `http://localhost:9117/metrics`). */
+function checkedPort(layer: PebbleLayer, service: string): number | undefined {
+  for (const c of layer.checks) {
+    if (!c.name.startsWith(service) || !c.target || c.computed.includes('target')) continue;
+    const m = c.type === 'tcp' ? /^(\d{2,5})$/.exec(c.target) : /^https?:\/\/[^/:]+:(\d{2,5})(?:\/|$)/.exec(c.target);
+    if (m) return Number(m[1]);
   }
-  return out;
+  return undefined;
 }
 
-function fields(v: Value): Map<string, Value> | null {
-  if (v.t !== 'dict') return null;
-  const out = new Map<string, Value>();
-  for (const e of dictEntries(v)) if (e.key?.t === 'str') out.set(e.key.v, evaluate(e.valueNode, v.ctx));
-  return out;
-}
+/**
+ * Default web ports of exporters that a command runs without a listen flag, from each exporter's
+ * documentation (and the Prometheus default port allocations list).
+ */
+const DEFAULT_PORTS: ReadonlyArray<[RegExp, number]> = [
+  [/(^|\/)statsd_exporter\b/, 9102],
+  [/(^|\/)apache_exporter\b/, 9117],
+  [/(^|\/)node_exporter\b/, 9100],
+  [/(^|\/)mysqld_exporter\b/, 9104],
+  [/(^|\/)nginx-prometheus-exporter\b/, 9113],
+  [/(^|\/)postgres_exporter\b/, 9187],
+  [/(^|\/)redis_exporter\b/, 9121],
+  [/(^|\/)mongodb_exporter\b/, 9216],
+];
 
-function targetOf(provider: string, item: Value, file: string, pos: {line: number; column: number}): MetricsTarget {
-  const f = fields(item);
-  const base = {provider, file, ...pos};
-  if (!f) return {...base, targets: [], computed: true};
-  const str = (k: string): string | undefined => {
-    const v = f.get(k);
-    return v?.t === 'str' ? v.v : undefined;
-  };
-  const targets: string[] = [];
-  let computed = false;
-  const statics = f.get('static_configs');
-  if (statics?.t === 'seq') {
-    for (const sc of statics.items) {
-      const t = fields(sc)?.get('targets');
-      if (t?.t === 'seq') {
-        for (const x of t.items) {
-          if (x.t === 'str') targets.push(x.v);
-          else computed = true;
-        }
-      } else computed = true;
-    }
-  }
-  const port = f.get('port');
-  const portNumber = port?.t === 'num' ? port.v : targets.map((t) => Number(/:(\d+)$/.exec(t)?.[1])).find((n) => Number.isFinite(n) && n > 0);
-  if (port && port.t !== 'num') computed = true;
-  const metricsPath = str('metrics_path') ?? str('path');
-  const jobName = str('job_name');
-  return {...base, ...(jobName ? {jobName} : {}), ...(metricsPath ? {metricsPath} : {}), targets, ...(portNumber ? {port: portNumber} : {}), computed};
+function defaultPortOf(command: string): number | undefined {
+  const program = command.trim().split(/\s+/)[0] ?? '';
+  return DEFAULT_PORTS.find(([re]) => re.test(program))?.[1];
 }

@@ -77,6 +77,8 @@ function layerFields(node: SyntaxNode, ctx: Ctx): Fields | null {
 
 /** A name that refers to a literal dict/call (local variable or constant): follow it to the literal. */
 function resolveToLiteral(node: SyntaxNode, ctx: Ctx): SyntaxNode | null {
+  const raw = pebbleObjectDict(node, ctx);
+  if (raw !== undefined) return raw;
   if (node.name === 'DictionaryExpression' || node.name === 'CallExpression') return node;
   if (node.name === 'VariableName') {
     const v = lookupName(text(ctx.module.py, node), node, ctx);
@@ -87,6 +89,21 @@ function resolveToLiteral(node: SyntaxNode, ctx: Ctx): SyntaxNode | null {
     if (v.t === 'dict') return v.node;
   }
   return null;
+}
+
+/**
+ * `SERVICE.to_dict()` where `SERVICE = ops.pebble.Service(name, raw={...})` (or `Check`, `LogTarget`):
+ * the dict is the `raw` argument. Undefined when `node` is no `.to_dict()` call; null (computed)
+ * when the object or its `raw` cannot be followed in this module.
+ */
+function pebbleObjectDict(node: SyntaxNode, ctx: Ctx): SyntaxNode | null | undefined {
+  const callee = node.name === 'CallExpression' ? node.firstChild : null;
+  const args = node.getChild('ArgList');
+  if (callee?.name !== 'MemberExpression' || !text(ctx.module.py, callee).endsWith('.to_dict') || (args && kids(args).length > 2)) return undefined;
+  const owner = evaluate(callee.firstChild, ctx);
+  if (owner.t !== 'instance' || !/^(Service|Check|LogTarget)$/.test(owner.cls.name) || !owner.args || owner.argsCtx?.module !== ctx.module) return null;
+  const rawNode = keywordArgs(owner.args, ctx.module.py).get('raw') ?? positionalArgs(owner.args)[1];
+  return rawNode ? resolveToLiteral(rawNode, ctx) : null;
 }
 
 interface Mapping {
