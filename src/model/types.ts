@@ -195,7 +195,35 @@ export interface ObservedEvent extends SourcePosition {
    * Observed by a library object the charm constructs, in the library's code (file/line point
    * there): the library module and the class the charm constructs.
    */
-  handledBy?: {library: string; class: string};
+  handledBy?: LibraryHandler;
+}
+
+/** The library object whose own code observes a charm event (see `ObservedEvent.handledBy`). */
+export interface LibraryHandler {
+  /** The module of the first library class in the object's class chain. */
+  library: string;
+  /** The class the object is built from (with several, see `factory.observedBy`: the first of them). */
+  class: string;
+  /** Set when the charm does not construct the object itself but calls a function that does. */
+  factory?: LibraryFactory;
+}
+
+/**
+ * A module-level function (in src/ or lib/) that the charm's code calls and that constructs the
+ * library object: `self.backup = backup(self)`, `require_nginx_route(charm=self, ...)`.
+ */
+export interface LibraryFactory {
+  /** The function the charm calls, and the module that defines it. */
+  function: string;
+  module: string;
+  /**
+   * What each `return` of the function gives, when it may give more than one thing (an `if`/`else`
+   * picks): a class name, or the expression as written (`None`). Left out when the function
+   * builds the object unconditionally.
+   */
+  alternatives?: string[];
+  /** Of `alternatives`, the classes whose code observes this event (all of them: observed whichever is returned). */
+  observedBy?: string[];
 }
 
 export interface PebbleService {

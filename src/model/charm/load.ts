@@ -15,6 +15,7 @@ import {classChain} from '../python/classes.js';
 import {charmNames, opsAttributeName} from './events/event-names.js';
 import {observedEventsIn} from './events/observe.js';
 import {libraryHandledEvents} from './events/library-observers.js';
+import {functionReturnedObjectEvents} from './events/function-returned-objects.js';
 import {reportUnhandledActions} from './events/unhandled-actions.js';
 import {PythonProject} from '../python/project.js';
 import {type ClassInfo} from '../python/module-info.js';
@@ -60,6 +61,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const names = charmNames(meta);
   const scan = {project, names, isCharmClass, charmOf, sink};
   const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan, () => pinnedPaasCharm(sources)?.version), ...libraryHandledEvents(scan)];
+  events.push(...functionReturnedObjectEvents(scan, events));
 
   warnOnPlainText(meta, events, sink);
   reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');

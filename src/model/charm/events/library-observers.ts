@@ -32,26 +32,49 @@ export function libraryHandledEvents(scan: ObserveScan): ObservedEvent[] {
       const fn = enclosingFunction(module, call);
       if (module.origin === 'lib' && !(fn?.cls && scan.isCharmClass(fn.cls))) continue;
       const ctx = contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
-      const callee = evaluate(call.firstChild, ctx);
-      // A library that never calls observe needs no parse (most of a large lib/ is not read).
-      if (callee.t === 'class' && !callee.ref.info && callee.ref.module && !(scan.project.moduleText(callee.ref.module) ?? '').includes('observe(')) continue;
-      const info = callee.t === 'class' ? classInfo(callee.ref, ctx) : undefined;
-      if (!info || scan.isCharmClass(info)) continue;
-      const chain = classChain(info, ctx);
-      const libraryClasses = chain.filter((c) => c.module.origin === 'lib');
-      if (!libraryClasses.length) continue;
-      const bindings = chainBindings(chain, childOf(call, 'ArgList'), ctx);
-      const modules = [...new Set(libraryClasses.map((c) => c.module))];
-      for (const e of observedEventsIn(modules, scan, new Set(libraryClasses), bindings)) {
-        if (!e.resolved || !CHARM_EVENT_KINDS.has(e.kind) || e.emitter) continue;
-        const key = `${e.name}|${e.handler}|${e.file}:${e.line}`;
+      const info = followedLibraryClass(evaluate(call.firstChild, ctx), ctx, scan);
+      const found = info && libraryObjectEvents(info, childOf(call, 'ArgList'), ctx, scan);
+      if (!found) continue;
+      for (const e of found.events) {
+        const key = libraryEventKey(e);
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({...e, handledBy: {library: (libraryClasses[0] ?? info).module.py.name, class: info.name}});
+        out.push({...e, handledBy: {library: found.library, class: info.name}});
       }
     }
   }
   return out;
+}
+
+/** One entry per observe call, handler and event: the same object reached twice adds nothing. */
+export function libraryEventKey(e: ObservedEvent): string {
+  return `${e.name}|${e.handler}|${e.file}:${e.line}`;
+}
+
+/**
+ * The class a constructor call builds, when it may observe charm events in library code: a class
+ * of the charm's source or lib/, not a charm class. A library module that never calls observe
+ * needs no parse (most of a large lib/ is never read).
+ */
+export function followedLibraryClass(callee: Value, ctx: Ctx, scan: ObserveScan): ClassInfo | undefined {
+  if (callee.t !== 'class') return undefined;
+  if (!callee.ref.info && callee.ref.module && !(scan.project.moduleText(callee.ref.module) ?? '').includes('observe(')) return undefined;
+  const info = classInfo(callee.ref, ctx);
+  return info && !scan.isCharmClass(info) ? info : undefined;
+}
+
+/**
+ * Events on the charm's `on` that an object of `info`, built with `args` (evaluated in `ctx`),
+ * observes in the library code of its class chain; not yet marked `handledBy`.
+ */
+export function libraryObjectEvents(info: ClassInfo, args: SyntaxNode | null, ctx: Ctx, scan: ObserveScan): {library: string; events: ObservedEvent[]} | undefined {
+  const chain = classChain(info, ctx);
+  const libraryClasses = chain.filter((c) => c.module.origin === 'lib');
+  if (!libraryClasses.length) return undefined;
+  const bindings = chainBindings(chain, args, ctx);
+  const modules = [...new Set(libraryClasses.map((c) => c.module))];
+  const events = observedEventsIn(modules, scan, new Set(libraryClasses), bindings).filter((e) => e.resolved && CHARM_EVENT_KINDS.has(e.kind) && !e.emitter);
+  return {library: (libraryClasses[0] ?? info).module.py.name, events};
 }
 
 /** Calls in a module that may construct an object: a CapWords callee (`Name(...)`, `mod.Name(...)`). */
