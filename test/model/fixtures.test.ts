@@ -33,6 +33,7 @@ const CASES: Case[] = [
   {name: 'two-charms-frontend', dir: join(FIXTURE_CHARMS, 'two-charms/charms/frontend')},
   {name: 'twelve-factor', dir: join(FIXTURE_CHARMS, 'twelve-factor/charm')},
   {name: 'patterns', dir: join(FIXTURE_CHARMS, 'patterns')},
+  {name: 'factories', dir: join(FIXTURE_CHARMS, 'factories')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},

@@ -31,6 +31,8 @@ export function libraryHandledEvents(scan: ObserveScan): ObservedEvent[] {
     for (const call of constructorCalls(module)) {
       const fn = enclosingFunction(module, call);
       if (module.origin === 'lib' && !(fn?.cls && scan.isCharmClass(fn.cls))) continue;
+      // A module-level function builds objects only when called: function-returned-objects.ts follows it from its calls.
+      if (fn && !fn.cls) continue;
       const ctx = contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
       const info = followedLibraryClass(evaluate(call.firstChild, ctx), ctx, scan);
       const found = info && libraryObjectEvents(info, childOf(call, 'ArgList'), ctx, scan);
