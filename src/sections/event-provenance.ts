@@ -4,7 +4,7 @@
  * charm constructs that observes the event in the library's code.
  */
 import type {PhrasingContent} from 'mdast';
-import type {ObservedEvent} from '../model/index.js';
+import type {LibraryHandler, ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, link, text} from './mdast.js';
 
@@ -22,9 +22,23 @@ export function provenanceDetails(group: readonly ObservedEvent[], ctx: SectionC
     out.push(text(byLibrary.length === group.length ? 'Handled by library code, not by the charm\'s own: ' : 'Also handled by library code: '));
     byLibrary.forEach((e, i) => {
       if (i > 0) out.push(text(', '));
-      out.push(code(e.handler ?? e.handlerExpression), text(' of '), code(e.handledBy.class), text(' ('), code(e.handledBy.library), text(')'));
+      out.push(code(e.handler ?? e.handlerExpression), text(' of '), code(e.handledBy.class), text(' ('), code(e.handledBy.library), ...onlyWhen(e.handledBy), text(')'));
     });
     out.push(text('. '));
   }
+  return out;
+}
+
+/**
+ * `; only when backup() returns it`: the object comes from a function that returns
+ * one of several things, and not all of them observe this event (the reader must not take two
+ * alternatives' handlers for two handlers that both run).
+ */
+function onlyWhen(handledBy: LibraryHandler): PhrasingContent[] {
+  const factory = handledBy.factory;
+  if (!factory?.alternatives || !factory.observedBy || factory.observedBy.length >= factory.alternatives.length) return [];
+  const out: PhrasingContent[] = [text('; only when '), code(`${factory.function}()`), text(' returns ')];
+  if (factory.observedBy.length === 1 && factory.observedBy[0] === handledBy.class) return [...out, text('it')];
+  factory.observedBy.forEach((cls, i) => out.push(...(i > 0 ? [text(' or ')] : []), code(cls)));
   return out;
 }
