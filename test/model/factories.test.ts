@@ -55,18 +55,34 @@ describe('factories fixture', () => {
     ]);
   });
 
+  test('a library function that observes for the charm: its observe call runs with the handler the charm passes', () => {
+    expect(at(ROUTE, 61)).toEqual([
+      expect.objectContaining({
+        name: 'route-ready',
+        kind: 'library',
+        handler: '_on_route_ready',
+        handlerFile: 'src/charm.py',
+        emitter: {expression: 'provider', class: '_RouteProvider', library: 'charms.acme_route.v0.route', relation: 'routes'},
+      }),
+    ]);
+    // The charm's own handler: not marked as library code.
+    expect(at(ROUTE, 61)[0]!.handledBy).toBeUndefined();
+    // The private provider class it builds observes the relation the charm named.
+    expect(at(ROUTE, 51).map(summary)).toEqual([['routes-relation-changed', '_on_changed', '_RouteProvider', 'provide_route', null]]);
+  });
+
   test('functions nobody calls add no event: no tracing relation event, in lib/ or src/', () => {
     expect(model.events.filter((e) => e.endpoint === 'tracing' || e.name?.startsWith('tracing'))).toEqual([]);
     // Every library-handled event comes from a function the charm calls.
-    expect(new Set(model.events.filter((e) => e.handledBy).map((e) => e.handledBy!.factory?.function))).toEqual(new Set(['backup', 'require_route', 'admin_route', 'optional_route']));
+    expect(new Set(model.events.filter((e) => e.handledBy).map((e) => e.handledBy!.factory?.function))).toEqual(new Set(['backup', 'require_route', 'admin_route', 'optional_route', 'provide_route']));
   });
 
   test('the actions a factory-built object observes have a handler; the one observed under a computed name gets the two-sided warning', () => {
-    expect(model.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['action-no-handler', 'charmcraft.yaml', 29]]);
+    expect(model.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['action-no-handler', 'charmcraft.yaml', 32]]);
     const d = model.diagnostics[0]!;
     expect(d.message).toContain('`rotate`');
     expect(d.message).toContain('Either the charm observes it in code the model cannot follow, or it has no handler.');
-    expect(d.message).toContain('first at src/charm.py:23');
+    expect(d.message).toContain('first at src/charm.py:24');
     expect(d.hint).toContain('If the charm handles it');
     expect(d.hint).toContain('If nothing handles it, add that observe call, or remove the action');
   });

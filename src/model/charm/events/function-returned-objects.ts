@@ -14,9 +14,9 @@ import type {ClassInfo, FunctionInfo, ModuleInfo} from '../../python/module-info
 import type {PythonProject} from '../../python/project.js';
 import {assignmentParts, walkStatements} from '../../python/module-index.js';
 import {childOf, parts, text, type SyntaxNode} from '../../python/syntax.js';
-import type {Ctx} from '../../python/values.js';
+import type {Ctx, Value} from '../../python/values.js';
 import {followedLibraryClass, libraryEventKey, libraryObjectEvents} from './library-observers.js';
-import {enclosingFunction} from './observe.js';
+import {enclosingFunction, observedInFunction} from './observe.js';
 import type {ObserveScan} from './observe-scan.js';
 
 /** How many functions deep a call is followed (a factory that calls a factory...). */
@@ -31,10 +31,12 @@ interface Construction {
   returned: boolean;
 }
 
-/** What following one function call found: the objects it builds and what each `return` gives. */
+/** What following one function call found: the objects it builds, what each `return` gives, what it observes itself. */
 interface Followed {
   constructions: Construction[];
   returns: string[];
+  /** Events a library function observes for the charm (`charm.framework.observe(provider.on.ready, on_ready)`). */
+  observed: ObservedEvent[];
 }
 
 /**
@@ -53,6 +55,7 @@ export function functionReturnedObjectEvents(scan: ObserveScan, known: readonly 
       const callee = evaluate(call.firstChild, ctx);
       if (callee.t !== 'function' || callee.fn.cls) continue;
       const followed = followCall(callee.fn, childOf(call, 'ArgList'), ctx, scan, 0);
+      for (const e of followed.observed) if (!seen.has(libraryEventKey(e)) && !found.has(libraryEventKey(e))) found.set(libraryEventKey(e), e);
       const conditional = new Set(followed.returns).size > 1;
       for (const c of followed.constructions) {
         const objectEvents = libraryObjectEvents(c.cls, childOf(c.call, 'ArgList'), c.ctx, scan);
@@ -77,10 +80,12 @@ export function functionReturnedObjectEvents(scan: ObserveScan, known: readonly 
 
 /** The library objects `fn` builds when called with `args` (evaluated in `callerCtx`), following the functions it calls. */
 function followCall(fn: FunctionInfo, args: SyntaxNode | null, callerCtx: Ctx, scan: ObserveScan, depth: number): Followed {
-  const out: Followed = {constructions: [], returns: []};
+  const out: Followed = {constructions: [], returns: [], observed: []};
   if (!fn.body || depth > MAX_CALL_DEPTH) return out;
-  const env = args ? bindParameters(fn, args, callerCtx) : new Map();
+  const env = args ? bindParameters(fn, args, callerCtx) : new Map<string, Value>();
   const ctx: Ctx = {...contextFor(scan.project, fn.module, scan.isCharmClass, fn, scan.charmOf), env};
+  // Observe calls in the charm's own functions are read with the rest of src/ already.
+  if (fn.module.origin === 'lib') out.observed.push(...observedInFunction(fn, scan, env).filter((e) => e.resolved));
   const returned = returnedNodes(fn);
   for (const call of callsIn(fn.body)) {
     const isReturned = returned.has(at(call));
@@ -90,6 +95,7 @@ function followCall(fn: FunctionInfo, args: SyntaxNode | null, callerCtx: Ctx, s
       const inner = followCall(callee.fn, childOf(call, 'ArgList'), ctx, scan, depth + 1);
       // What the inner function returns is what this one returns, when this one returns its result.
       out.constructions.push(...inner.constructions.map((c) => ({...c, returned: c.returned && isReturned})));
+      out.observed.push(...inner.observed);
       if (isReturned) out.returns.push(...inner.returns);
       continue;
     }

@@ -30,6 +30,11 @@ export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?
   return out;
 }
 
+/** The observe calls in the body of a module-level function the charm calls, its parameters bound to `env`. */
+export function observedInFunction(fn: FunctionInfo, scan: ObserveScan, env: Map<string, Value>): ObservedEvent[] {
+  return observeCalls(fn.module).flatMap((call) => (enclosingFunction(fn.module, call) === fn ? resolveCall(call, fn.module, fn, scan, env) : []));
+}
+
 const observeCallsCache = new WeakMap<ModuleInfo, SyntaxNode[]>();
 
 /** Calls whose callee ends in `observe`, found once per module. */
