@@ -23,7 +23,7 @@ import {basename, dirname, join, relative, resolve, sep} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const {loadCharm} = await import(pathToFileURL(join(here, '..', 'dist', 'src', 'model', 'load.js')).href);
+const {loadCharm} = await import(pathToFileURL(join(here, '..', 'dist', 'src', 'model', 'index.js')).href);
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

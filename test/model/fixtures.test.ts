@@ -34,6 +34,10 @@ const CASES: Case[] = [
   {name: 'twelve-factor', dir: join(FIXTURE_CHARMS, 'twelve-factor/charm')},
   {name: 'patterns', dir: join(FIXTURE_CHARMS, 'patterns')},
   {name: 'factories', dir: join(FIXTURE_CHARMS, 'factories')},
+  {name: 'library-loops', dir: join(FIXTURE_CHARMS, 'library-loops')},
+  {name: 'rock-choice', dir: join(FIXTURE_CHARMS, 'rock-choice/charm')},
+  {name: 'plain-rock', dir: join(FIXTURE_CHARMS, 'plain-rock/charm')},
+  {name: 'one-container', dir: join(FIXTURE_CHARMS, 'one-container')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},

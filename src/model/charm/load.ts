@@ -13,6 +13,8 @@ import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './event
 import {contextFor} from '../python/evaluate.js';
 import {classChain} from '../python/classes.js';
 import {charmNames, opsAttributeName} from './events/event-names.js';
+import {frameworkAttributes} from './events/framework-attributes.js';
+import {supplyAttributes} from '../python/member.js';
 import {observedEventsIn} from './events/observe.js';
 import {libraryHandledEvents} from './events/library-observers.js';
 import {functionReturnedObjectEvents} from './events/function-returned-objects.js';
@@ -48,6 +50,8 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   // A module refused by the source rules (too large, binary, a link leaving the repository) fails
   // the load, with every such problem reported at once.
   const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}], (error) => sink.error(error.toDiagnostic()));
+  // `self.model.relations`, `self.meta.containers`: names from the metadata, for loops over them.
+  supplyAttributes(project, frameworkAttributes(charmNames(meta), meta.series));
   const modules = framework === 'reactive' ? [] : project.loadSources();
   if (sink.errors.length) throw new CharmLoadError(sink.errors);
   const derivesFromCharm = charmClassPredicate(project);
@@ -67,7 +71,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');
   const containerNames = meta.containers.map((c) => c.name);
   const app = twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases));
-  const rocks = readRocks(sources, meta.containers, meta.resources, sink, app);
+  const rocks = readRocks(sources, meta.containers, meta.resources, sink, meta.name, app);
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
   const handlerContainers = new Map(events.flatMap((e) => (e.container && e.handler && e.kind === 'workload' ? [[e.handler, e.container] as const] : [])));
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf, meta.name);

@@ -1,9 +1,10 @@
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {CharmArchError} from '../../errors.js';
 import {type DiagnosticSink} from '../sources/diagnostics.js';
 import {ROCK_EXTENSIONS, rockExtensionOf, type TwelveFactorApp} from '../extensions/rockcraft.js';
 import {optionalText} from './metadata/fields.js';
+import {artifactRocks, type ArtifactRocks} from './artifacts.js';
 import {rockLayer} from './pebble/rock-layers.js';
 import {type CharmSources} from '../sources/sources.js';
 import {isCharmDir, normalise} from '../sources/paths.js';
@@ -16,7 +17,7 @@ import {parseYamlFile, type YamlFile} from '../sources/yaml.js';
  * directories are skipped; in a repository with several charms only rocks that match
  * this charm's containers or resources are kept.
  */
-export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink, app?: TwelveFactorApp): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
+export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink, charmName: string, app?: TwelveFactorApp): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
   const found = new Set<string>();
   for (const p of sources.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(sources.absolute(p));
   const repoRoot = repositoryRoot(sources.root);
@@ -27,7 +28,7 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     sharedRepo = new Set(charmsInRepo.map((p) => dirname(p))).size > 1;
     for (const p of repo.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(repo.absolute(p));
   }
-  const read: ReadRock[] = [];
+  let read: ReadRock[] = [];
   for (const abs of [...found].sort()) {
     const path = normalise(relative(sources.root, abs));
     let doc;
@@ -46,10 +47,16 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     const extensions = Array.isArray(v['extensions']) ? v['extensions'].filter((e): e is string => typeof e === 'string') : [];
     read.push({path, doc, v, name, extensions, match: matchRock(name, path, containers, resources)});
   }
-  if (app) matchFrameworkRocks(read, app, containers, sink);
+  const outsideFiles: string[] = [];
+  const artifacts = artifactRocks(sources, charmName, sink);
+  if (artifacts) {
+    read = matchArtifacts(read, artifacts, containers);
+    if (artifacts.file.startsWith('..')) outsideFiles.push(artifacts.file);
+  }
+  // In a repository of several charms, a rock beside another charm (`other/charm`, `other/rock`) is that charm's.
+  if (app) matchFrameworkRocks(sharedRepo ? read.filter((r) => !besideOtherCharm(r.path, sources.root, repoRoot)) : read, app, containers, sink);
   const rocks: Rock[] = [];
   const layers: PebbleLayer[] = [];
-  const outsideFiles: string[] = [];
   for (const {path, doc, v, name, extensions, match} of read) {
     if (sharedRepo && !match.container && !match.resource && path.startsWith('..')) continue;
     if (path.startsWith('..')) outsideFiles.push(path);
@@ -102,6 +109,27 @@ interface RockMatch {
 }
 
 /**
+ * The rocks artifacts.yaml builds this charm's resources from, each matched to its resource and the
+ * container that uses it; the repository's other rocks are not this charm's images.
+ */
+function matchArtifacts(read: ReadRock[], artifacts: ArtifactRocks, containers: Container[]): ReadRock[] {
+  const kept: ReadRock[] = [];
+  for (const rock of read) {
+    const resource = [...artifacts.rockOf].find(([, name]) => name === rock.name)?.[0];
+    if (!resource) continue;
+    const container = containers.find((c) => c.resource === resource);
+    // Named after its resource or container already: the name says it.
+    if (rock.match.resource === resource) {
+      kept.push(rock);
+      continue;
+    }
+    rock.match = {...(container ? {container: container.name} : {}), resource, matchedBy: `${artifacts.file.split('/').pop()} builds resource \`${resource}\` from rock \`${rock.name}\``};
+    kept.push(rock);
+  }
+  return kept;
+}
+
+/**
  * A rock built with a 12-factor Rockcraft extension is the image of the container the charmcraft
  * extension of the same name declares (`app`, `flask-app`, ...). With several such rocks, the one
  * named like the container or its resource wins; else the first by path, and a warning says which.
@@ -110,7 +138,13 @@ function matchFrameworkRocks(read: ReadRock[], app: TwelveFactorApp, containers:
   const container = containers.find((c) => c.name === app.container);
   if (!container) return; // the extension's container is not declared: no rock to match it with
   const candidates = read.filter((r) => r.extensions.includes(app.extension) && !(r.match.container && r.match.container !== container.name));
-  if (!candidates.length) return;
+  if (!candidates.length) {
+    // The repository's only rock, built without the extension (its own `services:` replace the
+    // framework's): still the app's image, and the page says why.
+    const only = read.length === 1 && !read[0]!.match.container ? read[0] : undefined;
+    if (only) only.match = {container: container.name, ...(container.resource ? {resource: container.resource} : {}), matchedBy: `the only rock in the repository, built without the ${app.extension} extension: the charm runs its app in container \`${container.name}\``};
+    return;
+  }
   const byName = candidates.filter((r) => r.match.container === container.name);
   const chosen = byName[0] ?? candidates[0]!;
   if (byName.length === 0) {
@@ -126,6 +160,26 @@ function matchFrameworkRocks(read: ReadRock[], app: TwelveFactorApp, containers:
       ...chosen.doc.pos(['extensions']),
     });
   }
+}
+
+/** Whether a rock outside the charm sits in a folder that holds another charm (or is one). */
+function besideOtherCharm(path: string, charmRoot: string, repoRoot: string): boolean {
+  if (!path.startsWith('..')) return false;
+  const own = resolve(charmRoot);
+  const top = resolve(repoRoot);
+  for (let dir = dirname(resolve(charmRoot, path)); dir.startsWith(`${top}/`); dir = dirname(dir)) {
+    // A folder around this charm too is common ground.
+    if (own.startsWith(`${dir}/`)) return false;
+    if (holdsCharm(dir, 2)) return true;
+  }
+  return false;
+}
+
+/** A charm at `dir` or in its subfolders down to `depth` levels (`other/charm`, `family/charms/other`). */
+function holdsCharm(dir: string, depth: number): boolean {
+  if (isCharmDir(dir)) return true;
+  if (depth === 0) return false;
+  return readdirSync(dir, {withFileTypes: true}).some((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && holdsCharm(join(dir, e.name), depth - 1));
 }
 
 /** Matches a rock to the container / resource it feeds by name, resource name or upstream source. */

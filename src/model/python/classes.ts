@@ -1,6 +1,7 @@
 /** Classes of the charm's source and libraries: attributes, methods, bases, relations of library objects. */
 import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
 import {lookupModuleName} from './lookup.js';
+import {isProperty, propertyValue} from './properties.js';
 import {type PythonProject} from './project.js';
 import {assignmentParts, walkStatements} from './module-index.js';
 import {type ClassInfo, type FunctionInfo, type SelfAssignment} from './module-info.js';
@@ -13,12 +14,14 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
   const assigned = findSelfAssignment(info, attr, ctx);
   if (assigned) {
     const [assignments, cls] = assigned;
-    const values = assignments.map((a) => ctx.evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, depth: ctx.depth + 1}));
+    // An object built with known arguments: `self.x = x` reads the parameter that class was given.
+    const env = owner.t === 'instance' ? owner.bound?.get(cls) : undefined;
+    const values = assignments.map((a) => ctx.evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, ...(env ? {env} : {}), depth: ctx.depth + 1}));
     // `self.x = None` before the real assignment, or a value per branch of an `if`.
     const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
     if (known.length) return alts(known);
   }
-  if (method) return {t: 'method', name: attr, fn: method, owner};
+  if (method) return (isProperty(method) ? propertyValue(method, owner, ctx) : undefined) ?? {t: 'method', name: attr, fn: method, owner};
   // A class-level default (`_service_name = "app"`) when the instance value is not static.
   for (const cls of classChain(info, ctx)) {
     const v = cls.attrs.get(attr);

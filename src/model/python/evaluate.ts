@@ -1,5 +1,7 @@
 /** The static evaluator: what a Python expression stands for, without running it. */
 import {positionalArgs} from './arguments.js';
+import {builtinCall} from './builtins.js';
+import {evaluateComprehension} from './comprehensions.js';
 import {relationOf} from './classes.js';
 import {dictEntries, dictItems} from './dicts.js';
 import {lookupName} from './lookup.js';
@@ -47,6 +49,9 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
       return {t: 'seq', items: parts(node).map((c) => evaluate(c, inner))};
     case 'DictionaryExpression':
       return {t: 'dict', node, ctx};
+    case 'ArrayComprehensionExpression':
+    case 'SetComprehensionExpression':
+      return evaluateComprehension(node, inner);
     case 'VariableName':
       return lookupName(text(py, node), node, inner);
     case 'MemberExpression':
@@ -111,6 +116,8 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
     }
     return {t: 'unknown', expr: text(ctx.module.py, node)};
   }
+  const builtin = builtinCall(node, ctx);
+  if (builtin) return builtin;
   const fnValue = evaluate(callee, ctx);
   const expr = text(ctx.module.py, node);
   if (fnValue.t === 'class') {

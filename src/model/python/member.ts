@@ -4,7 +4,20 @@ import {attributeOf, classInfo, findMethod} from './classes.js';
 import {dictLookup} from './dicts.js';
 import {lookupModuleName} from './lookup.js';
 import {type SyntaxNode, kids, parts, text} from './syntax.js';
-import {type Ctx, type Value, alts} from './values.js';
+import type {PythonProject} from './project.js';
+import {type AttributeHook, type Ctx, type Value, alts} from './values.js';
+
+const attributeHooks = new WeakMap<PythonProject, AttributeHook>();
+
+/** Lets the stage that knows the framework supply the attributes of its objects, for one project. */
+export function supplyAttributes(project: PythonProject, hook: AttributeHook): void {
+  attributeHooks.set(project, hook);
+}
+
+/** What the supplying stage says `owner.attr` is (`attr` may name a method call, `values()`). */
+export function suppliedAttribute(project: PythonProject, owner: Value, attr: string, expr: string): Value | undefined {
+  return attributeHooks.get(project)?.(owner, attr, expr);
+}
 
 export function evaluateMember(node: SyntaxNode, ctx: Ctx): Value {
   const py = ctx.module.py;
@@ -56,7 +69,7 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
         const kw = keywordArgs(owner.args, owner.argsCtx.module.py).get(attr);
         if (kw) return ctx.evaluate(kw, owner.argsCtx);
       }
-      return {t: 'unknown', expr};
+      return suppliedAttribute(ctx.project, owner, attr, expr) ?? {t: 'unknown', expr};
     }
     case 'on':
       return {t: 'event', attr, owner: owner.owner, expr};

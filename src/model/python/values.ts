@@ -25,7 +25,8 @@ export type Value =
   | {t: 'seq'; items: Value[]}
   | {t: 'dict'; node: SyntaxNode; ctx: Ctx}
   | {t: 'charm'; cls: ClassInfo}
-  | {t: 'instance'; cls: ClassRef; expr: string; relation?: string; args?: SyntaxNode; argsCtx?: Ctx}
+  /** `bound`: the parameters each class of the object's chain was initialised with, when the construction is known. */
+  | {t: 'instance'; cls: ClassRef; expr: string; relation?: string; args?: SyntaxNode; argsCtx?: Ctx; bound?: ReadonlyMap<ClassInfo, ReadonlyMap<string, Value>>}
   /** One of several values (an attribute assigned differently in `if`/`else` branches). */
   | {t: 'alts'; items: Value[]}
   | {t: 'on'; owner: Value; expr: string}
@@ -55,6 +56,12 @@ export interface Ctx {
   /** The evaluator itself, carried here so the modules it calls (names, members, classes, dicts) need not import it back. */
   evaluate: (node: SyntaxNode | null, ctx: Ctx) => Value;
 }
+
+/**
+ * Attributes of objects whose class the evaluator does not read (the framework's own, such as a
+ * charm's `model.relations` or `meta.containers`), supplied by the stage that knows them.
+ */
+export type AttributeHook = (owner: Value, attr: string, expr: string) => Value | undefined;
 
 /** `self` in a method of `cls`: the charm, an instance of a helper class, or unknown outside classes. */
 export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Value {

@@ -5,14 +5,14 @@
  * events to this charm, so they are the charm's events, handled by that library.
  */
 import type {EventKind, ObservedEvent} from '../../types.js';
-import {bindParameters} from '../../python/bindings.js';
 import {evaluate, contextFor} from '../../python/evaluate.js';
 import {classChain, classInfo} from '../../python/classes.js';
-import {type Ctx, type Value} from '../../python/values.js';
-import {enclosingFunction, observedEventsIn} from './observe.js';
+import type {Ctx, Value} from '../../python/values.js';
+import {boundSelf, chainBindings} from './chain-bindings.js';
+import {classObserves, constructionEnvironments, enclosingFunction, observedEventsIn} from './observe.js';
 import {type ObserveScan} from './observe-scan.js';
-import type {ClassInfo, FunctionInfo, ModuleInfo} from '../../python/module-info.js';
-import {childOf, text, type SyntaxNode} from '../../python/syntax.js';
+import type {ClassInfo} from '../../python/module-info.js';
+import {childOf, text, type PyModule, type SyntaxNode} from '../../python/syntax.js';
 
 /** Kinds of events on the charm's own `on`: what Juju delivers (library and custom events are the library's own). */
 const CHARM_EVENT_KINDS: ReadonlySet<EventKind> = new Set(['lifecycle', 'leader', 'status', 'workload', 'relation', 'action', 'secret', 'storage']);
@@ -24,28 +24,90 @@ const CAPWORDS_CALLEE = /(^|\.)[A-Z]\w*$/;
  * each marked `handledBy` the constructed class and its module.
  */
 export function libraryHandledEvents(scan: ObserveScan): ObservedEvent[] {
-  const out: ObservedEvent[] = [];
-  const seen = new Set<string>();
+  const found = new LibraryEvents(scan);
   // The charm's source, and the vendored charm base classes in lib/ (which construct objects too).
   for (const module of scan.project.charmCodeModules(scan.isCharmClass)) {
-    for (const call of constructorCalls(module)) {
+    for (const call of constructorCalls(module.py, module.py.tree.topNode)) {
       const fn = enclosingFunction(module, call);
       if (module.origin === 'lib' && !(fn?.cls && scan.isCharmClass(fn.cls))) continue;
       // A module-level function builds objects only when called: function-returned-objects.ts follows it from its calls.
       if (fn && !fn.cls) continue;
       const ctx = contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
-      const info = followedLibraryClass(evaluate(call.firstChild, ctx), ctx, scan);
-      const found = info && libraryObjectEvents(info, childOf(call, 'ArgList'), ctx, scan);
-      if (!found) continue;
-      for (const e of found.events) {
-        const key = libraryEventKey(e);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({...e, handledBy: {library: found.library, class: info.name}});
-      }
+      // In a helper of the charm's source, once per place the helper is built (`DatabaseHandler(self, "db")`).
+      const helper = module.origin === 'src' && fn?.cls && !scan.isCharmClass(fn.cls);
+      const built = found.libraryClassesOf(call, ctx);
+      if (!built) continue;
+      if (!helper) found.construction(call, ctx, 0, built);
+      else for (const env of constructionEnvironments(fn, scan)) found.construction(call, {...ctx, env}, 0);
     }
   }
-  return out;
+  return found.out;
+}
+
+/** What a constructor call builds: the class, its chain, and the chain's classes from lib/. */
+interface BuiltClasses {
+  info: ClassInfo;
+  chain: ClassInfo[];
+  libraryClasses: ClassInfo[];
+}
+
+/** How deep library objects built by library objects are followed (a TLS helper builds the certificates requirer). */
+const MAX_NESTING = 2;
+
+class LibraryEvents {
+  readonly out: ObservedEvent[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly scan: ObserveScan) {}
+
+  /** The class a call builds, its chain and the chain's library classes: `undefined` when no library class is built. */
+  libraryClassesOf(call: SyntaxNode, ctx: Ctx): BuiltClasses | undefined {
+    const info = followedLibraryClass(evaluate(call.firstChild, ctx), ctx, this.scan);
+    if (!info) return undefined;
+    const chain = classChain(info, ctx);
+    const libraryClasses = chain.filter((c) => c.module.origin === 'lib');
+    return libraryClasses.length ? {info, chain, libraryClasses} : undefined;
+  }
+
+  /** One `Class(...)` call evaluated where it is: the events its library classes observe, then the objects they build. */
+  construction(call: SyntaxNode, ctx: Ctx, depth: number, known?: BuiltClasses): void {
+    const scan = this.scan;
+    const built = known ?? this.libraryClassesOf(call, ctx);
+    if (!built) return;
+    const {info, chain, libraryClasses} = built;
+    // Only classes that call observe are scanned (a large library module has many that do not),
+    // and only constructors that build further objects are followed.
+    const observing = libraryClasses.filter((c) => classObserves(c));
+    const builders = depth < MAX_NESTING ? libraryClasses.filter((c) => initConstructorCalls(c).length) : [];
+    if (!observing.length && !builders.length) return;
+    const bindings = chainBindings(chain, childOf(call, 'ArgList'), ctx);
+    const modules = [...new Set(observing.map((c) => c.module))];
+    for (const e of observedEventsIn(modules, scan, new Set(observing), bindings)) {
+      if (!e.resolved || !CHARM_EVENT_KINDS.has(e.kind) || e.emitter) continue;
+      const key = libraryEventKey(e);
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.out.push({...e, handledBy: {library: (libraryClasses[0] ?? info).module.py.name, class: info.name}});
+    }
+    const self = boundSelf(info, bindings);
+    for (const cls of builders) {
+      const init = cls.methods.get('__init__')!;
+      const inner: Ctx = {...contextFor(scan.project, cls.module, scan.isCharmClass, init, scan.charmOf), env: bindings.get(cls) ?? new Map(), self};
+      for (const nested of initConstructorCalls(cls)) this.construction(nested, inner, depth + 1);
+    }
+  }
+}
+
+const initCallsCache = new WeakMap<ClassInfo, SyntaxNode[]>();
+
+/** The constructor calls in a class's own `__init__`, found once per class. */
+function initConstructorCalls(cls: ClassInfo): SyntaxNode[] {
+  let calls = initCallsCache.get(cls);
+  if (!calls) {
+    const init = cls.methods.get('__init__');
+    initCallsCache.set(cls, (calls = init ? constructorCalls(cls.module.py, init.node) : []));
+  }
+  return calls;
 }
 
 /** One entry per observe call, handler and event: the same object reached twice adds nothing. */
@@ -73,59 +135,21 @@ export function libraryObjectEvents(info: ClassInfo, args: SyntaxNode | null, ct
   const chain = classChain(info, ctx);
   const libraryClasses = chain.filter((c) => c.module.origin === 'lib');
   if (!libraryClasses.length) return undefined;
+  const observing = libraryClasses.filter((c) => classObserves(c));
   const bindings = chainBindings(chain, args, ctx);
-  const modules = [...new Set(libraryClasses.map((c) => c.module))];
-  const events = observedEventsIn(modules, scan, new Set(libraryClasses), bindings).filter((e) => e.resolved && CHARM_EVENT_KINDS.has(e.kind) && !e.emitter);
+  const modules = [...new Set(observing.map((c) => c.module))];
+  const events = observedEventsIn(modules, scan, new Set(observing), bindings).filter((e) => e.resolved && CHARM_EVENT_KINDS.has(e.kind) && !e.emitter);
   return {library: (libraryClasses[0] ?? info).module.py.name, events};
 }
 
-/** Calls in a module that may construct an object: a CapWords callee (`Name(...)`, `mod.Name(...)`). */
-function constructorCalls(module: ModuleInfo): SyntaxNode[] {
-  const py = module.py;
+/** Calls under a node that may construct an object: a CapWords callee (`Name(...)`, `mod.Name(...)`). */
+function constructorCalls(py: PyModule, node: SyntaxNode): SyntaxNode[] {
   const calls: SyntaxNode[] = [];
-  py.tree.iterate({
-    enter(n) {
-      if (n.name !== 'CallExpression') return;
-      const callee = n.node.firstChild;
-      if (callee && (callee.name === 'VariableName' || callee.name === 'MemberExpression') && CAPWORDS_CALLEE.test(text(py, callee))) calls.push(n.node);
-    },
-  });
-  return calls;
-}
-
-/**
- * The parameters each class of the chain runs its methods with: the constructor call binds the
- * first `__init__`; each further `__init__` is bound from the previous one's `super().__init__(...)`.
- */
-function chainBindings(chain: ClassInfo[], args: SyntaxNode | null, callerCtx: Ctx): Map<ClassInfo, Map<string, Value>> {
-  const out = new Map<ClassInfo, Map<string, Value>>();
-  let env = new Map<string, Value>();
-  let previous: FunctionInfo | undefined;
-  for (const cls of chain) {
-    const init = cls.methods.get('__init__');
-    if (init && !previous) env = args ? bindParameters(init, args, callerCtx) : new Map<string, Value>();
-    else if (init && previous) env = superBindings(previous, env, init, callerCtx);
-    if (init) previous = init;
-    out.set(cls, env);
-  }
-  return out;
-}
-
-/** Binds `next`'s parameters from `super().__init__(...)` (or `Base.__init__(self, ...)`) in `init`. */
-function superBindings(init: FunctionInfo, env: Map<string, Value>, next: FunctionInfo, callerCtx: Ctx): Map<string, Value> {
-  const py = init.module.py;
-  let found: SyntaxNode | null = null;
-  const cursor = init.node.cursor();
+  const cursor = node.cursor();
   do {
-    if (cursor.name === 'CallExpression' && /(^super\([^)]*\)|^[\w.]+)\.__init__$/.test(text(py, cursor.node.firstChild!))) {
-      found = cursor.node;
-      break;
-    }
-  } while (cursor.next() && cursor.from < init.node.to);
-  const args = found ? childOf(found, 'ArgList') : null;
-  if (!found || !args) return new Map();
-  const ctx: Ctx = {...contextFor(callerCtx.project, init.module, callerCtx.isCharmClass, init, callerCtx.charmOf), env};
-  // `Base.__init__(self, charm, ...)`: the first argument fills `next`'s own `self`.
-  const selfPassed = !text(py, found.firstChild!).startsWith('super(');
-  return bindParameters(next, args, ctx, selfPassed);
+    if (cursor.name !== 'CallExpression') continue;
+    const callee = cursor.node.firstChild;
+    if (callee && (callee.name === 'VariableName' || callee.name === 'MemberExpression') && CAPWORDS_CALLEE.test(text(py, callee))) calls.push(cursor.node);
+  } while (cursor.next() && cursor.from < node.to);
+  return calls;
 }

@@ -1,4 +1,6 @@
 import type {ObservedEvent} from '../../types.js';
+import {flowValue, reachable} from './branches.js';
+import {boundSelf, type ChainBindings} from './chain-bindings.js';
 import {bindParameters} from '../../python/bindings.js';
 import {describeEvent, describeHandler} from './describe-event.js';
 import type {ObserveScan} from './observe-scan.js';
@@ -24,7 +26,9 @@ export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?
       const fn = enclosingFunction(module, call);
       const cls = fn?.cls;
       if (only && (!cls || !only.has(cls))) continue;
-      out.push(...resolveCall(call, module, fn, scan, cls ? bindings?.get(cls) : undefined));
+      // `self` in a library object's code is that object, with what it was built with.
+      const self = cls && bindings?.has(cls) && !scan.isCharmClass(cls) ? boundSelf(cls, bindings as ChainBindings) : undefined;
+      out.push(...resolveCall(call, module, fn, scan, cls ? bindings?.get(cls) : undefined, self));
     }
   }
   return out;
@@ -76,6 +80,15 @@ function observeCallsInClasses(module: ModuleInfo, only: ReadonlySet<ClassInfo>)
   return calls;
 }
 
+const observingCache = new WeakMap<ClassInfo, boolean>();
+
+/** Whether a class's own methods call observe (found without parsing the rest of a lazily read library module). */
+export function classObserves(cls: ClassInfo): boolean {
+  let found = observingCache.get(cls);
+  if (found === undefined) observingCache.set(cls, (found = observeCallsInClasses(cls.module, new Set([cls])).length > 0));
+  return found;
+}
+
 export function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
   for (let p = node.parent; p; p = p.parent) {
     // A method of a class, or a module-level function.
@@ -88,9 +101,9 @@ function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undef
   return contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
 }
 
-function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan, bound?: Map<string, Value>): ObservedEvent[] {
+function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan, bound?: Map<string, Value>, self?: Value): ObservedEvent[] {
   const py = module.py;
-  const ctx0 = baseCtx(scan, module, fn);
+  const ctx0 = {...baseCtx(scan, module, fn), ...(self ? {self} : {})};
   const callee = evaluate(call.firstChild, ctx0);
   if (callee.t !== 'observe' && !/\bframework\s*\.\s*observe$/.test(text(py, call.firstChild!))) return [];
   const args = childOf(call, 'ArgList');
@@ -136,7 +149,7 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
  * `for` over a literal sequence, and one per place a helper class is constructed.
  */
 function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, ctx: Ctx, scan: ObserveScan, bound?: Map<string, Value>): Array<Map<string, Value>> {
-  let envs: Array<Map<string, Value>> = bound ? [bound] : constructionEnvironments(fn, scan);
+  let envs: ReadonlyArray<Map<string, Value>> = bound ? [bound] : constructionEnvironments(fn, scan);
   const loops: SyntaxNode[] = [];
   for (let p = call.parent; p && p !== fn?.node; p = p.parent) if (p.name === 'ForStatement') loops.unshift(p);
   for (const loop of loops) {
@@ -146,7 +159,7 @@ function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | u
     const iterableNode = children[inAt + 1];
     const next: Array<Map<string, Value>> = [];
     for (const env of envs) {
-      const iterable = iterableNode ? evaluate(iterableNode, {...ctx, env}) : null;
+      const iterable = iterableNode ? flowValue(iterableNode, {...ctx, env}) : null;
       if (iterable?.t !== 'seq') {
         next.push(env);
         continue;
@@ -163,17 +176,32 @@ function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | u
     }
     envs = next.slice(0, 256);
   }
+  return envs.filter((env) => reachable(call, fn, {...ctx, env}));
+}
+
+const environmentsCache = new WeakMap<ObserveScan, Map<FunctionInfo, ReadonlyArray<Map<string, Value>>>>();
+
+/**
+ * For a method of a helper class: bind `__init__` parameters from each `Helper(...)` call in the
+ * source. Computed once per method and scan (every observe call and construction in it asks).
+ */
+export function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveScan): ReadonlyArray<Map<string, Value>> {
+  if (!fn) return [new Map()];
+  let cache = environmentsCache.get(scan);
+  if (!cache) environmentsCache.set(scan, (cache = new Map()));
+  let envs = cache.get(fn);
+  if (!envs) cache.set(fn, (envs = computeConstructionEnvironments(fn, scan)));
   return envs;
 }
 
-/** For a method of a helper class: bind `__init__` parameters from each `Helper(...)` call in the source. */
-function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveScan): Array<Map<string, Value>> {
-  const cls = fn?.cls;
+function computeConstructionEnvironments(fn: FunctionInfo, scan: ObserveScan): Array<Map<string, Value>> {
+  const cls = fn.cls;
   if (!cls || scan.isCharmClass(cls)) return [new Map<string, Value>()];
   const init = cls.methods.get('__init__');
   if (!init) return [new Map<string, Value>()];
   const envs: Array<Map<string, Value>> = [];
-  const sites = [...constructionSites(cls, scan.project)];
+  // Built in the charm's source, or in its charm base class vendored in lib/ (`lifecycle.Unit(self, ...)`).
+  const sites = [...constructionSites(cls, scan.project), ...constructionSites(cls, scan.project, vendoredCharmModules(scan))];
   // A base class without call sites of its own is built through its subclasses that keep its __init__.
   for (const sub of subclassesOf(cls, scan)) if (!sub.methods.has('__init__')) sites.push(...constructionSites(sub, scan.project));
   for (const site of sites) {
@@ -206,12 +234,20 @@ export interface ConstructionSite {
 }
 
 const sitesCache = new WeakMap<ClassInfo, ConstructionSite[]>();
+const vendoredSitesCache = new WeakMap<ClassInfo, ConstructionSite[]>();
 
-export function constructionSites(cls: ClassInfo, project: PythonProject): ConstructionSite[] {
-  const cached = sitesCache.get(cls);
+/** lib/ modules that hold one of the charm's classes (a vendored charm base class). */
+function vendoredCharmModules(scan: ObserveScan): ModuleInfo[] {
+  return scan.project.charmCodeModules(scan.isCharmClass).filter((m) => m.origin === 'lib');
+}
+
+/** Calls that build `cls`, in the charm's source modules (or in the `vendored` ones given). */
+export function constructionSites(cls: ClassInfo, project: PythonProject, vendored?: ModuleInfo[]): ConstructionSite[] {
+  const cache = vendored ? vendoredSitesCache : sitesCache;
+  const cached = cache.get(cls);
   if (cached) return cached;
   const sites: ConstructionSite[] = [];
-  for (const module of project.sourceModules()) {
+  for (const module of vendored ?? project.sourceModules()) {
     if (!module.py.file.text.includes(cls.name)) continue;
     const fns = [...module.functions.values(), ...[...module.classes.values()].flatMap((c) => [...c.methods.values()])];
     for (const fn of fns) {
@@ -222,7 +258,7 @@ export function constructionSites(cls: ClassInfo, project: PythonProject): Const
       });
     }
   }
-  sitesCache.set(cls, sites);
+  cache.set(cls, sites);
   return sites;
 }
 

@@ -36,6 +36,8 @@ export interface CharmMetadata {
   config: ConfigOption[];
   actions: Action[];
   subordinate: boolean;
+  /** Legacy `series:` (what ops gives as `self.meta.series`; empty when absent). */
+  series: string[];
   /** The parsed files, for later lookups (e.g. layer definitions). */
   files: YamlFile[];
 }
@@ -117,6 +119,7 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
     config: configFile ? readConfig(configFile, configRoot, sink) : [],
     actions: actionsFile ? readActions(actionsFile, actionsRoot, sink) : [],
     subordinate: m['subordinate'] === true,
+    series: Array.isArray(m['series']) ? m['series'].filter((x): x is string => typeof x === 'string') : [],
     files,
   };
 }
