@@ -73,6 +73,19 @@ class Project:
                 self.modules[rel] = module
                 self.by_name.setdefault(name, module)
 
+    def resolve_function(self, module, expr):
+        """The (file, function) a call's callee names, when it is a module-level function of lib/."""
+        text = dotted(expr)
+        bound = module.names.get(text.partition(".")[0]) if text else None
+        if not bound:
+            return None
+        rest = text.partition(".")[2]
+        mod_name, _, fn = (f"{bound}.{rest}" if rest else bound).rpartition(".")
+        target = self.by_name.get(mod_name)
+        if target is None or target.origin != "lib":
+            return None
+        return (target.rel, fn) if any(isinstance(n, ast.FunctionDef) and n.name == fn for n in target.tree.body) else None
+
     def resolve(self, module, expr):
         """The (file, class) an expression such as `Name` or `mod.Name` names, if in src/ or lib/."""
         text = dotted(expr)
@@ -121,8 +134,9 @@ def main_classes(project, entry):
 class Objects:
     """How many objects of each class the charm creates (a charm class: one)."""
 
-    def __init__(self, project, charms):
+    def __init__(self, project, charms, called=frozenset()):
         self.project = project
+        self.called = called
         self.calls, self.subclasses, self.memo = {}, {}, {}
         self.charm_chain = set()
         for key in charms:
@@ -179,10 +193,11 @@ class Objects:
             return 0
         seen = seen + (key,)
         total = 0
-        for rel, owner, _ in self.calls.get(key, []):
+        for rel, owner, node in self.calls.get(key, []):
             module = self.project.modules[rel]
             if owner is None:
-                total += 1 if module.origin == "src" else 0
+                top = next((f.name for f in module.tree.body if isinstance(f, ast.FunctionDef) and f.lineno <= node.lineno <= (f.end_lineno or f.lineno)), None)
+                total += 1 if module.origin == "src" or (rel, top) in self.called else 0
             else:
                 total += self.count((rel, owner), seen)
         for sub in self.subclasses.get(key, []):
@@ -236,13 +251,27 @@ def loop_size(loop, fn_node):
 def main():
     root, src, entry = sys.argv[1], sys.argv[2], sys.argv[3]
     project = Project(root, src)
-    objects = Objects(project, main_classes(project, entry))
+    # Library functions the charm's source calls (`provide_nginx_route(charm, ...)`): their observe calls run for the charm.
+    called = set()
+    for module in project.modules.values():
+        if module.origin == "src":
+            for n in ast.walk(module.tree):
+                if isinstance(n, ast.Call):
+                    key = project.resolve_function(module, n.func)
+                    if key:
+                        called.add(key)
+    objects = Objects(project, main_classes(project, entry), called)
     sites = []
     for module in project.modules.values():
         tops = list(module.classes.values())
         for call, loops, ifs in observe_calls(module.tree):
             owner = enclosing(tops, call)
             count = objects.count((module.rel, owner)) if owner else None
+            in_called = False
+            if owner is None and module.origin == "lib":
+                top = next((f.name for f in module.tree.body if isinstance(f, ast.FunctionDef) and f.lineno <= call.lineno <= (f.end_lineno or f.lineno)), None)
+                in_called = (module.rel, top) in called
+                count = 1 if in_called else None
             if module.origin == "lib" and not count:
                 continue  # library code this charm does not run
             functions = [f for f in ast.walk(module.tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
@@ -278,7 +307,8 @@ def main():
                 # Juju delivers it to the charm: the charm's own code, or the charm's `on` reached
                 # from a library object (`self._charm.on[...]`), or events the charm passed in (a
                 # bare name); not a library object's own custom events (`self.on.upgrade_granted`).
-                "charmEvent": (module.origin == "src" or (module.rel, owner) in objects.charm_chain or bool(CHARM_ON.search(written) or CHARM_ON.search(through)) or isinstance(event, ast.Name))
+                # A library function the charm calls observes with the charm's own handlers.
+                "charmEvent": (module.origin == "src" or in_called or (module.rel, owner) in objects.charm_chain or bool(CHARM_ON.search(written) or CHARM_ON.search(through)) or isinstance(event, ast.Name))
                 and not (KEYED.search(written) and not KEYED_JUJU.search(written)),
                 "loops": [{"iter": ast.get_source_segment(module.text, l.iter) or "", "size": loop_size(l, fn_node) if passed is None else passed} for l in loops],
                 "conditional": ifs > 0,
