@@ -54,7 +54,7 @@ function run(stmt: SyntaxNode, name: string, value: Value | undefined, ctx: Ctx)
       const call = stmt.firstChild;
       const callee = call?.name === 'CallExpression' ? call.firstChild : null;
       const m = callee ? /^(\w+)\s*\.\s*(append|extend)$/.exec(text(py, callee)) : null;
-      if (!m || m[1] !== name) return value;
+      if (m?.[1] !== name) return value;
       const [arg] = positionalArgs(call!.getChild('ArgList')!);
       if (value?.t !== 'seq' || !arg) return {t: 'unknown', expr: name};
       const added = ctx.evaluate(arg, withValue());

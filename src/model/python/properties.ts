@@ -17,9 +17,9 @@ export function propertyValue(fn: FunctionInfo, owner: Value, ctx: Ctx): Value |
   const returns: SyntaxNode[] = [];
   collectReturns(fn.body, returns);
   const inner: Ctx = {...ctx, module: fn.module, cls: fn.cls, fn, self: owner, env: new Map(), depth: ctx.depth + 1};
-  const values = returns.map((r) => {
+  const values: Value[] = returns.map((r) => {
     const expr = kids(r).find((c) => c.name !== 'return');
-    return expr ? ctx.evaluate(expr, inner) : ({t: 'none'} as Value);
+    return expr ? ctx.evaluate(expr, inner) : ({t: 'none'});
   });
   if (!values.length) return {t: 'none'};
   return values.some((v) => v.t === 'unknown' || (v.t === 'alts' && v.items.some((i) => i.t === 'unknown'))) ? undefined : alts(values);

@@ -28,7 +28,7 @@ export function reachable(call: SyntaxNode, fn: FunctionInfo | undefined, ctx: C
       const body = children.slice(i + 1).find((b) => b.name === 'Body');
       const cond = c.name === 'else' ? null : children[i + 1];
       const holds = cond ? truth(cond, ctx, valueOf) : true;
-      if (body && body.from === p.from && body.to === p.to) {
+      if (body?.from === p.from && body.to === p.to) {
         if (holds === false) return false;
         break;
       }

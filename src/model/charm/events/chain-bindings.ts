@@ -26,7 +26,7 @@ export function chainBindings(chain: ClassInfo[], args: SyntaxNode | null, calle
   let env = new Map<string, Value>();
   for (const cls of chain) {
     const init = cls.methods.get('__init__');
-    if (init && !inits.length) env = args ? bindParameters(init, args, callerCtx) : new Map();
+    if (init && !inits.length) env = args ? bindParameters(init, args, callerCtx) : new Map<string, Value>();
     else if (init) env = initBindings(inits, out, init, callerCtx, self);
     if (init) inits.push(init);
     out.set(cls, env);
@@ -43,7 +43,7 @@ function initBindings(inits: FunctionInfo[], bindings: ChainBindings, next: Func
   }
   const last = inits[inits.length - 1]!;
   const call = initCall(last, (callee) => /(^super\([^)]*\)|^[\w.]+)\.__init__$/.test(callee));
-  return call ? bindFrom(last, call, bindings, next, callerCtx, self) : new Map();
+  return call ? bindFrom(last, call, bindings, next, callerCtx, self) : new Map<string, Value>();
 }
 
 function initCall(init: FunctionInfo, matches: (callee: string) => boolean): SyntaxNode | null {
@@ -60,6 +60,6 @@ function bindFrom(init: FunctionInfo, call: SyntaxNode, bindings: ChainBindings,
   if (!args) return new Map();
   const ctx: Ctx = {...contextFor(callerCtx.project, init.module, callerCtx.isCharmClass, init, callerCtx.charmOf), env: bindings.get(init.cls!) ?? new Map(), self};
   // `Base.__init__(self, charm, ...)`: the first argument fills `next`'s own `self`.
-  const selfPassed = !/^super\(/.test(text(init.module.py, call.firstChild!));
+  const selfPassed = !text(init.module.py, call.firstChild!).startsWith("super(");
   return bindParameters(next, args, ctx, selfPassed);
 }

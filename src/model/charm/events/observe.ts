@@ -188,7 +188,7 @@ const environmentsCache = new WeakMap<ObserveScan, Map<FunctionInfo, ReadonlyArr
 export function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveScan): ReadonlyArray<Map<string, Value>> {
   if (!fn) return [new Map()];
   let cache = environmentsCache.get(scan);
-  if (!cache) environmentsCache.set(scan, (cache = new Map()));
+  if (!cache) environmentsCache.set(scan, (cache = new Map<FunctionInfo, ReadonlyArray<Map<string, Value>>>()));
   let envs = cache.get(fn);
   if (!envs) cache.set(fn, (envs = computeConstructionEnvironments(fn, scan)));
   return envs;
