@@ -16,12 +16,16 @@
  * services the model knows (Pebble layers without a container, exporters);
  * file resources are nodes outside with an edge into the unit.
  *
- * Nothing is invented: layers whose container is not resolved go into a
- * subgraph "Container not resolved"; layers computed at runtime add a
- * `more computed at runtime` node (class `computed`).
+ * The pod holds exactly the containers the metadata declares. Nothing is
+ * invented: Pebble layers of the charm code whose container is not resolved go
+ * into a box OUTSIDE the pod; rocks that are no container's image (test rocks
+ * elsewhere in the repository) are named in the text alternative, not drawn
+ * (./charm-rocks.ts); layers computed at runtime add a `more computed at
+ * runtime` node (class `computed`).
  */
 import {containerServices as servicesFor, type ContainerService as ServiceInfo} from '../model/index.js';
 import type {CharmModel, Container} from '../model/index.js';
+import {rockOf, unmatchedRockAlt, unmatchedRocks, withoutUnplacedRockLayers} from './charm-rocks.js';
 import {charmTitle} from './deployment.js';
 import {FlowchartWriter} from './flowchart.js';
 import type {AltGroup, DiagramResult} from './props.js';
@@ -50,10 +54,13 @@ export function charmDiagram(model: CharmModel): DiagramResult {
   const title = `Architecture of the ${name} charm`;
   const alt: AltGroup[] = [];
   const containers = model.containers;
-  const description = k8s
+  const unmatched = unmatchedRocks(model);
+  const description = (k8s
     ? `Each unit of the ${name} charm is a Kubernetes pod with the charm container (${className} on ops, with the Juju agent) ` +
       `and ${containers.length} workload container(s)${containers.length ? `: ${containers.map((c) => c.name).join(', ')}` : ''}, each running its Pebble services.`
-    : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`;
+    : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`) +
+    // Said here too: Markdown and MyST output carry the description (accDescr), not the text alternative.
+    (unmatched.length ? ` Not drawn, as no container's image: the rock(s) ${unmatched.map((r) => r.name).join(', ')}.` : '');
   const writer = new FlowchartWriter('TB', title, description);
 
   const unit = writer.subgraph(k8s ? `${name} unit (Kubernetes pod)` : `${name} unit (machine)`, {classes: ['unit']});
@@ -103,25 +110,26 @@ export function charmDiagram(model: CharmModel): DiagramResult {
       });
     }
   }
-  const unresolved = servicesFor(model, null);
-  if (unresolved.services.length > 0 || unresolved.computed) {
-    if (k8s) {
-      writer.subgraph('Container not resolved', {classes: ['container']});
-      serviceNodes(unresolved.services, unresolved.computed);
-      writer.end();
-      alt.push({label: 'Pebble services whose container is not resolved', items: unresolved.services.map(serviceAlt)});
-    } else {
-      serviceNodes(unresolved.services, unresolved.computed);
-      alt.push({label: 'Services', items: unresolved.services.map(serviceAlt)});
-    }
+  const unresolved = servicesFor(withoutUnplacedRockLayers(model), null);
+  const hasUnresolved = unresolved.services.length > 0 || unresolved.computed;
+  if (hasUnresolved && !k8s) {
+    serviceNodes(unresolved.services, unresolved.computed);
+    alt.push({label: 'Services', items: unresolved.services.map(serviceAlt)});
   }
   writer.end(); // unit
+  if (hasUnresolved && k8s) {
+    // Outside the pod: they run in one of its containers, but which one is not known statically.
+    writer.subgraph('Pebble services, container not resolved');
+    serviceNodes(unresolved.services, unresolved.computed);
+    writer.end();
+    alt.push({label: 'Pebble services whose container is not resolved', items: unresolved.services.map(serviceAlt)});
+  }
 
   for (const sg of pebbleEdges) writer.edge(charmNode, sg, 'Pebble API', 'dotted');
 
   const images: string[] = [];
   for (const {container, sg} of imageEdges) {
-    const rock = model.rocks.find((r) => r.container === container.name || (container.resource !== null && r.resource === container.resource));
+    const rock = rockOf(model, container);
     const resource = container.resource ? model.resources.find((r) => r.name === container.resource) : undefined;
     if (!container.resource && !rock) {
       if (container.base) images.push(`${container.name}: base ${container.base} (no OCI image resource)`);
@@ -146,6 +154,7 @@ export function charmDiagram(model: CharmModel): DiagramResult {
     }
   }
   if (images.length > 0) alt.push({label: k8s ? 'Images' : 'Resources', items: images});
+  if (unmatched.length > 0) alt.push({label: 'Rocks that are no container\'s image (not drawn)', items: unmatched.map(unmatchedRockAlt)});
 
   const storageNodes = new Map<string, string>();
   for (const m of mountEdges) {

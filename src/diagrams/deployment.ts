@@ -42,6 +42,14 @@ export interface DeploymentDiagramOptions {
  */
 export const COMPACT_THRESHOLD = 3;
 
+/**
+ * How to read the deployment diagram, in both layouts: the diagram's description and the prose
+ * the section writes above it say the same. Optional endpoints are a dotted arrow and a dashed box
+ * (full layout) or a dashed box marked `(optional)` (compact); the dash is a `classDef` (types.ts
+ * PORTABLE_CLASS_STYLES), so it shows in Markdown and MyST output too.
+ */
+export const DEPLOYMENT_LEGEND = 'Arrows point from the requirer to the provider; optional integrations are drawn with dashed lines.';
+
 /** Subgraph titles of the observability groups (full layout). */
 export const OBSERVABILITY_PROVIDES_TITLE = 'Observability: reads from this charm';
 export const OBSERVABILITY_REQUIRES_TITLE = 'Observability: this charm sends to';
@@ -142,6 +150,23 @@ function counterpartLabels(endpoints: Endpoint[]): Map<Endpoint, string> {
  */
 export const COMPACT_COLUMNS = 3;
 
+/**
+ * The invisible links (`a ~~~ b`: b one rank below a) that lay `count` boxes out in rows of `columns`,
+ * as pairs of indexes. Each box links to the one `columns` later, so every column is a chain. A column
+ * that ends one row short (the last row is not full) also links its bottom box to the last box:
+ * otherwise its chain is shorter than the group, dagre may rank it one row down, and the first row
+ * starts with a hole (seen on indico: 8 boxes in rows of 2, 3, 3).
+ */
+export function gridLinks(count: number, columns: number): Array<[number, number]> {
+  const links: Array<[number, number]> = [];
+  if (count <= columns) return links;
+  for (let i = 0; i + columns < count; i++) links.push([i, i + columns]);
+  const rows = Math.ceil(count / columns);
+  const lastRowStart = (rows - 1) * columns;
+  for (let column = count - lastRowStart; column < columns; column++) links.push([lastRowStart - columns + column, count - 1]);
+  return links;
+}
+
 export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramOptions = {}): DiagramResult {
   const layout = options.layout ?? 'auto';
   const name = charmTitle(model);
@@ -157,12 +182,17 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
   const labels = counterpartLabels(others);
 
   const title = `Deployment of the ${name} charm`;
+  const requiresAll = others.filter((e) => e.role === 'requires').length;
+  const providesAll = others.filter((e) => e.role === 'provides').length;
+  const optional = others.filter((e) => e.optional).length;
+  // The counts are those of the arrows: one per endpoint (full layout) or `requires N` / `provides N`
+  // on the group arrows (compact), observability endpoints included in both.
   const description =
     others.length === 0
       ? `The ${name} charm with no integrations${peers.length ? `, and ${peers.length} peer relation(s)` : ''}.`
-      : `The ${name} charm requires ${requires.length} and provides ${provides.length} integration(s), ` +
-        `with ${observability.length} observability integration(s) and ${peers.length} peer relation(s). ` +
-        'Arrows point from the requirer to the provider.';
+      : `The ${name} charm requires ${requiresAll} and provides ${providesAll} integration(s) ` +
+        `(${observability.length} for observability, ${optional} optional) and has ${peers.length} peer relation(s). ` +
+        DEPLOYMENT_LEGEND;
 
   const w = new FlowchartWriter(direction, title, description);
   const charmLabel = [name, model.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm', ...peers.map((p) => `peer ${edgeLabel(p)}`)];
@@ -210,9 +240,8 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
       // Mermaid lays a subgraph without a direction out across its parent's: say it.
       const sg = w.subgraph(title, {classes: [cls], direction});
       const ids = eps.map(compactNode);
-      // Top to bottom: each box one rank above the box COMPACT_COLUMNS later, so the group wraps into
-      // rows of COMPACT_COLUMNS. Left to right, boxes of one rank already stack into a column.
-      if (direction === 'TB') for (let i = 0; i + COMPACT_COLUMNS < ids.length; i++) w.layoutLink(ids[i]!, ids[i + COMPACT_COLUMNS]!);
+      // Top to bottom: rows of COMPACT_COLUMNS (gridLinks). Left to right, boxes of one rank already stack into a column.
+      if (direction === 'TB') for (const [from, to] of gridLinks(ids.length, COMPACT_COLUMNS)) w.layoutLink(ids[from]!, ids[to]!);
       w.end();
       return sg;
     };

@@ -1,10 +1,11 @@
 /**
  * A tiny writer for Mermaid flowchart source. Every label passes through
  * escape.ts; ids come from its generator; classes are collected and written
- * at the end as `class id name` statements (no `classDef`).
+ * at the end as `class id ca-name` statements, with a `classDef` only for the
+ * colourless styles of types.ts's PORTABLE_CLASS_STYLES that the diagram uses.
  */
 import {accText, createIdGenerator, quoted, quotedLines, type EscapeOptions, type IdGenerator} from './escape.js';
-import type {DiagramClass} from './types.js';
+import {diagramClassName, PORTABLE_CLASS_STYLES, type DiagramClass} from './types.js';
 
 export type Direction = 'LR' | 'TB';
 export type NodeShape = 'rect' | 'round' | 'stadium' | 'cylinder' | 'hexagon';
@@ -77,7 +78,11 @@ export class FlowchartWriter {
 
   toString(): string {
     const out = [...this.lines];
-    for (const [id, cls] of this.classes) out.push(`  class ${id} ${cls}`);
+    const used = new Set(this.classes.map(([, cls]) => cls));
+    for (const [cls, style] of Object.entries(PORTABLE_CLASS_STYLES) as Array<[DiagramClass, string]>) {
+      if (used.has(cls)) out.push(`  classDef ${diagramClassName(cls)} ${style}`);
+    }
+    for (const [id, cls] of this.classes) out.push(`  class ${id} ${diagramClassName(cls)}`);
     return out.join('\n') + '\n';
   }
 }

@@ -1,5 +1,5 @@
 import type {RootContent} from 'mdast';
-import {deploymentDiagram as buildDeploymentDiagram} from '../diagrams/index.js';
+import {deploymentDiagram as buildDeploymentDiagram, DEPLOYMENT_LEGEND} from '../diagrams/index.js';
 import {charmTitle, type SectionContext} from './context.js';
 import {diagramNode} from './diagrams.js';
 import {charmAttributes, oneOf, type CharmDirective} from './directive.js';
@@ -19,7 +19,7 @@ export function deploymentDiagram(ctx: SectionContext): RootContent[] {
   });
   return [
     heading(ctx.headingLevel, 'deployment-overview', text(`High-level overview of ${charmTitle(ctx.model)} deployment`)),
-    intro(text(`The following diagram shows a typical deployment of the ${charmTitle(ctx.model)} charm${ctx.model.kind === 'kubernetes' ? ' on a Kubernetes cloud' : ' on machines'}, with one box per application it integrates with. Arrows point from the requirer to the provider; dotted arrows are optional integrations.`)),
+    intro(text(`The following diagram shows a typical deployment of the ${charmTitle(ctx.model)} charm${ctx.model.kind === 'kubernetes' ? ' on a Kubernetes cloud' : ' on machines'}, with one box per application it integrates with. ${DEPLOYMENT_LEGEND}`)),
     diagramNode(result),
   ];
 }

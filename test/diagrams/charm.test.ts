@@ -1,5 +1,6 @@
 import {charmDiagram, deploymentDiagram} from '../../src/diagrams/index.js';
 import {parseMermaid} from './mermaid-parse.js';
+import {classesOf} from './source-helpers.js';
 import {container, endpoint, layer, makeModel, rock, sampleK8sModel, service} from './model-factory.js';
 
 const decode = (s: string): string => s.replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
@@ -24,7 +25,6 @@ function idOfLabel(source: string, firstLine: string): string {
   return m[1]!;
 }
 
-const classes = (source: string, id: string): string[] => [...source.matchAll(new RegExp(`^\\s*class ${id} (\\w+)$`, 'gm'))].map((m) => m[1]!);
 
 describe('charmDiagram (Kubernetes)', () => {
   const d = charmDiagram(sampleK8sModel());
@@ -40,8 +40,8 @@ describe('charmDiagram (Kubernetes)', () => {
     expect(pod).toContain('["indico-nginx container"]');
     const charmBox = block(d.source, 'charm container');
     expect(charmBox).toContain('DemoCharm<br>ops + Juju agent');
-    expect(classes(d.source, idOfLabel(d.source, 'DemoCharm'))).toEqual(['charm']);
-    expect(d.source).toMatch(/class sg0 unit/);
+    expect(classesOf(d.source, idOfLabel(d.source, 'DemoCharm'))).toEqual(['charm']);
+    expect(d.source).toMatch(/class sg0 ca-unit/);
   });
 
   test('Pebble services from layers and the rock; exporters marked', () => {
@@ -52,8 +52,8 @@ describe('charmDiagram (Kubernetes)', () => {
     expect(indico.match(/"indico<br>/g)).toHaveLength(1); // layer + rock service deduplicated
     const nginx = block(d.source, 'indico-nginx container');
     expect(nginx).toContain('nginx-exporter<br>metrics exporter');
-    expect(classes(d.source, idOfLabel(d.source, 'nginx-exporter'))).toEqual(['workload', 'exporter']);
-    expect(classes(d.source, idOfLabel(d.source, 'nginx'))).toEqual(['workload']);
+    expect(classesOf(d.source, idOfLabel(d.source, 'nginx-exporter'))).toEqual(['workload', 'exporter']);
+    expect(classesOf(d.source, idOfLabel(d.source, 'nginx'))).toEqual(['workload']);
   });
 
   test('the image feeding each container is outside the pod with an image edge', () => {
@@ -63,14 +63,14 @@ describe('charmDiagram (Kubernetes)', () => {
     expect(d.source).toContain('rock#58; indico');
     const sg = /subgraph (sg\d+)\["indico container"\]/.exec(d.source)![1];
     expect(d.source).toContain(`${img} -->|"image"| ${sg}`);
-    expect(classes(d.source, img)).toEqual(['image']);
+    expect(classesOf(d.source, img)).toEqual(['image']);
     expect(d.source).toMatch(new RegExp(`n\\d+ -\\.->\\|"Pebble API"\\| ${sg}`));
   });
 
   test('storage mounts', () => {
     const st = idOfLabel(d.source, 'data');
     expect(d.source).toMatch(new RegExp(`sg\\d+ -->\\|"mounted at /srv/indico"\\| ${st}`));
-    expect(classes(d.source, st)).toEqual(['storage']);
+    expect(classesOf(d.source, st)).toEqual(['storage']);
   });
 
   test('title, accTitle/accDescr, text alternative', () => {
@@ -91,8 +91,49 @@ describe('charmDiagram (Kubernetes)', () => {
     });
     const c = charmDiagram(m);
     expect(block(c.source, 'app container')).toContain('more computed at runtime');
-    expect(block(c.source, 'Container not resolved')).toContain('mystery');
+    // A layer of the charm code whose container is not resolved: drawn, but outside the pod.
+    expect(block(c.source, 'Pebble services, container not resolved')).toContain('mystery');
+    expect(block(c.source, 'demo unit (Kubernetes pod)')).not.toContain('mystery');
     expect(c.alt.find((g) => g.label === 'Images')!.items).toEqual(['app: base ubuntu@22.04 (no OCI image resource)']);
+    await expect(parseMermaid(c.source)).resolves.toBe('flowchart-v2');
+  });
+
+  test('rocks that are no container\'s image are not drawn: the pod holds exactly the declared containers', async () => {
+    // As paas-charm's flask example: one `app` container fed by one rock, two test rocks beside it.
+    const exporter = service('statsd-exporter', '/bin/statsd_exporter --statsd.listen-udp=localhost:9125');
+    const m = makeModel({
+      containers: [container('app', 'app-image')],
+      rocks: [
+        rock('async-app', {path: '../async_rock/rockcraft.yaml', container: 'app', resource: 'app-image', services: [{name: 'flask', command: '/bin/flask'}]}),
+        rock('test-app', {path: '../test_rock/rockcraft.yaml', services: [{name: 'celery-worker', command: '/bin/celery'}, {name: 'statsd-exporter', command: null}]}),
+      ],
+      pebble: [
+        layer('app', [service('flask'), exporter], {origin: 'rockcraft', file: '../async_rock/rockcraft.yaml'}),
+        layer(null, [service('celery-worker'), exporter], {origin: 'rockcraft', file: '../test_rock/rockcraft.yaml'}),
+      ],
+      metrics: {
+        endpoints: [],
+        exporters: [
+          {container: 'app', service: 'statsd-exporter', command: exporter.command, port: 9125},
+          {container: null, service: 'statsd-exporter', command: exporter.command, port: 9125},
+        ],
+        targets: [],
+        dashboards: [],
+        alertRules: [],
+      },
+    });
+    const c = charmDiagram(m);
+    const pod = block(c.source, 'demo unit (Kubernetes pod)');
+    expect([...pod.matchAll(/subgraph sg\d+\["([^"]*)"\]/g)].map((x) => x[1])).toEqual(['demo unit (Kubernetes pod)', 'charm container', 'app container']);
+    expect(block(c.source, 'app container')).toContain('statsd-exporter<br>metrics exporter');
+    expect(c.source).not.toContain('celery-worker');
+    expect(c.source.match(/statsd-exporter/g)).toHaveLength(1);
+    expect(c.source).not.toMatch(/not resolved/);
+    expect(c.alt.find((g) => g.label === "Rocks that are no container's image (not drawn)")!.items).toEqual([
+      'test-app (../test_rock/rockcraft.yaml), services celery-worker, statsd-exporter',
+    ]);
+    // Markdown and MyST print the description (accDescr), not the text alternative: it names them too.
+    expect(c.description).toMatch(/ Not drawn, as no container's image: the rock\(s\) test-app\.$/);
     await expect(parseMermaid(c.source)).resolves.toBe('flowchart-v2');
   });
 

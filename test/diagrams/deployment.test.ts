@@ -1,5 +1,6 @@
-import {COMPACT_COLUMNS, COMPACT_THRESHOLD, counterpartName, deploymentDiagram, OBSERVABILITY_PROVIDES_TITLE, OBSERVABILITY_REQUIRES_TITLE} from '../../src/diagrams/index.js';
+import {COMPACT_COLUMNS, COMPACT_THRESHOLD, counterpartName, DEPLOYMENT_LEGEND, deploymentDiagram, gridLinks, OBSERVABILITY_PROVIDES_TITLE, OBSERVABILITY_REQUIRES_TITLE} from '../../src/diagrams/index.js';
 import {parseMermaid} from './mermaid-parse.js';
+import {classesOf} from './source-helpers.js';
 import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
 
 /** Node id -> label (first line, entity codes decoded) from `id["…"]` / `id("…")`. */
@@ -25,10 +26,6 @@ function edges(source: string): Edge[] {
     label: (m[3] ?? '').replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))),
     to: m[4]!,
   }));
-}
-
-function classesOf(source: string, id: string): string[] {
-  return [...source.matchAll(new RegExp(`^\\s*class ${id} (\\w+)$`, 'gm'))].map((m) => m[1]!);
 }
 
 function idOf(source: string, label: string): string {
@@ -158,10 +155,46 @@ describe('deploymentDiagram', () => {
       const requirers = [1, 2, 4, 7, 8, 11, 5, 10].map((i) => new RegExp(`^\\s*(n\\d+)\\("[^"]*<br>ep${i}#58;`, 'm').exec(c.source)![1]!);
       const links = [...c.source.matchAll(/^\s*(n\d+) ~~~ (n\d+)$/gm)].map((m) => `${m[1]} ~~~ ${m[2]}`);
       expect(links).toEqual(expect.arrayContaining(requirers.slice(0, -COMPACT_COLUMNS).map((id, i) => `${id} ~~~ ${requirers[i + COMPACT_COLUMNS]}`)));
-      expect(links).toHaveLength(8 - COMPACT_COLUMNS + (5 - COMPACT_COLUMNS));
+      // plus, in each group, one link from the column left a row short to the last box (gridLinks)
+      expect(links).toHaveLength(8 - COMPACT_COLUMNS + 1 + (5 - COMPACT_COLUMNS + 1));
       await expect(parseMermaid(c.source)).resolves.toBe('flowchart-v2');
       // alt data is complete whatever the layout
       expect(c.alt.flatMap((g) => g.items)).toHaveLength(COMPACT_THRESHOLD + 10 + 1 + 1);
+    });
+
+    test('grid links: each box to the one a row below; a column a row short ends on the last box', () => {
+      expect(gridLinks(3, 3)).toEqual([]);
+      expect(gridLinks(4, 3)).toEqual([[0, 3], [1, 3], [2, 3]]);
+      expect(gridLinks(6, 3)).toEqual([[0, 3], [1, 4], [2, 5]]);
+      // indico's 8 requirers: rows 0-2, 3-5, 6-7; column 2 (boxes 2, 5) ends on box 7
+      expect(gridLinks(8, 3)).toEqual([[0, 3], [1, 4], [2, 5], [3, 6], [4, 7], [5, 7]]);
+      expect(gridLinks(7, 3)).toEqual([[0, 3], [1, 4], [2, 5], [3, 6], [4, 6], [5, 6]]);
+    });
+
+    test('optional is visible in the compact form too: label, dashed class with its classDef; description counts = arrow labels', () => {
+      const endpoints = [
+        endpoint('db', 'requires', 'postgresql_client'),
+        endpoint('cache', 'requires', 'redis', {optional: true}),
+        endpoint('logging', 'requires', 'loki_push_api', {optional: true}),
+        endpoint('website', 'provides', 'http', {optional: true}),
+        endpoint('metrics-endpoint', 'provides', 'prometheus_scrape'),
+        endpoint('peers', 'peers', 'p'),
+      ];
+      const c = deploymentDiagram(makeModel({endpoints}));
+      expect(c.source).toContain('["Requires"]');
+      const optionalIds = [...c.source.matchAll(/^\s*(n\d+)\("[^"]*\(optional\)"\)$/gm)].map((m) => m[1]!);
+      expect(optionalIds).toHaveLength(3);
+      for (const id of optionalIds) expect(classesOf(c.source, id)).toContain('optional');
+      expect(c.source).toMatch(/^ {2}classDef ca-optional stroke-dasharray:6 4$/m);
+      const labels = edges(c.source).map((e) => e.label);
+      expect(labels.sort()).toEqual(['provides 2', 'requires 3']);
+      expect(c.description).toBe(`The demo charm requires 3 and provides 2 integration(s) (2 for observability, 3 optional) and has 1 peer relation(s). ${DEPLOYMENT_LEGEND}`);
+      // the full layout counts the same arrows: one per endpoint
+      const f = deploymentDiagram(makeModel({endpoints}), {layout: 'full'});
+      expect(f.description).toBe(c.description);
+      expect(edges(f.source).filter((e) => e.arrow === '-.->')).toHaveLength(3);
+      // no optional endpoint: no classDef
+      expect(deploymentDiagram(makeModel({endpoints: [endpoint('db', 'requires', 'mysql_client')]})).source).not.toContain('classDef');
     });
 
     test('layout option forces either form', () => {
@@ -176,7 +209,7 @@ describe('deploymentDiagram', () => {
     const dd = deploymentDiagram(m);
     expect(dd.source).not.toMatch(/%%|<script|\n\s*click/);
     for (const line of dd.source.split('\n').slice(1)) {
-      expect(line).toMatch(/^\s*(accTitle: |accDescr: |n\d+|sg\d+|subgraph sg\d+|end$|class |direction |$)/);
+      expect(line).toMatch(/^\s*(accTitle: |accDescr: |n\d+|sg\d+|subgraph sg\d+|end$|class |classDef ca-optional stroke-dasharray:6 4$|direction |$)/);
     }
     await expect(parseMermaid(dd.source)).resolves.toBe('flowchart-v2');
     expect(dd.alt.flatMap((g) => g.items).join('\n')).toContain(evil); // full text in the alternative

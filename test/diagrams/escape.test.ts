@@ -80,7 +80,9 @@ describe('escapeLabel', () => {
         '  end',
         `  n0 -->|${quoted(s)}| n1`,
         `  n1 -.->|${quoted(s)}| n0`,
-        '  class n0 charm',
+        '  classDef ca-optional stroke-dasharray:6 4',
+        '  class n0 ca-charm',
+        '  class n1 ca-optional',
       ].join('\n');
       await expect(parseMermaid(src)).resolves.toBe('flowchart-v2');
     }

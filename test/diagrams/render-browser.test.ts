@@ -12,7 +12,7 @@ import {contrast} from './contrast.js';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {chromium, type Browser, type Page} from 'playwright-core';
-import {charmDiagram, deploymentDiagram, normalizeText, type DiagramResult} from '../../src/diagrams/index.js';
+import {charmDiagram, COMPACT_COLUMNS, deploymentDiagram, normalizeText, type DiagramResult} from '../../src/diagrams/index.js';
 import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
 import {HOSTILE_STRINGS} from './hostile.js';
 import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
@@ -29,7 +29,7 @@ interface NodeInfo {
   color: string;
 }
 
-async function render(page: Page, d: DiagramResult, dark: boolean): Promise<{nodes: NodeInfo[]; clusters: NodeInfo[]; injected: number; svg: string; title: string}> {
+async function render(page: Page, d: DiagramResult, dark: boolean, css: string = CHARM_DIAGRAM_THEME_CSS): Promise<{nodes: NodeInfo[]; clusters: NodeInfo[]; injected: number; svg: string; title: string}> {
   return page.evaluate(
     async ({source, css, dark}) => {
       document.documentElement.dataset.theme = dark ? 'dark' : 'light';
@@ -53,7 +53,28 @@ async function render(page: Page, d: DiagramResult, dark: boolean): Promise<{nod
       const injected = host.querySelectorAll('script, img, iframe, [onerror], a').length;
       return {nodes, clusters, injected, svg: host.innerHTML, title: host.querySelector('svg > title')?.textContent ?? ''};
     },
-    {source: d.source, css: CHARM_DIAGRAM_THEME_CSS, dark},
+    {source: d.source, css, dark},
+  );
+}
+
+/** Each edge label's text, its text colour and the first opaque background behind it. */
+async function edgeLabelColours(page: Page): Promise<Array<{text: string; color: string; background: string}>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#host g.edgeLabel')]
+      .map((g) => {
+        const text = g.querySelector('p, span, text');
+        if (!text || !(text.textContent ?? '').trim()) return null;
+        let background = 'rgba(0, 0, 0, 0)';
+        for (let e: Element | null = text; e && e !== document.documentElement; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') {
+            background = bg;
+            break;
+          }
+        }
+        return {text: (text.textContent ?? '').trim(), color: getComputedStyle(text).color, background};
+      })
+      .filter((x): x is {text: string; color: string; background: string} => x !== null),
   );
 }
 
@@ -82,18 +103,18 @@ maybe('diagrams rendered in Chromium', () => {
     const c = charmDiagram(sampleK8sModel());
     for (const dark of [false, true]) {
       const r = await render(page, d, dark);
-      const charm = r.nodes.find((n) => /\bcharm\b/.test(n.classes))!;
+      const charm = r.nodes.find((n) => /\bca-charm\b/.test(n.classes))!;
       expect(charm).toBeDefined();
       expect(charm.text).toContain('indico');
-      expect(r.nodes.filter((n) => /\bexternal\b/.test(n.classes))).toHaveLength(8);
-      expect(r.nodes.filter((n) => /\boptional\b/.test(n.classes))).toHaveLength(1);
-      expect(r.clusters.some((n) => /\bobservability\b/.test(n.classes))).toBe(true);
+      expect(r.nodes.filter((n) => /\bca-external\b/.test(n.classes))).toHaveLength(8);
+      expect(r.nodes.filter((n) => /\bca-optional\b/.test(n.classes))).toHaveLength(1);
+      expect(r.clusters.some((n) => /\bca-observability\b/.test(n.classes))).toBe(true);
       // Infima's primary contrast pair, swapped in dark mode.
       expect(charm.fill).toBe(dark ? 'rgb(16, 36, 69)' : 'rgb(235, 242, 252)');
       const rc = await render(page, c, dark);
-      expect(rc.nodes.filter((n) => /\bexporter\b/.test(n.classes)).map((n) => n.text)).toEqual(expect.arrayContaining([expect.stringContaining('nginx-exporter')]));
-      expect(rc.clusters.some((n) => /\bunit\b/.test(n.classes))).toBe(true);
-      expect(rc.clusters.filter((n) => /\bcontainer\b/.test(n.classes)).length).toBe(3);
+      expect(rc.nodes.filter((n) => /\bca-exporter\b/.test(n.classes)).map((n) => n.text)).toEqual(expect.arrayContaining([expect.stringContaining('nginx-exporter')]));
+      expect(rc.clusters.some((n) => /\bca-unit\b/.test(n.classes))).toBe(true);
+      expect(rc.clusters.filter((n) => /\bca-container\b/.test(n.classes)).length).toBe(3);
       for (const n of [...r.nodes, ...rc.nodes, ...rc.clusters]) {
         if (!n.fill || !n.color || n.fill === 'none') continue;
         expect({node: n.text, ratio: contrast(n.fill, n.color) >= 4.5}).toEqual({node: n.text, ratio: true});
@@ -107,6 +128,58 @@ maybe('diagrams rendered in Chromium', () => {
         writeFileSync(`${dir}/charm-${dark ? 'dark' : 'light'}.svg`, rc.svg);
       }
     }
+  }, 60_000);
+
+  test('edge labels reach 4.5:1 in light and dark mode (computed colours)', async () => {
+    const ratios: Array<{label: string; dark: boolean; ratio: number}> = [];
+    for (const dark of [false, true]) {
+      for (const d of [deploymentDiagram(sampleK8sModel(), {layout: 'full'}), deploymentDiagram(sampleK8sModel(), {layout: 'compact'}), charmDiagram(sampleK8sModel())]) {
+        await render(page, d, dark);
+        ratios.push(...(await edgeLabelColours(page)).map((l) => ({label: l.text, dark, ratio: Math.round(contrast(l.color, l.background) * 100) / 100})));
+      }
+    }
+    // Every kind of edge label of both diagrams was measured: Pebble API, image, mounted at, requires N, endpoint: interface.
+    for (const text of ['Pebble API', 'image', 'mounted at /srv/indico', 'requires 5', 'database: postgresql_client']) {
+      expect(ratios.filter((r) => r.label === text).map((r) => r.dark).sort()).toEqual(expect.arrayContaining([false, true]));
+    }
+    expect(ratios.filter((r) => r.ratio < 4.5)).toEqual([]);
+  }, 60_000);
+
+  test('optional boxes are dashed with no theme CSS (Markdown, MyST) and keep their size under Sphinx\'s `.optional` rule', async () => {
+    const d = deploymentDiagram(sampleK8sModel(), {layout: 'compact'});
+    // As Sphinx's basic.css has it; the diagram must not pick it up.
+    await page.evaluate(() => document.head.insertAdjacentHTML('beforeend', '<style id="host-page">.optional { font-size: 1.3em; } .external { font-size: 2em; }</style>'));
+    const r = await render(page, d, false, '');
+    const dashes = await page.evaluate(() =>
+      [...document.querySelectorAll('#host g.node')].map((g) => ({
+        optional: g.classList.contains('ca-optional'),
+        dash: getComputedStyle(g.querySelector('rect, path')!).strokeDasharray,
+        font: getComputedStyle(g.querySelector('.nodeLabel')!).fontSize,
+      })),
+    );
+    expect(r.nodes.filter((n) => /\bca-optional\b/.test(n.classes))).toHaveLength(1);
+    expect(dashes.filter((n) => n.optional).map((n) => n.dash)).toEqual(['6px, 4px']);
+    expect(new Set(dashes.filter((n) => !n.optional).map((n) => n.dash))).toEqual(new Set(['none']));
+    expect(new Set(dashes.map((n) => n.font)).size).toBe(1);
+    await page.evaluate(() => document.getElementById('host-page')?.remove());
+  }, 60_000);
+
+  test.each([4, 5, 7, 8, 9, 11, 16])('compact group of %i boxes: full rows of COMPACT_COLUMNS from the top left', async (count) => {
+    const endpoints = Array.from({length: count}, (_, i) => endpoint(`ep${i}`, 'requires', `iface${i}`, {optional: i % 3 === 2}));
+    const d = deploymentDiagram(makeModel({endpoints}), {layout: 'compact'});
+    await render(page, d, false);
+    const boxes = await page.evaluate(() =>
+      [...document.querySelectorAll('#host g.node.ca-external')].map((g) => {
+        const b = g.getBoundingClientRect();
+        return {y: Math.round(b.top + b.height / 2)};
+      }),
+    );
+    expect(boxes).toHaveLength(count);
+    const rows = [...new Set(boxes.map((b) => b.y))].sort((a, b) => a - b).map((y) => boxes.filter((b) => b.y === y));
+    const full = Math.floor(count / COMPACT_COLUMNS);
+    const expected = [...Array<number>(full).fill(COMPACT_COLUMNS), ...(count % COMPACT_COLUMNS ? [count % COMPACT_COLUMNS] : [])];
+    // Only the last row may be short: no hole in the first row (before: 8 boxes in rows of 2, 3, 3).
+    expect(rows.map((r) => r.length)).toEqual(expected);
   }, 60_000);
 
   test.each(HOSTILE_STRINGS.map((s, i) => [i, s] as const))('hostile string %i renders literally', async (_i, hostile) => {

@@ -1,6 +1,6 @@
 import {fileNameFor, inlineCssVariables, parseAlt} from '../../theme/CharmDiagram/parseAlt.js';
-import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
-import {DIAGRAM_CLASSES} from '../../src/diagrams/index.js';
+import {CHARM_DIAGRAM_THEME_CSS, CLASS_PREFIX} from '../../theme/CharmDiagram/themeCss.js';
+import {DIAGRAM_CLASS_PREFIX, DIAGRAM_CLASSES, PORTABLE_CLASS_STYLES, diagramClassName} from '../../src/diagrams/index.js';
 
 describe('CharmDiagram helpers', () => {
   test('parseAlt accepts the JSON string or the array, and ignores anything else', () => {
@@ -27,7 +27,14 @@ describe('CharmDiagram helpers', () => {
   });
 
   test('themeCSS styles every class the builders assign, with Infima variables only (no literal-only colours)', () => {
-    for (const cls of DIAGRAM_CLASSES) expect(CHARM_DIAGRAM_THEME_CSS).toContain(`.${cls}`);
+    // The theme's prefix is the builders' (the theme imports no value from src/).
+    expect(CLASS_PREFIX).toBe(DIAGRAM_CLASS_PREFIX);
+    // Each class is styled by the theme or, colourless, by the diagram's own classDef.
+    for (const cls of DIAGRAM_CLASSES) {
+      expect({cls, styled: CHARM_DIAGRAM_THEME_CSS.includes(`.${diagramClassName(cls)} `) || PORTABLE_CLASS_STYLES[cls] !== undefined}).toEqual({cls, styled: true});
+    }
+    // Never a bare class name a host page may style too (Sphinx's `.optional`).
+    for (const cls of DIAGRAM_CLASSES) expect(CHARM_DIAGRAM_THEME_CSS).not.toMatch(new RegExp(`\\.${cls}\\b`));
     // every colour value is a var(--ifm-…, fallback)
     for (const m of CHARM_DIAGRAM_THEME_CSS.matchAll(/(?:fill|stroke|color): ([^;]+);/g)) {
       expect(m[1]).toMatch(/^var\(--ifm-/);

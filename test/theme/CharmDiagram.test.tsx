@@ -54,7 +54,7 @@ const {sampleK8sModel} = await import('../diagrams/model-factory.js');
 // The `declare module '@theme/CharmDiagram'` (theme/theme-charm-architecture.d.ts) matches the component: checked by `npm run typecheck`.
 const declared: typeof CharmDiagramDeclared = CharmDiagram;
 
-const SOURCE = 'flowchart LR\n  n0["pastebin"] --> n1["postgresql"]\n  class n0 charm\n';
+const SOURCE = 'flowchart LR\n  n0["pastebin"] --> n1["postgresql"]\n  class n0 ca-charm\n';
 const ALT = JSON.stringify([
   {label: 'This charm', items: ['pastebin (Kubernetes charm)']},
   {label: 'Requires (this charm points at the provider)', items: ['database (postgresql_client), requires postgresql', 'ingress (ingress), requires Ingress provider']},
@@ -99,7 +99,7 @@ describe('colour mode', () => {
     for (const [{text, config}] of useMermaidRenderResult.mock.calls) {
       expect(text).toBe(SOURCE);
       expect(config).toMatchObject({securityLevel: 'strict', maxTextSize: CHARM_MAX_TEXT_SIZE});
-      expect(config.themeCSS).toContain('.node.charm rect');
+      expect(config.themeCSS).toContain('.node.ca-charm rect');
     }
   });
 });

@@ -5,7 +5,7 @@
  * hooks, so it uses the site's `themeConfig.mermaid` (theme per colour mode,
  * options) and re-renders when the colour mode changes.
  *
- * - Colours: the builders only assign class names (`class n0 charm`); the CSS
+ * - Colours: the builders only assign class names (`class n0 ca-charm`); the CSS
  *   for them is passed as Mermaid `themeCSS` (./themeCss.ts) using Infima
  *   variables, so nodes follow the site's light/dark colours.
  * - `securityLevel: 'strict'` always, and a `maxTextSize` sized for generated
