@@ -84,20 +84,62 @@ export function watchProblems(page: Page): PageProblems {
   return problems;
 }
 
+/** How many diagrams a page shows, as {@link waitForMermaid} counts them. */
+export interface MermaidCounts {
+  /** Mermaid containers (`.docusaurus-mermaid-container`), rendered or not. */
+  containers: number;
+  /** Containers holding an SVG with at least one node or cluster drawn. */
+  rendered: number;
+  /** `<CharmDiagram>` placeholders still waiting for Mermaid (`aria-busy="true"`, in the server HTML). */
+  loading: number;
+  /** Docusaurus has hydrated the page (`data-has-hydrated`): before, no diagram container exists. */
+  hydrated: boolean;
+}
+
+export interface WaitForMermaidOptions {
+  /** The number of drawn diagrams the page must show; without it, whatever number the page has, none pending. */
+  count?: number;
+  timeout?: number;
+}
+
 /**
- * Waits until the page has hydrated (Docusaurus then sets `data-has-hydrated`), no diagram is
- * loading and every Mermaid container holds an SVG. Diagrams render on the client only: before
- * hydration a page has no container at all, and "every container" would hold at once.
+ * Waits until the page's diagrams are drawn: the page has hydrated (Docusaurus then sets
+ * `data-has-hydrated`; diagrams render on the client only, so before it there is no container and
+ * "every container" held at once), no `<CharmDiagram>` placeholder is loading, every Mermaid
+ * container holds a drawn SVG (a node or a cluster, not an empty one), and, with `count`, exactly
+ * that many are drawn: a test that knows its page passes it, so a diagram that never appears fails
+ * here with the counts seen rather than later. A bare number is the timeout.
  */
-export async function waitForMermaid(page: Page, timeout = STEP_TIMEOUT): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.documentElement.dataset.hasHydrated === 'true' &&
-      !document.querySelector('[aria-busy="true"]') &&
-      [...document.querySelectorAll('.docusaurus-mermaid-container')].every((c) => c.querySelector('svg') !== null),
-    undefined,
-    {timeout},
-  );
+export async function waitForMermaid(page: Page, options: number | WaitForMermaidOptions = {}): Promise<void> {
+  const {count, timeout = STEP_TIMEOUT} = typeof options === 'number' ? {timeout: options} : options;
+  const done = `(() => {
+    const c = (${countDiagrams.toString()})();
+    const expected = ${JSON.stringify(count ?? null)};
+    return c.hydrated && c.loading === 0 && c.rendered === c.containers && (expected === null || c.rendered === expected);
+  })()`;
+  try {
+    await page.waitForFunction(done, undefined, {timeout});
+  } catch (error) {
+    const seen = await mermaidCounts(page).catch(() => null);
+    const want = count === undefined ? 'every diagram drawn' : `${count} drawn diagram(s)`;
+    throw new Error(`waitForMermaid: expected a hydrated page, ${want}, none loading; the page has ${seen ? JSON.stringify(seen) : 'no readable state'} (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Runs in the page (self-contained: it is serialised there): the page's diagram counts. */
+function countDiagrams(): MermaidCounts {
+  const containers = Array.from(document.querySelectorAll('.docusaurus-mermaid-container'));
+  return {
+    containers: containers.length,
+    rendered: containers.filter((c) => c.querySelector('svg g.node, svg g.cluster') !== null).length,
+    loading: document.querySelectorAll('[aria-busy="true"]').length,
+    hydrated: document.documentElement.dataset['hasHydrated'] === 'true',
+  };
+}
+
+/** The page's diagram counts now (see {@link MermaidCounts}). */
+export async function mermaidCounts(page: Page): Promise<MermaidCounts> {
+  return page.evaluate(countDiagrams);
 }
 
 /**

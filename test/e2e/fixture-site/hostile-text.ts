@@ -28,7 +28,7 @@ export function describeHostileText(site: FixtureSite): void {
       });
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${site.cold.server.url}/hostile`);
-      await waitForMermaid(page);
+      await waitForMermaid(page, {count: 2}); // :::charm-architecture: deployment and charm diagrams
     }, 3 * STEP_TIMEOUT);
     afterAll(() => context?.close());
 

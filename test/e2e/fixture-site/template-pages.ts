@@ -83,7 +83,7 @@ export function describeTemplatePages(site: FixtureSite): void {
 
     test('deployment diagram of 40 endpoints: node labels at least 11 CSS px at 100% on a 1280 px viewport', async () => {
       await page.goto(`${site.warm.server.url}/`);
-      await waitForMermaid(page);
+      await waitForMermaid(page, {count: 1});
       const sizes = await page.locator('article .docusaurus-mermaid-container svg').first().evaluate((svg) => {
         const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
         return Array.from(svg.querySelectorAll('.nodeLabel')).map((l) => parseFloat(getComputedStyle(l).fontSize) * scale);

@@ -27,7 +27,7 @@ export function describeThemedDiagrams(site: BuiltWebsite): void {
           // The navbar toggle: the diagrams re-render with the dark palette, without a reload.
           await page.locator('button[class*="toggleButton"]').first().click();
           await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-          await waitForMermaid(page);
+          await waitForMermaid(page, {count: 2});
           await page.waitForFunction(
             (before) => {
               const shape = document.querySelector('.docusaurus-mermaid-container svg g.node rect, .docusaurus-mermaid-container svg g.node path');
