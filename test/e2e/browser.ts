@@ -122,7 +122,7 @@ export async function waitForMermaid(page: Page, options: number | WaitForMermai
   } catch (error) {
     const seen = await mermaidCounts(page).catch(() => null);
     const want = count === undefined ? 'every diagram drawn' : `${count} drawn diagram(s)`;
-    throw new Error(`waitForMermaid: expected a hydrated page, ${want}, none loading; the page has ${seen ? JSON.stringify(seen) : 'no readable state'} (${(error as Error).message.split('\n')[0]})`);
+    throw new Error(`waitForMermaid: expected a hydrated page, ${want}, none loading; the page has ${seen ? JSON.stringify(seen) : 'no readable state'} (${(error as Error).message.split('\n')[0]})`, {cause: error});
   }
 }
 
