@@ -1,3 +1,4 @@
+import {charmContext} from './python-domain.js';
 import {warnOnPlainText} from './charm-text-fields.js';
 import {checkEntrypointInside, warnOnMissingEntrypoint, warnOnSkipped} from './metadata/entrypoint.js';
 import {CharmLoadError} from '../../errors.js';
@@ -10,7 +11,6 @@ import {layerPlacements} from './pebble/placements.js';
 import {pythonLayers} from './pebble/python-layers.js';
 import {yamlLayers} from './pebble/yaml-layers.js';
 import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './events/charm-classes.js';
-import {contextFor} from '../python/evaluate.js';
 import {classChain} from '../python/classes.js';
 import {charmNames, opsAttributeName} from './events/event-names.js';
 import {frameworkAttributes} from './events/framework-attributes.js';
@@ -59,7 +59,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   if (framework !== 'reactive') warnOnMissingEntrypoint(meta, entryModule !== undefined, sources.skipped, sink);
   const mains = mainCharmClasses(project, entryModule, derivesFromCharm);
   // The class `main()` runs is a charm even when its base is installed, not vendored (ops_sunbeam, chisme).
-  const mainChains = mains.map((m) => classChain(m, contextFor(project, m.module, derivesFromCharm)));
+  const mainChains = mains.map((m) => classChain(m, charmContext(project, m.module, derivesFromCharm)));
   const isCharmClass = (c: ClassInfo): boolean => derivesFromCharm(c) || mainChains.some((chain) => chain.includes(c));
   const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
   const names = charmNames(meta);
@@ -151,7 +151,7 @@ function detectFramework(sources: CharmSources): CharmFramework {
 function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Parameters<typeof observedEventsIn>[1], pinnedRelease: () => string | undefined): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   for (const main of mains) {
-    const chain = classChain(main, contextFor(scan.project, main.module, scan.isCharmClass));
+    const chain = classChain(main, charmContext(scan.project, main.module, scan.isCharmClass));
     const allBases = chain.flatMap((c) => c.bases);
     const paas = allBases.map((b) => findExtensionByBaseClass(b)).find((e) => e !== undefined);
     if (paas) {

@@ -7,7 +7,8 @@
  * related). The literal jobs stay literal, an appended literal job is kept with the condition it
  * is added under, and only what is really computed is marked computed.
  */
-import {contextFor, evaluate} from '../python/evaluate.js';
+import {charmCodeModules, charmContext} from './python-domain.js';
+import {evaluate} from '../python/evaluate.js';
 import {dictEntries} from '../python/dicts.js';
 import {keywordArgs, positionalArgs} from '../python/arguments.js';
 import {functionDefinedAt, walkStatements} from '../python/module-index.js';
@@ -22,7 +23,7 @@ const PROVIDER = /(MetricsEndpointProvider|COSAgentProvider)$/;
 /** Every scrape job the charm's code (src/, and a charm base class vendored in lib/) passes to a metrics provider. */
 export function scrapeTargets(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean): MetricsTarget[] {
   const out: MetricsTarget[] = [];
-  for (const module of project.charmCodeModules(isCharmClass)) {
+  for (const module of charmCodeModules(project, isCharmClass)) {
     const py = module.py;
     if (!/MetricsEndpointProvider|COSAgentProvider/.test(py.file.text)) continue;
     py.tree.iterate({
@@ -41,7 +42,7 @@ export function scrapeTargets(project: PythonProject, isCharmClass: (c: ClassInf
 /** Where a provider is built: inside a method, its local variables resolve (`jobs=prometheus_jobs`). */
 function contextAt(call: SyntaxNode, project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean): Ctx {
   const def = enclosing(call, ['FunctionDefinition']);
-  return contextFor(project, module, isCharmClass, def ? functionDefinedAt(module, def.from) : undefined);
+  return charmContext(project, module, isCharmClass, def ? functionDefinedAt(module, def.from) : undefined);
 }
 
 /** Keyword arguments that hold scrape jobs, per provider. */

@@ -1,7 +1,6 @@
 /** What a constructor's parameters are bound to at one call: the environment its methods run in. */
 import {argumentsByParameter, keywordArgs} from './arguments.js';
 import {evaluate} from './evaluate.js';
-import {isCharmParam} from './lookup.js';
 import type {FunctionInfo} from './module-info.js';
 import {kids, type SyntaxNode} from './syntax.js';
 import type {Ctx, Value} from './values.js';
@@ -10,7 +9,7 @@ import type {Ctx, Value} from './values.js';
  * Binds the arguments of a call to `fn`'s parameters (after `self` for a method, unless `self` is
  * passed explicitly; all of them for a module-level function), evaluated where the call is.
  * An argument that cannot be named makes the parameter unknown (its default would be a guess);
- * a `charm` parameter still is the charm.
+ * a parameter that stands for the domain's root object still does.
  */
 /** Prefix of the bindings that stand for keywords caught by `**kwargs` (not a Python name). */
 const FORWARDED = '**';
@@ -23,7 +22,7 @@ export function bindParameters(fn: FunctionInfo, args: SyntaxNode, callerCtx: Ct
     if (selfPassed && name === fn.params[0]?.name) continue;
     const v = evaluate(node, callerCtx);
     const param = params.find((p) => p.name === name)!;
-    if (v.t !== 'unknown' || !isCharmParam(param.name, param.annotation)) env.set(name, v);
+    if (v.t !== 'unknown' || !callerCtx.domain.isRootParameter(param.name, param.annotation)) env.set(name, v);
   }
   const spread = kids(args).some((c) => c.name === '*' || c.name === '**');
   // Keywords no parameter takes go to `**kwargs`: kept so that passing them on binds them further
@@ -37,7 +36,7 @@ export function bindParameters(fn: FunctionInfo, args: SyntaxNode, callerCtx: Ct
   if (spread) {
     const complete = callerCtx.env.get(FORWARDED);
     for (const p of params) {
-      if (env.has(p.name) || isCharmParam(p.name, p.annotation)) continue;
+      if (env.has(p.name) || callerCtx.domain.isRootParameter(p.name, p.annotation)) continue;
       const forwarded = callerCtx.env.get(`${FORWARDED}${p.name}`);
       if (forwarded) env.set(p.name, forwarded);
       else if (!(complete?.t === 'bool' && complete.v)) env.set(p.name, {t: 'unknown', expr: p.name});

@@ -1,7 +1,7 @@
 /**
  * Builtins and methods whose result is static when what they apply to is: `len(x)`, `list(x)`,
- * `"{}_ready".format(name)`, and `.keys()` of a mapping known only by its keys (a charm's
- * containers or relations, see `Ctx.attribute`).
+ * `"{}_ready".format(name)`, and `.keys()` of a mapping known only by its keys (a mapping
+ * attribute supplied by a later stage, see `supplyAttributes`).
  */
 import {keywordArgs, positionalArgs} from './arguments.js';
 import {dictEntries} from './dicts.js';

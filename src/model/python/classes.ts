@@ -1,14 +1,12 @@
-/** Classes of the charm's source and libraries: attributes, methods, bases, relations of library objects. */
+/** Classes of the project's source and libraries: attributes, methods, bases, relations of library objects. */
 import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
 import {lookupModuleName} from './lookup.js';
 import {isProperty, propertyValue} from './properties.js';
-import {type PythonProject} from './project.js';
-import {assignmentParts, walkStatements} from './module-index.js';
-import {type ClassInfo, type FunctionInfo, type SelfAssignment} from './module-info.js';
-import {type SyntaxNode, text} from './syntax.js';
-import {type ClassRef, type Ctx, type Value, alts, selfFor} from './values.js';
+import {type ClassInfo, type FunctionInfo} from './module-info.js';
+import {type SyntaxNode} from './syntax.js';
+import {type ClassRef, type Ctx, type Value, alts} from './values.js';
 
-/** `self.x` on a charm or helper: a method, a class attribute, or the value assigned in a method. */
+/** `self.x` on an object of a parsed class: a method, a class attribute, or the value assigned in a method. */
 export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ctx): Value | undefined {
   const method = findMethod(info, attr, ctx);
   const assigned = findSelfAssignment(info, attr, ctx);
@@ -27,47 +25,10 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
     const v = cls.attrs.get(attr);
     if (!v) continue;
     const value = ctx.evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
-    // `upgrade_done = EventSource(UpgradeDone)` on the object itself: observing it names an event.
-    if (value.t === 'instance' && value.cls.name === 'EventSource') return {t: 'event', attr, owner, expr: attr};
-    return value;
+    return ctx.domain.classAttribute(value, attr, owner) ?? value;
   }
   if (assigned) return {t: 'unknown', expr: attr};
-  // `self.charm.db = DatabaseRequires(...)` in a helper: an attribute the helper sets on the charm.
-  if (owner.t === 'charm') {
-    const outside = charmAttributesSetElsewhere(ctx.project).get(attr) ?? [];
-    const values = outside.map((a) => ctx.evaluate(a.value, {...ctx, module: a.fn.module, cls: a.fn.cls, fn: a.fn, self: selfFor(a.fn.cls, a.fn.module, ctx.isCharmClass, ctx.charmOf), env: new Map(), depth: ctx.depth + 1}));
-    const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
-    if (known.length) return alts(known);
-  }
   return undefined;
-}
-
-const setElsewhere = new WeakMap<PythonProject, Map<string, SelfAssignment[]>>();
-
-/** Attributes helper objects set on the charm (`self.charm.x = ...`, `charm.x = ...`), by name. */
-function charmAttributesSetElsewhere(project: PythonProject): Map<string, SelfAssignment[]> {
-  let found = setElsewhere.get(project);
-  if (found) return found;
-  const out = new Map<string, SelfAssignment[]>();
-  for (const module of project.sourceModules()) {
-    if (!/\bcharm\.\w+\s*=[^=]/.test(module.py.file.text)) continue;
-    for (const cls of module.classes.values()) {
-      for (const fn of cls.methods.values()) {
-        if (!fn.body) continue;
-        walkStatements(fn.body, (stmt) => {
-          if (stmt.name !== 'AssignStatement') return;
-          const [targets, value] = assignmentParts(stmt);
-          for (const t of targets) {
-            const m = /^(?:self\.)?_?charm\.(\w+)$/.exec(text(module.py, t));
-            if (m && value) out.set(m[1]!, [...(out.get(m[1]!) ?? []), {value, fn}]);
-          }
-        });
-      }
-    }
-  }
-  found = out;
-  setElsewhere.set(project, found);
-  return found;
 }
 
 export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInfo | undefined {
@@ -82,7 +43,7 @@ function findSelfAssignment(info: ClassInfo, attr: string, ctx: Ctx): [Array<{va
   for (const cls of classChain(info, ctx)) {
     const list = cls.selfAssignments.get(attr);
     if (list?.length) {
-      // Prefer assignments in __init__: they name the object for the charm's life.
+      // Prefer assignments in __init__: they name the object for its whole life.
       const init = list.filter((a) => a.fn.name === '__init__');
       return [init.length ? init : [list[0]!], cls];
     }
@@ -90,7 +51,7 @@ function findSelfAssignment(info: ClassInfo, attr: string, ctx: Ctx): [Array<{va
   return undefined;
 }
 
-/** The class and its bases that are defined in the charm's source or lib/ (method resolution order, roughly). */
+/** The class and its bases that are defined in the project's source or lib/ (method resolution order, roughly). */
 export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
   const out: ClassInfo[] = [];
   const visit = (c: ClassInfo, depth: number): void => {

@@ -6,16 +6,16 @@ import {relationOf} from './classes.js';
 import {dictEntries, dictItems} from './dicts.js';
 import {lookupName} from './lookup.js';
 import {evaluateMember, member} from './member.js';
-import type {ClassInfo, FunctionInfo, ModuleInfo} from './module-info.js';
+import type {FunctionInfo, ModuleInfo} from './module-info.js';
 import type {PythonProject} from './project.js';
 import {type SyntaxNode, kids, parts, text} from './syntax.js';
 import {stringValue} from './strings.js';
-import {MAX_DEPTH, type Ctx, type Value, alts, selfFor, unknown} from './values.js';
+import {MAX_DEPTH, type Ctx, type DomainHooks, type Value, alts, selfFor, unknown} from './values.js';
 
-/** Where the code of `fn` runs (module level without one): `self` is the charm, a helper instance or unknown. */
-export function contextFor(project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, fn?: FunctionInfo, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
+/** Where the code of `fn` runs (module level without one): `self` is the domain's root object, an instance or unknown. */
+export function contextFor(project: PythonProject, module: ModuleInfo, domain: DomainHooks, fn?: FunctionInfo): Ctx {
   const cls = fn?.cls;
-  return {project, module, cls, fn, self: selfFor(cls, module, isCharmClass, charmOf), env: new Map(), isCharmClass, ...(charmOf ? {charmOf} : {}), depth: 0, evaluate};
+  return {project, module, cls, fn, self: selfFor(cls, module, domain), env: new Map(), domain, depth: 0, evaluate};
 }
 
 export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {

@@ -1,7 +1,7 @@
 /**
- * A charm library module whose classes and functions are parsed when first used. A charm reads a
- * library to resolve the one or two classes it constructs (their `__init__`, their events holder):
- * on real charms that is a tenth of the 500 to 800 KiB of Python in lib/, and parsing is most of a
+ * A library module whose classes and functions are parsed when first used. A project reads a
+ * library to resolve the one or two classes it constructs (their `__init__`, their attributes):
+ * on real projects that is a tenth of the 500 to 800 KiB of Python in lib/, and parsing is most of a
  * cold load. The module's other statements (imports, constants, `if`/`try` blocks) are parsed at
  * once; each `class`/`def` statement (found by statements.ts, a scan of the text) when its name is
  * looked up. Asking for every entry (iterating `classes`, reading `py.tree`) parses the whole file,

@@ -14,7 +14,7 @@ export function lookupName(name: string, at: SyntaxNode, ctx: Ctx): Value {
     const param = ctx.fn.params.find((p) => p.name === name);
     if (param) {
       if (param === ctx.fn.params[0] && ctx.cls && !isStatic(ctx.fn)) return ctx.self;
-      if (isCharmParam(param.name, param.annotation)) return charmValue(ctx) ?? {t: 'unknown', expr: name};
+      if (ctx.domain.isRootParameter(param.name, param.annotation)) return ctx.domain.rootValue(ctx) ?? {t: 'unknown', expr: name};
       if (param.default) return ctx.evaluate(param.default, {...ctx, env: new Map()});
       return {t: 'unknown', expr: name};
     }
@@ -27,18 +27,6 @@ function isStatic(fn: FunctionInfo): boolean {
   return /@staticmethod\b/.test(dec);
 }
 
-/** A helper's `charm` parameter: by name or by annotation (`charm: "MyCharm"`, `charm: ops.CharmBase`). */
-export function isCharmParam(name: string, annotation?: string): boolean {
-  return /^_?charm$/.test(name) || (annotation !== undefined && /Charm\b/.test(annotation) && !/Events?\b/.test(annotation));
-}
-
-function charmValue(ctx: Ctx): Value | undefined {
-  for (const m of ctx.project.sourceModules()) {
-    for (const c of m.classes.values()) if (ctx.isCharmClass(c)) return {t: 'charm', cls: c};
-  }
-  return undefined;
-}
-
 export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Value {
   const cls = module.classes.get(name);
   if (cls) return {t: 'class', ref: {name, module: module.py.name, info: cls}};
@@ -48,10 +36,10 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
   if (assigned) return ctx.evaluate(assigned, {...ctx, module, cls: undefined, fn: undefined, env: new Map(), self: {t: 'unknown', expr: name}});
   const imported = module.imports.get(name);
   if (imported) {
-    // A CapWords name from a charm library not parsed yet: a class, resolved only when needed
-    // (a large charm's lib/ is most of its Python; most library objects need no more than their name).
+    // A CapWords name from a library module the domain defers, not parsed yet: a class, resolved only
+    // when needed (libraries are most of a project's Python; most of their objects need no more than their name).
     // A CapWords constant (`PeerRelationName = "peers"`) is a string: the text says which, without a parse.
-    if (imported.name && imported.module.startsWith('charms.') && /^[A-Z][a-z]\w*$/.test(imported.name) && !ctx.project.modules.has(imported.module)) {
+    if (imported.name && ctx.domain.isDeferredLibrary(imported.module) && /^[A-Z][a-z]\w*$/.test(imported.name) && !ctx.project.modules.has(imported.module)) {
       const source = ctx.project.moduleText(imported.module);
       const assigned = source !== undefined && new RegExp(`^${imported.name}\\s*(:[^=\\n]*)?=`, 'm').test(source) && !new RegExp(`^class\\s+${imported.name}\\b`, 'm').test(source);
       if (!assigned) return {t: 'class', ref: {name: imported.name, module: imported.module}};
@@ -67,10 +55,10 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
       if (ctx.depth > MAX_DEPTH) return {t: 'unknown', expr: name};
       return lookupModuleName(target, imported.name, {...ctx, depth: ctx.depth + 1});
     }
-    // `from charms.lib.v0 import mod` where `v0` has no __init__.py (a namespace package): the submodule.
+    // `from pkg.lib.v0 import mod` where `v0` has no __init__.py (a namespace package): the submodule.
     const sub = /^[a-z_][a-z0-9_]*$/.test(imported.name) ? ctx.project.resolveModule(`${imported.module}.${imported.name}`, module) : undefined;
     if (sub) return {t: 'module', info: sub};
-    // Imported from outside the charm (ops, a package): a class reference by name.
+    // Imported from outside the project (an installed package): a class reference by name.
     return {t: 'class', ref: {name: imported.name, module: imported.module}};
   }
   return {t: 'unknown', expr: name};

@@ -9,7 +9,7 @@ import {type AttributeHook, type Ctx, type Value, alts} from './values.js';
 
 const attributeHooks = new WeakMap<PythonProject, AttributeHook>();
 
-/** Lets the stage that knows the framework supply the attributes of its objects, for one project. */
+/** Lets the stage that knows those objects supply their attributes, for one project. */
 export function supplyAttributes(project: PythonProject, hook: AttributeHook): void {
   attributeHooks.set(project, hook);
 }
@@ -29,11 +29,8 @@ export function evaluateMember(node: SyntaxNode, ctx: Ctx): Value {
   if (subscript) {
     const keyNode = parts(node)[1];
     const key = keyNode ? ctx.evaluate(keyNode, ctx) : null;
-    if (owner.t === 'on' && owner.owner.t === 'charm') {
-      const keys = key?.t === 'alts' ? key.items : key ? [key] : [];
-      if (keys.length && keys.every((k) => k.t === 'str')) return alts(keys.map((k) => ({t: 'keyed-on', key: (k as {v: string}).v, expr})));
-      return {t: 'unknown', expr};
-    }
+    const domainValue = ctx.domain.subscript(owner, key, expr);
+    if (domainValue) return domainValue;
     if (owner.t === 'seq' && key?.t === 'num') return owner.items[key.v] ?? {t: 'unknown', expr};
     if (owner.t === 'dict' && key?.t === 'str') {
       const v = dictLookup(owner, key.v);
@@ -46,37 +43,25 @@ export function evaluateMember(node: SyntaxNode, ctx: Ctx): Value {
   return member(owner, text(py, propNode), expr, ctx);
 }
 
-/** `owner.attr`. */
+/** `owner.attr`: the domain's rule first, then the object's class, its constructor's keywords, the supplied attributes. */
 export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Value {
+  if (owner.t === 'alts') return alts(owner.items.map((o) => member(o, attr, expr, ctx)));
+  const domainValue = ctx.domain.member(owner, attr, expr, ctx);
+  if (domainValue) return domainValue;
   switch (owner.t) {
-    case 'alts':
-      return alts(owner.items.map((o) => member(o, attr, expr, ctx)));
-    case 'charm':
     case 'instance': {
-      if (attr === 'framework') return {t: 'framework'};
-      const info = owner.t === 'charm' ? owner.cls : attr === 'on' ? undefined : classInfo(owner.cls, ctx);
-      if (attr === 'on') {
-        if (owner.t === 'charm') return {t: 'on', owner, expr};
-        // A helper's own `on` (custom events) or a library object's `on`.
-        return {t: 'on', owner, expr};
-      }
+      const info = classInfo(owner.cls, ctx);
       if (info) {
         const found = attributeOf(info, attr, owner, ctx);
         if (found) return found;
       }
       // `Service(name="x", ...)`, `SimpleNamespace(peer="replicas")`: a keyword argument read back as an attribute.
-      if (owner.t === 'instance' && owner.args && owner.argsCtx) {
+      if (owner.args && owner.argsCtx) {
         const kw = keywordArgs(owner.args, owner.argsCtx.module.py).get(attr);
         if (kw) return ctx.evaluate(kw, owner.argsCtx);
       }
       return suppliedAttribute(ctx.project, owner, attr, expr) ?? {t: 'unknown', expr};
     }
-    case 'on':
-      return {t: 'event', attr, owner: owner.owner, expr};
-    case 'keyed-on':
-      return {t: 'event', attr, owner: {t: 'on', owner: {t: 'unknown', expr: ''}, expr: owner.expr}, key: owner.key, expr};
-    case 'framework':
-      return attr === 'observe' ? {t: 'observe'} : {t: 'unknown', expr};
     case 'module':
       return lookupModuleName(owner.info, attr, {...ctx, depth: ctx.depth + 1});
     case 'class': {

@@ -47,7 +47,7 @@ export interface ClassInfo {
 
 export interface ModuleInfo {
   py: PyModule;
-  /** Where the module lives: charm source, or a charm library / vendored package in lib/. */
+  /** Where the module lives: the project's source, or a library / vendored package in lib/. */
   origin: 'src' | 'lib';
   imports: Map<string, ImportBinding>;
   /** Module-level `NAME = value` (last one wins). */

@@ -2,12 +2,12 @@ import {CharmArchError} from '../../errors.js';
 import type {CharmSources} from '../sources/sources.js';
 import {lazyModule} from './lazy-module.js';
 import {indexModule, moduleNameOf} from './module-index.js';
-import type {ClassInfo, ModuleInfo} from './module-info.js';
+import type {ModuleInfo} from './module-info.js';
 import {parseModule} from './syntax.js';
 
 /**
- * The charm's Python source, parsed once: src/ eagerly, lib/ only when a name must
- * be resolved there (a large charm's lib/ is most of its Python).
+ * A project's Python source, parsed once: src/ eagerly, lib/ only when a name must
+ * be resolved there (lib/ is most of a large project's Python).
  */
 export class PythonProject {
   readonly modules = new Map<string, ModuleInfo>();
@@ -62,7 +62,7 @@ export class PythonProject {
     return undefined;
   }
 
-  /** The text of a module, without parsing it (`undefined` when it is not in the charm). */
+  /** The text of a module, without parsing it (`undefined` when it is not in the project). */
   moduleText(name: string): string | undefined {
     const loaded = this.modules.get(name);
     if (loaded) return loaded.py.file.text;
@@ -81,16 +81,7 @@ export class PythonProject {
     return undefined;
   }
 
-  /**
-   * The charm's code: its source modules, then the lib/ modules that hold charm classes (a charm
-   * base class vendored as a charm library, read once the main class's chain was resolved).
-   */
-  charmCodeModules(isCharmClass: (c: ClassInfo) => boolean): ModuleInfo[] {
-    const vendored = [...this.modules.values()].filter((m) => m.origin === 'lib' && charmClassCandidates(m).some(isCharmClass));
-    return [...this.sourceModules(), ...vendored];
-  }
-
-  /** Source modules only (what observe calls are collected from). */
+  /** Source modules only (src/, not lib/). */
   sourceModules(): ModuleInfo[] {
     return [...this.modules.values()].filter((m) => m.origin === 'src').sort((a, b) => (a.py.file.path < b.py.file.path ? -1 : 1));
   }
@@ -112,15 +103,4 @@ export class PythonProject {
     this.modules.set(name, info);
     return info;
   }
-}
-
-/**
- * The classes of a module that may be charm classes. A library module parsed lazily offers the classes
- * parsed so far (the charm's own class chain among them: resolving it parsed them) and those whose
- * bases name a charm (`CharmBase`, a framework's `Charm`, a `...Charm` class); a class deriving
- * from a charm through a base named otherwise, and used by nothing, is not parsed to find out.
- */
-function charmClassCandidates(module: ModuleInfo): ClassInfo[] {
-  if (!module.lazy) return [...module.classes.values()];
-  return [...module.lazy.parsedClasses(), ...module.lazy.classesWithHead((head) => head.includes('Charm'))];
 }

@@ -1,6 +1,6 @@
 /**
  * The top-level statements of a Python module, found by a scan of its text (no parse): where each
- * starts and ends, and the name a `class` or `def` statement binds. A charm library is read to
+ * starts and ends, and the name a `class` or `def` statement binds. A library is read to
  * resolve one or two of its classes; this scan lets the parser read only those (lazy-module.ts).
  *
  * A statement starts on a line whose first character is not blank, outside brackets, strings and

@@ -4,8 +4,8 @@ import type {PythonProject} from './project.js';
 
 /**
  * One error per module (src/, and the lib/ modules read to resolve names) with a syntax error, at
- * its first error: the model would otherwise lose, in silence, the events observed after an open
- * parenthesis. In `onError: 'warn'` the page shows a warning admonition instead of the section.
+ * its first error: the model would otherwise lose, in silence, what the code after an open
+ * parenthesis says. In `onError: 'warn'` the page shows a warning admonition instead of the section.
  */
 export function reportSyntaxErrors(project: PythonProject, sink: DiagnosticSink): void {
   for (const m of project.modules.values()) {

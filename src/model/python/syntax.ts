@@ -10,7 +10,7 @@ export type {SyntaxNode};
 export interface PyModule {
   file: SourceFile;
   tree: Tree;
-  /** Dotted module name relative to its import root (`charm`, `pkg.mod`, `charms.x.v0.lib`). */
+  /** Dotted module name relative to its import root (`main`, `pkg.mod`, `pkg.x.v0.lib`). */
   name: string;
   /** The first syntax error, if any: facts still come from what parses. */
   syntaxError?: {line: number; column: number};

@@ -24,21 +24,48 @@ export type Value =
   | {t: 'none'}
   | {t: 'seq'; items: Value[]}
   | {t: 'dict'; node: SyntaxNode; ctx: Ctx}
-  | {t: 'charm'; cls: ClassInfo}
   /** `bound`: the parameters each class of the object's chain was initialised with, when the construction is known. */
   | {t: 'instance'; cls: ClassRef; expr: string; relation?: string; args?: SyntaxNode; argsCtx?: Ctx; bound?: ReadonlyMap<ClassInfo, ReadonlyMap<string, Value>>}
   /** One of several values (an attribute assigned differently in `if`/`else` branches). */
   | {t: 'alts'; items: Value[]}
-  | {t: 'on'; owner: Value; expr: string}
-  | {t: 'keyed-on'; key: string; expr: string}
-  | {t: 'event'; attr: string; owner: Value; key?: string; expr: string}
   | {t: 'method'; name: string; fn?: FunctionInfo; owner: Value}
   | {t: 'module'; info: ModuleInfo}
   | {t: 'class'; ref: ClassRef}
   | {t: 'function'; fn: FunctionInfo}
-  | {t: 'framework'}
-  | {t: 'observe'}
-  | {t: 'unknown'; expr: string};
+  | {t: 'unknown'; expr: string}
+  | ValueExtensions[keyof ValueExtensions];
+
+/**
+ * The values of the domain a later stage reads the code for (objects of a library the evaluator
+ * does not parse), added by that stage through module augmentation, as mdast-util-directive adds
+ * its nodes to mdast: each member is one kind, `{t: '<kind>'; ...}`. Empty here: the evaluator
+ * knows no domain. A domain value compares equal to another only when it is the same object.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
+export interface ValueExtensions {}
+
+/**
+ * What the stage that reads a domain says about its values, carried in every Ctx. Each rule
+ * answers `undefined` to leave the evaluator's generic rule in place.
+ */
+export interface DomainHooks {
+  /** Classes whose instances are the domain's root object (`self` in their methods is not a plain instance). */
+  isRootClass: (cls: ClassInfo) => boolean;
+  /** `self` in a method of a root class. */
+  rootSelf: (cls: ClassInfo) => Value;
+  /** A parameter that stands for the root object whatever the caller passes (by name or annotation). */
+  isRootParameter: (name: string, annotation?: string) => boolean;
+  /** The root object a root parameter stands for, when the project has one. */
+  rootValue: (ctx: Ctx) => Value | undefined;
+  /** `owner.attr` on a domain value or an instance, before the generic rules. */
+  member: (owner: Value, attr: string, expr: string, ctx: Ctx) => Value | undefined;
+  /** Library modules whose CapWords imports are classes until their text says otherwise (parsed only when used). */
+  isDeferredLibrary: (module: string) => boolean;
+  /** `owner[key]`, before the generic rules. */
+  subscript: (owner: Value, key: Value | null, expr: string) => Value | undefined;
+  /** A class-level attribute `value` read through an object (`owner.attr`): what it stands for there. */
+  classAttribute: (value: Value, attr: string, owner: Value) => Value | undefined;
+}
 
 /** Where an expression is evaluated: module, class, function and bindings (loop variables, parameters). */
 export interface Ctx {
@@ -48,25 +75,23 @@ export interface Ctx {
   fn?: FunctionInfo;
   self: Value;
   env: ReadonlyMap<string, Value>;
-  /** Classes that are charm classes: `self` in their methods is the charm. */
-  isCharmClass: (cls: ClassInfo) => boolean;
-  /** The charm class `self` is in a charm class's methods: the most derived one (a base's code sees the subclass's attributes). */
-  charmOf?: (cls: ClassInfo) => ClassInfo;
+  /** The rules of the domain the code is read for. */
+  domain: DomainHooks;
   depth: number;
   /** The evaluator itself, carried here so the modules it calls (names, members, classes, dicts) need not import it back. */
   evaluate: (node: SyntaxNode | null, ctx: Ctx) => Value;
 }
 
 /**
- * Attributes of objects whose class the evaluator does not read (the framework's own, such as a
- * charm's `model.relations` or `meta.containers`), supplied by the stage that knows them.
+ * Attributes of objects whose class the evaluator does not read (an installed library's own objects),
+ * supplied by the stage that knows them.
  */
 export type AttributeHook = (owner: Value, attr: string, expr: string) => Value | undefined;
 
-/** `self` in a method of `cls`: the charm, an instance of a helper class, or unknown outside classes. */
-export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Value {
+/** `self` in a method of `cls`: the domain's root object, an instance of the class, or unknown outside classes. */
+export function selfFor(cls: ClassInfo | undefined, module: ModuleInfo, domain: DomainHooks): Value {
   if (!cls) return {t: 'unknown', expr: 'self'};
-  if (isCharmClass(cls)) return {t: 'charm', cls: charmOf ? charmOf(cls) : cls};
+  if (domain.isRootClass(cls)) return domain.rootSelf(cls);
   return {t: 'instance', cls: {name: cls.name, module: module.py.name, info: cls}, expr: 'self'};
 }
 
@@ -85,6 +110,5 @@ export function alts(values: Value[]): Value {
 function sameValue(a: Value, b: Value): boolean {
   if (a.t !== b.t) return false;
   if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && 'v' in b) return a.v === b.v;
-  if (a.t === 'charm' && b.t === 'charm') return a.cls === b.cls;
   return a === b;
 }

@@ -58,7 +58,7 @@ function initCall(init: FunctionInfo, matches: (callee: string) => boolean): Syn
 function bindFrom(init: FunctionInfo, call: SyntaxNode, bindings: ChainBindings, next: FunctionInfo, callerCtx: Ctx, self: Value): Map<string, Value> {
   const args = childOf(call, 'ArgList');
   if (!args) return new Map();
-  const ctx: Ctx = {...contextFor(callerCtx.project, init.module, callerCtx.isCharmClass, init, callerCtx.charmOf), env: bindings.get(init.cls!) ?? new Map(), self};
+  const ctx: Ctx = {...contextFor(callerCtx.project, init.module, callerCtx.domain, init), env: bindings.get(init.cls!) ?? new Map(), self};
   // `Base.__init__(self, charm, ...)`: the first argument fills `next`'s own `self`.
   const selfPassed = !text(init.module.py, call.firstChild!).startsWith("super(");
   return bindParameters(next, args, ctx, selfPassed);

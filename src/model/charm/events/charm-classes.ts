@@ -1,6 +1,7 @@
+import {charmContext} from '../python-domain.js';
 import {findExtensionByBaseClass} from '../../extensions/catalog.js';
 import type {CharmClass} from '../../types.js';
-import {contextFor, evaluate} from '../../python/evaluate.js';
+import {evaluate} from '../../python/evaluate.js';
 import {classInfo} from '../../python/classes.js';
 import {positionalArgs} from '../../python/arguments.js';
 import type {PythonProject} from '../../python/project.js';
@@ -29,7 +30,7 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
     for (let i = 0; i < cls.baseNodes.length && !result; i++) {
       if (isCharmBaseExpression(cls.bases[i]!)) result = true;
       else if (depth < 8) {
-        const ctx = contextFor(project, cls.module, () => false);
+        const ctx = charmContext(project, cls.module, () => false);
         const v = evaluate(cls.baseNodes[i]!, ctx);
         const info = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
         if (info) result = check(info, depth + 1);
@@ -60,7 +61,7 @@ export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo 
         const args = childOf(n.node, 'ArgList');
         const first = args ? positionalArgs(args)[0] : undefined;
         if (!first) return;
-        const v = evaluate(first, contextFor(project, entrypoint, isCharmClass));
+        const v = evaluate(first, charmContext(project, entrypoint, isCharmClass));
         if (v.t === 'class' && v.ref.info) found.push({cls: v.ref.info, unconditional: isUnconditionalMain(entrypoint, n.node)});
       },
     });
@@ -72,7 +73,7 @@ export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo 
   const bases = new Set<ClassInfo>();
   for (const c of charms) {
     for (const b of c.baseNodes) {
-      const v = evaluate(b, contextFor(project, c.module, isCharmClass));
+      const v = evaluate(b, charmContext(project, c.module, isCharmClass));
       if (v.t === 'class' && v.ref.info) bases.add(v.ref.info);
     }
   }

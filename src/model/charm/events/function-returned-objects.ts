@@ -6,10 +6,11 @@
  * that call's arguments, so the relation the charm passes reaches the object's constructor. A
  * function no method calls is never followed: it adds no event.
  */
+import {charmCodeModules, charmContext} from '../python-domain.js';
 import type {LibraryFactory, ObservedEvent} from '../../types.js';
 import {keywordArgs, positionalArgs} from '../../python/arguments.js';
 import {bindParameters} from '../../python/bindings.js';
-import {contextFor, evaluate} from '../../python/evaluate.js';
+import {evaluate} from '../../python/evaluate.js';
 import type {ClassInfo, FunctionInfo, ModuleInfo} from '../../python/module-info.js';
 import type {PythonProject} from '../../python/project.js';
 import {assignmentParts, walkStatements} from '../../python/module-index.js';
@@ -46,12 +47,12 @@ interface Followed {
 export function functionReturnedObjectEvents(scan: ObserveScan, known: readonly ObservedEvent[]): ObservedEvent[] {
   const seen = new Set(known.map(libraryEventKey));
   const found = new Map<string, ObservedEvent>();
-  for (const module of scan.project.charmCodeModules(scan.isCharmClass)) {
+  for (const module of charmCodeModules(scan.project, scan.isCharmClass)) {
     for (const call of functionCalls(module, scan.project)) {
       // Calls in methods only: a module-level function runs only when called, and is followed from there.
       const caller = enclosingFunction(module, call);
       if (!caller?.cls || (module.origin === 'lib' && !scan.isCharmClass(caller.cls))) continue;
-      const ctx = contextFor(scan.project, module, scan.isCharmClass, caller, scan.charmOf);
+      const ctx = charmContext(scan.project, module, scan.isCharmClass, caller, scan.charmOf);
       const callee = evaluate(call.firstChild, ctx);
       if (callee.t !== 'function' || callee.fn.cls) continue;
       const followed = followCall(callee.fn, childOf(call, 'ArgList'), ctx, scan, 0);
@@ -83,7 +84,7 @@ function followCall(fn: FunctionInfo, args: SyntaxNode | null, callerCtx: Ctx, s
   const out: Followed = {constructions: [], returns: [], observed: []};
   if (!fn.body || depth > MAX_CALL_DEPTH) return out;
   const env = args ? bindParameters(fn, args, callerCtx) : new Map<string, Value>();
-  const ctx: Ctx = {...contextFor(scan.project, fn.module, scan.isCharmClass, fn, scan.charmOf), env};
+  const ctx: Ctx = {...charmContext(scan.project, fn.module, scan.isCharmClass, fn, scan.charmOf), env};
   // Observe calls in the charm's own functions are read with the rest of src/ already.
   if (fn.module.origin === 'lib') out.observed.push(...observedInFunction(fn, scan, env).filter((e) => e.resolved));
   const returned = returnedNodes(fn);

@@ -4,8 +4,9 @@
  * often calls `framework.observe(self.charm.on[...], ...)` in its own code: Juju delivers those
  * events to this charm, so they are the charm's events, handled by that library.
  */
+import {charmCodeModules, charmContext} from '../python-domain.js';
 import type {EventKind, ObservedEvent} from '../../types.js';
-import {evaluate, contextFor} from '../../python/evaluate.js';
+import {evaluate} from '../../python/evaluate.js';
 import {classChain, classInfo} from '../../python/classes.js';
 import type {Ctx, Value} from '../../python/values.js';
 import {boundSelf, chainBindings} from './chain-bindings.js';
@@ -26,13 +27,13 @@ const CAPWORDS_CALLEE = /(^|\.)[A-Z]\w*$/;
 export function libraryHandledEvents(scan: ObserveScan): ObservedEvent[] {
   const found = new LibraryEvents(scan);
   // The charm's source, and the vendored charm base classes in lib/ (which construct objects too).
-  for (const module of scan.project.charmCodeModules(scan.isCharmClass)) {
+  for (const module of charmCodeModules(scan.project, scan.isCharmClass)) {
     for (const call of constructorCalls(module.py, module.py.tree.topNode)) {
       const fn = enclosingFunction(module, call);
       if (module.origin === 'lib' && !(fn?.cls && scan.isCharmClass(fn.cls))) continue;
       // A module-level function builds objects only when called: function-returned-objects.ts follows it from its calls.
       if (fn && !fn.cls) continue;
-      const ctx = contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
+      const ctx = charmContext(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
       // In a helper of the charm's source, once per place the helper is built (`DatabaseHandler(self, "db")`).
       const helper = module.origin === 'src' && fn?.cls && !scan.isCharmClass(fn.cls);
       const built = found.libraryClassesOf(call, ctx);
@@ -92,7 +93,7 @@ class LibraryEvents {
     const self = boundSelf(info, bindings);
     for (const cls of builders) {
       const init = cls.methods.get('__init__')!;
-      const inner: Ctx = {...contextFor(scan.project, cls.module, scan.isCharmClass, init, scan.charmOf), env: bindings.get(cls) ?? new Map(), self};
+      const inner: Ctx = {...charmContext(scan.project, cls.module, scan.isCharmClass, init, scan.charmOf), env: bindings.get(cls) ?? new Map(), self};
       for (const nested of initConstructorCalls(cls)) this.construction(nested, inner, depth + 1);
     }
   }

@@ -1,10 +1,11 @@
+import {charmCodeModules, charmContext} from '../python-domain.js';
 import type {ObservedEvent} from '../../types.js';
 import {flowValue, reachable} from './branches.js';
 import {boundSelf, type ChainBindings} from './chain-bindings.js';
 import {bindParameters} from '../../python/bindings.js';
 import {describeEvent, describeHandler} from './describe-event.js';
 import type {ObserveScan} from './observe-scan.js';
-import {evaluate, contextFor} from '../../python/evaluate.js';
+import {evaluate} from '../../python/evaluate.js';
 import {classChain} from '../../python/classes.js';
 import {keywordArgs, positionalArgs} from '../../python/arguments.js';
 import {type Ctx, type Value} from '../../python/values.js';
@@ -98,7 +99,7 @@ export function enclosingFunction(module: ModuleInfo, node: SyntaxNode): Functio
 }
 
 function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undefined): Ctx {
-  return contextFor(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
+  return charmContext(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
 }
 
 function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan, bound?: Map<string, Value>, self?: Value): ObservedEvent[] {
@@ -238,7 +239,7 @@ const vendoredSitesCache = new WeakMap<ClassInfo, ConstructionSite[]>();
 
 /** lib/ modules that hold one of the charm's classes (a vendored charm base class). */
 function vendoredCharmModules(scan: ObserveScan): ModuleInfo[] {
-  return scan.project.charmCodeModules(scan.isCharmClass).filter((m) => m.origin === 'lib');
+  return charmCodeModules(scan.project, scan.isCharmClass).filter((m) => m.origin === 'lib');
 }
 
 /** Calls that build `cls`, in the charm's source modules (or in the `vendored` ones given). */

@@ -1,5 +1,5 @@
 /** Evaluation contexts for the Python that builds and places Pebble layers (shared by the layer and placement scans). */
-import {contextFor} from '../../python/evaluate.js';
+import {charmContext} from '../python-domain.js';
 import {type Ctx} from '../../python/values.js';
 import type {PythonProject} from '../../python/project.js';
 import {functionDefinedAt} from '../../python/module-index.js';
@@ -12,7 +12,7 @@ export const LAYER_CALL = /(^|\.)(Layer|LayerDict)$/;
 
 export function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionInfo | undefined, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
   const cls = fn?.cls;
-  const base = contextFor(project, module, isCharmClass, fn, charmOf);
+  const base = charmContext(project, module, isCharmClass, fn, charmOf);
   // A helper built in one place: its constructor's keyword arguments name attributes an installed
   // base class stores (`PebbleServiceComponent(..., service_name="app")` -> `self.service_name`).
   if (base.self.t === 'instance' && cls) {
@@ -20,7 +20,7 @@ export function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionIn
     const site = sites.length === 1 ? sites[0]! : undefined;
     const args = site ? childOf(site.call, 'ArgList') : null;
     if (site && args) {
-      base.self = {...base.self, args, argsCtx: contextFor(project, site.module, isCharmClass, site.fn, charmOf)};
+      base.self = {...base.self, args, argsCtx: charmContext(project, site.module, isCharmClass, site.fn, charmOf)};
     }
   }
   return base;

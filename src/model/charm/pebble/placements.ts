@@ -1,3 +1,4 @@
+import {charmCodeModules} from '../python-domain.js';
 import {evaluate} from '../../python/evaluate.js';
 import {keywordArgs, positionalArgs} from '../../python/arguments.js';
 import {type Ctx} from '../../python/values.js';
@@ -17,7 +18,7 @@ export type LayerPlacements = Map<string, {container: string; label?: string}>;
  */
 export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, handlerContainers: ReadonlyMap<string, string>, charmOf?: (c: ClassInfo) => ClassInfo, charmName?: string): LayerPlacements {
   const out: LayerPlacements = new Map();
-  for (const module of project.charmCodeModules(isCharmClass)) {
+  for (const module of charmCodeModules(project, isCharmClass)) {
     const py = module.py;
     if (!py.file.text.includes('add_layer')) continue;
     py.tree.iterate({

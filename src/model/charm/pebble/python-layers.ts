@@ -1,3 +1,4 @@
+import {charmCodeModules} from '../python-domain.js';
 import type {PebbleLayer} from '../../types.js';
 import {keywordArgs, positionalArgs} from '../../python/arguments.js';
 import type {LayerPlacements} from './placements.js';
@@ -28,7 +29,7 @@ interface Candidate {
  */
 export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[], placements: LayerPlacements, charmOf?: (c: ClassInfo) => ClassInfo): PebbleLayer[] {
   const candidates: Candidate[] = [];
-  for (const module of project.charmCodeModules(isCharmClass)) {
+  for (const module of charmCodeModules(project, isCharmClass)) {
     const found: Candidate[] = [];
     collectCandidates(module, found);
     // In a vendored charm base class, only what its charm classes build (not the library's other code).
