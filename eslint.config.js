@@ -51,7 +51,10 @@ export default tseslint.config(
       // and booleans too. What this rule exists for (objects printing as [object Object]) stays on.
       '@typescript-eslint/restrict-template-expressions': ['error', {allowNumber: true, allowBoolean: true}],
       // `_name` marks a parameter a signature needs but the body does not use; `{omitted, ...rest}` drops a key.
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true}],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true},
+      ],
     },
   },
   {

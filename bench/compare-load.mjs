@@ -50,7 +50,9 @@ for (const charm of charms) {
   }
   const ratio = (k) => median(cand.map((c, i) => c[k] / base[i][k]));
   const med = (xs, k) => median(xs.map((x) => x[k]));
-  rows.push(`| ${basename(charm)} | ${med(base, 'wallMs').toFixed(0)} | ${med(cand, 'wallMs').toFixed(0)} | ${ratio('wallMs').toFixed(2)} | ${med(base, 'cpuMs').toFixed(0)} | ${med(cand, 'cpuMs').toFixed(0)} | ${ratio('cpuMs').toFixed(2)} |`);
+  rows.push(
+    `| ${basename(charm)} | ${med(base, 'wallMs').toFixed(0)} | ${med(cand, 'wallMs').toFixed(0)} | ${ratio('wallMs').toFixed(2)} | ${med(base, 'cpuMs').toFixed(0)} | ${med(cand, 'cpuMs').toFixed(0)} | ${ratio('cpuMs').toFixed(2)} |`,
+  );
   console.error(rows[rows.length - 1]);
 }
 console.log(`Cold loadCharm, ${runs} interleaved rounds (baseline ${baseline}, candidate ${candidate}):\n`);

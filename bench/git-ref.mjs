@@ -17,7 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist', 'src', 'model');
 if (!existsSync(join(dist, 'charm', 'load.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
 const argv = process.argv.slice(2);
-const option = (name, fallback) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : fallback);
+const option = (name, fallback) =>
+  argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : fallback;
 const RUNS = option('runs', 7);
 const SCALE = option('scale', 1);
 const TARGET = 1.3;
@@ -26,7 +27,11 @@ const dir = join(here, 'out', 'git-ref', 'charm');
 rmSync(dirname(dir), {recursive: true, force: true});
 mkdirSync(dir, {recursive: true});
 generateCharm(dir, 0, {scale: SCALE});
-const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {cwd: dir, encoding: 'utf8'});
+const git = (...args) =>
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
 git('init', '--quiet');
 git('add', '-A');
 git('commit', '--quiet', '-m', 'bench charm');
@@ -41,7 +46,15 @@ function coldLoad(kind) {
          const t = performance.now(); const m = loadCharm(${JSON.stringify(dir)}); const ms = performance.now() - t;`
       : `const {loadCharmAtRef} = await import(${JSON.stringify(pathToFileURL(join(dist, 'charm', 'load-at-ref.js')).href)});
          const t = performance.now(); const {model: m} = loadCharmAtRef(${JSON.stringify(dir)}, 'HEAD'); const ms = performance.now() - t;`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `${script} console.log(JSON.stringify({ms, events: m.events.length, sources: m.sources.length}));`], {encoding: 'utf8', env: {...process.env, NODE_OPTIONS: ''}});
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `${script} console.log(JSON.stringify({ms, events: m.events.length, sources: m.sources.length}));`,
+    ],
+    {encoding: 'utf8', env: {...process.env, NODE_OPTIONS: ''}},
+  );
   return JSON.parse(out);
 }
 
@@ -57,13 +70,16 @@ for (let i = 0; i < RUNS; i++) {
     const r = coldLoad(kind);
     times[kind].push(r.ms);
     shape ??= r;
-    if (r.events !== shape.events || r.sources !== shape.sources) throw new Error(`the ${kind} load read a different charm: ${JSON.stringify(r)} vs ${JSON.stringify(shape)}`);
+    if (r.events !== shape.events || r.sources !== shape.sources)
+      throw new Error(`the ${kind} load read a different charm: ${JSON.stringify(r)} vs ${JSON.stringify(shape)}`);
   }
 }
 const tree = median(times.tree);
 const ref = median(times.ref);
 const ratio = ref / tree;
-console.log(`charm: ${shape.sources} files read, ${shape.events} events (bench/generate.mjs scale ${SCALE}); ${RUNS} cold loads each`);
+console.log(
+  `charm: ${shape.sources} files read, ${shape.events} events (bench/generate.mjs scale ${SCALE}); ${RUNS} cold loads each`,
+);
 console.log(`working tree  median ${tree.toFixed(1)} ms  (${times.tree.map((t) => t.toFixed(0)).join(', ')})`);
 console.log(`git ref HEAD  median ${ref.toFixed(1)} ms  (${times.ref.map((t) => t.toFixed(0)).join(', ')})`);
 console.log(`ratio ${ratio.toFixed(2)}x (target at most ${TARGET}x): ${ratio <= TARGET ? 'ok' : 'MISSED'}`);

@@ -23,18 +23,30 @@ const PROSE = 'Prose written by hand.';
  * Docusaurus itself takes to bring an edit of a Markdown page to the browser, plugin or not.
  */
 const EDITS = {
-  'src/charm.py': {in: 'charm', edit: (text, marker) => text.replace(DOCSTRING, `Apply new configuration (${marker}).`)},
-  'charmcraft.yaml': {in: 'charm', edit: (text, marker) => text.replace(/^(config:\n\s+options:\n(?:.*\n)*?\s+description: )(.*)$/m, `$1${marker} $2`)},
-  'docs/live.md (floor)': {in: 'site', edit: (text, marker) => text.replace(PROSE, `${PROSE} ${marker}.`), file: 'docs/live.md'},
+  'src/charm.py': {
+    in: 'charm',
+    edit: (text, marker) => text.replace(DOCSTRING, `Apply new configuration (${marker}).`),
+  },
+  'charmcraft.yaml': {
+    in: 'charm',
+    edit: (text, marker) => text.replace(/^(config:\n\s+options:\n(?:.*\n)*?\s+description: )(.*)$/m, `$1${marker} $2`),
+  },
+  'docs/live.md (floor)': {
+    in: 'site',
+    edit: (text, marker) => text.replace(PROSE, `${PROSE} ${marker}.`),
+    file: 'docs/live.md',
+  },
 };
 
 /** A port the system just gave out (listen on 0, read it back, close). */
 function systemPort() {
   return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const {port} = s.address();
-      s.close(() => resolve(port));
-    });
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const {port} = s.address();
+        s.close(() => resolve(port));
+      });
   });
 }
 
@@ -56,7 +68,15 @@ async function startDevServer(docusaurusBin, siteDir, nodeArgs) {
 
 /** Starts `docusaurus start` on `port`; `url` resolves once it says where it runs. */
 function startDevServerOn(docusaurusBin, siteDir, port, nodeArgs) {
-  const child = spawn(process.execPath, [...nodeArgs, docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', BROWSER: 'none'}, stdio: ['ignore', 'pipe', 'pipe']});
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'],
+    {
+      cwd: siteDir,
+      env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', BROWSER: 'none'},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   const url = new Promise((resolve, reject) => {
     const onData = (d) => {
@@ -114,12 +134,22 @@ export async function liveLatency({docusaurusBin, distIndex, charm, out, runs, p
   rmSync(charmDir, {recursive: true, force: true});
   cpSync(charm.dir, charmDir, {recursive: true});
   const page = `---\ntitle: Live\n---\n\n# Live\n\n${PROSE}\n\n:::juju-events{charm="${charm.id}"}\n:::\n\n:::charm-config{charm="${charm.id}"}\n:::\n`;
-  writeSite(siteDir, {distIndex, charms: {[charm.id]: {path: charmDir}}, defaultCharm: charm.id, pages: {'live.md': page}, title: 'Live preview bench'});
+  writeSite(siteDir, {
+    distIndex,
+    charms: {[charm.id]: {path: charmDir}},
+    defaultCharm: charm.id,
+    pages: {'live.md': page},
+    title: 'Live preview bench',
+  });
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval', '500'] : [];
   const server = await startDevServer(docusaurusBin, siteDir, nodeArgs);
   const windows = [];
   const micros = () => Number(process.hrtime.bigint() / 1000n);
-  const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu']});
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const times = Object.fromEntries(Object.keys(EDITS).map((f) => [f, []]));
   const rebuild = Object.fromEntries(Object.keys(EDITS).map((f) => [f, []]));
   const pathOf = (name) => join(EDITS[name].in === 'site' ? siteDir : charmDir, EDITS[name].file ?? name);
@@ -146,7 +176,10 @@ export async function liveLatency({docusaurusBin, distIndex, charm, out, runs, p
         const from = micros();
         const t = performance.now();
         writeFileSync(path, next);
-        await tab.waitForFunction((m) => document.body.innerText.includes(m), marker, {timeout: 180_000, polling: 'raf'});
+        await tab.waitForFunction((m) => document.body.innerText.includes(m), marker, {
+          timeout: 180_000,
+          polling: 'raf',
+        });
         if (r < 0) continue;
         windows.push([from, micros()]);
         times[file].push(performance.now() - t);
@@ -160,6 +193,8 @@ export async function liveLatency({docusaurusBin, distIndex, charm, out, runs, p
     server.child.kill('SIGTERM');
     await closed; // under --cpu-prof the profile is written on the way out
   }
-  const result = Object.fromEntries(Object.entries(times).map(([f, ts]) => [f, {all: ts, ms: median(ts), serverMs: median(rebuild[f])}]));
+  const result = Object.fromEntries(
+    Object.entries(times).map(([f, ts]) => [f, {all: ts, ms: median(ts), serverMs: median(rebuild[f])}]),
+  );
   return profileDir ? {edits: result, windows} : result;
 }

@@ -17,9 +17,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Wall time (ms) of one process; throws when it fails, so a broken CLI stops the bench. */
 function timeProcess([cmd, ...args], env) {
   const t = performance.now();
-  const r = spawnSync(cmd, args, {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20});
+  const r = spawnSync(cmd, args, {
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 << 20,
+  });
   const ms = performance.now() - t;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(-2000)}`);
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(-2000)}`);
   return ms;
 }
 
@@ -33,7 +38,13 @@ export function interleaved(commands, runs, env = {}) {
 
 /** `charm-arch --help` against `node -e 0`. */
 export function cliStartup({cli, runs}) {
-  const [floor, help] = interleaved([[process.execPath, '-e', '0'], [process.execPath, cli, '--help']], runs);
+  const [floor, help] = interleaved(
+    [
+      [process.execPath, '-e', '0'],
+      [process.execPath, cli, '--help'],
+    ],
+    runs,
+  );
   return {nodeMs: floor.ms, helpMs: help.ms, ratio: help.ratio};
 }
 
@@ -48,13 +59,29 @@ export function factsAgainstAst({cli, dir, pyFiles, runs, work}) {
   const bytes = pyFiles.reduce((a, f) => a + readFileSync(join(dir, f)).length, 0);
   const cacheDir = join(work, 'model-cache');
   rmSync(cacheDir, {recursive: true, force: true});
-  const python = ['python3', '-c', `import ast\nfor f in open(${JSON.stringify(list)}).read().splitlines(): ast.parse(open(f, 'rb').read())`];
+  const python = [
+    'python3',
+    '-c',
+    `import ast\nfor f in open(${JSON.stringify(list)}).read().splitlines(): ast.parse(open(f, 'rb').read())`,
+  ];
   const lezer = [process.execPath, join(here, 'lib', 'parse-only.mjs'), list];
   const cold = [process.execPath, cli, 'facts', dir, '--no-cache'];
   const hit = [process.execPath, cli, 'facts', dir];
   timeProcess(hit, {CHARM_ARCH_CACHE_DIR: cacheDir}); // fills the cache
-  const [ast, facts, cached, parseOnly] = interleaved([python, cold, hit, lezer], runs, {CHARM_ARCH_CACHE_DIR: cacheDir});
-  return {files: pyFiles.length, bytes, astMs: ast.ms, factsMs: facts.ms, ratio: facts.ratio, cachedMs: cached.ms, cachedRatio: cached.ratio, lezerMs: parseOnly.ms, lezerRatio: parseOnly.ratio};
+  const [ast, facts, cached, parseOnly] = interleaved([python, cold, hit, lezer], runs, {
+    CHARM_ARCH_CACHE_DIR: cacheDir,
+  });
+  return {
+    files: pyFiles.length,
+    bytes,
+    astMs: ast.ms,
+    factsMs: facts.ms,
+    ratio: facts.ratio,
+    cachedMs: cached.ms,
+    cachedRatio: cached.ratio,
+    lezerMs: parseOnly.ms,
+    lezerRatio: parseOnly.ratio,
+  };
 }
 
 /**
@@ -67,7 +94,8 @@ export function persistentLoad({loadChild, dir, editFile, edit, runs, work}) {
   rmSync(copy, {recursive: true, force: true});
   rmSync(cacheDir, {recursive: true, force: true});
   cpSync(dir, copy, {recursive: true});
-  const load = () => JSON.parse(execFileSync(process.execPath, [loadChild, 'persistent', copy, cacheDir], {encoding: 'utf8'}));
+  const load = () =>
+    JSON.parse(execFileSync(process.execPath, [loadChild, 'persistent', copy, cacheDir], {encoding: 'utf8'}));
   const fill = load();
   const hits = Array.from({length: runs}, load);
   const path = join(copy, editFile);

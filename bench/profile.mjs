@@ -35,7 +35,8 @@ export function summarise(file, n = top) {
   for (const x of p.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   const dt = new Map();
   p.samples.forEach((s, i) => dt.set(s, (dt.get(s) ?? 0) + (p.timeDeltas[i] ?? 0)));
-  const key = (x) => `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.replace(/^.*\/(node_modules|dist|bench)\//, '$1/')}:${x.callFrame.lineNumber + 1}`;
+  const key = (x) =>
+    `${x.callFrame.functionName || '(anonymous)'} ${x.callFrame.url.replace(/^.*\/(node_modules|dist|bench)\//, '$1/')}:${x.callFrame.lineNumber + 1}`;
   const self = new Map();
   const total = new Map();
   for (const x of p.nodes) {
@@ -50,7 +51,13 @@ export function summarise(file, n = top) {
       total.set(k, (total.get(k) ?? 0) + t);
     }
   }
-  const show = (m) => [...m].filter(([k]) => !k.startsWith('(root)') && !k.includes('node:internal')).sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => `${(v / 1000).toFixed(0).padStart(8)} ms  ${k}`).join('\n');
+  const show = (m) =>
+    [...m]
+      .filter(([k]) => !k.startsWith('(root)') && !k.includes('node:internal'))
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, n)
+      .map(([k, v]) => `${(v / 1000).toFixed(0).padStart(8)} ms  ${k}`)
+      .join('\n');
   console.log(`self time:\n${show(self)}\n\ninclusive time:\n${show(total)}`);
   console.log(`\nby stage:\n${stagesTable(stagesOf(file)).join('\n')}`);
 }
@@ -62,7 +69,20 @@ if (mode === 'summary') {
   mkdirSync(outDir, {recursive: true});
   const before = new Set(readdirSync(outDir));
   const cli = join(dist, '..', 'bin', 'charm-arch.js');
-  const res = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-interval', '250', cli, 'facts', resolve(a ?? defaultCharm), '--no-cache'], {cwd: join(here, '..'), stdio: ['ignore', 'ignore', 'inherit']});
+  const res = spawnSync(
+    process.execPath,
+    [
+      '--cpu-prof',
+      `--cpu-prof-dir=${outDir}`,
+      '--cpu-prof-interval',
+      '250',
+      cli,
+      'facts',
+      resolve(a ?? defaultCharm),
+      '--no-cache',
+    ],
+    {cwd: join(here, '..'), stdio: ['ignore', 'ignore', 'inherit']},
+  );
   if (res.status !== 0) process.exit(res.status ?? 1);
   const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
   console.log(`profile: bench/out/profiles/${file}\n`);
@@ -91,9 +111,9 @@ if (mode === 'summary') {
          const {profile} = await session.post('Profiler.stop');
          writeFileSync(${JSON.stringify(outDir)} + '/reload-' + process.pid + '.cpuprofile', JSON.stringify(profile));`
       : mode === 'load'
-      ? `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'charm', 'load.js')).href)});
+        ? `const {loadCharm} = await import(${JSON.stringify(pathToFileURL(join(dist, 'src', 'model', 'charm', 'load.js')).href)});
          const t = performance.now(); loadCharm(${JSON.stringify(charm)}); console.log('cold loadCharm', (performance.now() - t).toFixed(1), 'ms');`
-      : `const {fromMarkdown} = await import('mdast-util-from-markdown');
+        : `const {fromMarkdown} = await import('mdast-util-from-markdown');
          const {directiveFromMarkdown} = await import('mdast-util-directive');
          const {directive} = await import('micromark-extension-directive');
          const {VFile} = await import('vfile');
@@ -106,11 +126,17 @@ if (mode === 'summary') {
          console.log('first (model load included)', once().toFixed(1), 'ms');
          const times = []; for (let i = 0; i < 200; i++) times.push(once());
          times.sort((x, y) => x - y); console.log('median of 200', times[100].toFixed(3), 'ms');`;
-  const res = spawnSync(process.execPath, [...(mode === 'reload' ? [] : ['--cpu-prof', `--cpu-prof-dir=${outDir}`]), '--input-type=module', '-e', code], {cwd: join(here, '..'), stdio: 'inherit'});
+  const res = spawnSync(
+    process.execPath,
+    [...(mode === 'reload' ? [] : ['--cpu-prof', `--cpu-prof-dir=${outDir}`]), '--input-type=module', '-e', code],
+    {cwd: join(here, '..'), stdio: 'inherit'},
+  );
   if (res.status !== 0) process.exit(res.status ?? 1);
   const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
   console.log(`\nprofile: bench/out/profiles/${file}\n`);
   summarise(join(outDir, file));
 } else {
-  console.log('node bench/profile.mjs load [charmDir] | directive <name> [charmDir] | summary <file> [--dist dir] [--top n]');
+  console.log(
+    'node bench/profile.mjs load [charmDir] | directive <name> [charmDir] | summary <file> [--dist dir] [--top n]',
+  );
 }

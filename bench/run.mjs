@@ -33,7 +33,9 @@ const value = (name, fallback) => {
   return i >= 0 && argv[i + 1] !== undefined ? Number(argv[i + 1]) : fallback;
 };
 if (flag('help')) {
-  console.log('node bench/run.mjs [--charms N=20] [--pages M=200] [--runs R=3] [--quick] [--smoke] [--skip-build] [--skip-warm] [--skip-live] [--dist DIR]');
+  console.log(
+    'node bench/run.mjs [--charms N=20] [--pages M=200] [--runs R=3] [--quick] [--smoke] [--skip-build] [--skip-warm] [--skip-live] [--dist DIR]',
+  );
   process.exit(0);
 }
 // --smoke (CI): every measurement that needs no `docusaurus build`/`start`, on a small workload. It
@@ -53,14 +55,18 @@ const skipLive = flag('skip-live') || smoke;
 // rebuild of dist/ while the benchmark runs cannot mix two versions into one report.
 const distArg = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : undefined;
 const sourceDist = distArg ? join(process.cwd(), distArg) : join(root, 'dist');
-if (!existsSync(join(sourceDist, 'src', 'index.js'))) throw new Error(`${sourceDist} has no src/index.js: run \`npm run build\` first (npm run bench does).`);
+if (!existsSync(join(sourceDist, 'src', 'index.js')))
+  throw new Error(`${sourceDist} has no src/index.js: run \`npm run build\` first (npm run bench does).`);
 const pkgDir = join(OUT, 'pkg');
 rmSync(pkgDir, {recursive: true, force: true});
 mkdirSync(pkgDir, {recursive: true});
 cpSync(sourceDist, join(pkgDir, 'dist'), {recursive: true});
 cpSync(join(root, 'theme'), join(pkgDir, 'theme'), {recursive: true});
 cpSync(join(root, 'bin'), join(pkgDir, 'bin'), {recursive: true});
-writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({name: 'docusaurus-plugin-charm-architecture', private: true, type: 'module'}) + '\n');
+writeFileSync(
+  join(pkgDir, 'package.json'),
+  JSON.stringify({name: 'docusaurus-plugin-charm-architecture', private: true, type: 'module'}) + '\n',
+);
 const dist = join(pkgDir, 'dist');
 process.env.BENCH_DIST = dist;
 const distIndex = join(dist, 'src', 'index.js');
@@ -78,7 +84,13 @@ const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11,
 const started = Date.now();
 
 function node(args, {env = {}} = {}) {
-  return execFileSync(process.execPath, args, {cwd: root, env: {...process.env, ...env}, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit']});
+  return execFileSync(process.execPath, args, {
+    cwd: root,
+    env: {...process.env, ...env},
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 const hasTime = existsSync('/usr/bin/time');
@@ -88,7 +100,12 @@ function build(siteDir, {persistentCache = false, countsDir} = {}) {
   const outDir = join(siteDir, 'build');
   rmSync(outDir, {recursive: true, force: true});
   rmSync(join(siteDir, '.docusaurus'), {recursive: true, force: true});
-  const env = {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', NODE_OPTIONS: `--import ${pathToFileURL(join(here, 'lib', 'count-hook.mjs')).href}`};
+  const env = {
+    ...process.env,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    NODE_OPTIONS: `--import ${pathToFileURL(join(here, 'lib', 'count-hook.mjs')).href}`,
+  };
   if (countsDir) env.BENCH_COUNTS_DIR = countsDir;
   else delete env.BENCH_COUNTS_DIR;
   // Both caches or neither: webpack's and the plugin's own models on disk.
@@ -140,7 +157,8 @@ function readCounts(dir) {
   for (const f of readdirSync(dir)) {
     const c = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     counts.processes++;
-    for (const k of ['loadCounts', 'charmcraftReads', 'callers']) for (const [root, n] of Object.entries(c[k] ?? {})) counts[k][root] = (counts[k][root] ?? 0) + n;
+    for (const k of ['loadCounts', 'charmcraftReads', 'callers'])
+      for (const [root, n] of Object.entries(c[k] ?? {})) counts[k][root] = (counts[k][root] ?? 0) + n;
   }
   return counts;
 }
@@ -149,7 +167,8 @@ function readCounts(dir) {
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim();
-  if (execFileSync('git', ['status', '--porcelain', '--', 'src'], {cwd: root, encoding: 'utf8'}).trim()) commit += ' (src/ modified)';
+  if (execFileSync('git', ['status', '--porcelain', '--', 'src'], {cwd: root, encoding: 'utf8'}).trim())
+    commit += ' (src/ modified)';
   if (distArg) commit += `, plugin from ${distArg}`;
 } catch {
   // Not a git checkout (an unpacked tarball): the commit stays unknown.
@@ -161,10 +180,14 @@ const machine = {
   freeGiB: freemem() / 2 ** 30,
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
-  loadStart: loadavg().map((x) => x.toFixed(2)).join(' '),
+  loadStart: loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' '),
   commit,
 };
-log(`machine: ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, load ${machine.loadStart}`);
+log(
+  `machine: ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, Node ${machine.node}, load ${machine.loadStart}`,
+);
 log(`workload: ${N} charms, ${M} pages, ${R} runs${quick ? ' (quick)' : ''}`);
 
 // ------------------------------------------------------------------------------------------ 1. generate
@@ -177,14 +200,21 @@ for (let i = 0; i < N; i++) {
   charms.push({...info, id: info.product, dir: join(charmsDir, `${productOf(i)}-k8s`)});
 }
 const scalingDir = join(OUT, 'scaling');
-const scaled = SCALES.map((k) => ({k, dir: join(scalingDir, `x${k}`), ...generateCharm(join(scalingDir, `x${k}`), 0, {scale: k})}));
+const scaled = SCALES.map((k) => ({
+  k,
+  dir: join(scalingDir, `x${k}`),
+  ...generateCharm(join(scalingDir, `x${k}`), 0, {scale: k}),
+}));
 const largest = [...charms].sort((a, b) => b.srcLines + b.libLines - (a.srcLines + a.libLines))[0];
-log(`generated ${N} charms (largest ${largest.name}: ${largest.srcFiles} src modules, ${largest.srcLines} src lines, ${largest.libFiles} libs, ${largest.libLines} lib lines)`);
+log(
+  `generated ${N} charms (largest ${largest.name}: ${largest.srcFiles} src modules, ${largest.srcLines} src lines, ${largest.libFiles} libs, ${largest.libLines} lib lines)`,
+);
 
 // ------------------------------------------------------------------------------------------ 2. model load
 function loadRuns(dir, runs, repeats = 5) {
   const res = [];
-  for (let r = 0; r < runs; r++) res.push(JSON.parse(node([join(here, 'lib', 'load-child.mjs'), 'model', dir, String(repeats)])));
+  for (let r = 0; r < runs; r++)
+    res.push(JSON.parse(node([join(here, 'lib', 'load-child.mjs'), 'model', dir, String(repeats)])));
   return res;
 }
 const {loadCharm} = await import(pathToFileURL(join(dist, 'src', 'model', 'charm', 'load.js')).href);
@@ -192,7 +222,8 @@ const pyFilesOf = (dir) => loadCharm(dir).sources.filter((f) => f.endsWith('.py'
 function parseRuns(dir, runs) {
   const env = {BENCH_PY_FILES: JSON.stringify(pyFilesOf(dir))};
   const res = [];
-  for (let r = 0; r < runs; r++) res.push(JSON.parse(node([join(here, 'lib', 'load-child.mjs'), 'parse', dir, '5'], {env})));
+  for (let r = 0; r < runs; r++)
+    res.push(JSON.parse(node([join(here, 'lib', 'load-child.mjs'), 'parse', dir, '5'], {env})));
   return res;
 }
 log(`model load: ${LOAD_RUNS} fresh processes on ${largest.name}`);
@@ -211,17 +242,31 @@ const modelLoad = {
   layers: load[0].layers,
   coldAll: load.map((x) => x.coldMs),
 };
-log(`model load: cold ${f1(modelLoad.coldMs)} ms, warm ${f3(modelLoad.warmMs)} ms, uncached reload ${f1(modelLoad.reloadMs)} ms`);
+log(
+  `model load: cold ${f1(modelLoad.coldMs)} ms, warm ${f3(modelLoad.warmMs)} ms, uncached reload ${f1(modelLoad.reloadMs)} ms`,
+);
 
 // Heap the cached models keep: all N charms loaded through loadCharmCached, after a full GC.
-const heap = JSON.parse(execFileSync(process.execPath, ['--expose-gc', join(here, 'lib', 'load-child.mjs'), 'heap', ...charms.map((c) => c.dir)], {cwd: root, encoding: 'utf8', env: process.env}));
+const heap = JSON.parse(
+  execFileSync(
+    process.execPath,
+    ['--expose-gc', join(here, 'lib', 'load-child.mjs'), 'heap', ...charms.map((c) => c.dir)],
+    {cwd: root, encoding: 'utf8', env: process.env},
+  ),
+);
 log(`models of ${N} charms keep ${f1(heap.retainedMiB)} MiB of heap`);
 
 const scaling = [];
 for (const s of scaled) {
   log(`scaling x${s.k}: ${s.srcLines + s.libLines} lines`);
   const runs = loadRuns(s.dir, 3, 3);
-  scaling.push({k: s.k, lines: s.srcLines + s.libLines, linesRead: runs[0].pyLinesRead, coldMs: median(runs.map((x) => x.coldMs)), reloadMs: median(runs.map((x) => x.reloadMs))});
+  scaling.push({
+    k: s.k,
+    lines: s.srcLines + s.libLines,
+    linesRead: runs[0].pyLinesRead,
+    coldMs: median(runs.map((x) => x.coldMs)),
+    reloadMs: median(runs.map((x) => x.reloadMs)),
+  });
 }
 // Linearity: least squares of time against lines read, and each scale's time ratio over its line ratio.
 function fit(points) {
@@ -250,44 +295,77 @@ const persistent = persistentLoad({
   loadChild: join(here, 'lib', 'load-child.mjs'),
   dir: largest.dir,
   editFile: 'src/charm.py',
-  edit: (text, r) => text.replace('"""Apply new configuration to all containers."""', `"""Apply new configuration (edit ${r})."""`),
+  edit: (text, r) =>
+    text.replace('"""Apply new configuration to all containers."""', `"""Apply new configuration (edit ${r})."""`),
   runs: PROCESS_RUNS,
   work: join(OUT, 'processes'),
 });
-log(`processes: --help ${f3(startup.ratio)}x node -e 0; facts ${facts.map((x) => f2(x.ratio)).join(', ')}x ast.parse; cache hit ${f1(persistent.hitMs)} ms`);
+log(
+  `processes: --help ${f3(startup.ratio)}x node -e 0; facts ${facts.map((x) => f2(x.ratio)).join(', ')}x ast.parse; cache hit ${f1(persistent.hitMs)} ms`,
+);
 
 // ------------------------------------------------------------------------------------------ 3. sites
 const siteDir = join(OUT, 'site');
 const staticDir = join(OUT, 'site-static');
-const charmOption = Object.fromEntries(charms.map((c) => [c.id, {path: c.dir, repository: `https://github.com/example/${c.product}-k8s-operator`, branch: 'main'}]));
+const charmOption = Object.fromEntries(
+  charms.map((c) => [
+    c.id,
+    {path: c.dir, repository: `https://github.com/example/${c.product}-k8s-operator`, branch: 'main'},
+  ]),
+);
 const products = Object.fromEntries(charms.map((c) => [c.id, c.product[0].toUpperCase() + c.product.slice(1)]));
 const {charmArchitecture} = await import(pathToFileURL(distIndex).href);
 const arch = charmArchitecture({charms: charmOption, defaultCharm: charms[0].id, onError: 'throw'});
 // The plugin half tells the remark half where the site is (absolute charm paths make it moot).
-arch.plugin[0]({siteDir, siteConfig: {presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [arch.remarkPlugin]}}]]}}, arch.plugin[1]);
+arch.plugin[0](
+  {siteDir, siteConfig: {presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [arch.remarkPlugin]}}]]}},
+  arch.plugin[1],
+);
 const dynamicPages = {};
 const staticPages = {};
 const pageInfo = [];
 for (let j = 0; j < M; j++) {
   const name = `page-${String(j).padStart(3, '0')}.md`;
-  const p = pageSource(j, charms.map((c) => c.id), products);
+  const p = pageSource(
+    j,
+    charms.map((c) => c.id),
+    products,
+  );
   dynamicPages[name] = p.front + p.body;
   staticPages[name] = p.front + staticBody(p.body, arch.remarkPlugin, join(siteDir, 'docs', name));
   pageInfo.push({name, directives: p.directives, charms: p.charms});
 }
-writeSite(siteDir, {distIndex, charms: charmOption, defaultCharm: charms[0].id, pages: dynamicPages, title: 'Charm architecture bench'});
-writeSite(staticDir, {distIndex, charms: charmOption, defaultCharm: charms[0].id, pages: staticPages, title: 'Charm architecture bench'});
+writeSite(siteDir, {
+  distIndex,
+  charms: charmOption,
+  defaultCharm: charms[0].id,
+  pages: dynamicPages,
+  title: 'Charm architecture bench',
+});
+writeSite(staticDir, {
+  distIndex,
+  charms: charmOption,
+  defaultCharm: charms[0].id,
+  pages: staticPages,
+  title: 'Charm architecture bench',
+});
 const totalDirectives = pageInfo.reduce((a, p) => a + p.directives, 0);
 const staticBytes = Object.values(staticPages).reduce((a, s) => a + s.length, 0);
 log(`sites: ${M} pages, ${totalDirectives} directives; static twin ${(staticBytes / 1e6).toFixed(1)} MB of Markdown`);
 
 // ------------------------------------------------------------------------------------------ 4. expansion
 const expandCfg = join(OUT, 'expand.json');
-writeFileSync(expandCfg, JSON.stringify({siteDir, staticDir, pages: pageInfo, charms: charmOption, defaultCharm: charms[0].id, runs: R}));
+writeFileSync(
+  expandCfg,
+  JSON.stringify({siteDir, staticDir, pages: pageInfo, charms: charmOption, defaultCharm: charms[0].id, runs: R}),
+);
 log(`expansion: ${M} pages x ${R} passes through mdx-loader (directive page and static twin)`);
 const exp = JSON.parse(node([join(here, 'lib', 'expand-child.mjs'), expandCfg]));
 // The static baseline is only a baseline when it says the same as the directive pages.
-if (exp.sameStrings !== exp.pages) throw new Error(`static twin differs from its directive page on ${exp.pages - exp.sameStrings} of ${exp.pages} pages (first difference above): fix bench/site.mjs staticBody, or the comparison in bench/lib/expand-child.mjs for output Markdown cannot write`);
+if (exp.sameStrings !== exp.pages)
+  throw new Error(
+    `static twin differs from its directive page on ${exp.pages - exp.sameStrings} of ${exp.pages} pages (first difference above): fix bench/site.mjs staticBody, or the comparison in bench/lib/expand-child.mjs for output Markdown cannot write`,
+  );
 const perDirective = exp.perPage.map((p) => (p.dirMs - p.staticMs) / p.directives);
 const transformPerDirective = exp.perPage.map((p) => p.transformMs / p.directives);
 const expansion = {
@@ -306,7 +384,9 @@ const expansion = {
   totalDeltaMs: exp.perPage.reduce((a, p) => a + p.dirMs - p.staticMs, 0),
   totalTransformMs: exp.perPage.reduce((a, p) => a + p.transformMs, 0),
 };
-log(`expansion: page ${f1(expansion.pageMs)} ms vs static ${f1(expansion.staticPageMs)} ms; transformer ${f3(expansion.transformPerDirectiveMs)} ms/directive; ${exp.identical}/${exp.pages} identical, ${exp.sameStrings}/${exp.pages} same strings`);
+log(
+  `expansion: page ${f1(expansion.pageMs)} ms vs static ${f1(expansion.staticPageMs)} ms; transformer ${f3(expansion.transformPerDirectiveMs)} ms/directive; ${exp.identical}/${exp.pages} identical, ${exp.sameStrings}/${exp.pages} same strings`,
+);
 
 // ------------------------------------------------------------------------------------------ 5. builds
 let builds;
@@ -314,7 +394,10 @@ let warm;
 if (!skipBuild) {
   builds = {directive: [], static: []};
   for (let r = 0; r < R; r++) {
-    for (const [kind, dir] of [['directive', siteDir], ['static', staticDir]]) {
+    for (const [kind, dir] of [
+      ['directive', siteDir],
+      ['static', staticDir],
+    ]) {
       const countsDir = join(OUT, 'counts', `${kind}-${r}`);
       rmSync(countsDir, {recursive: true, force: true});
       const res = await build(dir, {countsDir});
@@ -363,20 +446,36 @@ let live;
 if (!skipLive) {
   log(`live preview: docusaurus start, ${Math.max(R, 3)} edits of src/charm.py and of charmcraft.yaml`);
   live = await liveLatency({docusaurusBin, distIndex, charm: charms[0], out: OUT, runs: Math.max(R, 3)});
-  log(`live preview: ${Object.entries(live).map(([f, x]) => `${f} ${f1(x.ms)} ms`).join(', ')}`);
+  log(
+    `live preview: ${Object.entries(live)
+      .map(([f, x]) => `${f} ${f1(x.ms)} ms`)
+      .join(', ')}`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------ report
-const loadEnd = loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadEnd = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 const lines = [];
 const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
 const mark = (ok) => (ok ? 'met' : '**missed**');
 lines.push(`### Run`, ``);
-lines.push(`- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB RAM, ${machine.platform}, Node ${machine.node}`);
+lines.push(
+  `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB RAM, ${machine.platform}, Node ${machine.node}`,
+);
 lines.push(`- Load average at start / end: ${machine.loadStart} / ${loadEnd}`);
-lines.push(`- Commit: ${machine.commit}; command: \`npm run bench -- ${argv.join(' ')}\`; took ${((Date.now() - started) / 60000).toFixed(1)} min`);
-lines.push(`- Workload: ${N} charms (each ${largest.srcFiles} src modules / ${largest.srcLines} lines, ${largest.libFiles} libs / ${largest.libLines} lines, 3 containers, 15 endpoints, 3 rocks), ${M} pages with ${totalDirectives} directives; medians of ${R} runs (model load: ${LOAD_RUNS} processes)`);
-lines.push(``, `### Model load (${modelLoad.charm}: ${modelLoad.pyFilesRead} Python files, ${modelLoad.pyLinesRead} lines read; ${modelLoad.events} events, ${modelLoad.layers} layers)`, ``);
+lines.push(
+  `- Commit: ${machine.commit}; command: \`npm run bench -- ${argv.join(' ')}\`; took ${((Date.now() - started) / 60000).toFixed(1)} min`,
+);
+lines.push(
+  `- Workload: ${N} charms (each ${largest.srcFiles} src modules / ${largest.srcLines} lines, ${largest.libFiles} libs / ${largest.libLines} lines, 3 containers, 15 endpoints, 3 rocks), ${M} pages with ${totalDirectives} directives; medians of ${R} runs (model load: ${LOAD_RUNS} processes)`,
+);
+lines.push(
+  ``,
+  `### Model load (${modelLoad.charm}: ${modelLoad.pyFilesRead} Python files, ${modelLoad.pyLinesRead} lines read; ${modelLoad.events} events, ${modelLoad.layers} layers)`,
+  ``,
+);
 row('measure', 'median', 'target', '');
 row('---', '---:', '---:', '---');
 row('cold: first load in a fresh process', `${f1(modelLoad.coldMs)} ms`, '<= 100 ms', mark(modelLoad.coldMs <= 100));
@@ -385,24 +484,64 @@ row('uncached reload, same process (JIT warm)', `${f1(modelLoad.reloadMs)} ms`, 
 row('floor: @lezer/python parse alone of the same files, cold', `${f1(modelLoad.parseColdMs)} ms`, '', '');
 row('floor: @lezer/python parse alone of the same files, warm', `${f1(modelLoad.parseWarmMs)} ms`, '', '');
 lines.push(``, `### Growth with source size (charm 0 with every Python file scaled)`, ``);
-row('scale', 'lines (all / read)', 'cold', 'reload (JIT warm)', 'reload ms per 1k lines read', 'time ratio / line ratio');
+row(
+  'scale',
+  'lines (all / read)',
+  'cold',
+  'reload (JIT warm)',
+  'reload ms per 1k lines read',
+  'time ratio / line ratio',
+);
 row('---', '---:', '---:', '---:', '---:', '---:');
 for (const s of scaling) {
   const base = scaling[0];
-  row(`${s.k}x`, `${s.lines} / ${s.linesRead}`, `${f1(s.coldMs)} ms`, `${f1(s.reloadMs)} ms`, f2((s.reloadMs / s.linesRead) * 1000), f2(s.reloadMs / base.reloadMs / (s.linesRead / base.linesRead)));
+  row(
+    `${s.k}x`,
+    `${s.lines} / ${s.linesRead}`,
+    `${f1(s.coldMs)} ms`,
+    `${f1(s.reloadMs)} ms`,
+    f2((s.reloadMs / s.linesRead) * 1000),
+    f2(s.reloadMs / base.reloadMs / (s.linesRead / base.linesRead)),
+  );
 }
-lines.push(``, `Least squares, reload time against lines read: ${f3(fitReload.slope * 1000)} ms per 1k lines + ${f1(fitReload.intercept)} ms, R² = ${f3(fitReload.r2)} (cold: ${f3(fitCold.slope * 1000)} ms per 1k lines + ${f1(fitCold.intercept)} ms, R² = ${f3(fitCold.r2)}).`);
+lines.push(
+  ``,
+  `Least squares, reload time against lines read: ${f3(fitReload.slope * 1000)} ms per 1k lines + ${f1(fitReload.intercept)} ms, R² = ${f3(fitReload.r2)} (cold: ${f3(fitCold.slope * 1000)} ms per 1k lines + ${f1(fitCold.intercept)} ms, R² = ${f3(fitCold.r2)}).`,
+);
 lines.push(...speedReport({startup, facts, persistent, live, runs: PROCESS_RUNS, charmName: largest.name}));
-lines.push(``, `### Directive expansion through @docusaurus/mdx-loader (warm models; ${expansion.pages} pages, ${expansion.directives} directives)`, ``);
+lines.push(
+  ``,
+  `### Directive expansion through @docusaurus/mdx-loader (warm models; ${expansion.pages} pages, ${expansion.directives} directives)`,
+  ``,
+);
 row('measure', 'median', 'p90', 'target', '');
 row('---', '---:', '---:', '---:', '---');
-row('remark transformer per directive (timed inside the pipeline)', `${f3(expansion.transformPerDirectiveMs)} ms`, `${f3(expansion.transformPerDirectiveP90)} ms`, '<= 2 ms', mark(expansion.transformPerDirectiveMs <= 2));
-row('page compile minus its static twin, per directive', `${f3(expansion.deltaPerDirectiveMs)} ms`, `${f3(expansion.deltaPerDirectiveP90)} ms`, '<= 2 ms', mark(expansion.deltaPerDirectiveMs <= 2));
+row(
+  'remark transformer per directive (timed inside the pipeline)',
+  `${f3(expansion.transformPerDirectiveMs)} ms`,
+  `${f3(expansion.transformPerDirectiveP90)} ms`,
+  '<= 2 ms',
+  mark(expansion.transformPerDirectiveMs <= 2),
+);
+row(
+  'page compile minus its static twin, per directive',
+  `${f3(expansion.deltaPerDirectiveMs)} ms`,
+  `${f3(expansion.deltaPerDirectiveP90)} ms`,
+  '<= 2 ms',
+  mark(expansion.deltaPerDirectiveMs <= 2),
+);
 row('page compile (pre-loader + mdx-loader), directive page', `${f1(expansion.pageMs)} ms`, '', '', '');
 row('page compile, static twin', `${f1(expansion.staticPageMs)} ms`, '', '', '');
 row('first page of the process (cold models and JIT)', `${f1(expansion.firstPageMs)} ms`, '', '', '');
-lines.push(``, `Static twin check: compiled output identical for ${expansion.identical} / ${expansion.pages} pages; same text, links, heading ids and diagram sources (every string literal of the compiled page, in order) for ${expansion.sameStrings} / ${expansion.pages} (not compared: list tightness and the \`id\` of event list items, which Markdown cannot write).`);
-lines.push(``, `Each directive alone (remark transformer on a one-directive tree, warm models, median over up to 5 charms of 15 repetitions):`, ``);
+lines.push(
+  ``,
+  `Static twin check: compiled output identical for ${expansion.identical} / ${expansion.pages} pages; same text, links, heading ids and diagram sources (every string literal of the compiled page, in order) for ${expansion.sameStrings} / ${expansion.pages} (not compared: list tightness and the \`id\` of event list items, which Markdown cannot write).`,
+);
+lines.push(
+  ``,
+  `Each directive alone (remark transformer on a one-directive tree, warm models, median over up to 5 charms of 15 repetitions):`,
+  ``,
+);
 row('directive', 'ms', 'target', '');
 row('---', '---:', '---:', '---');
 for (const [name, ms] of Object.entries(exp.byDirective)) row(`\`:::${name}\``, f3(ms), '<= 2 ms', mark(ms <= 2));
@@ -417,12 +556,37 @@ if (builds) {
   const ratio = median(ratios);
   const memDiff = median(memDiffs);
   lines.push(``, `### \`docusaurus build\` (no persistent cache; ${R} interleaved runs of each site)`, ``);
-  lines.push(`Ratio and difference are medians over the runs of (directive build / static build that followed it); the other columns are medians of each site on its own.`, ``);
+  lines.push(
+    `Ratio and difference are medians over the runs of (directive build / static build that followed it); the other columns are medians of each site on its own.`,
+    ``,
+  );
   row('measure', 'directives', 'static baseline', 'ratio / difference (per run)', 'target', '');
   row('---', '---:', '---:', '---:', '---:', '---');
-  row('wall time', `${f1(wallD / 1000)} s`, `${f1(wallS / 1000)} s`, `${f3(ratio)} (${ratios.map(f3).join(', ')})`, '<= 1.05', mark(ratio <= 1.05));
-  row('peak RSS', `${f1(memD)} MiB`, `${f1(memS)} MiB`, `${memDiff >= 0 ? '+' : ''}${f1(memDiff)} MiB (${memDiffs.map((d) => (d >= 0 ? '+' : '') + f1(d)).join(', ')})`, '<= +50 MB', mark(memDiff * 1.048576 <= 50));
-  if (heap) row(`heap kept by the models of all ${N} charms (one cache)`, `${f1(heap.retainedMiB)} MiB`, '', `${f2(heap.retainedMiB / N)} MiB per charm`, '', '');
+  row(
+    'wall time',
+    `${f1(wallD / 1000)} s`,
+    `${f1(wallS / 1000)} s`,
+    `${f3(ratio)} (${ratios.map(f3).join(', ')})`,
+    '<= 1.05',
+    mark(ratio <= 1.05),
+  );
+  row(
+    'peak RSS',
+    `${f1(memD)} MiB`,
+    `${f1(memS)} MiB`,
+    `${memDiff >= 0 ? '+' : ''}${f1(memDiff)} MiB (${memDiffs.map((d) => (d >= 0 ? '+' : '') + f1(d)).join(', ')})`,
+    '<= +50 MB',
+    mark(memDiff * 1.048576 <= 50),
+  );
+  if (heap)
+    row(
+      `heap kept by the models of all ${N} charms (one cache)`,
+      `${f1(heap.retainedMiB)} MiB`,
+      '',
+      `${f2(heap.retainedMiB / N)} MiB per charm`,
+      '',
+      '',
+    );
   const counts = builds.directive.map((b) => b.counts);
   const perCharm = (c, key) => charms.map((ch) => c[key][ch.dir] ?? 0);
   const reads = counts.map((c) => perCharm(c, 'charmcraftReads'));
@@ -434,24 +598,77 @@ if (builds) {
   lines.push(``, `### Parses per charm in one build`, ``);
   row('count', 'per charm, every build', 'target', '');
   row('---', '---:', '---:', '---');
-  row('loadCharm runs (reads of charmcraft.yaml, every copy of the plugin code)', range(reads), '1', mark(reads.flat().every((n) => n === 1)));
+  row(
+    'loadCharm runs (reads of charmcraft.yaml, every copy of the plugin code)',
+    range(reads),
+    '1',
+    mark(reads.flat().every((n) => n === 1)),
+  );
   row("loadCounts of dist/src/model/charm/cache.js (the pre-loader's module instance)", range(native), '', '');
-  lines.push(``, `Who parsed (all charms, first build): ${Object.entries(counts[0].callers).map(([k, n]) => `${k}: ${n}`).join('; ')}.`);
+  lines.push(
+    ``,
+    `Who parsed (all charms, first build): ${Object.entries(counts[0].callers)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join('; ')}.`,
+  );
   if (warm) {
     const nc = median(warm.noChange);
     const ed = median(warm.edit);
     const editReads = warm.editCounts.map((c) => perCharm(c, 'charmcraftReads'));
     const noChangeReads = warm.noChangeCounts.map((c) => perCharm(c, 'charmcraftReads'));
-    lines.push(``, `### Warm rebuilds (persistent cache; one charm file edited, ${warm.editedPages} of ${M} pages use that charm)`, ``);
+    lines.push(
+      ``,
+      `### Warm rebuilds (persistent cache; one charm file edited, ${warm.editedPages} of ${M} pages use that charm)`,
+      ``,
+    );
     row('measure', 'median', 'ratio', '');
     row('---', '---:', '---:', '---');
     row('no-change rebuild', `${f1(nc / 1000)} s`, '1.000', `charms parsed: ${range(noChangeReads)} per charm`);
-    row(`rebuild after editing ${charms[0].name}/src/charm.py`, `${f1(ed / 1000)} s`, f3(ed / nc), `edited charm parsed ${range(editReads.map((r) => [r[0]]))}x, others ${range(editReads.map((r) => r.slice(1)))}x; edit visible in built page: ${warm.editVisible.every(Boolean) ? 'yes' : 'NO'}`);
+    row(
+      `rebuild after editing ${charms[0].name}/src/charm.py`,
+      `${f1(ed / 1000)} s`,
+      f3(ed / nc),
+      `edited charm parsed ${range(editReads.map((r) => [r[0]]))}x, others ${range(editReads.map((r) => r.slice(1)))}x; edit visible in built page: ${warm.editVisible.every(Boolean) ? 'yes' : 'NO'}`,
+    );
     row('first build filling the cache', `${f1(warm.populateMs / 1000)} s`, '', '');
   }
 }
 const md = lines.join('\n') + '\n';
 writeFileSync(join(OUT, 'results.md'), md);
-writeFileSync(join(OUT, 'results.json'), JSON.stringify({machine, N, M, R, quick, charms: charms.map(({dir, ...c}) => c), modelLoad, startup, facts, persistent, live, heap, scaling, fitReload, fitCold, expansion, expansionPerPage: exp.perPage, builds: builds && Object.fromEntries(Object.entries(builds).map(([k, v]) => [k, v.map((b) => ({wallMs: b.wallMs, peakKb: b.peakKb, counts: b.counts}))])), warm}, null, 2));
+writeFileSync(
+  join(OUT, 'results.json'),
+  JSON.stringify(
+    {
+      machine,
+      N,
+      M,
+      R,
+      quick,
+      charms: charms.map(({dir, ...c}) => c),
+      modelLoad,
+      startup,
+      facts,
+      persistent,
+      live,
+      heap,
+      scaling,
+      fitReload,
+      fitCold,
+      expansion,
+      expansionPerPage: exp.perPage,
+      builds:
+        builds &&
+        Object.fromEntries(
+          Object.entries(builds).map(([k, v]) => [
+            k,
+            v.map((b) => ({wallMs: b.wallMs, peakKb: b.peakKb, counts: b.counts})),
+          ]),
+        ),
+      warm,
+    },
+    null,
+    2,
+  ),
+);
 process.stdout.write(md);
 log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min; bench/out/results.md and results.json`);

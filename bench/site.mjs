@@ -90,11 +90,14 @@ export function staticBody(body, remarkPlugin, filePath) {
   const walk = (node) => {
     // An empty code span has no Markdown syntax (`` is text); MDX writes it as <code />.
     for (const [i, c] of (node.children ?? []).entries()) {
-      if (c.type === 'inlineCode' && c.value === '') node.children[i] = {type: 'mdxJsxTextElement', name: 'code', attributes: [], children: []};
+      if (c.type === 'inlineCode' && c.value === '')
+        node.children[i] = {type: 'mdxJsxTextElement', name: 'code', attributes: [], children: []};
     }
     // Line breaks in a JSX attribute (the diagram source) as character references: written as
     // newlines, MDX would strip the indentation of each continuation line.
-    if (node.type === 'mdxJsxFlowElement') for (const a of node.attributes) if (typeof a.value === 'string') a.value = a.value.replace(/\n/g, 'BENCHNEWLINEX');
+    if (node.type === 'mdxJsxFlowElement')
+      for (const a of node.attributes)
+        if (typeof a.value === 'string') a.value = a.value.replace(/\n/g, 'BENCHNEWLINEX');
     if (node.type === 'heading') {
       const set = node.data?.hProperties?.id;
       const id = set ? real.slug(set, {maintainCase: true}) : real.slug(toString(node), {maintainCase: false});
@@ -106,7 +109,12 @@ export function staticBody(body, remarkPlugin, filePath) {
     for (const c of node.children ?? []) walk(c);
   };
   walk(tree);
-  let out = toMarkdown(tree, {extensions: [mdxToMarkdown(), gfmToMarkdown(), directiveToMarkdown()], bullet: '-', fences: true, rule: '-'});
+  let out = toMarkdown(tree, {
+    extensions: [mdxToMarkdown(), gfmToMarkdown(), directiveToMarkdown()],
+    bullet: '-',
+    fences: true,
+    rule: '-',
+  });
   out = out.replace(/BENCHHEADINGID(\d+)X/g, (_, i) => ` \\{#${ids[Number(i)]}}`).replace(/BENCHNEWLINEX/g, '&#10;');
   return out;
 }

@@ -8,7 +8,11 @@ import {fileURLToPath} from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 rmSync(join(root, 'dist'), {recursive: true, force: true});
-execFileSync(process.execPath, [join(root, 'node_modules/@typescript/native/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {stdio: 'inherit'});
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/@typescript/native/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  {stdio: 'inherit'},
+);
 
 // Non-TypeScript assets that the compiled code loads at run time, at the same place beside it.
 function copyAssets(dir) {

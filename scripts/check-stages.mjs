@@ -41,7 +41,8 @@ for (const file of tsFiles(join(root, 'src'))) {
     const from = stageOf(file);
     const to = stageOf(target);
     if (from >= 0 && to > from) problems.push(`${where} (${STAGES[from]}/ must not import ${STAGES[to]}/)`);
-    if (target === join(model, 'index.ts')) problems.push(`${where} (inside the model, import the module itself, not the door)`);
+    if (target === join(model, 'index.ts'))
+      problems.push(`${where} (inside the model, import the module itself, not the door)`);
   }
 }
 for (const p of problems) process.stderr.write(`${p}\n`);

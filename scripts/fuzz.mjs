@@ -27,7 +27,19 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SHARES = {charms: 0.225, mutated: 0.3, pages: 0.475};
 
 function parseArgs(argv) {
-  const opts = {runs: 100_000, seed: null, workers: availableParallelism(), property: 'all', caseMs: 2000, hangMs: 30_000, knownBugs: true, thorough: false, path: null, keep: null, injectHang: null};
+  const opts = {
+    runs: 100_000,
+    seed: null,
+    workers: availableParallelism(),
+    property: 'all',
+    caseMs: 2000,
+    hangMs: 30_000,
+    knownBugs: true,
+    thorough: false,
+    path: null,
+    keep: null,
+    injectHang: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -54,14 +66,18 @@ function parseArgs(argv) {
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown option ${a}`);
   }
-  if (!['all', ...Object.keys(SHARES)].includes(opts.property)) usage(`--property must be one of all, ${Object.keys(SHARES).join(', ')}`);
-  if (opts.path !== null && (opts.seed === null || opts.property === 'all')) usage('--path needs --seed and one --property');
+  if (!['all', ...Object.keys(SHARES)].includes(opts.property))
+    usage(`--property must be one of all, ${Object.keys(SHARES).join(', ')}`);
+  if (opts.path !== null && (opts.seed === null || opts.property === 'all'))
+    usage('--path needs --seed and one --property');
   return opts;
 }
 
 function usage(problem) {
   if (problem) process.stderr.write(`fuzz: ${problem}\n`);
-  process.stderr.write('usage: node scripts/fuzz.mjs [--runs N] [--seed S] [--workers W] [--property charms|mutated|pages|all] [--case-ms MS] [--hang-ms MS] [--known-bugs] [--thorough] [--path P] [--keep DIR]\n');
+  process.stderr.write(
+    'usage: node scripts/fuzz.mjs [--runs N] [--seed S] [--workers W] [--property charms|mutated|pages|all] [--case-ms MS] [--hang-ms MS] [--known-bugs] [--thorough] [--path P] [--keep DIR]\n',
+  );
   process.exit(problem ? 2 : 0);
 }
 
@@ -84,7 +100,8 @@ async function main() {
     process.stderr.write('fuzz: dist/ is missing; run `npm run build` first.\n');
     process.exit(2);
   }
-  if (newest(join(ROOT, 'src')) > newest(join(ROOT, 'dist/src'))) process.stderr.write('fuzz: warning: src/ is newer than dist/; run `npm run build` to fuzz the current code.\n');
+  if (newest(join(ROOT, 'src')) > newest(join(ROOT, 'dist/src')))
+    process.stderr.write('fuzz: warning: src/ is newer than dist/; run `npm run build` to fuzz the current code.\n');
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
   const properties = opts.property === 'all' ? Object.keys(SHARES) : [opts.property];
   const workers = opts.path !== null ? 1 : Math.min(opts.workers, opts.runs || 1);
@@ -93,11 +110,18 @@ async function main() {
   const plan = Array.from({length: workers}, (_, i) => ({
     index: i,
     seed: seed + i,
-    runs: Object.fromEntries(properties.map((p) => [p, Math.floor(opts.runs * share(p) / workers) + (i < Math.round(opts.runs * share(p)) % workers ? 1 : 0)])),
+    runs: Object.fromEntries(
+      properties.map((p) => [
+        p,
+        Math.floor((opts.runs * share(p)) / workers) + (i < Math.round(opts.runs * share(p)) % workers ? 1 : 0),
+      ]),
+    ),
   }));
   const keep = opts.keep ?? mkdtempSync(join(tmpdir(), 'charm-arch-fuzz-failures-'));
   const total = opts.path !== null ? 1 : plan.reduce((n, w) => n + Object.values(w.runs).reduce((a, b) => a + b, 0), 0);
-  console.log(`fuzz: ${total} cases (${properties.join(', ')}), seed ${seed}, ${workers} worker(s), ${opts.caseMs} ms per case at most${opts.knownBugs ? ', known bugs included' : ''}${opts.thorough ? ', thorough' : ''}`);
+  console.log(
+    `fuzz: ${total} cases (${properties.join(', ')}), seed ${seed}, ${workers} worker(s), ${opts.caseMs} ms per case at most${opts.knownBugs ? ', known bugs included' : ''}${opts.thorough ? ', thorough' : ''}`,
+  );
 
   const start = Date.now();
   // Per worker: [cases started, property index] in shared memory, for progress and the watchdog.
@@ -110,37 +134,53 @@ async function main() {
       if (running.size === 0) resolveAll();
     };
     const lastSeen = plan.map(() => ({count: -1, at: Date.now()}));
-    const watchdog = setInterval(() => {
-      const now = Date.now();
-      for (const w of running) {
-        const count = Atomics.load(shared, w.plan.index * 2);
-        const seen = lastSeen[w.plan.index];
-        if (count !== seen.count) {
-          seen.count = count;
-          seen.at = now;
-        } else if (now - seen.at > opts.hangMs) {
-          const property = properties[Atomics.load(shared, w.plan.index * 2 + 1)];
-          const caseIndex = count - 1 - w.doneBefore(property);
-          const dir = join(keep, `hang-${property}-seed${w.plan.seed}-case${caseIndex}`);
-          // The hanging case's files are still in the worker's directory.
-          cpSync(join(w.workDir, 'site'), dir, {recursive: true});
-          failures.push({kind: 'hang', property, seed: w.plan.seed, path: String(caseIndex), message: `case ${caseIndex} of ${property} ran for more than ${opts.hangMs} ms (no progress); its input is in ${dir}`, dir});
-          w.worker.terminate();
+    const watchdog = setInterval(
+      () => {
+        const now = Date.now();
+        for (const w of running) {
+          const count = Atomics.load(shared, w.plan.index * 2);
+          const seen = lastSeen[w.plan.index];
+          if (count !== seen.count) {
+            seen.count = count;
+            seen.at = now;
+          } else if (now - seen.at > opts.hangMs) {
+            const property = properties[Atomics.load(shared, w.plan.index * 2 + 1)];
+            const caseIndex = count - 1 - w.doneBefore(property);
+            const dir = join(keep, `hang-${property}-seed${w.plan.seed}-case${caseIndex}`);
+            // The hanging case's files are still in the worker's directory.
+            cpSync(join(w.workDir, 'site'), dir, {recursive: true});
+            failures.push({
+              kind: 'hang',
+              property,
+              seed: w.plan.seed,
+              path: String(caseIndex),
+              message: `case ${caseIndex} of ${property} ran for more than ${opts.hangMs} ms (no progress); its input is in ${dir}`,
+              dir,
+            });
+            w.worker.terminate();
+          }
         }
-      }
-    }, Math.min(1000, Math.max(50, opts.hangMs / 4)));
+      },
+      Math.min(1000, Math.max(50, opts.hangMs / 4)),
+    );
     let lastReport = Date.now();
     const progress = setInterval(() => {
       const done = plan.reduce((n, w) => n + Atomics.load(shared, w.index * 2), 0);
       if (Date.now() - lastReport >= 30_000) {
         lastReport = Date.now();
         const s = (Date.now() - start) / 1000;
-        console.log(`fuzz: ${done}/${total} cases, ${(done / s).toFixed(0)}/s, ${Math.round(s)} s${done ? `, about ${Math.round((s / done) * (total - done))} s to go` : ''}`);
+        console.log(
+          `fuzz: ${done}/${total} cases, ${(done / s).toFixed(0)}/s, ${Math.round(s)} s${done ? `, about ${Math.round((s / done) * (total - done))} s to go` : ''}`,
+        );
       }
     }, 1000);
     for (const p of plan) {
       const workDir = mkdtempSync(join(tmpdir(), `charm-arch-fuzz-w${p.index}-`));
-      const worker = new Worker(fileURLToPath(import.meta.url), {workerData: {plan: p, properties, opts, workDir, keep, shared}, stdout: false, stderr: false});
+      const worker = new Worker(fileURLToPath(import.meta.url), {
+        workerData: {plan: p, properties, opts, workDir, keep, shared},
+        stdout: false,
+        stderr: false,
+      });
       const entry = {
         worker,
         plan: p,
@@ -156,7 +196,14 @@ async function main() {
           for (const other of running) if (other !== entry) other.worker.terminate();
         }
       });
-      worker.on('error', (error) => failures.push({kind: 'crash', property: '?', seed: p.seed, message: `worker crashed: ${error?.stack ?? error}`}));
+      worker.on('error', (error) =>
+        failures.push({
+          kind: 'crash',
+          property: '?',
+          seed: p.seed,
+          message: `worker crashed: ${error?.stack ?? error}`,
+        }),
+      );
       worker.on('exit', () => {
         running.delete(entry);
         rmSync(workDir, {recursive: true, force: true});
@@ -173,8 +220,13 @@ async function main() {
   printSummary(results, seconds);
   if (failures.length) {
     for (const f of failures) {
-      console.log(`\nFAILED (${f.kind ?? 'property'}) ${f.property}: seed ${f.seed}${f.path ? `, path ${f.path}` : ''}`);
-      if (f.path) console.log(`replay: node scripts/fuzz.mjs --property ${f.property} --seed ${f.seed} --path ${f.path}${opts.knownBugs ? ' --known-bugs' : ''}${opts.thorough ? ' --thorough' : ''}`);
+      console.log(
+        `\nFAILED (${f.kind ?? 'property'}) ${f.property}: seed ${f.seed}${f.path ? `, path ${f.path}` : ''}`,
+      );
+      if (f.path)
+        console.log(
+          `replay: node scripts/fuzz.mjs --property ${f.property} --seed ${f.seed} --path ${f.path}${opts.knownBugs ? ' --known-bugs' : ''}${opts.thorough ? ' --thorough' : ''}`,
+        );
       console.log(f.message);
       if (f.counterexample) console.log(`minimal counterexample:\n${f.counterexample}`);
       if (f.dir) console.log(`input files: ${f.dir}`);
@@ -188,8 +240,21 @@ async function main() {
 function printSummary(results, seconds) {
   const by = {};
   for (const r of results) {
-    const s = (by[r.property] ??= {cases: 0, loaded: 0, loadErrors: 0, sections: 0, diagrams: 0, pages: 0, pageErrors: 0, slowest: 0, errorCodes: {}, knownBugHits: {}, ms: 0});
-    for (const k of ['cases', 'loaded', 'loadErrors', 'sections', 'diagrams', 'pages', 'pageErrors']) s[k] += r.stats[k];
+    const s = (by[r.property] ??= {
+      cases: 0,
+      loaded: 0,
+      loadErrors: 0,
+      sections: 0,
+      diagrams: 0,
+      pages: 0,
+      pageErrors: 0,
+      slowest: 0,
+      errorCodes: {},
+      knownBugHits: {},
+      ms: 0,
+    });
+    for (const k of ['cases', 'loaded', 'loadErrors', 'sections', 'diagrams', 'pages', 'pageErrors'])
+      s[k] += r.stats[k];
     s.slowest = Math.max(s.slowest, r.stats.slowest);
     s.ms = Math.max(s.ms, r.ms);
     for (const [c, n] of r.stats.errorCodes) s.errorCodes[c] = (s.errorCodes[c] ?? 0) + n;
@@ -197,10 +262,18 @@ function printSummary(results, seconds) {
   }
   console.log(`\nfuzz summary (${seconds.toFixed(1)} s):`);
   for (const [p, s] of Object.entries(by)) {
-    const codes = Object.entries(s.errorCodes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
-    const known = Object.entries(s.knownBugHits).map(([c, n]) => `${c} ${n}`).join(', ');
+    const codes = Object.entries(s.errorCodes)
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
+    const known = Object.entries(s.knownBugHits)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
     console.log(`  ${p}: ${s.cases} cases in ${(s.ms / 1000).toFixed(1)} s, slowest case ${Math.round(s.slowest)} ms`);
-    if (p !== 'pages') console.log(`    loaded ${s.loaded}, positioned load errors ${s.loadErrors}${codes ? ` (${codes})` : ''}; sections built ${s.sections}; diagrams parsed ${s.diagrams}`);
+    if (p !== 'pages')
+      console.log(
+        `    loaded ${s.loaded}, positioned load errors ${s.loadErrors}${codes ? ` (${codes})` : ''}; sections built ${s.sections}; diagrams parsed ${s.diagrams}`,
+      );
     else console.log(`    pages ${s.pages}: expanded ${s.pages - s.pageErrors}, positioned errors ${s.pageErrors}`);
     if (known) console.log(`    known bugs met (not counted as failures): ${known}`);
   }
@@ -227,7 +300,15 @@ async function worker() {
   process.on('warning', () => {});
 
   const dist = (p) => import(join(ROOT, 'dist/src', p));
-  const api = {...(await dist('model/index.js')), ...(await dist('sections/index.js')), ...(await dist('diagrams/index.js')), ...(await dist('remark/index.js')), ...(await dist('options.js')), ...(await dist('state.js')), ...(await dist('cli/print/markdown.js'))};
+  const api = {
+    ...(await dist('model/index.js')),
+    ...(await dist('sections/index.js')),
+    ...(await dist('diagrams/index.js')),
+    ...(await dist('remark/index.js')),
+    ...(await dist('options.js')),
+    ...(await dist('state.js')),
+    ...(await dist('cli/print/markdown.js')),
+  };
   const fc = (await import('fast-check')).default;
   const core = await import('../test/fuzz/core.mjs');
   core.generatorOptions.includeKnownBugs = opts.knownBugs;
@@ -239,7 +320,14 @@ async function worker() {
     const numRuns = opts.path !== null ? 1 : plan.runs[property];
     if (!numRuns) continue;
     Atomics.store(shared, plan.index * 2 + 1, i);
-    const fuzzer = core.createFuzzer({api, parseMermaid: (s) => mermaid.parse(s), schemaPath: join(ROOT, 'schema/charm-model.schema.json'), workDir, caseMs: opts.caseMs, thorough: opts.thorough});
+    const fuzzer = core.createFuzzer({
+      api,
+      parseMermaid: (s) => mermaid.parse(s),
+      schemaPath: join(ROOT, 'schema/charm-model.schema.json'),
+      workDir,
+      caseMs: opts.caseMs,
+      thorough: opts.thorough,
+    });
     const tick = () => {
       const started = Atomics.add(shared, plan.index * 2, 1);
       if (opts.injectHang !== null && plan.index === 0 && started === opts.injectHang) for (;;);
@@ -247,7 +335,11 @@ async function worker() {
     const prop =
       property === 'pages'
         ? fc.asyncProperty(core.remarkCaseArb, (c) => (tick(), fuzzer.checkPage(c)))
-        : fc.asyncProperty(property === 'charms' ? core.charmArb : core.mutatedCharmArb, core.sectionOptionsArb, (c, o) => (tick(), fuzzer.checkCharm(c, o)));
+        : fc.asyncProperty(
+            property === 'charms' ? core.charmArb : core.mutatedCharmArb,
+            core.sectionOptionsArb,
+            (c, o) => (tick(), fuzzer.checkCharm(c, o)),
+          );
     const start = Date.now();
     const details = await fc.check(prop, {numRuns, seed: plan.seed, ...(opts.path !== null ? {path: opts.path} : {})});
     parentPort.postMessage({type: 'result', property, stats: fuzzer.stats, ms: Date.now() - start});

@@ -51,22 +51,28 @@ const hookWord = (attr) => attr.replace(/^_+/, '').replace(/_/g, '-');
 
 function nameProblem(event, model) {
   const attr = /\.(\w+)\s*$/.exec(event.expression)?.[1];
-  if (attr && attr !== 'action' && !event.name.endsWith(hookWord(attr))) return `name ${event.name} does not end in ${hookWord(attr)}`;
+  if (attr && attr !== 'action' && !event.name.endsWith(hookWord(attr)))
+    return `name ${event.name} does not end in ${hookWord(attr)}`;
   const declared = {
     endpoint: model.endpoints.map((e) => e.name),
     container: model.containers.map((c) => c.name),
     action: model.actions.map((a) => a.name),
     storage: model.storage.map((s) => s.name),
   };
-  for (const [field, names] of Object.entries(declared)) if (event[field] && !names.includes(event[field])) return `${field} ${event[field]} is not declared`;
-  if (event.emitter?.relation && !declared.endpoint.includes(event.emitter.relation)) return `emitter relation ${event.emitter.relation} is not declared`;
+  for (const [field, names] of Object.entries(declared))
+    if (event[field] && !names.includes(event[field])) return `${field} ${event[field]} is not declared`;
+  if (event.emitter?.relation && !declared.endpoint.includes(event.emitter.relation))
+    return `emitter relation ${event.emitter.relation} is not declared`;
   return null;
 }
 
 function measure(dir, charm) {
   const model = loadCharm(dir);
   const srcDir = model.entrypoint.includes('/') ? model.entrypoint.slice(0, model.entrypoint.lastIndexOf('/')) : '.';
-  const run = spawnSync('python3', [join(here, 'observe-sites.py'), dir, srcDir, model.entrypoint], {encoding: 'utf8', maxBuffer: 64 << 20});
+  const run = spawnSync('python3', [join(here, 'observe-sites.py'), dir, srcDir, model.entrypoint], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (run.status !== 0) throw new Error(`observe-sites.py failed on ${dir}: ${run.stderr}`);
   const all = JSON.parse(run.stdout);
   // A library object's own custom events are its internals; the model shows only what Juju delivers.
@@ -76,7 +82,20 @@ function measure(dir, charm) {
     const key = `${e.file}:${e.line}`;
     atLine.set(key, [...(atLine.get(key) ?? []), e]);
   }
-  const row = {charm, sites: sites.length, libraryOwn: all.length - sites.length, expected: 0, resolved: 0, outside: 0, unresolved: [], missing: [], short: [], invented: [], byOrigin: {src: {expected: 0, resolved: 0}, lib: {expected: 0, resolved: 0}}, unknownCount: []};
+  const row = {
+    charm,
+    sites: sites.length,
+    libraryOwn: all.length - sites.length,
+    expected: 0,
+    resolved: 0,
+    outside: 0,
+    unresolved: [],
+    missing: [],
+    short: [],
+    invented: [],
+    byOrigin: {src: {expected: 0, resolved: 0}, lib: {expected: 0, resolved: 0}},
+    unknownCount: [],
+  };
   const siteKeys = new Set();
   for (const site of sites) {
     const key = `${site.file}:${site.line}`;
@@ -84,16 +103,24 @@ function measure(dir, charm) {
     const events = atLine.get(key) ?? [];
     const named = events.filter((e) => e.resolved && e.name);
     const expected = expectedCount(site, model, verdicts[`${charm}/${key}`]);
-    if (expected === null) row.unknownCount.push(`${key} ${site.event} (${site.objects === null ? 'no construction seen' : `loop over ${site.loops.map((l) => l.iter).join(', ')}`}): model gives ${named.length}`);
+    if (expected === null)
+      row.unknownCount.push(
+        `${key} ${site.event} (${site.objects === null ? 'no construction seen' : `loop over ${site.loops.map((l) => l.iter).join(', ')}`}): model gives ${named.length}`,
+      );
     const worth = expected ?? Math.max(1, named.length);
     row.expected += worth;
     row.resolved += Math.min(named.length, worth);
     row.byOrigin[site.origin].expected += worth;
     row.byOrigin[site.origin].resolved += Math.min(named.length, worth);
-    if (named.length && named.length < worth) row.short.push(`${key} ${site.event}: ${named.length} of ${worth} (${named.map((e) => e.name).join(', ')})`);
-    if (named.length > worth) row.invented.push(...named.slice(worth).map((e) => `${key} ${e.name}: more events than the call produces (${worth})`));
+    if (named.length && named.length < worth)
+      row.short.push(`${key} ${site.event}: ${named.length} of ${worth} (${named.map((e) => e.name).join(', ')})`);
+    if (named.length > worth)
+      row.invented.push(
+        ...named.slice(worth).map((e) => `${key} ${e.name}: more events than the call produces (${worth})`),
+      );
     for (const e of events.filter((e) => !e.resolved || !e.name)) row.unresolved.push(`${key} ${e.expression}`);
-    if (!events.length && worth > 0) row.missing.push(`${key} ${site.event} (${site.origin}${site.class ? ` ${site.class}` : ''})`);
+    if (!events.length && worth > 0)
+      row.missing.push(`${key} ${site.event} (${site.origin}${site.class ? ` ${site.class}` : ''})`);
   }
   for (const e of model.events.filter((e) => e.resolved && e.name)) {
     const key = `${e.file}:${e.line}`;
@@ -135,7 +162,9 @@ if (json) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
   const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) : '-');
-  console.log("| charm | observe calls | library objects' own events (not counted) | events expected | named | recall % | unresolved | missing | invented | from paas-charm |");
+  console.log(
+    "| charm | observe calls | library objects' own events (not counted) | events expected | named | recall % | unresolved | missing | invented | from paas-charm |",
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   const total = {sites: 0, libraryOwn: 0, expected: 0, resolved: 0, unresolved: 0, missing: 0, invented: 0, outside: 0};
   for (const r of rows) {
@@ -143,17 +172,24 @@ if (json) {
       console.log(`| ${r.charm} | not read: ${r.error} ||||||||`);
       continue;
     }
-    console.log(`| ${r.charm} | ${r.sites} | ${r.libraryOwn} | ${r.expected} | ${r.resolved} | ${pct(r.resolved, r.expected)} | ${r.unresolved.length} | ${r.missing.length} | ${r.invented.length} | ${r.outside} |`);
+    console.log(
+      `| ${r.charm} | ${r.sites} | ${r.libraryOwn} | ${r.expected} | ${r.resolved} | ${pct(r.resolved, r.expected)} | ${r.unresolved.length} | ${r.missing.length} | ${r.invented.length} | ${r.outside} |`,
+    );
     for (const k of ['sites', 'libraryOwn', 'expected', 'resolved', 'outside']) total[k] += r[k];
     for (const k of ['unresolved', 'missing', 'invented']) total[k] += r[k].length;
   }
-  console.log(`| total | ${total.sites} | ${total.libraryOwn} | ${total.expected} | ${total.resolved} | ${pct(total.resolved, total.expected)} | ${total.unresolved} | ${total.missing} | ${total.invented} | ${total.outside} |`);
+  console.log(
+    `| total | ${total.sites} | ${total.libraryOwn} | ${total.expected} | ${total.resolved} | ${pct(total.resolved, total.expected)} | ${total.unresolved} | ${total.missing} | ${total.invented} | ${total.outside} |`,
+  );
   for (const origin of ['src', 'lib']) {
     const e = rows.reduce((n, r) => n + (r.byOrigin?.[origin].expected ?? 0), 0);
     const n = rows.reduce((n, r) => n + (r.byOrigin?.[origin].resolved ?? 0), 0);
-    console.log(`observe calls in ${origin === 'src' ? "the charm's source" : 'library objects'}: ${n} of ${e} events named (${pct(n, e)} %)`);
+    console.log(
+      `observe calls in ${origin === 'src' ? "the charm's source" : 'library objects'}: ${n} of ${e} events named (${pct(n, e)} %)`,
+    );
   }
   for (const r of rows.filter((r) => !r.error)) {
-    for (const k of ['unresolved', 'missing', 'short', 'invented', 'unknownCount']) for (const line of r[k]) console.log(`${r.charm} ${k}: ${line}`);
+    for (const k of ['unresolved', 'missing', 'short', 'invented', 'unknownCount'])
+      for (const line of r[k]) console.log(`${r.charm} ${k}: ${line}`);
   }
 }

@@ -22,7 +22,11 @@ export interface BuildWarnings {
  * and the warnings of every charm the site documents. A charm that cannot be read is left to the
  * remark half, which reports it with the page position.
  */
-export function collectBuildWarnings(siteDir: string, options: PluginOptions, charmDirs: Readonly<Record<string, string>>): BuildWarnings {
+export function collectBuildWarnings(
+  siteDir: string,
+  options: PluginOptions,
+  charmDirs: Readonly<Record<string, string>>,
+): BuildWarnings {
   const models = new Map<string, CharmModel | null>();
   /** The charm as the page reads it: in its working tree, or at the ref of the directive, the page's doc version or the charm. */
   const model = (id: string, ref?: string): CharmModel | null => {
@@ -41,15 +45,28 @@ export function collectBuildWarnings(siteDir: string, options: PluginOptions, ch
     return m ? charmWarningLines(m, charmDirs[id]!) : [];
   });
   const drift: string[] = [];
-  for (const page of sitePages(siteDir, {skip: new Set(Object.values(charmDirs).map((d) => resolve(d))), maxFileBytes: options.maxFileBytes, partials: true})) {
+  for (const page of sitePages(siteDir, {
+    skip: new Set(Object.values(charmDirs).map((d) => resolve(d))),
+    maxFileBytes: options.maxFileBytes,
+    partials: true,
+  })) {
     for (const {directive, node} of pageDirectives(readFileSync(page, 'utf8'))) {
       if (directive.family || !directive.annotations || node.type !== 'containerDirective') continue;
       const id = resolvedCharmId(node.attributes, {charms: charmDirs, defaultCharm: options.defaultCharm});
       if (id === undefined) continue;
-      const m = model(id, refFor(node.attributes?.['ref'] ?? undefined, options.charms[id]?.ref, options.versions, docVersionOf(options.id, page)));
+      const m = model(
+        id,
+        refFor(
+          node.attributes?.['ref'] ?? undefined,
+          options.charms[id]?.ref,
+          options.versions,
+          docVersionOf(options.id, page),
+        ),
+      );
       if (!m) continue;
       const {annotations} = extractAnnotations(node.children);
-      for (const a of driftedAnnotations(m, annotations)) drift.push(driftLine(page, a.line ?? node.position?.start.line ?? 1, m, a));
+      for (const a of driftedAnnotations(m, annotations))
+        drift.push(driftLine(page, a.line ?? node.position?.start.line ?? 1, m, a));
     }
   }
   return {drift, charm};

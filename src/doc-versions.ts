@@ -15,7 +15,10 @@ interface LoadedDocsContent {
 const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
 
 /** Source path -> version name for every doc of every docs plugin instance (`allContent` of allContentLoaded). */
-export function docVersionsIn(allContent: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>, siteDir: string): Map<string, string> {
+export function docVersionsIn(
+  allContent: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>,
+  siteDir: string,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const content of Object.values(allContent[DOCS_PLUGIN] ?? {})) {
     for (const version of (content as LoadedDocsContent | undefined)?.loadedVersions ?? []) {
@@ -39,7 +42,10 @@ function sitePath(source: string, siteDir: string): string {
  * natively, apart from the copy Docusaurus's config loader made.
  */
 const shared = globalThis as typeof globalThis & Record<symbol, Map<string, DocVersions> | undefined>;
-const registry = (shared[Symbol.for('docusaurus-plugin-charm-architecture/doc-versions')] ??= new Map<string, DocVersions>());
+const registry = (shared[Symbol.for('docusaurus-plugin-charm-architecture/doc-versions')] ??= new Map<
+  string,
+  DocVersions
+>());
 
 export function recordDocVersions(pluginId: string | undefined, versions: DocVersions): void {
   registry.set(pluginId ?? 'default', versions);
@@ -55,8 +61,14 @@ export function docVersionOf(pluginId: string | undefined, path: string | undefi
  * `ref` wins; then the `versions` entry of the page's doc version (null: the working tree); then
  * the charm's `ref` option.
  */
-export function refFor(attribute: string | undefined, charmRef: string | undefined, versions: Readonly<Record<string, string | null>> | undefined, docVersion: string | undefined): string | undefined {
+export function refFor(
+  attribute: string | undefined,
+  charmRef: string | undefined,
+  versions: Readonly<Record<string, string | null>> | undefined,
+  docVersion: string | undefined,
+): string | undefined {
   if (attribute !== undefined) return attribute;
-  if (docVersion !== undefined && versions && Object.prototype.hasOwnProperty.call(versions, docVersion)) return versions[docVersion] ?? undefined;
+  if (docVersion !== undefined && versions && Object.prototype.hasOwnProperty.call(versions, docVersion))
+    return versions[docVersion] ?? undefined;
   return charmRef;
 }

@@ -130,9 +130,22 @@ export class CharmLoadError extends CharmArchError {
 
   constructor(unsorted: Diagnostic[]) {
     // In file order, so the first (the one `code`, `line` and `column` report) is the first in the file.
-    const diagnostics = [...unsorted].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-    const first = diagnostics[0] ?? {severity: 'error' as const, code: 'load-failed' as const, message: 'The charm could not be read.', file: '.', line: 1, column: 1};
-    super({...first, message: diagnostics.length === 1 ? first.message : `${first.message} (and ${diagnostics.length - 1} more problems)`});
+    const diagnostics = [...unsorted].sort((a, b) =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+    );
+    const first = diagnostics[0] ?? {
+      severity: 'error' as const,
+      code: 'load-failed' as const,
+      message: 'The charm could not be read.',
+      file: '.',
+      line: 1,
+      column: 1,
+    };
+    super({
+      ...first,
+      message:
+        diagnostics.length === 1 ? first.message : `${first.message} (and ${diagnostics.length - 1} more problems)`,
+    });
     this.name = 'CharmLoadError';
     this.diagnostics = diagnostics.length ? diagnostics : [first];
   }
@@ -148,8 +161,13 @@ export class DirectiveError extends CharmArchError {}
 /** A mistake on the command line: the command prints it with its usage and exits 2. */
 export class UsageError extends Error {}
 
-export function formatDiagnostic(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'code' | 'message' | 'hint'> & {severity?: Severity}): string {
+export function formatDiagnostic(
+  d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'code' | 'message' | 'hint'> & {severity?: Severity},
+): string {
   const level = d.severity === 'warning' ? 'warning ' : '';
   // One line per problem: a multi-line hint (a YAML example) continues on indented lines.
-  return `${d.file}:${d.line}:${d.column}: ${level}${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`.replace(/\r?\n/g, '\n    ');
+  return `${d.file}:${d.line}:${d.column}: ${level}${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`.replace(
+    /\r?\n/g,
+    '\n    ',
+  );
 }

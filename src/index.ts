@@ -28,7 +28,14 @@ const packageRoot = resolve(here, '..', '..');
  * (the props are the contract the remark half writes); ejecting copies internals that change.
  */
 export function getSwizzleConfig(): SwizzleConfig {
-  return {components: {CharmDiagram: {actions: {wrap: 'safe', eject: 'unsafe'}, description: 'A charm diagram: Mermaid themed to the site, toolbar, text alternative, error box.'}}};
+  return {
+    components: {
+      CharmDiagram: {
+        actions: {wrap: 'safe', eject: 'unsafe'},
+        description: 'A charm diagram: Mermaid themed to the site, toolbar, text alternative, error box.',
+      },
+    },
+  };
 }
 
 /** The Docusaurus plugin half: site directory for the remark half, theme components, live-reload dependencies. */
@@ -45,7 +52,12 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
   }
   // Both halves and the pre-loader run in this process and share the model cache (model/cache.ts).
   usePersistentCache(options.persistentCache, context.siteDir, true);
-  const charmDirs = Object.fromEntries(Object.entries(options.charms).map(([id, c]) => [id, isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path)]));
+  const charmDirs = Object.fromEntries(
+    Object.entries(options.charms).map(([id, c]) => [
+      id,
+      isAbsolute(c.path) ? c.path : resolve(context.siteDir, c.path),
+    ]),
+  );
   for (const [id, dir] of Object.entries(charmDirs)) {
     const problem = charmDirProblem(dir);
     if (!problem) continue;
@@ -68,7 +80,9 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
       recordDocVersions(options.id, docVersionsIn(allContent, context.siteDir));
       const warnings = collectBuildWarnings(context.siteDir, options, charmDirs);
       if (warnings.drift.length && options.onDrift === 'throw') {
-        throw new DriftError(`docusaurus-plugin-charm-architecture: pages annotate events their charm does not observe (onDrift: 'throw'):\n${warnings.drift.join('\n')}`);
+        throw new DriftError(
+          `docusaurus-plugin-charm-architecture: pages annotate events their charm does not observe (onDrift: 'throw'):\n${warnings.drift.join('\n')}`,
+        );
       }
       for (const line of [...warnings.charm, ...warnings.drift]) reportOnce(state, line);
     },
@@ -94,7 +108,9 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
                     charms: charmDirs,
                     ...(options.defaultCharm ? {defaultCharm: options.defaultCharm} : {}),
                     maxFileBytes: options.maxFileBytes,
-                    refs: Object.fromEntries(Object.entries(options.charms).flatMap(([id, c]) => (c.ref ? [[id, c.ref]] : []))),
+                    refs: Object.fromEntries(
+                      Object.entries(options.charms).flatMap(([id, c]) => (c.ref ? [[id, c.ref]] : [])),
+                    ),
                     ...(options.versions ? {versions: options.versions} : {}),
                     ...(options.id ? {pluginId: options.id} : {}),
                     siteDir: context.siteDir,
@@ -109,13 +125,23 @@ export default function pluginCharmArchitecture(context: LoadContext, options: P
   };
 }
 
-
 /**
  * Configure the charms once; use the one object in both places Docusaurus needs it:
  * `plugins: [charms.plugin]` and `beforeDefaultRemarkPlugins: [charms.remarkPlugin]`.
  */
-export function charmArchitecture(options: Options): {plugin: PluginConfig; remarkPlugin: [typeof remarkCharmDirectives, PluginOptions]; options: PluginOptions} {
+export function charmArchitecture(options: Options): {
+  plugin: PluginConfig;
+  remarkPlugin: [typeof remarkCharmDirectives, PluginOptions];
+  options: PluginOptions;
+} {
   const normalized = normalizeOptions(options);
-  const plugin = Object.assign((context: LoadContext, opts: PluginOptions) => pluginCharmArchitecture(context, opts), {validateOptions, getSwizzleConfig});
-  return {plugin: [plugin, normalized] as unknown as PluginConfig, remarkPlugin: [remarkCharmDirectives, normalized], options: normalized};
+  const plugin = Object.assign((context: LoadContext, opts: PluginOptions) => pluginCharmArchitecture(context, opts), {
+    validateOptions,
+    getSwizzleConfig,
+  });
+  return {
+    plugin: [plugin, normalized] as unknown as PluginConfig,
+    remarkPlugin: [remarkCharmDirectives, normalized],
+    options: normalized,
+  };
 }

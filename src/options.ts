@@ -76,14 +76,20 @@ export const OptionsSchema = Joi.object<PluginOptions>({
   defaultCharm: Joi.string(),
   onError: Joi.string().valid('throw', 'warn').default(DEFAULT_OPTIONS.onError),
   onDrift: Joi.string().valid('warn', 'throw').default(DEFAULT_OPTIONS.onDrift),
-  jujuDocsUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.jujuDocsUrl),
-  charmhubUrl: Joi.string().uri({scheme: ['http', 'https']}).default(DEFAULT_OPTIONS.charmhubUrl),
+  jujuDocsUrl: Joi.string()
+    .uri({scheme: ['http', 'https']})
+    .default(DEFAULT_OPTIONS.jujuDocsUrl),
+  charmhubUrl: Joi.string()
+    .uri({scheme: ['http', 'https']})
+    .default(DEFAULT_OPTIONS.charmhubUrl),
   maxFileBytes: Joi.number().integer().min(1024).default(DEFAULT_OPTIONS.maxFileBytes),
   persistentCache: Joi.alternatives(Joi.boolean(), Joi.string()).default(DEFAULT_OPTIONS.persistentCache),
   versions: Joi.object().pattern(Joi.string(), gitRef.allow(null)),
 }).custom((value: PluginOptions, helpers) => {
   if (value.defaultCharm !== undefined && !Object.hasOwn(value.charms, value.defaultCharm)) {
-    return helpers.message({custom: `defaultCharm "${value.defaultCharm}" is not one of the configured charms (${Object.keys(value.charms).join(', ')}).`});
+    return helpers.message({
+      custom: `defaultCharm "${value.defaultCharm}" is not one of the configured charms (${Object.keys(value.charms).join(', ')}).`,
+    });
   }
   return value;
 });
@@ -106,9 +112,7 @@ export function validateOptions({validate, options}: OptionValidationContext<Opt
  * Object.prototype.constructor.
  */
 export type CharmChoice =
-  | {id: string}
-  | {problem: 'empty-charm' | 'unknown-charm'; written: string}
-  | {problem: 'no-charm'};
+  {id: string} | {problem: 'empty-charm' | 'unknown-charm'; written: string} | {problem: 'no-charm'};
 
 export function resolveCharm(
   attributes: Readonly<Record<string, string | null | undefined>> | null | undefined,

@@ -53,5 +53,8 @@ export function driftLine(page: string, line: number, model: CharmModel, annotat
 
 /** The charm's own warnings (an unknown key, Python that does not parse), each with its file:line:column. */
 export function charmWarningLines(model: CharmModel, dir: string): string[] {
-  return model.diagnostics.map((d) => `${join(displayPath(dir), d.file)}:${d.line}:${d.column}: ${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`);
+  return model.diagnostics.map(
+    (d) =>
+      `${join(displayPath(dir), d.file)}:${d.line}:${d.column}: ${d.code}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`,
+  );
 }

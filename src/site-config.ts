@@ -8,7 +8,8 @@ import type {DocusaurusConfig} from '@docusaurus/types';
 export function findRemarkHalf(siteConfig: DocusaurusConfig, remarkPlugin: unknown): {before: boolean; after: boolean} {
   const result = {before: false, after: false};
   const seen = new Set<unknown>();
-  const isOurs = (entry: unknown): boolean => entry === remarkPlugin || (Array.isArray(entry) && entry[0] === remarkPlugin);
+  const isOurs = (entry: unknown): boolean =>
+    entry === remarkPlugin || (Array.isArray(entry) && entry[0] === remarkPlugin);
   const walk = (value: unknown, depth: number): void => {
     if (depth > 6 || value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);

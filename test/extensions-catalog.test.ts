@@ -18,11 +18,26 @@ import {createRequire} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {ValidateFunction} from 'ajv';
-import {charmcraftExtensionsFile, loadCatalogFile, paasCharmEventsFile, readCatalogText} from '../src/model/extensions/catalog-files.js';
+import {
+  charmcraftExtensionsFile,
+  loadCatalogFile,
+  paasCharmEventsFile,
+  readCatalogText,
+} from '../src/model/extensions/catalog-files.js';
 import {compareReleases} from '../src/model/extensions/paas-charm-pin.js';
 import {CharmArchError} from '../src/errors.js';
 
-const KINDS: EventKind[] = ['lifecycle', 'workload', 'relation', 'action', 'secret', 'storage', 'leader', 'status', 'library'];
+const KINDS: EventKind[] = [
+  'lifecycle',
+  'workload',
+  'relation',
+  'action',
+  'secret',
+  'storage',
+  'leader',
+  'status',
+  'library',
+];
 
 describe('extension catalog', () => {
   it('states the versions it reflects', () => {
@@ -53,7 +68,9 @@ describe('extension catalog', () => {
     expect(flask.framework).toBe('flask');
     expect(flask.charmBaseClass).toBe('paas_charm.flask.Charm');
     expect(flask.containers).toEqual([{name: 'flask-app', resource: 'flask-app-image', mounts: []}]);
-    expect(flask.resources).toEqual([{name: 'flask-app-image', type: 'oci-image', description: 'flask application image.'}]);
+    expect(flask.resources).toEqual([
+      {name: 'flask-app-image', type: 'oci-image', description: 'flask application image.'},
+    ]);
     expect(flask.config.find((o) => o.name === 'flask-preferred-url-scheme')?.default).toBe('HTTPS');
     const secret = flask.config.find((o) => o.name === 'flask-secret-key-id');
     expect(secret?.type).toBe('secret');
@@ -66,7 +83,11 @@ describe('extension catalog', () => {
       expect(EXTENSIONS[name]!.resources[0]!.name).toBe('app-image');
     }
     expect(extensionForBase('django-framework', 'ubuntu@24.04')!.containers[0]!.name).toBe('django-app');
-    expect(extensionForBase('django-framework', 'ubuntu@26.04')!.containers[0]).toEqual({name: 'app', resource: 'app-image', mounts: []});
+    expect(extensionForBase('django-framework', 'ubuntu@26.04')!.containers[0]).toEqual({
+      name: 'app',
+      resource: 'app-image',
+      mounts: [],
+    });
     expect(extensionForBase('flask-framework', 'ubuntu:26.04')!.resources[0]!.name).toBe('app-image');
   });
 
@@ -74,7 +95,10 @@ describe('extension catalog', () => {
     const eps = EXTENSIONS['go-framework']!.endpoints;
     expect(eps.find((e) => e.name === 'ingress')).toMatchObject({role: 'requires', interface: 'ingress', limit: 1});
     expect(eps.find((e) => e.name === 'secret-storage')).toMatchObject({role: 'peers', interface: 'secret-storage'});
-    expect(eps.find((e) => e.name === 'metrics-endpoint')).toMatchObject({role: 'provides', interface: 'prometheus_scrape'});
+    expect(eps.find((e) => e.name === 'metrics-endpoint')).toMatchObject({
+      role: 'provides',
+      interface: 'prometheus_scrape',
+    });
   });
 
   it('django-framework adds create-superuser with required params', () => {
@@ -127,7 +151,10 @@ describe('inherited paas-charm events', () => {
     expect(byName('{container}-pebble-ready')).toMatchObject({kind: 'workload', container: '{container}'});
     expect(byName('rotate-secret-key-action')).toMatchObject({kind: 'action', action: 'rotate-secret-key'});
     expect(byName('redis-relation-updated')).toMatchObject({whenEndpoint: 'redis', kind: 'library'});
-    expect(byName('saml-data-available')?.emitter).toMatchObject({class: 'SamlRequires', library: 'charms.saml_integrator.v0.saml'});
+    expect(byName('saml-data-available')?.emitter).toMatchObject({
+      class: 'SamlRequires',
+      library: 'charms.saml_integrator.v0.saml',
+    });
   });
 
   it('filters and fills events for a charm', () => {
@@ -145,7 +172,9 @@ describe('inherited paas-charm events', () => {
     expect(names).not.toContain('mysql-relation-broken');
     expect(names).not.toContain('redis-relation-updated');
     expect(events.find((e) => e.name === 'oauth-info-changed')?.endpoint).toBe('sso');
-    expect(events.find((e) => e.handler === '_on_postgresql_database_database_created')?.emitter?.class).toBe('DatabaseRequires');
+    expect(events.find((e) => e.handler === '_on_postgresql_database_database_created')?.emitter?.class).toBe(
+      'DatabaseRequires',
+    );
   });
 });
 
@@ -184,7 +213,12 @@ function lineColumn(text: string, at: number): {line: number; column: number} {
  * The first `find` in the file replaced by `replace`; the error should point at `mark`, its last
  * occurrence up to the end of the replacement (default: the replacement itself).
  */
-function edit(name: DataFileName, find: string, replace: string, mark = replace): {text: string; at: {line: number; column: number}} {
+function edit(
+  name: DataFileName,
+  find: string,
+  replace: string,
+  mark = replace,
+): {text: string; at: {line: number; column: number}} {
   const original = dataText(name);
   const i = original.indexOf(find);
   if (i < 0) throw new Error(`${find} is not in ${name}`);
@@ -216,14 +250,17 @@ describe('catalog data files', () => {
     }
     // The version strings the model shows are made from the files' `source`, not written twice.
     expect(PAAS_CHARM_VERSION).toBe(`${PAAS_CHARM_SOURCE.version} (commit ${PAAS_CHARM_SOURCE.commit})`);
-    expect(CHARMCRAFT_VERSION).toBe(`${CHARMCRAFT_SOURCE.version} (commit ${CHARMCRAFT_SOURCE.commit}; unchanged at main ${CHARMCRAFT_SOURCE.unchangedAt?.commit})`);
+    expect(CHARMCRAFT_VERSION).toBe(
+      `${CHARMCRAFT_SOURCE.version} (commit ${CHARMCRAFT_SOURCE.commit}; unchanged at main ${CHARMCRAFT_SOURCE.unchangedAt?.commit})`,
+    );
   });
 
   it('every event records where it is observed in that release, and none is newer than it', () => {
     const all = [...PAAS_CHARM_EVENTS.common, ...Object.values(PAAS_CHARM_EVENTS.byFramework).flat()];
     for (const e of all) {
       expect([e.name, e.line, e.handlerLine]).toEqual([e.name, expect.any(Number), expect.any(Number)]);
-      if (e.since !== undefined) expect([e.name, compareReleases(e.since, PAAS_CHARM_SOURCE.version) <= 0]).toEqual([e.name, true]);
+      if (e.since !== undefined)
+        expect([e.name, compareReleases(e.since, PAAS_CHARM_SOURCE.version) <= 0]).toEqual([e.name, true]);
     }
     expect(all.filter((e) => e.since !== undefined).map((e) => e.since)).toContain('1.11.3');
   });
@@ -236,7 +273,9 @@ describe('catalog data files', () => {
   });
 
   it('the tables are frozen: one charm cannot change what the next one reads', () => {
-    expect(() => EXTENSIONS['flask-framework']!.config.push({name: 'x', type: 'string', description: ''})).toThrow(TypeError);
+    expect(() => EXTENSIONS['flask-framework']!.config.push({name: 'x', type: 'string', description: ''})).toThrow(
+      TypeError,
+    );
     expect(Object.isFrozen(PAAS_CHARM_EVENTS.common[0])).toBe(true);
   });
 
@@ -250,7 +289,11 @@ describe('catalog data files', () => {
     for (const name of Object.keys(DATA_FILES)) {
       expect(readFileSync(join(REPO, 'dist', DATA_DIR, name), 'utf8')).toBe(dataText(name as DataFileName));
     }
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const packed = (JSON.parse(out) as Array<{files: Array<{path: string}>}>)[0]!.files.map((f) => f.path);
     expect(packed).toEqual(
       expect.arrayContaining([
@@ -265,40 +308,107 @@ describe('a wrong catalog data file', () => {
   const KIND_LIST = 'lifecycle, workload, relation, action, secret, storage, leader, status, library';
   // [what, file, find, replace, where the error points, message, does the schema also refuse it]
   const cases: Array<[string, DataFileName, string, string, string, string, boolean]> = [
-    ['a misspelt kind', 'paas-charm-events.json', '"kind": "lifecycle"', '"kind": "lifecycel"', '"lifecycel"', `common[0].kind: expected one of ${KIND_LIST}, found string "lifecycel"`, true],
-    ['a misspelt optional key', 'paas-charm-events.json', '"since": "1.4.1"', '"sinse": "1.4.1"', '"1.4.1"', 'common[3].sinse: unknown key "sinse" (known keys: name, kind, handler, handlerDoc, file, line, handlerLine, observer, emitter, endpoint, action, container, whenEndpoint, whenInterface, condition, since)', true],
-    ['a since newer than the release read', 'paas-charm-events.json', '"since": "1.4.1"', '"since": "1.13.0"', '"1.13.0"', 'common[3].since: release 1.13.0 is newer than the release the file was read from (source.version 1.12.0)', false],
-    ['a line number as text', 'paas-charm-events.json', '"line": 195', '"line": "195"', '"195"', 'common[0].line: expected a whole number of at least 1, found string "195"', true],
-    ['a commit that is not a hash', 'paas-charm-events.json', '"commit": "9846ae6cb2"', '"commit": "v1.12.0"', '"v1.12.0"', 'source.commit: expected a commit hash (7 to 40 hexadecimal digits), found string "v1.12.0"', true],
-    ['a missing key', 'charmcraft-extensions.json', '"framework": "flask",', '', '{\n      "name": "flask-framework"', 'extensions[0]: missing key "framework"', true],
-    ['an endpoint limit as text', 'charmcraft-extensions.json', '"limit": 1', '"limit": "1"', '"1"', 'common.endpoints[2].limit: expected a whole number of at least 1, found string "1"', true],
-    ['an extension listed twice', 'charmcraft-extensions.json', '"name": "go-framework"', '"name": "flask-framework"', '"flask-framework"', 'extensions[3].name: extension "flask-framework" is listed twice', false],
+    [
+      'a misspelt kind',
+      'paas-charm-events.json',
+      '"kind": "lifecycle"',
+      '"kind": "lifecycel"',
+      '"lifecycel"',
+      `common[0].kind: expected one of ${KIND_LIST}, found string "lifecycel"`,
+      true,
+    ],
+    [
+      'a misspelt optional key',
+      'paas-charm-events.json',
+      '"since": "1.4.1"',
+      '"sinse": "1.4.1"',
+      '"1.4.1"',
+      'common[3].sinse: unknown key "sinse" (known keys: name, kind, handler, handlerDoc, file, line, handlerLine, observer, emitter, endpoint, action, container, whenEndpoint, whenInterface, condition, since)',
+      true,
+    ],
+    [
+      'a since newer than the release read',
+      'paas-charm-events.json',
+      '"since": "1.4.1"',
+      '"since": "1.13.0"',
+      '"1.13.0"',
+      'common[3].since: release 1.13.0 is newer than the release the file was read from (source.version 1.12.0)',
+      false,
+    ],
+    [
+      'a line number as text',
+      'paas-charm-events.json',
+      '"line": 195',
+      '"line": "195"',
+      '"195"',
+      'common[0].line: expected a whole number of at least 1, found string "195"',
+      true,
+    ],
+    [
+      'a commit that is not a hash',
+      'paas-charm-events.json',
+      '"commit": "9846ae6cb2"',
+      '"commit": "v1.12.0"',
+      '"v1.12.0"',
+      'source.commit: expected a commit hash (7 to 40 hexadecimal digits), found string "v1.12.0"',
+      true,
+    ],
+    [
+      'a missing key',
+      'charmcraft-extensions.json',
+      '"framework": "flask",',
+      '',
+      '{\n      "name": "flask-framework"',
+      'extensions[0]: missing key "framework"',
+      true,
+    ],
+    [
+      'an endpoint limit as text',
+      'charmcraft-extensions.json',
+      '"limit": 1',
+      '"limit": "1"',
+      '"1"',
+      'common.endpoints[2].limit: expected a whole number of at least 1, found string "1"',
+      true,
+    ],
+    [
+      'an extension listed twice',
+      'charmcraft-extensions.json',
+      '"name": "go-framework"',
+      '"name": "flask-framework"',
+      '"flask-framework"',
+      'extensions[3].name: extension "flask-framework" is listed twice',
+      false,
+    ],
     ['a trailing comma', 'charmcraft-extensions.json', '"version": "4.4.0",', '"version": "4.4.0",,', ',,', '', true],
   ];
 
-  it.each(cases)('%s: file, line, column, key and what to do', (_what, name, find, replace, mark, message, schemaRefuses) => {
-    const {text, at} = edit(name, find, replace, mark);
-    const error = readError(name, text);
-    expect(error.code).toBe('catalog-data-invalid');
-    if (message) {
-      expect([error.line, error.column]).toEqual([at.line, at.column]);
-      expect(error.format()).toBe(
-        `${name}:${at.line}:${at.column}: catalog-data-invalid: ${message} The file ships with docusaurus-plugin-charm-architecture: ` +
-          'reinstall the package; when editing the catalog, schema/extension-catalog.schema.json says what each key holds.',
-      );
-    } else {
-      // JSON.parse's own words, at the position it gives (the second comma).
-      expect(error.message).toMatch(/^not valid JSON: /);
-      expect([error.line, error.column]).toEqual([at.line, at.column + 1]);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return; // not JSON: no schema verdict to compare
-    }
-    expect(catalogSchema()(parsed)).toBe(!schemaRefuses);
-  });
+  it.each(cases)(
+    '%s: file, line, column, key and what to do',
+    (_what, name, find, replace, mark, message, schemaRefuses) => {
+      const {text, at} = edit(name, find, replace, mark);
+      const error = readError(name, text);
+      expect(error.code).toBe('catalog-data-invalid');
+      if (message) {
+        expect([error.line, error.column]).toEqual([at.line, at.column]);
+        expect(error.format()).toBe(
+          `${name}:${at.line}:${at.column}: catalog-data-invalid: ${message} The file ships with docusaurus-plugin-charm-architecture: ` +
+            'reinstall the package; when editing the catalog, schema/extension-catalog.schema.json says what each key holds.',
+        );
+      } else {
+        // JSON.parse's own words, at the position it gives (the second comma).
+        expect(error.message).toMatch(/^not valid JSON: /);
+        expect([error.line, error.column]).toEqual([at.line, at.column + 1]);
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return; // not JSON: no schema verdict to compare
+      }
+      expect(catalogSchema()(parsed)).toBe(!schemaRefuses);
+    },
+  );
 
   it('reaches the CLI user as one positioned line and exit code 2, not as a stack trace at import', () => {
     // A copy of the built package (dist/, bin/, package.json; node_modules linked) with one data file broken.
@@ -309,7 +419,11 @@ describe('a wrong catalog data file', () => {
       const {text, at} = edit('paas-charm-events.json', '"kind": "lifecycle"', '"kind": "lifecycel"', '"lifecycel"');
       const broken = join(copy, 'dist', DATA_DIR, 'paas-charm-events.json');
       writeFileSync(broken, text);
-      const run = spawnSync(process.execPath, [join(copy, 'bin/charm-arch.js'), 'facts', join(REPO, 'test/fixtures/charms/flask-app'), '--no-cache'], {encoding: 'utf8'});
+      const run = spawnSync(
+        process.execPath,
+        [join(copy, 'bin/charm-arch.js'), 'facts', join(REPO, 'test/fixtures/charms/flask-app'), '--no-cache'],
+        {encoding: 'utf8'},
+      );
       expect([run.status, run.stdout]).toEqual([2, '']);
       expect(run.stderr).toBe(
         `${broken}:${at.line}:${at.column}: catalog-data-invalid: common[0].kind: expected one of ${KIND_LIST}, found string "lifecycel" ` +
@@ -323,7 +437,11 @@ describe('a wrong catalog data file', () => {
 
   it('a data file that cannot be read names it', () => {
     expect(() => loadCatalogFile('no-such-file.json', paasCharmEventsFile)).toThrow(
-      expect.objectContaining({code: 'catalog-data-invalid', message: 'the extension catalog cannot be read (ENOENT)', file: expect.stringMatching(/data\/no-such-file\.json$/)}),
+      expect.objectContaining({
+        code: 'catalog-data-invalid',
+        message: 'the extension catalog cannot be read (ENOENT)',
+        file: expect.stringMatching(/data\/no-such-file\.json$/),
+      }),
     );
   });
 });

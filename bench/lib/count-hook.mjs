@@ -20,22 +20,41 @@ if (out) {
   const readFileSync = fs.readFileSync;
   fs.readFileSync = function countingReadFileSync(path, ...rest) {
     // The on-disk model cache reads the file to check its hash: not a parse.
-    if (typeof path === 'string' && path.endsWith('/charmcraft.yaml') && !/persistent-cache\.js/.test(new Error().stack ?? '')) {
+    if (
+      typeof path === 'string' &&
+      path.endsWith('/charmcraft.yaml') &&
+      !/persistent-cache\.js/.test(new Error().stack ?? '')
+    ) {
       const charm = path.slice(0, -'/charmcraft.yaml'.length);
       reads.set(charm, (reads.get(charm) ?? 0) + 1);
-      const frame = (new Error().stack ?? '').split('\n').find((l) => /(remark[\\/]index|charm-dependencies-loader)\.js/.test(l));
-      const caller = frame ? `${/charm-dependencies-loader/.test(frame) ? 'webpack pre-loader' : 'remark half'} (${/file:\/\//.test(frame) ? 'native ESM' : 'transpiled copy'})` : 'other';
+      const frame = (new Error().stack ?? '')
+        .split('\n')
+        .find((l) => /(remark[\\/]index|charm-dependencies-loader)\.js/.test(l));
+      const caller = frame
+        ? `${/charm-dependencies-loader/.test(frame) ? 'webpack pre-loader' : 'remark half'} (${/file:\/\//.test(frame) ? 'native ESM' : 'transpiled copy'})`
+        : 'other';
       callers.set(caller, (callers.get(caller) ?? 0) + 1);
     }
     return readFileSync.call(this, path, ...rest);
   };
   syncBuiltinESMExports();
-  const cache = await import(process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/model/charm/cache.js`) : new URL('../../dist/src/model/charm/cache.js', import.meta.url));
+  const cache = await import(
+    process.env.BENCH_DIST
+      ? new URL(`file://${process.env.BENCH_DIST}/src/model/charm/cache.js`)
+      : new URL('../../dist/src/model/charm/cache.js', import.meta.url)
+  );
   process.on('exit', () => {
     fs.mkdirSync(out, {recursive: true});
     fs.writeFileSync(
       join(out, `counts-${process.pid}-${threadId}.json`),
-      JSON.stringify({pid: process.pid, threadId, argv: process.argv.slice(1, 3), loadCounts: Object.fromEntries(cache.loadCounts), charmcraftReads: Object.fromEntries(reads), callers: Object.fromEntries(callers)}),
+      JSON.stringify({
+        pid: process.pid,
+        threadId,
+        argv: process.argv.slice(1, 3),
+        loadCounts: Object.fromEntries(cache.loadCounts),
+        charmcraftReads: Object.fromEntries(reads),
+        callers: Object.fromEntries(callers),
+      }),
     );
   });
 }

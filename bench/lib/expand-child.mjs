@@ -12,7 +12,9 @@ const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const require = createRequire(import.meta.url);
 const mdxLoader = require('@docusaurus/mdx-loader').default;
 const {DEFAULT_MARKDOWN_CONFIG} = require('@docusaurus/core/lib/server/configValidation.js');
-const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/`) : new URL('../../dist/src/', import.meta.url);
+const dist = process.env.BENCH_DIST
+  ? new URL(`file://${process.env.BENCH_DIST}/src/`)
+  : new URL('../../dist/src/', import.meta.url);
 const {charmArchitecture} = await import(new URL('index.js', dist));
 const {default: preLoader} = await import(new URL('webpack/charm-dependencies-loader.js', dist));
 
@@ -28,12 +30,25 @@ const timedRemark = (options) => {
     transformMs += performance.now() - t;
   };
 };
-const siteConfig = {presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]], plugins: [], themes: []};
+const siteConfig = {
+  presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]],
+  plugins: [],
+  themes: [],
+};
 const plugin = charms.plugin[0]({siteDir: cfg.siteDir, siteConfig}, charms.plugin[1]);
 const preRule = plugin.configureWebpack().module.rules[0].use[0];
 
 const markdownConfig = {...DEFAULT_MARKDOWN_CONFIG, mermaid: true};
-const common = {markdownConfig, staticDirs: [], siteDir: cfg.siteDir, admonitions: true, remarkPlugins: [], rehypePlugins: [], beforeDefaultRehypePlugins: [], recmaPlugins: []};
+const common = {
+  markdownConfig,
+  staticDirs: [],
+  siteDir: cfg.siteDir,
+  admonitions: true,
+  remarkPlugins: [],
+  rehypePlugins: [],
+  beforeDefaultRehypePlugins: [],
+  recmaPlugins: [],
+};
 const directiveOptions = {...common, beforeDefaultRemarkPlugins: [[timedRemark, remarkOptions]]};
 const staticOptions = {...common, beforeDefaultRemarkPlugins: [[timedRemark, remarkOptions]]};
 
@@ -52,7 +67,6 @@ function run(loader, options, source, resourcePath) {
     if (typeof out === 'string') resolve(out);
   });
 }
-
 
 const pages = cfg.pages.map((p) => ({
   ...p,
@@ -76,7 +90,11 @@ const normalise = (code) => code.replace(/\s+/g, ' ');
 // the twin has none; they are left out of the comparison. So are the class and inline style the
 // plugin puts on each generated table (src/remark/table-scroll.ts): GFM tables take no attributes.
 const tableAttributes = /className: "charm-arch-table",\s*style: \{[^}]*\},?/g;
-const strings = (code) => (code.replace(tableAttributes, '').match(/"(?:[^"\\]|\\.)*"/g) ?? []).filter((x) => x !== '"\\n"' && x !== '"code"' && !/^"event-[\w-]+"$/.test(x)).map((x) => x.slice(1, -1)).join('');
+const strings = (code) =>
+  (code.replace(tableAttributes, '').match(/"(?:[^"\\]|\\.)*"/g) ?? [])
+    .filter((x) => x !== '"\\n"' && x !== '"code"' && !/^"event-[\w-]+"$/.test(x))
+    .map((x) => x.slice(1, -1))
+    .join('');
 for (let pass = 0; pass <= cfg.runs; pass++) {
   for (const p of pages) {
     transformMs = 0;
@@ -94,10 +112,13 @@ for (let pass = 0; pass <= cfg.runs; pass++) {
       if (normalise(dirOut) === normalise(staticOut)) identical++;
       else if (!cfg.diffShown && strings(dirOut) !== strings(staticOut)) {
         cfg.diffShown = true;
-        const a = strings(dirOut), b = strings(staticOut);
+        const a = strings(dirOut),
+          b = strings(staticOut);
         let i = 0;
         while (i < a.length && a[i] === b[i]) i++;
-        process.stderr.write(`static twin differs (${p.name}) at ${i}:\n  directive: ${a.slice(Math.max(0, i - 100), i + 200)}\n  static:    ${b.slice(Math.max(0, i - 100), i + 200)}\n`);
+        process.stderr.write(
+          `static twin differs (${p.name}) at ${i}:\n  directive: ${a.slice(Math.max(0, i - 100), i + 200)}\n  static:    ${b.slice(Math.max(0, i - 100), i + 200)}\n`,
+        );
       }
       continue; // pass 0 warms the JIT and the model cache
     }

@@ -11,7 +11,9 @@ import {median} from './stats.mjs';
 
 const [mode, dir, repeatsArg] = process.argv.slice(2);
 const repeats = Number(repeatsArg ?? 5);
-const dist = process.env.BENCH_DIST ? new URL(`file://${process.env.BENCH_DIST}/src/model/`) : new URL('../../dist/src/model/', import.meta.url);
+const dist = process.env.BENCH_DIST
+  ? new URL(`file://${process.env.BENCH_DIST}/src/model/`)
+  : new URL('../../dist/src/model/', import.meta.url);
 
 if (mode === 'model') {
   const {loadCharmCached} = await import(new URL('charm/cache.js', dist));
@@ -35,7 +37,19 @@ if (mode === 'model') {
   }
   const py = model.sources.filter((f) => f.endsWith('.py'));
   const lines = (fs) => fs.reduce((a, f) => a + readFileSync(join(dir, f), 'utf8').split('\n').length - 1, 0);
-  process.stdout.write(JSON.stringify({coldMs, warmMs: median(warm), reloadMs: median(reload), filesRead: model.sources.length, pyFilesRead: py.length, pyLinesRead: lines(py), events: model.events.length, layers: model.pebble.length, diagnostics: model.diagnostics.length}));
+  process.stdout.write(
+    JSON.stringify({
+      coldMs,
+      warmMs: median(warm),
+      reloadMs: median(reload),
+      filesRead: model.sources.length,
+      pyFilesRead: py.length,
+      pyLinesRead: lines(py),
+      events: model.events.length,
+      layers: model.pebble.length,
+      diagnostics: model.diagnostics.length,
+    }),
+  );
 } else if (mode === 'parse') {
   const {loadCharm} = await import(new URL('charm/load.js', dist));
   // The file list comes from a load in a child of this one would be cleaner; a load here would warm the parser.
@@ -66,14 +80,18 @@ if (mode === 'model') {
   globalThis.gc();
   globalThis.gc();
   const perCharm = (process.memoryUsage().heapUsed - before) / 2 ** 20 / Math.max(1, dirs.length - 1);
-  process.stdout.write(JSON.stringify({charms: dirs.length, perCharmMiB: perCharm, retainedMiB: perCharm * dirs.length}));
+  process.stdout.write(
+    JSON.stringify({charms: dirs.length, perCharmMiB: perCharm, retainedMiB: perCharm * dirs.length}),
+  );
 } else if (mode === 'persistent') {
   // What a second `docusaurus build` or CLI run pays for the model: the on-disk cache, then (on a miss) a parse.
   const {loadCharmCached, loadCounts, usePersistentCache} = await import(new URL('charm/cache.js', dist));
   usePersistentCache(repeatsArg, dir);
   const t = performance.now();
   loadCharmCached(dir);
-  process.stdout.write(JSON.stringify({ms: performance.now() - t, parsed: [...loadCounts.values()].reduce((a, n) => a + n, 0)}));
+  process.stdout.write(
+    JSON.stringify({ms: performance.now() - t, parsed: [...loadCounts.values()].reduce((a, n) => a + n, 0)}),
+  );
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

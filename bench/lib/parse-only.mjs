@@ -3,4 +3,5 @@
 import {readFileSync} from 'node:fs';
 import {parser} from '@lezer/python';
 
-for (const file of readFileSync(process.argv[2], 'utf8').split('\n')) if (file) parser.parse(readFileSync(file, 'utf8'));
+for (const file of readFileSync(process.argv[2], 'utf8').split('\n'))
+  if (file) parser.parse(readFileSync(file, 'utf8'));

@@ -8,21 +8,57 @@ import {readFileSync} from 'node:fs';
 export const STAGES = [
   ['garbage collection', (url, fn) => fn === '(garbage collector)'],
   // @lezer/common (tree walking) and syntax.js's helpers count for whoever walks the tree.
-  ['parse (@lezer/python)', (url, fn) => /@lezer\/(python|lr)\//.test(url) || (/python\/syntax\.js/.test(url) && /^(parseText|parseUncached|parseModule|parseStatements|nestingBeyond|newerSyntax|containsErrorNode|bufferHasError)$/.test(fn))],
+  [
+    'parse (@lezer/python)',
+    (url, fn) =>
+      /@lezer\/(python|lr)\//.test(url) ||
+      (/python\/syntax\.js/.test(url) &&
+        /^(parseText|parseUncached|parseModule|parseStatements|nestingBeyond|newerSyntax|containsErrorNode|bufferHasError)$/.test(
+          fn,
+        )),
+  ],
   // Paths of both layouts: src/model/*.js, and the staged src/model/{sources,python,charm}/.
   ['read (files, line index)', (url) => /model\/(sources|sources\/(sources|text|paths))\.js/.test(url)],
-  ['metadata (YAML, rocks, extensions)', (url) => /node_modules\/yaml\/|model\/(metadata[\w-]*|yaml|rocks|find-charms)\.js|model\/sources\/(yaml[\w-]*|find-charms)\.js|model\/charm\/(metadata\/[\w-]+|rocks)\.js|model\/extensions\//.test(url)],
+  [
+    'metadata (YAML, rocks, extensions)',
+    (url) =>
+      /node_modules\/yaml\/|model\/(metadata[\w-]*|yaml|rocks|find-charms)\.js|model\/sources\/(yaml[\w-]*|find-charms)\.js|model\/charm\/(metadata\/[\w-]+|rocks)\.js|model\/extensions\//.test(
+        url,
+      ),
+  ],
   // A library module's statement scan and lazy index (lazy-module.ts, statements.ts) count as indexing.
-  ['index (modules, classes; lazy library modules)', (url) => /python\/(module-index|module-info|project|classes|lazy-module|statements)\.js/.test(url)],
-  ['observe (events)', (url) => /(python|charm\/events)\/(observe[\w-]*|describe-event|event-names|library-observers|unhandled-actions)\.js/.test(url)],
+  [
+    'index (modules, classes; lazy library modules)',
+    (url) => /python\/(module-index|module-info|project|classes|lazy-module|statements)\.js/.test(url),
+  ],
+  [
+    'observe (events)',
+    (url) =>
+      /(python|charm\/events)\/(observe[\w-]*|describe-event|event-names|library-observers|unhandled-actions)\.js/.test(
+        url,
+      ),
+  ],
   ['Pebble (layers)', (url) => /model\/(charm\/)?pebble\//.test(url)],
-  ['evaluate (values, charm classes)', (url) => /python\/(evaluate|values|dicts|arguments|lookup|member|strings|bindings)\.js|(python|charm\/events)\/charm-classes\.js/.test(url)],
+  [
+    'evaluate (values, charm classes)',
+    (url) =>
+      /python\/(evaluate|values|dicts|arguments|lookup|member|strings|bindings)\.js|(python|charm\/events)\/charm-classes\.js/.test(
+        url,
+      ),
+  ],
   ['metrics', (url) => /model\/(charm\/)?(metrics|observability)\.js/.test(url)],
   ['model (load, cache, other)', (url) => /model\/([\w-]+\/)*[\w-]+\.js/.test(url)],
   ['output (JSON, Markdown, write)', (url, fn) => /cli\/|sections\/|diagrams\//.test(url) || fn === 'stringify'],
-  ['start-up (module loading, compile)', (url) => /node:internal\/modules|node:internal\/process|node:internal\/bootstrap/.test(url)],
+  [
+    'start-up (module loading, compile)',
+    (url) => /node:internal\/modules|node:internal\/process|node:internal\/bootstrap/.test(url),
+  ],
   // Under `docusaurus start`: what the site's own tool chain does with the page.
-  ['MDX compile (mdx-loader, remark, rehype, recma)', (url) => /@mdx-js|micromark|mdast-util|remark|rehype|hast-util|estree|recma|acorn|@docusaurus\/mdx-loader/.test(url)],
+  [
+    'MDX compile (mdx-loader, remark, rehype, recma)',
+    (url) =>
+      /@mdx-js|micromark|mdast-util|remark|rehype|hast-util|estree|recma|acorn|@docusaurus\/mdx-loader/.test(url),
+  ],
   ['babel', (url) => /@babel\//.test(url)],
   ['webpack (rebuild, hashing, HMR)', (url) => /webpack|watchpack|tapable|enhanced-resolve|chokidar/.test(url)],
 ];
@@ -61,7 +97,8 @@ export function stagesOf(file, windows) {
 /** The stage table as Markdown lines. */
 export function stagesTable({totalMs, ms}) {
   const lines = ['| stage | ms | share |', '| --- | ---: | ---: |'];
-  for (const [stage, t] of ms) if (t >= 0.5) lines.push(`| ${stage} | ${t.toFixed(0)} | ${((100 * t) / totalMs).toFixed(0)} % |`);
+  for (const [stage, t] of ms)
+    if (t >= 0.5) lines.push(`| ${stage} | ${t.toFixed(0)} | ${((100 * t) / totalMs).toFixed(0)} % |`);
   lines.push(`| total (profiled) | ${totalMs.toFixed(0)} | 100 % |`);
   return lines;
 }

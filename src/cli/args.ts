@@ -40,9 +40,15 @@ export function lastValue(parsed: ParsedArgs, flag: string): string | undefined 
 }
 
 /** A value that must be one of `choices`. */
-export function choice<T extends string>(flag: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+export function choice<T extends string>(
+  flag: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${flag} must be ${oneOf(choices)}, not ${value}`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`${flag} must be ${oneOf(choices)}, not ${value}`);
   return value as T;
 }
 
@@ -54,6 +60,7 @@ export function oneOf(choices: readonly string[]): string {
 /** `--heading-level`: a whole number from `min` to 6. */
 export function headingLevelOf(value: string | undefined, fallback: number, min = 1, why = ''): number {
   if (value === undefined) return fallback;
-  if (!/^[1-6]$/.test(value.trim()) || Number(value) < min) throw new UsageError(`--heading-level must be a whole number from ${min} to 6, not ${value || 'nothing'}${why}`);
+  if (!/^[1-6]$/.test(value.trim()) || Number(value) < min)
+    throw new UsageError(`--heading-level must be a whole number from ${min} to 6, not ${value || 'nothing'}${why}`);
   return Number(value);
 }

@@ -18,7 +18,10 @@ export function takeRef(args: string[]): {ref?: string; rest: string[]} {
  * The charm in its working tree, or at `ref` from the git objects, with where links point for that
  * commit. Cached (on disk too, with the persistent cache): unchanged files, or the same commit, are not read again.
  */
-export function loadCharmFor(dir: string, ref: string | undefined): {model: CharmModel; commit?: string; charmPathInRepository?: string} {
+export function loadCharmFor(
+  dir: string,
+  ref: string | undefined,
+): {model: CharmModel; commit?: string; charmPathInRepository?: string} {
   const {model, revision} = loadCharmCachedAt(dir, ref);
   return revision ? {model, commit: revision.commit, charmPathInRepository: revision.charmPath || '.'} : {model};
 }

@@ -3,7 +3,14 @@ import {relative, resolve, sep} from 'node:path';
 import {loadCharmFor, takeRef} from './at-ref.js';
 import {CharmArchError} from '../errors.js';
 import {normaliseEventName} from '../model/index.js';
-import {compare, CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './doc-reader/compare.js';
+import {
+  compare,
+  CATEGORIES,
+  type Category,
+  type Comparison,
+  type Finding,
+  type SectionReport,
+} from './doc-reader/compare.js';
 import {readDoc, type DocFormat} from './doc-reader/index.js';
 import {UsageError} from '../errors.js';
 import {EXIT, type CliIO} from './io.js';
@@ -36,9 +43,19 @@ export interface CheckResult extends Comparison {
 }
 
 /** Compares the page at `docPath` with the charm at `charmDir`; `docLabel` is how findings name the page. */
-export function checkPage(docPath: string, charmDir: string, options: CheckOptions = {}, docLabel = docPath): CheckResult {
+export function checkPage(
+  docPath: string,
+  charmDir: string,
+  options: CheckOptions = {},
+  docLabel = docPath,
+): CheckResult {
   if (!existsSync(docPath) || !statSync(docPath).isFile()) {
-    throw new CharmArchError({code: 'doc-not-found', file: docLabel, message: `Page not found: ${docLabel}.`, hint: 'Give the path of the hand-written architecture page (.md or .rst) first, then the charm directory.'});
+    throw new CharmArchError({
+      code: 'doc-not-found',
+      file: docLabel,
+      message: `Page not found: ${docLabel}.`,
+      hint: 'Give the path of the hand-written architecture page (.md or .rst) first, then the charm directory.',
+    });
   }
   const source = readFileSync(docPath, 'utf8');
   const outline = readDoc(docPath, source, options.format);
@@ -54,7 +71,12 @@ export function checkPage(docPath: string, charmDir: string, options: CheckOptio
 const norm = (s: string): string => normaliseEventName(s.trim().replace(/^`|`$/g, ''));
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 /** `update-status`, `event:update_status`, `container:*`, `stale:event:*`; an unknown prefix is a usage error. */
@@ -66,20 +88,33 @@ function ignoreRule(spec: string): (f: Finding) => boolean {
   for (const p of parts.map((x) => x.trim().toLowerCase())) {
     if (p === 'missing' || p === 'stale') kind = p;
     else if ((CATEGORIES as readonly string[]).includes(p.replace(/s$/, ''))) category = p.replace(/s$/, '');
-    else throw new UsageError(`--ignore \`${spec}\`: \`${p}\` is not missing, stale or a category (${CATEGORIES.join(', ')})`);
+    else
+      throw new UsageError(
+        `--ignore \`${spec}\`: \`${p}\` is not missing, stale or a category (${CATEGORIES.join(', ')})`,
+      );
   }
-  return (f) => (!category || f.category === category) && (!kind || f.kind === kind) && (name.test(norm(f.name)) || name.test(norm(f.name).replace(/-action$/, '')));
+  return (f) =>
+    (!category || f.category === category) &&
+    (!kind || f.kind === kind) &&
+    (name.test(norm(f.name)) || name.test(norm(f.name).replace(/-action$/, '')));
 }
 
 function readIgnoreFile(path: string, label: string): string[] {
-  if (!existsSync(path)) throw new CharmArchError({code: 'ignore-file-not-found', file: label, message: `Ignore file not found: ${label}.`});
+  if (!existsSync(path))
+    throw new CharmArchError({code: 'ignore-file-not-found', file: label, message: `Ignore file not found: ${label}.`});
   return readFileSync(path, 'utf8')
     .split(/\r?\n/)
     .map((l) => l.replace(/#.*$/, '').trim())
     .filter(Boolean);
 }
 
-const CATEGORY_TITLE: Record<Category, string> = {event: 'events', container: 'containers', rock: 'rocks', endpoint: 'endpoints', action: 'actions'};
+const CATEGORY_TITLE: Record<Category, string> = {
+  event: 'events',
+  container: 'containers',
+  rock: 'rocks',
+  endpoint: 'endpoints',
+  action: 'actions',
+};
 
 /** `charm-arch check <doc> <charm-dir>`: drift between a hand-written page and the charm. */
 export function checkCommand(argv: string[], io: CliIO): number {
@@ -92,7 +127,14 @@ export function checkCommand(argv: string[], io: CliIO): number {
       throw error;
     }
     // With --json every outcome is JSON on stdout, errors included.
-    const diagnostic = error instanceof CharmArchError ? error.toDiagnostic() : {severity: 'error', code: error instanceof UsageError ? 'usage' : 'internal-error', message: (error as Error).message};
+    const diagnostic =
+      error instanceof CharmArchError
+        ? error.toDiagnostic()
+        : {
+            severity: 'error',
+            code: error instanceof UsageError ? 'usage' : 'internal-error',
+            message: (error as Error).message,
+          };
     io.stdout.write(`${JSON.stringify({error: diagnostic}, null, 2)}\n`);
     return EXIT.error;
   }
@@ -118,10 +160,17 @@ function runCheck(argv: string[], io: CliIO, json: boolean): number {
     } else if (flag === '--ignore' || flag === '--ignore-file' || flag === '--format' || flag === '--only') {
       const v = value();
       if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      if (flag === '--ignore') ignore.push(...v.split(',').map((s) => s.trim()).filter(Boolean));
+      if (flag === '--ignore')
+        ignore.push(
+          ...v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       else if (flag === '--ignore-file') ignore.push(...readIgnoreFile(resolve(io.cwd, v), v));
       else if (flag === '--format') {
-        if (v !== 'md' && v !== 'myst' && v !== 'rst') throw new UsageError(`--format must be md, myst or rst, not ${v}`);
+        if (v !== 'md' && v !== 'myst' && v !== 'rst')
+          throw new UsageError(`--format must be md, myst or rst, not ${v}`);
         options.format = v;
       } else {
         for (const c of v.split(',')) {
@@ -134,20 +183,33 @@ function runCheck(argv: string[], io: CliIO, json: boolean): number {
     else positional.push(a);
   }
   ignore.forEach(ignoreRule); // an unknown category is an error here, not a rule that never matches
-  if (positional.length !== 2) throw new UsageError(positional.length < 2 ? 'needs a page and a charm directory' : `too many arguments: ${positional.slice(2).join(' ')}`);
+  if (positional.length !== 2)
+    throw new UsageError(
+      positional.length < 2
+        ? 'needs a page and a charm directory'
+        : `too many arguments: ${positional.slice(2).join(' ')}`,
+    );
   const [docArg, charmArg] = positional as [string, string];
   const docPath = resolve(io.cwd, docArg);
   const label = displayPath(io.cwd, docPath);
   const result = checkPage(docPath, resolve(io.cwd, charmArg), options, label);
 
   if (json) {
-    const summary = {missing: result.findings.filter((f) => f.kind === 'missing').length, stale: result.findings.filter((f) => f.kind === 'stale').length, ignored: result.ignored.length};
-    io.stdout.write(`${JSON.stringify({doc: result.doc, charm: result.charm, format: result.format, inSync: result.findings.length === 0, summary, findings: result.findings, ignored: result.ignored, sections: result.sections}, null, 2)}\n`);
+    const summary = {
+      missing: result.findings.filter((f) => f.kind === 'missing').length,
+      stale: result.findings.filter((f) => f.kind === 'stale').length,
+      ignored: result.ignored.length,
+    };
+    io.stdout.write(
+      `${JSON.stringify({doc: result.doc, charm: result.charm, format: result.format, inSync: result.findings.length === 0, summary, findings: result.findings, ignored: result.ignored, sections: result.sections}, null, 2)}\n`,
+    );
   } else {
     for (const f of result.findings) io.stdout.write(`${f.file}:${f.line}: ${f.message}\n`);
     io.stdout.write(`${summaryLine(result)}\n`);
     if (result.sections.every((s) => s.status === 'absent')) {
-      io.stderr.write(`${label}:1: warning: no section of the page lists events, containers, OCI images, integrations or actions; nothing was compared\n`);
+      io.stderr.write(
+        `${label}:1: warning: no section of the page lists events, containers, OCI images, integrations or actions; nothing was compared\n`,
+      );
     }
   }
   return result.findings.length ? EXIT.drift : EXIT.ok;
@@ -155,9 +217,12 @@ function runCheck(argv: string[], io: CliIO, json: boolean): number {
 
 function summaryLine(r: CheckResult): string {
   const compared = r.sections.filter((s) => s.status === 'compared');
-  const by = (status: SectionReport['status']): string[] => r.sections.filter((s) => s.status === status).map((s) => CATEGORY_TITLE[s.category]);
+  const by = (status: SectionReport['status']): string[] =>
+    r.sections.filter((s) => s.status === status).map((s) => CATEGORY_TITLE[s.category]);
   const scope = [
-    compared.length ? `compared ${compared.map((s) => `${CATEGORY_TITLE[s.category]} (line ${s.line})`).join(', ')}` : 'compared nothing',
+    compared.length
+      ? `compared ${compared.map((s) => `${CATEGORY_TITLE[s.category]} (line ${s.line})`).join(', ')}`
+      : 'compared nothing',
     ...(by('delegated').length ? [`not compared, the page points elsewhere: ${by('delegated').join(', ')}`] : []),
     ...(by('generated').length ? [`generated by directives: ${by('generated').join(', ')}`] : []),
     ...(r.ignored.length ? [`${r.ignored.length} ignored`] : []),

@@ -72,7 +72,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`${error.format()}\n`);
       return EXIT.error;
     }
-    io.stderr.write(`charm-arch: internal error: ${(error as Error).message}\nPlease report this with the charm that caused it.\n`);
+    io.stderr.write(
+      `charm-arch: internal error: ${(error as Error).message}\nPlease report this with the charm that caused it.\n`,
+    );
     return EXIT.error;
   }
 }

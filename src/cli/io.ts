@@ -16,13 +16,23 @@ export const EXIT = {ok: 0, drift: 1, error: 2} as const;
 export function writeOut(io: CliIO, out: string, text: string): void {
   const path = resolve(io.cwd, out);
   if (existsSync(path) && statSync(path).isDirectory()) {
-    throw new CharmArchError({code: 'out-is-directory', file: out, message: `--out ${out} is a directory.`, hint: 'Give a file name, for example charm-architecture.md.'});
+    throw new CharmArchError({
+      code: 'out-is-directory',
+      file: out,
+      message: `--out ${out} is a directory.`,
+      hint: 'Give a file name, for example charm-architecture.md.',
+    });
   }
   try {
     mkdirSync(dirname(path), {recursive: true});
     writeFileSync(path, text);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CharmArchError({code: 'out-not-writable', file: out, message: `Cannot write ${out} (${reason}).`, hint: 'Check that its folder can be created and written to, or choose another --out.'});
+    throw new CharmArchError({
+      code: 'out-not-writable',
+      file: out,
+      message: `Cannot write ${out} (${reason}).`,
+      hint: 'Check that its folder can be created and written to, or choose another --out.',
+    });
   }
 }

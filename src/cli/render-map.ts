@@ -35,8 +35,12 @@ export function loadFamily(dirs: readonly string[]): FamilyCharm[] {
 
 export function renderMap(dirs: readonly string[], options: RenderMapOptions): string {
   const charms = loadFamily(dirs);
-  const sections = FAMILY_DIRECTIVES.filter((d) => !d.renderMap.flag || options.flags.includes(d.renderMap.flag)).sort((a, b) => a.renderMap.rank - b.renderMap.rank);
-  const nodes: RootContent[] = sections.flatMap((d) => d.build({charms, headingLevel: options.headingLevel, attributes: {}}));
+  const sections = FAMILY_DIRECTIVES.filter((d) => !d.renderMap.flag || options.flags.includes(d.renderMap.flag)).sort(
+    (a, b) => a.renderMap.rank - b.renderMap.rank,
+  );
+  const nodes: RootContent[] = sections.flatMap((d) =>
+    d.build({charms, headingLevel: options.headingLevel, attributes: {}}),
+  );
   if (options.format === 'md') return printMarkdown(nodes);
   // No charm owns the family page: its labels are left unprefixed (as its sections' heading ids).
   const sphinx = sphinxTree(nodes, '');
@@ -52,11 +56,13 @@ export async function renderMapCommand(args: string[], io: CliIO): Promise<numbe
     const value = (): string | undefined => args[++i];
     if (a === '--format') {
       const f = value();
-      if (f !== 'md' && f !== 'myst' && f !== 'rst') return usage(io, `--format must be md, myst or rst, not ${f ?? 'nothing'}`);
+      if (f !== 'md' && f !== 'myst' && f !== 'rst')
+        return usage(io, `--format must be md, myst or rst, not ${f ?? 'nothing'}`);
       options.format = f;
     } else if (a === '--heading-level') {
       const n = value();
-      if (!n || !/^[1-6]$/.test(n)) return usage(io, `--heading-level must be a number from 1 to 6, not ${n ?? 'nothing'}`);
+      if (!n || !/^[1-6]$/.test(n))
+        return usage(io, `--heading-level must be a number from 1 to 6, not ${n ?? 'nothing'}`);
       options.headingLevel = Number(n);
     } else if (a === '--out') {
       out = value();

@@ -63,15 +63,33 @@ export function pageTitle(model: CharmModel): string {
 /** The page (or sections) as Markdown, MyST or rst, from the same section builders the directives use. */
 export function renderPage(charmDir: string, options: RenderOptions): string {
   const {model, commit, charmPathInRepository} = loadCharmFor(charmDir, options.ref);
-  return renderModel(model, options, {...(commit ? {branch: commit} : {}), ...(charmPathInRepository ? {charmPathInRepository} : {})});
+  return renderModel(model, options, {
+    ...(commit ? {branch: commit} : {}),
+    ...(charmPathInRepository ? {charmPathInRepository} : {}),
+  });
 }
 
 /** `at`: where links point when the charm was read at a git ref (its commit, the charm's folder in the repository). */
-export function renderModel(model: CharmModel, options: RenderOptions, at: Partial<Pick<LinkOptions, 'branch' | 'charmPathInRepository'>> = {}): string {
-  const links: LinkOptions = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl, ...(options.repository ? {repository: options.repository} : {}), ...(options.branch ? {branch: options.branch} : {}), ...at};
+export function renderModel(
+  model: CharmModel,
+  options: RenderOptions,
+  at: Partial<Pick<LinkOptions, 'branch' | 'charmPathInRepository'>> = {},
+): string {
+  const links: LinkOptions = {
+    jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl,
+    charmhubUrl: DEFAULT_OPTIONS.charmhubUrl,
+    ...(options.repository ? {repository: options.repository} : {}),
+    ...(options.branch ? {branch: options.branch} : {}),
+    ...at,
+  };
   // The page title's label is the whole-page directive's name.
-  const nodes: RootContent[] = options.title ? [heading(Math.max(1, options.headingLevel - 1), PAGE_DIRECTIVE.name, text(pageTitle(model)))] : [];
-  const attributes = {...(options.layout ? {layout: options.layout} : {}), ...(options.direction ? {direction: options.direction} : {})};
+  const nodes: RootContent[] = options.title
+    ? [heading(Math.max(1, options.headingLevel - 1), PAGE_DIRECTIVE.name, text(pageTitle(model)))]
+    : [];
+  const attributes = {
+    ...(options.layout ? {layout: options.layout} : {}),
+    ...(options.direction ? {direction: options.direction} : {}),
+  };
   for (const name of options.sections) {
     const directive = directiveNamed(name);
     if (!directive || directive.family) throw new Error(`Unknown section ${name}`);
@@ -86,14 +104,32 @@ export function renderModel(model: CharmModel, options: RenderOptions, at: Parti
 export function renderCommand(args: string[], io: CliIO): number {
   let options: RenderOptions & {out?: string; dir: string};
   try {
-    const parsed = parseArgs(args, {valued: ['--format', '--section', '--heading-level', '--out', '--repository', '--branch', '--label-prefix', '--layout', '--direction', '--ref'], boolean: ['--no-title', '--help', '-h']});
+    const parsed = parseArgs(args, {
+      valued: [
+        '--format',
+        '--section',
+        '--heading-level',
+        '--out',
+        '--repository',
+        '--branch',
+        '--label-prefix',
+        '--layout',
+        '--direction',
+        '--ref',
+      ],
+      boolean: ['--no-title', '--help', '-h'],
+    });
     if (parsed.flags.has('--help') || parsed.flags.has('-h')) {
       io.stdout.write(USAGE);
       return EXIT.ok;
     }
     const sections = parsed.values.get('--section') ?? [];
-    for (const s of sections) if (directiveNamed(s)?.family) throw new UsageError(`${s} reads several charms: use charm-arch render-map <charm-dir>...`);
-    for (const s of sections) if (!DIRECTIVE_NAMES.includes(s)) throw new UsageError(`unknown section ${s}; one of: ${DIRECTIVE_NAMES.join(', ')}`);
+    for (const s of sections)
+      if (directiveNamed(s)?.family)
+        throw new UsageError(`${s} reads several charms: use charm-arch render-map <charm-dir>...`);
+    for (const s of sections)
+      if (!DIRECTIVE_NAMES.includes(s))
+        throw new UsageError(`unknown section ${s}; one of: ${DIRECTIVE_NAMES.join(', ')}`);
     const title = !sections.length && !parsed.flags.has('--no-title');
     const [dir, ...extra] = parsed.positional;
     if (!dir) throw new UsageError('needs a charm directory');
@@ -106,7 +142,12 @@ export function renderCommand(args: string[], io: CliIO): number {
       dir,
       format: choice('--format', lastValue(parsed, '--format'), RENDER_FORMATS, 'md'),
       sections: sections.length ? sections : [PAGE_DIRECTIVE.name],
-      headingLevel: headingLevelOf(lastValue(parsed, '--heading-level'), title ? 2 : 1, title ? 2 : 1, title ? ' (level 1 is the page title; --no-title frees it)' : ''),
+      headingLevel: headingLevelOf(
+        lastValue(parsed, '--heading-level'),
+        title ? 2 : 1,
+        title ? 2 : 1,
+        title ? ' (level 1 is the page title; --no-title frees it)' : '',
+      ),
       title,
       ...layoutOptions(parsed),
       ...(out ? {out} : {}),

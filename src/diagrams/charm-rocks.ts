@@ -30,12 +30,16 @@ export function unmatchedRocks(model: CharmModel): Rock[] {
  */
 export function withoutUnplacedRockLayers(model: CharmModel): CharmModel {
   const rockPaths = new Set(model.rocks.map((r) => r.path));
-  const unplaced = (l: CharmModel['pebble'][number]): boolean => l.container === null && l.origin === 'rockcraft' && rockPaths.has(l.file);
+  const unplaced = (l: CharmModel['pebble'][number]): boolean =>
+    l.container === null && l.origin === 'rockcraft' && rockPaths.has(l.file);
   const pebble = model.pebble.filter((l) => !unplaced(l));
-  const servicesOf = (layers: CharmModel['pebble']): Set<string> => new Set(layers.filter((l) => l.container === null).flatMap((l) => l.services.map((s) => s.name)));
+  const servicesOf = (layers: CharmModel['pebble']): Set<string> =>
+    new Set(layers.filter((l) => l.container === null).flatMap((l) => l.services.map((s) => s.name)));
   const dropped = servicesOf(model.pebble.filter(unplaced));
   const kept = servicesOf(pebble);
-  const exporters = model.metrics.exporters.filter((x) => x.container !== null || !dropped.has(x.service) || kept.has(x.service));
+  const exporters = model.metrics.exporters.filter(
+    (x) => x.container !== null || !dropped.has(x.service) || kept.has(x.service),
+  );
   return {...model, pebble, metrics: {...model.metrics, exporters}};
 }
 

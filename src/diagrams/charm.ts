@@ -36,7 +36,6 @@ export function charmClassName(model: CharmModel): string {
   return model.charmClasses[0]?.name ?? `${model.name} charm`;
 }
 
-
 function serviceLabel(s: ServiceInfo): string[] {
   return [s.name, s.exporter ? 'metrics exporter' : 'Pebble service'];
 }
@@ -55,12 +54,15 @@ export function charmDiagram(model: CharmModel): DiagramResult {
   const alt: AltGroup[] = [];
   const containers = model.containers;
   const unmatched = unmatchedRocks(model);
-  const description = (k8s
-    ? `Each unit of the ${name} charm is a Kubernetes pod with the charm container (${className} on ops, with the Juju agent) ` +
-      `and ${containers.length} workload container(s)${containers.length ? `: ${containers.map((c) => c.name).join(', ')}` : ''}, each running its Pebble services.`
-    : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`) +
+  const description =
+    (k8s
+      ? `Each unit of the ${name} charm is a Kubernetes pod with the charm container (${className} on ops, with the Juju agent) ` +
+        `and ${containers.length} workload container(s)${containers.length ? `: ${containers.map((c) => c.name).join(', ')}` : ''}, each running its Pebble services.`
+      : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`) +
     // Said here too: Markdown and MyST output carry the description (accDescr), not the text alternative.
-    (unmatched.length ? ` Not drawn, as no container's image: the rock(s) ${unmatched.map((r) => r.name).join(', ')}.` : '');
+    (unmatched.length
+      ? ` Not drawn, as no container's image: the rock(s) ${unmatched.map((r) => r.name).join(', ')}.`
+      : '');
   const writer = new FlowchartWriter('TB', title, description);
 
   const unit = writer.subgraph(k8s ? `${name} unit (Kubernetes pod)` : `${name} unit (machine)`, {classes: ['unit']});
@@ -74,7 +76,10 @@ export function charmDiagram(model: CharmModel): DiagramResult {
   }
   alt.push({
     label: k8s ? 'Unit (Kubernetes pod)' : 'Unit (machine)',
-    items: [`charm${k8s ? ' container' : ''}: ${className} on ops, with the Juju agent`, ...(k8s ? containers.map((c) => `workload container: ${c.name}`) : [])],
+    items: [
+      `charm${k8s ? ' container' : ''}: ${className} on ops, with the Juju agent`,
+      ...(k8s ? containers.map((c) => `workload container: ${c.name}`) : []),
+    ],
   });
 
   const pebbleEdges: string[] = [];
@@ -87,7 +92,8 @@ export function charmDiagram(model: CharmModel): DiagramResult {
       writer.node(serviceLabel(s), {shape: 'round', classes});
     }
     if (computed) writer.node('more computed at runtime', {shape: 'round', classes: ['computed']});
-    if (services.length === 0 && !computed) writer.node('no Pebble service found', {shape: 'round', classes: ['computed']});
+    if (services.length === 0 && !computed)
+      writer.node('no Pebble service found', {shape: 'round', classes: ['computed']});
   };
 
   if (k8s) {
@@ -154,7 +160,8 @@ export function charmDiagram(model: CharmModel): DiagramResult {
     }
   }
   if (images.length > 0) alt.push({label: k8s ? 'Images' : 'Resources', items: images});
-  if (unmatched.length > 0) alt.push({label: 'Rocks that are no container\'s image (not drawn)', items: unmatched.map(unmatchedRockAlt)});
+  if (unmatched.length > 0)
+    alt.push({label: "Rocks that are no container's image (not drawn)", items: unmatched.map(unmatchedRockAlt)});
 
   const storageNodes = new Map<string, string>();
   for (const m of mountEdges) {

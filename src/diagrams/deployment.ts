@@ -48,7 +48,8 @@ export const COMPACT_THRESHOLD = 3;
  * (full layout) or a dashed box marked `(optional)` (compact); the dash is a `classDef` (types.ts
  * PORTABLE_CLASS_STYLES), so it shows in Markdown and MyST output too.
  */
-export const DEPLOYMENT_LEGEND = 'Arrows point from the requirer to the provider; optional integrations are drawn with dashed lines.';
+export const DEPLOYMENT_LEGEND =
+  'Arrows point from the requirer to the provider; optional integrations are drawn with dashed lines.';
 
 /** Subgraph titles of the observability groups (full layout). */
 export const OBSERVABILITY_PROVIDES_TITLE = 'Observability: reads from this charm';
@@ -123,7 +124,13 @@ function edgeLabel(e: Endpoint): string {
 
 function altItem(e: Endpoint, counterpart: string): string {
   const parts = [`${e.name} (${e.interface})`];
-  parts.push(e.role === 'requires' ? `requires ${counterpart}` : e.role === 'provides' ? `provides to ${counterpart}` : 'peer relation');
+  parts.push(
+    e.role === 'requires'
+      ? `requires ${counterpart}`
+      : e.role === 'provides'
+        ? `provides to ${counterpart}`
+        : 'peer relation',
+  );
   if (e.optional) parts.push('optional');
   if (e.limit !== undefined) parts.push(`limit ${e.limit}`);
   return parts.join(', ');
@@ -163,7 +170,8 @@ export function gridLinks(count: number, columns: number): Array<[number, number
   for (let i = 0; i + columns < count; i++) links.push([i, i + columns]);
   const rows = Math.ceil(count / columns);
   const lastRowStart = (rows - 1) * columns;
-  for (let column = count - lastRowStart; column < columns; column++) links.push([lastRowStart - columns + column, count - 1]);
+  for (let column = count - lastRowStart; column < columns; column++)
+    links.push([lastRowStart - columns + column, count - 1]);
   return links;
 }
 
@@ -195,7 +203,11 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
         DEPLOYMENT_LEGEND;
 
   const w = new FlowchartWriter(direction, title, description);
-  const charmLabel = [name, model.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm', ...peers.map((p) => `peer ${edgeLabel(p)}`)];
+  const charmLabel = [
+    name,
+    model.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm',
+    ...peers.map((p) => `peer ${edgeLabel(p)}`),
+  ];
   const charm = w.node(charmLabel, {classes: ['charm']});
 
   // Edges are written after all nodes and subgraphs: an edge written inside a
@@ -241,7 +253,8 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
       const sg = w.subgraph(title, {classes: [cls], direction});
       const ids = eps.map(compactNode);
       // Top to bottom: rows of COMPACT_COLUMNS (gridLinks). Left to right, boxes of one rank already stack into a column.
-      if (direction === 'TB') for (const [from, to] of gridLinks(ids.length, COMPACT_COLUMNS)) w.layoutLink(ids[from]!, ids[to]!);
+      if (direction === 'TB')
+        for (const [from, to] of gridLinks(ids.length, COMPACT_COLUMNS)) w.layoutLink(ids[from]!, ids[to]!);
       w.end();
       return sg;
     };
@@ -255,7 +268,9 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
     if (prov) w.edge(prov, charm, `provides ${allProvides.length}`);
   }
 
-  const alt: AltGroup[] = [{label: 'This charm', items: [`${name} (${model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm)`]}];
+  const alt: AltGroup[] = [
+    {label: 'This charm', items: [`${name} (${model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm)`]},
+  ];
   const addGroup = (label: string, eps: Endpoint[]): void => {
     if (eps.length > 0) alt.push({label, items: eps.map((e) => altItem(e, labels.get(e) ?? e.name))});
   };

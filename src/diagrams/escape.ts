@@ -47,7 +47,16 @@ export function normalizeText(text: string, max: number = DEFAULT_LABEL_MAX): st
   for (const ch of String(text)) {
     const cp = ch.codePointAt(0)!;
     let c = ch;
-    if (cp === 0x09 || cp === 0x0a || cp === 0x0d || cp === 0x0b || cp === 0x0c || cp === 0x85 || cp === 0x2028 || cp === 0x2029) {
+    if (
+      cp === 0x09 ||
+      cp === 0x0a ||
+      cp === 0x0d ||
+      cp === 0x0b ||
+      cp === 0x0c ||
+      cp === 0x85 ||
+      cp === 0x2028 ||
+      cp === 0x2029
+    ) {
       c = ' ';
     } else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
       continue; // other control characters cannot be shown

@@ -70,7 +70,11 @@ export interface MatchOptions {
 }
 
 export function isObservabilityEndpoint(model: CharmModel, e: Endpoint): boolean {
-  return OBSERVABILITY_INTERFACES.has(e.interface) || model.metrics.endpoints.includes(e.name) || model.metrics.endpoints.includes(e.interface);
+  return (
+    OBSERVABILITY_INTERFACES.has(e.interface) ||
+    model.metrics.endpoints.includes(e.name) ||
+    model.metrics.endpoints.includes(e.interface)
+  );
 }
 
 /** Match every requirer with every provider of its interface, in the charms' order, then endpoint order. */
@@ -83,7 +87,8 @@ export function matchFamily(charms: readonly FamilyCharm[], options: MatchOption
       const providers: IntegrationEnd[] = [];
       for (const provider of charms) {
         if (provider === requirer) continue;
-        for (const p of provider.model.endpoints) if (p.role === 'provides' && p.interface === r.interface) providers.push({charm: provider, endpoint: p});
+        for (const p of provider.model.endpoints)
+          if (p.role === 'provides' && p.interface === r.interface) providers.push({charm: provider, endpoint: p});
       }
       for (const [n, p] of providers.entries()) {
         served.add(r).add(p.endpoint);
@@ -94,7 +99,8 @@ export function matchFamily(charms: readonly FamilyCharm[], options: MatchOption
           optional: r.optional,
           alternatives: providers.length,
           alternative: n + 1,
-          observability: isObservabilityEndpoint(requirer.model, r) || isObservabilityEndpoint(p.charm.model, p.endpoint),
+          observability:
+            isObservabilityEndpoint(requirer.model, r) || isObservabilityEndpoint(p.charm.model, p.endpoint),
         });
       }
     }
@@ -130,7 +136,9 @@ export function integrationNotes(i: Integration, alternativePrefix = ''): string
 
 /** `database → db (postgresql_client), limit 1, 1 of 2`: both endpoint names, the interface, the notes. */
 export function integrationLabel(i: Integration): string {
-  return [`${i.requirer.endpoint.name} → ${i.provider.endpoint.name} (${i.interface})`, ...integrationNotes(i)].join(', ');
+  return [`${i.requirer.endpoint.name} → ${i.provider.endpoint.name} (${i.interface})`, ...integrationNotes(i)].join(
+    ', ',
+  );
 }
 
 /** One line per integration, for text alternatives and lists: every fact, nothing cut. */

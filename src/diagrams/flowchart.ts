@@ -36,7 +36,10 @@ export class FlowchartWriter {
   }
 
   /** Add a node; `label` may be several lines. Returns its generated id. */
-  node(label: string | readonly string[], opts: {shape?: NodeShape; classes?: DiagramClass[]; escape?: EscapeOptions} = {}): string {
+  node(
+    label: string | readonly string[],
+    opts: {shape?: NodeShape; classes?: DiagramClass[]; escape?: EscapeOptions} = {},
+  ): string {
     const id = this.ids.node();
     const [open, close] = SHAPES[opts.shape ?? 'rect'];
     const text = typeof label === 'string' ? quoted(label, opts.escape) : quotedLines(label, opts.escape);

@@ -27,6 +27,18 @@ export {
 } from './deployment.js';
 export {charmDiagram, charmClassName} from './charm.js';
 export {FlowchartWriter, type Direction, type NodeShape, type EdgeStyle} from './flowchart.js';
-export {DIAGRAM_CLASSES, DIAGRAM_CLASS_PREFIX, PORTABLE_CLASS_STYLES, diagramClassName, type DiagramClass} from './types.js';
-export {CHARM_DIAGRAM_ATTRIBUTES, type AltGroup, type CharmDiagramAttributes, type CharmDiagramProps, type DiagramResult} from './props.js';
+export {
+  DIAGRAM_CLASSES,
+  DIAGRAM_CLASS_PREFIX,
+  PORTABLE_CLASS_STYLES,
+  diagramClassName,
+  type DiagramClass,
+} from './types.js';
+export {
+  CHARM_DIAGRAM_ATTRIBUTES,
+  type AltGroup,
+  type CharmDiagramAttributes,
+  type CharmDiagramProps,
+  type DiagramResult,
+} from './props.js';
 export type {CharmDiagramNode} from './node.js';

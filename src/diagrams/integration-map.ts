@@ -28,7 +28,14 @@
 import {normalizeText} from './escape.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
 import {narrowerDirection} from './map-direction.js';
-import {familyCharmTitle, integrationLabel, integrationSentence, type FamilyCharm, type FamilyMatch, type Integration} from './family-match.js';
+import {
+  familyCharmTitle,
+  integrationLabel,
+  integrationSentence,
+  type FamilyCharm,
+  type FamilyMatch,
+  type Integration,
+} from './family-match.js';
 import type {AltGroup, DiagramResult} from './props.js';
 
 export interface IntegrationMapOptions {
@@ -66,20 +73,33 @@ function byPair(integrations: readonly Integration[]): Integration[][] {
 
 function pairEdge(group: Integration[]): Edge {
   const label = normalizeText([...new Set(group.map((i) => i.interface))].join(', '), COMPACT_LABEL_MAX);
-  return {from: group[0]!.requirer.charm, to: group[0]!.provider.charm, label, optional: group.every((i) => i.optional)};
+  return {
+    from: group[0]!.requirer.charm,
+    to: group[0]!.provider.charm,
+    label,
+    optional: group.every((i) => i.optional),
+  };
 }
 
 function edgesOf(match: FamilyMatch, compact: boolean, fold: boolean): Edge[] {
   const drawn = fold ? match.integrations.filter((i) => !i.observability) : match.integrations;
   if (compact) return byPair(drawn).map(pairEdge);
-  return drawn.map((i) => ({from: i.requirer.charm, to: i.provider.charm, label: integrationLabel(i), optional: i.optional}));
+  return drawn.map((i) => ({
+    from: i.requirer.charm,
+    to: i.provider.charm,
+    label: integrationLabel(i),
+    optional: i.optional,
+  }));
 }
 
 function nodeLines(charm: FamilyCharm, match: FamilyMatch, fold: boolean): string[] {
   const m = charm.model;
   const lines = [familyCharmTitle(charm), m.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm'];
   for (const p of m.endpoints.filter((e) => e.role === 'peers')) lines.push(`peer ${p.name} (${p.interface})`);
-  const observability = fold ? match.integrations.filter((i) => i.observability && (i.requirer.charm === charm || i.provider.charm === charm)).length : 0;
+  const observability = fold
+    ? match.integrations.filter((i) => i.observability && (i.requirer.charm === charm || i.provider.charm === charm))
+        .length
+    : 0;
   if (observability) lines.push(`observability: ${observability}`);
   const needs = match.unmatched.find((u) => u.charm === charm)?.requires ?? [];
   if (needs.length) lines.push(`external needs: ${needs.length}`);
@@ -99,10 +119,16 @@ export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMa
   const lines = match.charms.map((charm) => nodeLines(charm, match, fold));
   const edges = edgesOf(match, compact, fold);
   const index = new Map(match.charms.map((c, i) => [c, i]));
-  const direction = options.direction ?? narrowerDirection(lines, edges.map((e) => ({from: index.get(e.from)!, to: index.get(e.to)!, label: e.label})));
+  const direction =
+    options.direction ??
+    narrowerDirection(
+      lines,
+      edges.map((e) => ({from: index.get(e.from)!, to: index.get(e.to)!, label: e.label})),
+    );
   const w = new FlowchartWriter(direction, title, description);
   const ids = match.charms.map((_, i) => w.node(lines[i]!, {classes: ['charm']}));
-  for (const e of edges) w.edge(ids[index.get(e.from)!]!, ids[index.get(e.to)!]!, e.label, e.optional ? 'dotted' : 'solid');
+  for (const e of edges)
+    w.edge(ids[index.get(e.from)!]!, ids[index.get(e.to)!]!, e.label, e.optional ? 'dotted' : 'solid');
 
   return {source: NATURAL_SIZE_INIT + w.toString(), title, description, alt: integrationMapAlt(match)};
 }
@@ -110,14 +136,32 @@ export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMa
 /** The text alternative: every charm, every integration (every alternative too), every unmatched endpoint. */
 export function integrationMapAlt(match: FamilyMatch): AltGroup[] {
   const alt: AltGroup[] = [
-    {label: 'Charms', items: match.charms.map((c) => `${familyCharmTitle(c)} (${c.model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm, ${c.model.endpoints.length} endpoints)`)},
+    {
+      label: 'Charms',
+      items: match.charms.map(
+        (c) =>
+          `${familyCharmTitle(c)} (${c.model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm, ${c.model.endpoints.length} endpoints)`,
+      ),
+    },
     {label: 'Integrations (requirer to provider)', items: match.integrations.map(integrationSentence)},
   ];
-  const needs = match.unmatched.flatMap((u) => u.requires.map((g) => `${familyCharmTitle(u.charm)} needs ${g.interface}: ${g.endpoints.map((e) => e.name).join(', ')}`));
+  const needs = match.unmatched.flatMap((u) =>
+    u.requires.map(
+      (g) => `${familyCharmTitle(u.charm)} needs ${g.interface}: ${g.endpoints.map((e) => e.name).join(', ')}`,
+    ),
+  );
   if (needs.length) alt.push({label: 'Needs from outside the family', items: needs});
-  const offers = match.unmatched.flatMap((u) => u.provides.map((g) => `${familyCharmTitle(u.charm)} offers ${g.interface}: ${g.endpoints.map((e) => e.name).join(', ')}`));
+  const offers = match.unmatched.flatMap((u) =>
+    u.provides.map(
+      (g) => `${familyCharmTitle(u.charm)} offers ${g.interface}: ${g.endpoints.map((e) => e.name).join(', ')}`,
+    ),
+  );
   if (offers.length) alt.push({label: 'Offered, but required by no charm of the family', items: offers});
-  const peers = match.charms.flatMap((c) => c.model.endpoints.filter((e) => e.role === 'peers').map((e) => `${familyCharmTitle(c)} peer ${e.name} (${e.interface})`));
+  const peers = match.charms.flatMap((c) =>
+    c.model.endpoints
+      .filter((e) => e.role === 'peers')
+      .map((e) => `${familyCharmTitle(c)} peer ${e.name} (${e.interface})`),
+  );
   if (peers.length) alt.push({label: 'Peer relations', items: peers});
   return alt;
 }

@@ -59,12 +59,16 @@ export function layers(nodeCount: number, edges: readonly LayoutEdge[]): number[
     }
   }
   const layer = new Array<number>(nodeCount).fill(0);
-  for (const node of order.reverse()) for (const to of forward[node]!) layer[to] = Math.max(layer[to]!, layer[node]! + 1);
+  for (const node of order.reverse())
+    for (const to of forward[node]!) layer[to] = Math.max(layer[to]!, layer[node]! + 1);
   return layer;
 }
 
 /** Estimated widths (px) of the map drawn LR and TB. */
-export function estimateWidths(nodes: ReadonlyArray<readonly string[]>, edges: readonly LayoutEdge[]): Record<Direction, number> {
+export function estimateWidths(
+  nodes: ReadonlyArray<readonly string[]>,
+  edges: readonly LayoutEdge[],
+): Record<Direction, number> {
   const layer = layers(nodes.length, edges);
   const count = Math.max(0, ...layer) + 1;
   const nodeWidth = nodes.map((lines) => textWidth(lines) + NODE_PADDING_PX);

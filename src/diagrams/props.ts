@@ -28,7 +28,9 @@ export interface DiagramResult {
  * them. MDX JSX attributes here are plain strings (never expressions, so charm text is never
  * code): `alt` is `JSON.stringify` of the groups.
  */
-export const CHARM_DIAGRAM_ATTRIBUTES = ['source', 'title', 'description', 'alt'] as const satisfies ReadonlyArray<keyof DiagramResult>;
+export const CHARM_DIAGRAM_ATTRIBUTES = ['source', 'title', 'description', 'alt'] as const satisfies ReadonlyArray<
+  keyof DiagramResult
+>;
 
 /** `<CharmDiagram>`'s attributes as the remark adapter writes them: one string per diagram field. */
 export type CharmDiagramAttributes = Record<(typeof CHARM_DIAGRAM_ATTRIBUTES)[number], string>;

@@ -23,7 +23,11 @@ export interface AuthorHeading {
  * among its siblings, with only the author's own prose between (another directive of this plugin in
  * between has its own section), below the page title (an h1 is the page's, not a section's).
  */
-export function authorHeadingBefore(siblings: readonly RootContent[], directive: RootContent, isDirective: (node: RootContent) => boolean): AuthorHeading | undefined {
+export function authorHeadingBefore(
+  siblings: readonly RootContent[],
+  directive: RootContent,
+  isDirective: (node: RootContent) => boolean,
+): AuthorHeading | undefined {
   let intro = false;
   for (let i = siblings.indexOf(directive) - 1; i >= 0; i--) {
     const node = siblings[i]!;
@@ -41,12 +45,16 @@ export function authorHeadingBefore(siblings: readonly RootContent[], directive:
  * (a page made from the template keeps its sentence, which would otherwise be printed twice).
  * Returns the generated content without them, or null (not adopted).
  */
-export function adoptHeading(titles: readonly RegExp[], {heading: author, intro}: AuthorHeading, generated: RootContent[]): RootContent[] | null {
+export function adoptHeading(
+  titles: readonly RegExp[],
+  {heading: author, intro}: AuthorHeading,
+  generated: RootContent[],
+): RootContent[] | null {
   const first = generated[0];
   if (first?.type !== 'heading' || first.depth !== author.depth) return null;
   const title = headingText(author);
   if (!adoptsTitle(titles, title.replace(CUSTOM_ID, ''), headingText(first))) return null;
-  const id = (first.data)?.hProperties?.id;
+  const id = first.data?.hProperties?.id;
   if (id && !CUSTOM_ID.test(title)) {
     const data = (author.data ??= {}) as {hProperties?: Record<string, unknown>};
     data.hProperties = {...data.hProperties, id};

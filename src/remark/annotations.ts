@@ -15,7 +15,7 @@ export function extractAnnotations(children: RootContent[]): {prose: RootContent
       continue;
     }
     const kept: ListItem[] = [];
-    for (const item of (child).children) {
+    for (const item of child.children) {
       const note = noteOf(item);
       if (note) annotations.push(note);
       else kept.push(item);
@@ -41,5 +41,9 @@ function noteOf(item: ListItem): EventAnnotation | null {
     remainder = [{...head, value: head.value.slice(m[0].length)}, ...rest];
   }
   if (!event) return null;
-  return {event: normaliseEventName(event), content: remainder.filter((c) => c.type !== 'text' || c.value !== ''), ...(item.position ? {line: item.position.start.line} : {})};
+  return {
+    event: normaliseEventName(event),
+    content: remainder.filter((c) => c.type !== 'text' || c.value !== ''),
+    ...(item.position ? {line: item.position.start.line} : {}),
+  };
 }

@@ -44,7 +44,12 @@ function documentedCharms(source: string, defaultCharm: string | undefined): Map
  * Charm id -> relative link from `page` to the page of its content folder that documents it
  * (see above). The catalog page itself never counts.
  */
-export function charmPages(siteDir: string, page: string, ids: readonly string[], defaultCharm: string | undefined): Map<string, string> {
+export function charmPages(
+  siteDir: string,
+  page: string,
+  ids: readonly string[],
+  defaultCharm: string | undefined,
+): Map<string, string> {
   const best = new Map<string, {file: string; score: number}>();
   for (const file of sitePages(contentRoot(siteDir, page))) {
     if (file === page) continue;

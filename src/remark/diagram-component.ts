@@ -21,14 +21,36 @@ export function diagramImport(): MdxjsEsm {
   return {
     type: 'mdxjsEsm',
     value: `import ${ELEMENT} from '${source}';`,
-    data: {estree: {type: 'Program', sourceType: 'module', body: [{type: 'ImportDeclaration', specifiers: [specifier], source: {type: 'Literal', value: source, raw: `'${source}'`}, attributes: []}]}},
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [specifier],
+            source: {type: 'Literal', value: source, raw: `'${source}'`},
+            attributes: [],
+          },
+        ],
+      },
+    },
   };
 }
 
 /** A diagram node becomes <CharmDiagram source=... title=... description=... alt=... />: string attributes, never MDX text. */
 export function toDiagramElement(node: CharmDiagramNode): MdxJsxFlowElement {
-  const props: CharmDiagramAttributes = {source: node.source, title: node.title, description: node.description, alt: JSON.stringify(node.alt)};
-  const attributes = CHARM_DIAGRAM_ATTRIBUTES.map((name): MdxJsxAttribute => ({type: 'mdxJsxAttribute', name, value: props[name]}));
+  const props: CharmDiagramAttributes = {
+    source: node.source,
+    title: node.title,
+    description: node.description,
+    alt: JSON.stringify(node.alt),
+  };
+  const attributes = CHARM_DIAGRAM_ATTRIBUTES.map((name): MdxJsxAttribute => ({
+    type: 'mdxJsxAttribute',
+    name,
+    value: props[name],
+  }));
   return {type: 'mdxJsxFlowElement', name: ELEMENT, attributes, children: []};
 }
 
@@ -36,7 +58,9 @@ export function toDiagramElement(node: CharmDiagramNode): MdxJsxFlowElement {
 export function diagramElementProps(node: RootContent): CharmDiagramAttributes | null {
   if (node.type !== 'mdxJsxFlowElement' || node.name !== ELEMENT) return null;
   const value = (name: string): string => {
-    const attribute = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
+    const attribute = node.attributes.find(
+      (a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name,
+    );
     return typeof attribute?.value === 'string' ? attribute.value : '';
   };
   return {source: value('source'), title: value('title'), description: value('description'), alt: value('alt')};

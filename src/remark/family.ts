@@ -33,13 +33,31 @@ export interface FamilyExpansion {
 /** `charms="a, b"`, or every configured charm in configuration order. */
 function selectedIds(name: string, x: FamilyExpansion): string[] {
   const configured = Object.keys(x.state.options.charms);
-  if (x.attributes['charm'] !== undefined) x.fail('unknown-attribute', `:::${name} reads several charms and takes no \`charm\`.`, 'Name them with charms="id1,id2", or leave it out for every configured charm.');
+  if (x.attributes['charm'] !== undefined)
+    x.fail(
+      'unknown-attribute',
+      `:::${name} reads several charms and takes no \`charm\`.`,
+      'Name them with charms="id1,id2", or leave it out for every configured charm.',
+    );
   const listed = x.attributes['charms'];
   if (listed === undefined) return configured;
-  const ids = listed.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!ids.length) x.fail('bad-attribute', `charms on :::${name} names no charm.`, `Write charms="id1,id2" with ids from: ${configured.join(', ')}, or leave it out for every charm.`);
+  const ids = listed
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!ids.length)
+    x.fail(
+      'bad-attribute',
+      `charms on :::${name} names no charm.`,
+      `Write charms="id1,id2" with ids from: ${configured.join(', ')}, or leave it out for every charm.`,
+    );
   for (const id of ids) {
-    if (!configured.includes(id)) x.fail('unknown-charm', `Unknown charm \`${id}\` in charms on :::${name}.`, `Configured charms: ${configured.join(', ')}. Add it to the plugin's \`charms\` option.`);
+    if (!configured.includes(id))
+      x.fail(
+        'unknown-charm',
+        `Unknown charm \`${id}\` in charms on :::${name}.`,
+        `Configured charms: ${configured.join(', ')}. Add it to the plugin's \`charms\` option.`,
+      );
   }
   return [...new Set(ids)];
 }
@@ -48,7 +66,11 @@ function selectedIds(name: string, x: FamilyExpansion): string[] {
  * The section for a family directive whose attribute values were checked against its schema;
  * errors go through `fail` (onError applies).
  */
-export function expandFamily(node: ContainerDirective | LeafDirective, directive: FamilyDirective, x: FamilyExpansion): RootContent[] {
+export function expandFamily(
+  node: ContainerDirective | LeafDirective,
+  directive: FamilyDirective,
+  x: FamilyExpansion,
+): RootContent[] {
   const level = x.attributes['heading-level'];
   const ids = selectedIds(node.name, x);
   const {options} = x.state;
@@ -57,12 +79,20 @@ export function expandFamily(node: ContainerDirective | LeafDirective, directive
     const path = options.charms[id]!.path;
     const dir = isAbsolute(path) ? path : resolve(siteDir, path);
     // Each charm where the page reads it: the directive's ref, the page's doc version, the charm's ref.
-    const ref = refFor(x.attributes['ref'], options.charms[id]!.ref, options.versions, docVersionOf(options.id, x.file.path));
+    const ref = refFor(
+      x.attributes['ref'],
+      options.charms[id]!.ref,
+      options.versions,
+      docVersionOf(options.id, x.file.path),
+    );
     const {model} = loadCharmCachedAt(dir, ref, {maxFileBytes: options.maxFileBytes});
     x.report(model, dir);
     return {id, model};
   });
-  const pages = directive.readsSitePages && x.file.path ? charmPages(siteDir, resolve(x.file.path), ids, options.defaultCharm) : undefined;
+  const pages =
+    directive.readsSitePages && x.file.path
+      ? charmPages(siteDir, resolve(x.file.path), ids, options.defaultCharm)
+      : undefined;
   const generated = directive.build({
     charms,
     headingLevel: level !== undefined ? Number(level) : Math.min(6, x.headingDepth + 1),
@@ -70,6 +100,8 @@ export function expandFamily(node: ContainerDirective | LeafDirective, directive
     ...(pages ? {pages} : {}),
   });
   // Author prose goes under the section heading, above the generated content.
-  const prose = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel)) as RootContent[];
+  const prose = node.children.filter(
+    (c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel),
+  ) as RootContent[];
   return generated[0]?.type === 'heading' ? [generated[0], ...prose, ...generated.slice(1)] : [...prose, ...generated];
 }

@@ -14,7 +14,16 @@ import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore, type AuthorHeading} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
-import {charmWarningLines, displayPath, DRIFT_CODE, DriftError, driftedAnnotations, driftLine, driftMessage, reportOnce} from '../report.js';
+import {
+  charmWarningLines,
+  displayPath,
+  DRIFT_CODE,
+  DriftError,
+  driftedAnnotations,
+  driftLine,
+  driftMessage,
+  reportOnce,
+} from '../report.js';
 import {scrollableTables} from './table-scroll.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 import {expandFamily} from './family.js';
@@ -38,13 +47,19 @@ export function remarkCharmDirectives(options: Options | PluginOptions) {
 }
 
 const isOurDirective = (node: {type: string}): boolean =>
-  (node.type === 'containerDirective' || node.type === 'leafDirective') && directiveNamed((node as Directive).name) !== undefined;
+  (node.type === 'containerDirective' || node.type === 'leafDirective') &&
+  directiveNamed((node as Directive).name) !== undefined;
 
 function transform(tree: Root, file: VFile, state: SiteState): void {
-  const found: Array<{node: Directive; parent: {children: RootContent[]}; headingDepth: number; author?: AuthorHeading}> = [];
+  const found: Array<{
+    node: Directive;
+    parent: {children: RootContent[]};
+    headingDepth: number;
+    author?: AuthorHeading;
+  }> = [];
   let lastDepth = 1;
   visit(tree, (node, _index, parent) => {
-    if (node.type === 'heading') lastDepth = (node).depth;
+    if (node.type === 'heading') lastDepth = node.depth;
     if (isOurDirective(node) && parent) {
       const siblings = (parent as {children: RootContent[]}).children;
       const author = authorHeadingBefore(siblings, node as RootContent, isOurDirective);
@@ -72,7 +87,13 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
  * A warning on the page's vfile (for remark tooling) and in the build log: Docusaurus does not
  * print vfile messages, and a drift note nobody sees is no check at all.
  */
-function warn(state: SiteState, file: VFile, message: string, place: {line: number; column: number}, code: string): void {
+function warn(
+  state: SiteState,
+  file: VFile,
+  message: string,
+  place: {line: number; column: number},
+  code: string,
+): void {
   file.message(message, {place, ruleId: code, source: 'charm-architecture'});
   const where = `${pagePath(file)}:${place.line}:${place.column}`;
   reportOnce(state, message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
@@ -86,32 +107,75 @@ function pagePath(file: VFile): string {
  * The directive's content. Under an author heading of its own section (`## Juju events` then the
  * events directive), the section adopts that heading: no second heading, sub-headings one level below.
  */
-function expand(node: Directive, headingDepth: number, file: VFile, state: SiteState, author?: AuthorHeading): RootContent[] {
+function expand(
+  node: Directive,
+  headingDepth: number,
+  file: VFile,
+  state: SiteState,
+  author?: AuthorHeading,
+): RootContent[] {
   const options = state.options;
   const pos = node.position?.start ?? {line: 1, column: 1};
   // Typed on the name, so that a call to it ends the path for the compiler too (no `!` after it).
   const fail: (code: ErrorCode, message: string, hint?: string) => never = (code, message, hint) => {
-    throw new DirectiveError({code, message, file: pagePath(file), line: pos.line, column: pos.column, ...(hint ? {hint} : {})});
+    throw new DirectiveError({
+      code,
+      message,
+      file: pagePath(file),
+      line: pos.line,
+      column: pos.column,
+      ...(hint ? {hint} : {}),
+    });
   };
   try {
-    const siteDir = state.siteDir ?? fail('plugin-missing', 'The charm-architecture remark plugin runs, but the Docusaurus plugin half is not installed.', 'Add `charms.plugin` (from charmArchitecture()) to `plugins` in docusaurus.config.');
+    const siteDir =
+      state.siteDir ??
+      fail(
+        'plugin-missing',
+        'The charm-architecture remark plugin runs, but the Docusaurus plugin half is not installed.',
+        'Add `charms.plugin` (from charmArchitecture()) to `plugins` in docusaurus.config.',
+      );
     const directive = directiveNamed(node.name)!;
-    const attributes = Object.fromEntries(Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const attributes = Object.fromEntries(
+      Object.entries(node.attributes ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
     // An unknown attribute first; a bad value once the charm is known (a family directive has none to resolve).
     const problems = checkAttributes(directive, attributes);
     if (problems.unknown) fail(problems.unknown.code, problems.unknown.message, problems.unknown.hint);
     if (directive.family) {
       if (problems.value) fail(problems.value.code, problems.value.message);
-      return expandFamily(node, directive, {attributes, headingDepth, file, state, siteDir, fail, report: (model, dir) => {
-        for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
-      }});
+      return expandFamily(node, directive, {
+        attributes,
+        headingDepth,
+        file,
+        state,
+        siteDir,
+        fail,
+        report: (model, dir) => {
+          for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
+        },
+      });
     }
     const choice = resolveCharm(attributes, options);
     const configured = Object.keys(options.charms).join(', ');
     if ('problem' in choice) {
-      if (choice.problem === 'empty-charm') fail('empty-charm', `:::${node.name} has an empty \`charm\` attribute.`, `Name a charm (one of: ${configured}), or leave \`charm\` out to use ${options.defaultCharm ? `the default charm \`${options.defaultCharm}\`` : 'the default charm'}.`);
-      if (choice.problem === 'unknown-charm') fail('unknown-charm', `Unknown charm \`${choice.written}\` on :::${node.name}.`, `Configured charms: ${configured}. Add it to the plugin's \`charms\` option.`);
-      fail('no-charm', `:::${node.name} names no charm and no \`defaultCharm\` is configured.`, `Add charm="<id>" (one of: ${configured}).`);
+      if (choice.problem === 'empty-charm')
+        fail(
+          'empty-charm',
+          `:::${node.name} has an empty \`charm\` attribute.`,
+          `Name a charm (one of: ${configured}), or leave \`charm\` out to use ${options.defaultCharm ? `the default charm \`${options.defaultCharm}\`` : 'the default charm'}.`,
+        );
+      if (choice.problem === 'unknown-charm')
+        fail(
+          'unknown-charm',
+          `Unknown charm \`${choice.written}\` on :::${node.name}.`,
+          `Configured charms: ${configured}. Add it to the plugin's \`charms\` option.`,
+        );
+      fail(
+        'no-charm',
+        `:::${node.name} names no charm and no \`defaultCharm\` is configured.`,
+        `Add charm="<id>" (one of: ${configured}).`,
+      );
     }
     const charm = options.charms[choice.id]!;
     if (problems.value) fail(problems.value.code, problems.value.message);
@@ -123,15 +187,29 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
     const {model, revision} = loadCharmCachedAt(dir, ref, {maxFileBytes: options.maxFileBytes});
     for (const line of charmWarningLines(model, dir)) reportOnce(state, line);
     const container = attributes['container'];
-    if (container !== undefined && !model.containers.some((c) => c.name === container) && !model.pebble.some((l) => l.container === container)) {
-      fail('unknown-container', `The charm ${model.name} has no container \`${container}\`.`, `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`);
+    if (
+      container !== undefined &&
+      !model.containers.some((c) => c.name === container) &&
+      !model.pebble.some((l) => l.container === container)
+    ) {
+      fail(
+        'unknown-container',
+        `The charm ${model.name} has no container \`${container}\`.`,
+        `Its containers: ${model.containers.map((c) => c.name).join(', ') || 'none (a machine charm)'}.`,
+      );
     }
-    const label = node.children.filter((c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel));
-    const {prose, annotations} = directive.annotations ? extractAnnotations(label) : {prose: label as RootContent[], annotations: []};
+    const label = node.children.filter(
+      (c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel),
+    );
+    const {prose, annotations} = directive.annotations
+      ? extractAnnotations(label)
+      : {prose: label as RootContent[], annotations: []};
     const drifted = driftedAnnotations(model, annotations);
     // onDrift 'throw' (CI): a DriftError, which the catch below passes on: onError 'warn' does not downgrade it.
-    if (drifted.length && options.onDrift === 'throw') throw new DriftError(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
-    for (const a of drifted) warn(state, file, driftMessage(model, a), {line: a.line ?? pos.line, column: 1}, DRIFT_CODE);
+    if (drifted.length && options.onDrift === 'throw')
+      throw new DriftError(drifted.map((a) => driftLine(pagePath(file), a.line ?? pos.line, model, a)).join('\n'));
+    for (const a of drifted)
+      warn(state, file, driftMessage(model, a), {line: a.line ?? pos.line, column: 1}, DRIFT_CODE);
     const links: LinkOptions = {
       jujuDocsUrl: options.jujuDocsUrl,
       charmhubUrl: options.charmhubUrl,
@@ -139,14 +217,20 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
       ...(charm.branch ? {branch: charm.branch} : {}),
       ...(charm.pathInRepository ? {charmPathInRepository: charm.pathInRepository} : {}),
       // Old docs link to old code: the commit itself, and where the charm sat in the repository then.
-      ...(revision ? {branch: revision.commit, charmPathInRepository: charm.pathInRepository ?? (revision.charmPath || '.')} : {}),
+      ...(revision
+        ? {branch: revision.commit, charmPathInRepository: charm.pathInRepository ?? (revision.charmPath || '.')}
+        : {}),
     };
-    const build = (level: number): RootContent[] => directive.build({model, headingLevel: level, links, attributes, annotations});
-    const adopted = author && levelAttr === undefined ? adoptHeading(directive.titles, author, build(author.heading.depth)) : null;
+    const build = (level: number): RootContent[] =>
+      directive.build({model, headingLevel: level, links, attributes, annotations});
+    const adopted =
+      author && levelAttr === undefined ? adoptHeading(directive.titles, author, build(author.heading.depth)) : null;
     if (adopted) return [...prose, ...adopted];
     const generated = build(headingLevel);
     // Author prose goes under the section heading, above the generated content.
-    return generated.length && generated[0]!.type === 'heading' ? [generated[0], ...prose, ...generated.slice(1)] : [...prose, ...generated];
+    return generated.length && generated[0]!.type === 'heading'
+      ? [generated[0], ...prose, ...generated.slice(1)]
+      : [...prose, ...generated];
   } catch (thrown) {
     if (thrown instanceof DriftError) throw thrown;
     // A bug met on some charm is still reported at the directive, and `onError: 'warn'` still holds.
@@ -161,9 +245,21 @@ function expand(node: Directive, headingDepth: number, file: VFile, state: SiteS
   }
 }
 
-function internalError(thrown: unknown, directive: string, file: VFile, pos: {line: number; column: number}): DirectiveError {
+function internalError(
+  thrown: unknown,
+  directive: string,
+  file: VFile,
+  pos: {line: number; column: number},
+): DirectiveError {
   const what = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-  return new DirectiveError({code: 'internal-error', message: `:::${directive} could not be generated: an internal error (${what.split('\n')[0]}).`, file: pagePath(file), line: pos.line, column: pos.column, hint: 'This is a bug in docusaurus-plugin-charm-architecture: please report it with the charm; `onError: \'warn\'` lets the build go on.'});
+  return new DirectiveError({
+    code: 'internal-error',
+    message: `:::${directive} could not be generated: an internal error (${what.split('\n')[0]}).`,
+    file: pagePath(file),
+    line: pos.line,
+    column: pos.column,
+    hint: "This is a bug in docusaurus-plugin-charm-architecture: please report it with the charm; `onError: 'warn'` lets the build go on.",
+  });
 }
 
 function describe(error: CharmArchError, file: VFile, pos: {line: number; column: number}): string {

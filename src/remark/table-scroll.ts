@@ -14,7 +14,11 @@ export function scrollableTables(nodes: RootContent[]): RootContent[] {
   for (const node of nodes) {
     const mark = (table: Table): void => {
       const data = (table.data ??= {}) as {hProperties?: Record<string, unknown>};
-      data.hProperties = {...data.hProperties, className: [TABLE_SCROLL_CLASS], style: 'display: block; overflow-x: auto; max-width: 100%'};
+      data.hProperties = {
+        ...data.hProperties,
+        className: [TABLE_SCROLL_CLASS],
+        style: 'display: block; overflow-x: auto; max-width: 100%',
+      };
     };
     if (node.type === 'table') mark(node);
     else visit(node, 'table', mark);

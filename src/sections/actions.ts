@@ -26,7 +26,15 @@ export function charmActions(ctx: SectionContext): RootContent[] {
       ctx.model.actions.map((a) => [
         [code(a.name), ...origin(a.origin)],
         a.description ? charmInline(a.description, ctx.links) : [dash()],
-        a.params.length ? asSentences(a.params.map((p) => [code(p.name), text(` (${p.type}${p.required ? ', required' : ''})`), ...(p.description ? [text(': '), ...charmInline(p.description, ctx.links)] : [])])) : [dash()],
+        a.params.length
+          ? asSentences(
+              a.params.map((p) => [
+                code(p.name),
+                text(` (${p.type}${p.required ? ', required' : ''})`),
+                ...(p.description ? [text(': '), ...charmInline(p.description, ctx.links)] : []),
+              ]),
+            )
+          : [dash()],
       ]),
     ),
   );

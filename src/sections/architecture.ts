@@ -24,7 +24,9 @@ const PARTS: ReadonlyArray<{directive: CharmDirective; deeper?: true}> = [
 
 /** The whole page, in template order, its sections at the directive's heading level (the page title is the author's). */
 function charmArchitecture(ctx: SectionContext): RootContent[] {
-  return PARTS.flatMap(({directive, deeper}) => directive.build(deeper ? {...ctx, headingLevel: ctx.headingLevel + 1} : ctx));
+  return PARTS.flatMap(({directive, deeper}) =>
+    directive.build(deeper ? {...ctx, headingLevel: ctx.headingLevel + 1} : ctx),
+  );
 }
 
 /**
@@ -33,7 +35,12 @@ function charmArchitecture(ctx: SectionContext): RootContent[] {
  */
 export const architectureDirective: CharmDirective = {
   name: 'charm-architecture',
-  attributes: charmAttributes({exclude: jujuEventsAttributes.exclude, layout: oneOf(...LAYOUTS), direction: oneOf(...DIRECTIONS), toc: jujuEventsAttributes.toc}),
+  attributes: charmAttributes({
+    exclude: jujuEventsAttributes.exclude,
+    layout: oneOf(...LAYOUTS),
+    direction: oneOf(...DIRECTIONS),
+    toc: jujuEventsAttributes.toc,
+  }),
   build: charmArchitecture,
   checks: [...new Set(PARTS.flatMap((p) => p.directive.checks))],
   titles: [],

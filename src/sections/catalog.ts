@@ -10,7 +10,12 @@ function nameCell(charm: FamilyCharm, page: string | undefined): PhrasingContent
   const title = text(familyCharmTitle(charm));
   // `page` is a path to a page of this site found by the adapter, never charm text: a plain link
   // (link() admits only the absolute URLs charm text may carry).
-  return [page ? ({type: 'link', url: page, children: [title]} satisfies Link) : title, text(' ('), code(charm.model.name), text(')')];
+  return [
+    page ? ({type: 'link', url: page, children: [title]} satisfies Link) : title,
+    text(' ('),
+    code(charm.model.name),
+    text(')'),
+  ];
 }
 
 function endpointCounts(charm: FamilyCharm): string {
@@ -32,7 +37,9 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
         nameCell(c, ctx.pages?.get(c.id)),
         c.model.summary ? charmInline(c.model.summary) : [dash()],
         [text(c.model.kind === 'kubernetes' ? 'Kubernetes' : 'machine')],
-        c.model.containers.length ? c.model.containers.flatMap((k, n) => [...(n ? [text(', ')] : []), code(k.name)]) : [dash()],
+        c.model.containers.length
+          ? c.model.containers.flatMap((k, n) => [...(n ? [text(', ')] : []), code(k.name)])
+          : [dash()],
         [text(endpointCounts(c))],
         [text(String(c.model.actions.length))],
         [text(String(c.model.config.length))],
@@ -42,7 +49,13 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
   );
   const linked = ctx.charms.filter((c) => ctx.pages?.has(c.id)).length;
   if (ctx.pages && linked < ctx.charms.length) {
-    out.push(paragraph(text('A charm without a link has no page of its own on this site yet (a page with its '), code(`:::${architectureDirective.name}`), text(' or its section directives).')));
+    out.push(
+      paragraph(
+        text('A charm without a link has no page of its own on this site yet (a page with its '),
+        code(`:::${architectureDirective.name}`),
+        text(' or its section directives).'),
+      ),
+    );
   }
   return out;
 }

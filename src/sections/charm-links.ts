@@ -35,4 +35,3 @@ function repositoryFileUrl(url: string, repository: string, links: LinkOptions):
   const file = inRepository === '.' ? '' : inRepository;
   return `${repository.replace(/\/+$/, '')}/blob/${links.branch ?? 'main'}/${file.split('/').map(encodeURIComponent).join('/')}${fragment}`;
 }
-

@@ -7,7 +7,11 @@ import {charmMarkdown, paragraph, text} from './mdast.js';
  * the head; anything more (a bullet list, several paragraphs) follows as its own inert Markdown blocks,
  * so a resource description written as a list reads as a list.
  */
-export function describedItem(head: PhrasingContent[], description: string | undefined, links?: LinkOptions): BlockContent[] {
+export function describedItem(
+  head: PhrasingContent[],
+  description: string | undefined,
+  links?: LinkOptions,
+): BlockContent[] {
   const blocks = description?.trim() ? charmMarkdown(description, links) : [];
   const [first] = blocks;
   if (!first) return [paragraph(...head)];

@@ -25,39 +25,84 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
         url ? link(url, code(cls.name)) : code(cls.name),
         text(' Python class which inherits from '),
         code(base),
-        text(base.endsWith('CharmBase') ? '. CharmBase is the base class from which all charms are formed, defined by ' : `, which in turn builds on CharmBase from `),
+        text(
+          base.endsWith('CharmBase')
+            ? '. CharmBase is the base class from which all charms are formed, defined by '
+            : `, which in turn builds on CharmBase from `,
+        ),
         link(OPS_URL, text('Ops')),
         text(' (Python framework for developing charms).'),
       ),
     );
   } else {
-    out.push(paragraph(text('No charm class was found in '), entry, text(m.framework === 'reactive' ? ': this is a reactive charm, not an Ops charm.' : '.')));
+    out.push(
+      paragraph(
+        text('No charm class was found in '),
+        entry,
+        text(m.framework === 'reactive' ? ': this is a reactive charm, not an Ops charm.' : '.'),
+      ),
+    );
   }
   out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(CHARM_URL, text('Charm')))));
   // Events library objects observe in their own code are not observers in the charm's source.
   const own = m.events.filter((e) => !e.inherited && !e.handledBy);
-  out.push(paragraph(text('The '), code('__init__'), text(` method guarantees that the charm observes all events relevant to its operation and handles them${own.length ? ` (${own.length} observer${own.length === 1 ? '' : 's'} in the charm's source)` : ''}.`)));
+  out.push(
+    paragraph(
+      text('The '),
+      code('__init__'),
+      text(
+        ` method guarantees that the charm observes all events relevant to its operation and handles them${own.length ? ` (${own.length} observer${own.length === 1 ? '' : 's'} in the charm's source)` : ''}.`,
+      ),
+    ),
+  );
   const option = exampleOption(m.config);
   if (!option) return out;
   out.push(paragraph(text('Take, for example, when a configuration is changed by using the CLI.')));
   const steps: Array<BlockContent[] | PhrasingContent[]> = [
-    [paragraph(text('User runs the configuration command:')), codeBlock(`juju config ${m.name} ${option.name}=${shellWord(exampleValue(option))}`, 'bash')],
+    [
+      paragraph(text('User runs the configuration command:')),
+      codeBlock(`juju config ${m.name} ${option.name}=${shellWord(exampleValue(option))}`, 'bash'),
+    ],
     [text('A '), code('config-changed'), text(' event is emitted.')],
   ];
   const observer = configObserver(m);
   if (!observer) {
     // Only what is true: this charm (or its base classes) never observes config-changed.
-    steps.push([text('The charm does not observe '), code('config-changed'), text(': it reads the new value the next time it handles an event that it observes.')]);
+    steps.push([
+      text('The charm does not observe '),
+      code('config-changed'),
+      text(': it reads the new value the next time it handles an event that it observes.'),
+    ]);
     out.push(list(true, steps));
     return out;
   }
   const handler = `self.${observer.handler}`;
   steps.push(
     [
-      paragraph(...(observer.inherited ? baseClassIntro(observer) : [text('In the '), code('__init__'), text(` method is defined how to handle this event${observer.expression === concreteExpression(observer) ? '' : ' (written there in a more general form)'} like this:`)])),
+      paragraph(
+        ...(observer.inherited
+          ? baseClassIntro(observer)
+          : [
+              text('In the '),
+              code('__init__'),
+              text(
+                ` method is defined how to handle this event${observer.expression === concreteExpression(observer) ? '' : ' (written there in a more general form)'} like this:`,
+              ),
+            ]),
+      ),
       codeBlock(`self.framework.observe(${concreteExpression(observer)}, ${handler})`, 'python'),
     ],
-    [text('The method '), code(observer.handler), ...(observer.handlerDoc ? [text(', in its turn: '), ...charmInline(observer.handlerDoc, ctx.links)] : [text(', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.')])],
+    [
+      text('The method '),
+      code(observer.handler),
+      ...(observer.handlerDoc
+        ? [text(', in its turn: '), ...charmInline(observer.handlerDoc, ctx.links)]
+        : [
+            text(
+              ', in its turn, takes the necessary actions such as waiting for all the relations to be ready and then configuring the containers.',
+            ),
+          ]),
+    ],
   );
   out.push(list(true, steps));
   return out;
@@ -67,12 +112,25 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
 function baseClassIntro(observer: ObservedEvent): PhrasingContent[] {
   const own = ownBaseClass(observer);
   if (!own) return [text('The framework base class defines how to handle this event:')];
-  return [text('The charm\'s base class '), code(own.class), text(', in '), code(own.module), text(', defines how to handle this event:')];
+  return [
+    text("The charm's base class "),
+    code(own.class),
+    text(', in '),
+    code(own.module),
+    text(', defines how to handle this event:'),
+  ];
 }
 
 /** The observer of the charm's own `config-changed` with a named handler (not a library object's), the charm's own one first. */
 function configObserver(m: CharmModel): (ObservedEvent & {handler: string}) | undefined {
-  const observers = m.events.filter((e): e is ObservedEvent & {handler: string} => e.name === 'config-changed' && !e.emitter && !e.handledBy && typeof e.handler === 'string' && /^\w+$/.test(e.handler));
+  const observers = m.events.filter(
+    (e): e is ObservedEvent & {handler: string} =>
+      e.name === 'config-changed' &&
+      !e.emitter &&
+      !e.handledBy &&
+      typeof e.handler === 'string' &&
+      /^\w+$/.test(e.handler),
+  );
   return observers.find((e) => !e.inherited) ?? observers[0];
 }
 
@@ -88,7 +146,8 @@ function concreteExpression(e: ObservedEvent): string {
 /** A real option of the charm to show: its own before an extension's, one whose new value is plain to see first. */
 function exampleOption(config: ConfigOption[]): ConfigOption | undefined {
   const candidates = config.filter((o) => o.type !== 'secret');
-  const rank = (o: ConfigOption): number => (o.origin === 'charm' ? 0 : 2) + (o.type === 'string' && exampleString(o) === null ? 1 : 0);
+  const rank = (o: ConfigOption): number =>
+    (o.origin === 'charm' ? 0 : 2) + (o.type === 'string' && exampleString(o) === null ? 1 : 0);
   return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
 }
 

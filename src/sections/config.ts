@@ -7,7 +7,11 @@ import {origin} from './reference-tables.js';
 
 /** `string`, default `info`. How much the server logs. */
 function descriptionCell(o: ConfigOption, ctx: SectionContext): PhrasingContent[] {
-  const head: PhrasingContent[] = [code(o.type), ...(o.default === undefined ? [] : [text(', default '), ...defaultCell(o)]), text('.')];
+  const head: PhrasingContent[] = [
+    code(o.type),
+    ...(o.default === undefined ? [] : [text(', default '), ...defaultCell(o)]),
+    text('.'),
+  ];
   return o.description ? [...head, text(' '), ...charmInline(o.description, ctx.links)] : head;
 }
 
@@ -21,7 +25,8 @@ function defaultCell(o: ConfigOption): PhrasingContent[] {
   return [code(o.default === null ? 'null' : String(o.default))];
 }
 
-const isMultiLine = (value: ConfigOption['default']): value is string => typeof value === 'string' && /\n./.test(value.trimEnd() + '\n');
+const isMultiLine = (value: ConfigOption['default']): value is string =>
+  typeof value === 'string' && /\n./.test(value.trimEnd() + '\n');
 const defaultId = (o: ConfigOption): string => `config-default-${slug(o.name)}`;
 
 /** Config options with type and default (never a secret's default). */
@@ -30,15 +35,22 @@ export function charmConfig(ctx: SectionContext): RootContent[] {
   if (!ctx.model.config.length) return [...out, paragraph(text('This charm has no configuration options.'))];
   // Two columns, the type and default leading the description: four columns did not fit a docs
   // column (703 px at 1280), and the description, the part a reader came for, got ten characters a line.
-  out.push(table(['Option', 'Description'], ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], descriptionCell(o, ctx)])));
+  out.push(
+    table(
+      ['Option', 'Description'],
+      ctx.model.config.map((o) => [[code(o.name), ...origin(o.origin)], descriptionCell(o, ctx)]),
+    ),
+  );
   // Multi-line defaults keep their lines, in a code block each, after the table.
   for (const o of ctx.model.config) {
     if (!isMultiLine(o.default)) continue;
-    out.push({...paragraph(text('Default of '), code(o.name), text(':')), data: {hProperties: {id: defaultId(o)}}}, codeBlock(o.default.replace(/\n$/, ''), 'text'));
+    out.push(
+      {...paragraph(text('Default of '), code(o.name), text(':')), data: {hProperties: {id: defaultId(o)}}},
+      codeBlock(o.default.replace(/\n$/, ''), 'text'),
+    );
   }
   return out;
 }
-
 
 export const configDirective: CharmDirective = {
   name: 'charm-config',

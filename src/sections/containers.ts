@@ -7,7 +7,9 @@ import {isSidecarCharm} from './charm-diagram.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 
 export function rockFor(rocks: Rock[], container: string, resource: string | null): Rock | undefined {
-  return rocks.find((r) => r.container === container) ?? rocks.find((r) => resource !== null && r.resource === resource);
+  return (
+    rocks.find((r) => r.container === container) ?? rocks.find((r) => resource !== null && r.resource === resource)
+  );
 }
 
 /** Section 4: one sub-heading per container, what runs in it, the rock that defines it. */
@@ -18,25 +20,62 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
     out.push(paragraph(text('This is a machine charm: it declares no workload containers.')));
     return out;
   }
-  out.push(intro(text('Configuration files for the containers can be found in the respective directories that define the rock.')));
+  out.push(
+    intro(
+      text('Configuration files for the containers can be found in the respective directories that define the rock.'),
+    ),
+  );
   for (const c of m.containers) {
     out.push(heading(ctx.headingLevel + 1, `container-${slug(c.name)}`, code(c.name)));
     // The same services the charm diagram shows (layers, the rock that feeds it, exporters).
     const services = containerServices(m, c).services.map((s) => s.name);
     out.push(
       paragraph(
-        ...(services.length ? [text('Pebble services: '), ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])), text('.')] : [text('No Pebble service of this container is defined statically in the charm.')]),
+        ...(services.length
+          ? [
+              text('Pebble services: '),
+              ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])),
+              text('.'),
+            ]
+          : [text('No Pebble service of this container is defined statically in the charm.')]),
         ...(c.origin !== 'charm' ? [text(` Added by the ${c.origin.replace('extension:', '')} extension.`)] : []),
       ),
     );
-    if (c.mounts.length) out.push(paragraph(text('Storage: '), ...c.mounts.flatMap((mt, i) => [...(i ? [text(', ')] : []), code(mt.storage), text(' at '), code(mt.location)]), text('.')));
+    if (c.mounts.length)
+      out.push(
+        paragraph(
+          text('Storage: '),
+          ...c.mounts.flatMap((mt, i) => [
+            ...(i ? [text(', ')] : []),
+            code(mt.storage),
+            text(' at '),
+            code(mt.location),
+          ]),
+          text('.'),
+        ),
+      );
     const rock = rockFor(m.rocks, c.name, c.resource);
     const resource = m.resources.find((r) => r.name === c.resource);
     if (rock) {
       const url = sourceUrl(ctx.links, rock.path);
-      out.push(paragraph(text('The workload that this container is running is defined in the '), url ? link(url, code(rock.name), text(' rock')) : code(rock.name), ...(url ? [] : [text(' rock ('), code(rock.path), text(')')]), text('.')));
+      out.push(
+        paragraph(
+          text('The workload that this container is running is defined in the '),
+          url ? link(url, code(rock.name), text(' rock')) : code(rock.name),
+          ...(url ? [] : [text(' rock ('), code(rock.path), text(')')]),
+          text('.'),
+        ),
+      );
     } else if (resource) {
-      out.push(paragraph(text('Its image comes from the '), code(resource.name), text(' resource'), ...(resource.upstreamSource ? [text(' (default '), code(resource.upstreamSource), text(')')] : []), text('.')));
+      out.push(
+        paragraph(
+          text('Its image comes from the '),
+          code(resource.name),
+          text(' resource'),
+          ...(resource.upstreamSource ? [text(' (default '), code(resource.upstreamSource), text(')')] : []),
+          text('.'),
+        ),
+      );
     }
   }
   return out;
@@ -48,5 +87,9 @@ export const containersDirective: CharmDirective = {
   build: charmContainers,
   checks: ['container'],
   titles: [/^containers$/, /^workload containers$/],
-  starter: {part: 'page', when: isSidecarCharm, prose: () => ['TODO: anything about the containers that the charm code does not say (ports, why a sidecar).']},
+  starter: {
+    part: 'page',
+    when: isSidecarCharm,
+    prose: () => ['TODO: anything about the containers that the charm code does not say (ports, why a sidecar).'],
+  },
 };

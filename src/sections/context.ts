@@ -38,7 +38,8 @@ export type SectionBuilder = (ctx: SectionContext) => RootContent[];
  * null when it leaves the repository.
  */
 export function repositoryPath(links: Pick<LinkOptions, 'charmPathInRepository'>, path: string): string | null {
-  const charmDir = links.charmPathInRepository && links.charmPathInRepository !== '.' ? links.charmPathInRepository : '';
+  const charmDir =
+    links.charmPathInRepository && links.charmPathInRepository !== '.' ? links.charmPathInRepository : '';
   const inRepository = posix.normalize(posix.join(charmDir, path));
   return inRepository === '..' || inRepository.startsWith('../') || inRepository.startsWith('/') ? null : inRepository;
 }

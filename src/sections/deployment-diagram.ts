@@ -18,8 +18,16 @@ export function deploymentDiagram(ctx: SectionContext): RootContent[] {
     ...(direction === 'LR' || direction === 'TB' ? {direction} : {}),
   });
   return [
-    heading(ctx.headingLevel, 'deployment-overview', text(`High-level overview of ${charmTitle(ctx.model)} deployment`)),
-    intro(text(`The following diagram shows a typical deployment of the ${charmTitle(ctx.model)} charm${ctx.model.kind === 'kubernetes' ? ' on a Kubernetes cloud' : ' on machines'}, with one box per application it integrates with. ${DEPLOYMENT_LEGEND}`)),
+    heading(
+      ctx.headingLevel,
+      'deployment-overview',
+      text(`High-level overview of ${charmTitle(ctx.model)} deployment`),
+    ),
+    intro(
+      text(
+        `The following diagram shows a typical deployment of the ${charmTitle(ctx.model)} charm${ctx.model.kind === 'kubernetes' ? ' on a Kubernetes cloud' : ' on machines'}, with one box per application it integrates with. ${DEPLOYMENT_LEGEND}`,
+      ),
+    ),
     diagramNode(result),
   ];
 }
@@ -30,6 +38,10 @@ export const deploymentDiagramDirective: CharmDirective = {
   build: deploymentDiagram,
   checks: [],
   // The template's title names the charm: "High-level overview of <charm-name> deployment".
-  titles: [/^high level overview of .+ deployment$/, /^high level overview of the deployment$/, /^deployment( diagram| overview)?$/],
+  titles: [
+    /^high level overview of .+ deployment$/,
+    /^high level overview of the deployment$/,
+    /^deployment( diagram| overview)?$/,
+  ],
   starter: {part: 'page', prose: () => ['TODO: a typical deployment, and which integrations are required.']},
 };

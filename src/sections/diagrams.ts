@@ -5,5 +5,11 @@ import type {CharmDiagramNode, DiagramResult} from '../diagrams/index.js';
  * the themed <CharmDiagram> element, the CLI prints a Mermaid fence or directive.
  */
 export function diagramNode(result: DiagramResult): CharmDiagramNode {
-  return {type: 'charmDiagram', source: result.source, title: result.title, description: result.description, alt: result.alt};
+  return {
+    type: 'charmDiagram',
+    source: result.source,
+    title: result.title,
+    description: result.description,
+    alt: result.alt,
+  };
 }

@@ -98,13 +98,24 @@ export interface AttributeProblem {
  * the first bad value (in the schema's order). Kept apart because the remark half reports an
  * unknown attribute before it resolves the charm, and a bad value after.
  */
-export function checkAttributes(directive: Directive, attributes: Readonly<Record<string, string>>): {unknown?: AttributeProblem; value?: AttributeProblem} {
+export function checkAttributes(
+  directive: Directive,
+  attributes: Readonly<Record<string, string>>,
+): {unknown?: AttributeProblem; value?: AttributeProblem} {
   const {error} = directive.attributes.validate(attributes, {abortEarly: false, errors: {wrap: {label: false}}});
   const details = error?.details ?? [];
   const unknown = details.find((d) => d.type === 'object.unknown');
   const value = details.find((d) => d.type !== 'object.unknown');
   return {
-    ...(unknown ? {unknown: {code: 'unknown-attribute', message: `Unknown attribute \`${String(unknown.context?.key)}\` on :::${directive.name}.`, hint: `Allowed: ${attributeNames(directive).join(', ')}.`}} : {}),
+    ...(unknown
+      ? {
+          unknown: {
+            code: 'unknown-attribute',
+            message: `Unknown attribute \`${String(unknown.context?.key)}\` on :::${directive.name}.`,
+            hint: `Allowed: ${attributeNames(directive).join(', ')}.`,
+          },
+        }
+      : {}),
     ...(value ? {value: {code: 'bad-attribute', message: value.message}} : {}),
   };
 }

@@ -36,7 +36,10 @@ export interface OwnBaseClass {
  */
 export function ownBaseClass(e: ObservedEvent): OwnBaseClass | undefined {
   if (!e.inherited || !e.inheritedFrom || !/^[^\s()]+\.py$/.test(e.inheritedFrom)) return undefined;
-  const module = e.inheritedFrom.replace(/^(?:lib|src)\//, '').replace(/(?:\/__init__)?\.py$/, '').replace(/\//g, '.');
+  const module = e.inheritedFrom
+    .replace(/^(?:lib|src)\//, '')
+    .replace(/(?:\/__init__)?\.py$/, '')
+    .replace(/\//g, '.');
   return {class: e.observer ?? 'its base class', module};
 }
 
@@ -46,7 +49,13 @@ export function inheritedSentence(e: ObservedEvent, ctx: SectionContext): Phrasi
   if (!own) return [text(`Observed by the framework${e.inheritedFrom ? `: ${e.inheritedFrom}` : ''}. `)];
   const where = sourceUrl(ctx.links, e.file, e.line);
   const module = code(own.module);
-  return [text('Observed by the charm\'s base class '), code(own.class), text(' in '), where ? link(where, module) : module, text('. ')];
+  return [
+    text("Observed by the charm's base class "),
+    code(own.class),
+    text(' in '),
+    where ? link(where, module) : module,
+    text('. '),
+  ];
 }
 
 /** The same handler observed twice for one event (two `observe` calls) is one action. */
@@ -64,7 +73,11 @@ function distinctHandlers(group: ObservedEvent[]): ObservedEvent[] {
  * One "Action:" paragraph per distinct handler of an event: the charm's own handlers first, then
  * those of its libraries (`handledBy`); the author's note leads the first, which is the charm's.
  */
-export function actionParagraphs(group: ObservedEvent[], note: EventAnnotation | undefined, ctx: SectionContext): Array<import('mdast').Paragraph> {
+export function actionParagraphs(
+  group: ObservedEvent[],
+  note: EventAnnotation | undefined,
+  ctx: SectionContext,
+): Array<import('mdast').Paragraph> {
   const handlers = distinctHandlers(group);
   return [...handlers.filter((e) => !e.handledBy), ...handlers.filter((e) => e.handledBy)].map((e, i) => {
     const line: PhrasingContent[] = [text('Action: ')];

@@ -15,14 +15,34 @@ export function provenanceDetails(group: readonly ObservedEvent[], ctx: SectionC
   if (!first.resolved) {
     const at = `${first.file}:${first.line}`;
     const url = sourceUrl(ctx.links, first.file, first.line);
-    out.push(text('An event the charm observes that could not be named statically: '), code(first.expression), text(', observed at '), url ? link(url, code(at)) : code(at), text('. '));
+    out.push(
+      text('An event the charm observes that could not be named statically: '),
+      code(first.expression),
+      text(', observed at '),
+      url ? link(url, code(at)) : code(at),
+      text('. '),
+    );
   }
   const byLibrary = group.flatMap((e) => (e.handledBy ? [{...e, handledBy: e.handledBy}] : []));
   if (byLibrary.length) {
-    out.push(text(byLibrary.length === group.length ? 'Handled by library code, not by the charm\'s own: ' : 'Also handled by library code: '));
+    out.push(
+      text(
+        byLibrary.length === group.length
+          ? "Handled by library code, not by the charm's own: "
+          : 'Also handled by library code: ',
+      ),
+    );
     byLibrary.forEach((e, i) => {
       if (i > 0) out.push(text(', '));
-      out.push(code(e.handler ?? e.handlerExpression), text(' of '), code(e.handledBy.class), text(' ('), code(e.handledBy.library), ...onlyWhen(e.handledBy), text(')'));
+      out.push(
+        code(e.handler ?? e.handlerExpression),
+        text(' of '),
+        code(e.handledBy.class),
+        text(' ('),
+        code(e.handledBy.library),
+        ...onlyWhen(e.handledBy),
+        text(')'),
+      );
     });
     out.push(text('. '));
   }
@@ -36,7 +56,8 @@ export function provenanceDetails(group: readonly ObservedEvent[], ctx: SectionC
  */
 function onlyWhen(handledBy: LibraryHandler): PhrasingContent[] {
   const factory = handledBy.factory;
-  if (!factory?.alternatives || !factory.observedBy || factory.observedBy.length >= factory.alternatives.length) return [];
+  if (!factory?.alternatives || !factory.observedBy || factory.observedBy.length >= factory.alternatives.length)
+    return [];
   const out: PhrasingContent[] = [text('; only when '), code(`${factory.function}()`), text(' returns ')];
   if (factory.observedBy.length === 1 && factory.observedBy[0] === handledBy.class) return [...out, text('it')];
   factory.observedBy.forEach((cls, i) => out.push(...(i > 0 ? [text(' or ')] : []), code(cls)));

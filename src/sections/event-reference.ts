@@ -7,11 +7,12 @@ const WHEN: Record<string, string> = {
   start: 'Fired once the unit is installed and configured, to start the workload.',
   stop: 'Fired when the unit is being removed, to stop the workload.',
   remove: 'Fired last, when the unit is removed from the model.',
-  'config-changed': 'Fired when the application configuration changes, and after install, upgrade and leadership changes.',
+  'config-changed':
+    'Fired when the application configuration changes, and after install, upgrade and leadership changes.',
   'update-status': 'Fired periodically (every 5 minutes by default) so the charm can refresh its status.',
   'upgrade-charm': 'Fired when the charm is refreshed to a new revision.',
-  'pre-series-upgrade': 'Fired before the machine\'s operating system is upgraded.',
-  'post-series-upgrade': 'Fired after the machine\'s operating system is upgraded.',
+  'pre-series-upgrade': "Fired before the machine's operating system is upgraded.",
+  'post-series-upgrade': "Fired after the machine's operating system is upgraded.",
   'collect-metrics': 'Fired when Juju collects metrics from the unit.',
   'leader-elected': 'Fired on the unit that becomes the application leader.',
   'leader-settings-changed': 'Fired on non-leader units when the leader changes the application settings.',
@@ -26,7 +27,10 @@ const WHEN: Record<string, string> = {
 const SUFFIX_WHEN: Array<[RegExp, string]> = [
   [/-relation-created$/, 'Fired when the integration on this endpoint is created, before any unit joins.'],
   [/-relation-joined$/, 'Fired when a remote unit joins the integration on this endpoint.'],
-  [/-relation-changed$/, 'Fired when a remote unit changes its data on this endpoint\'s integration (and after it joins).'],
+  [
+    /-relation-changed$/,
+    "Fired when a remote unit changes its data on this endpoint's integration (and after it joins).",
+  ],
   [/-relation-departed$/, 'Fired when a remote unit leaves the integration on this endpoint.'],
   [/-relation-broken$/, 'Fired when the integration on this endpoint is removed.'],
   [/-pebble-ready$/, 'Fired when Pebble in this workload container is ready to accept layers.'],
@@ -60,7 +64,8 @@ export function eventUrl(event: ObservedEvent, links: LinkOptions): string | und
   const base = links.jujuDocsUrl.replace(/\/+$/, '');
   if (event.kind === 'library' && event.emitter?.library?.startsWith('charms.')) {
     const [, charm, version, lib] = event.emitter.library.split('.');
-    if (charm && lib && /^v\d+$/.test(version ?? '')) return `${links.charmhubUrl.replace(/\/+$/, '')}/${hookName(charm)}/libraries/${lib}`;
+    if (charm && lib && /^v\d+$/.test(version ?? ''))
+      return `${links.charmhubUrl.replace(/\/+$/, '')}/${hookName(charm)}/libraries/${lib}`;
     return undefined;
   }
   if (!event.name || event.kind === 'custom' || event.kind === 'library' || event.kind === 'unknown') return undefined;

@@ -1,5 +1,13 @@
 import type {PhrasingContent, RootContent} from 'mdast';
-import {familyCharmTitle, integrationNotes, matchFamily, OBSERVABILITY_GROUP, type FamilyMatch, type Integration, type UnmatchedGroup} from '../diagrams/family-match.js';
+import {
+  familyCharmTitle,
+  integrationNotes,
+  matchFamily,
+  OBSERVABILITY_GROUP,
+  type FamilyMatch,
+  type Integration,
+  type UnmatchedGroup,
+} from '../diagrams/family-match.js';
 import {integrationMapDiagram, type IntegrationMapOptions} from '../diagrams/integration-map.js';
 import {DIRECTIONS, LAYOUTS} from './deployment-diagram.js';
 import {diagramNode} from './diagrams.js';
@@ -48,12 +56,33 @@ function ambiguousList(match: FamilyMatch): RootContent[] {
   if (!byRequirer.size) return [];
   const items = [...byRequirer.values()].map((group): PhrasingContent[] => {
     const r = group[0]!.requirer;
-    const out: PhrasingContent[] = [strong(text(familyCharmTitle(r.charm))), text(' '), code(r.endpoint.name), text(' ('), code(group[0]!.interface), text(') can use any one of: ')];
-    group.forEach((i, n) => out.push(...(n ? [text(', ')] : []), strong(text(familyCharmTitle(i.provider.charm))), text(' '), code(i.provider.endpoint.name)));
+    const out: PhrasingContent[] = [
+      strong(text(familyCharmTitle(r.charm))),
+      text(' '),
+      code(r.endpoint.name),
+      text(' ('),
+      code(group[0]!.interface),
+      text(') can use any one of: '),
+    ];
+    group.forEach((i, n) =>
+      out.push(
+        ...(n ? [text(', ')] : []),
+        strong(text(familyCharmTitle(i.provider.charm))),
+        text(' '),
+        code(i.provider.endpoint.name),
+      ),
+    );
     out.push(text('. Choose one when you deploy.'));
     return out;
   });
-  return [paragraph(text('Where one endpoint could integrate with several charms of the family, every candidate is listed; the map picks none.')), list(false, items)];
+  return [
+    paragraph(
+      text(
+        'Where one endpoint could integrate with several charms of the family, every candidate is listed; the map picks none.',
+      ),
+    ),
+    list(false, items),
+  ];
 }
 
 /** `needs s3: media (optional)`; the folded observability group names each endpoint's interface. */
@@ -77,7 +106,11 @@ function unmatchedList(match: FamilyMatch): RootContent[] {
     ]);
   if (!items.length) return [paragraph(text('Every endpoint of every charm is served within the family.'))];
   return [
-    paragraph(text('Endpoints no charm of the family serves: what each charm needs from outside the family, and what it offers that no charm of the family requires, grouped by interface.')),
+    paragraph(
+      text(
+        'Endpoints no charm of the family serves: what each charm needs from outside the family, and what it offers that no charm of the family requires, grouped by interface.',
+      ),
+    ),
     list(false, items),
   ];
 }
@@ -96,9 +129,16 @@ export function integrationMap(ctx: FamilySectionContext): RootContent[] {
     diagramNode(integrationMapDiagram(match, diagramOptions(ctx.attributes))),
     heading(level + 1, 'integration-map-integrations', text('Integrations')),
   ];
-  out.push(match.integrations.length ? integrationsTable(match) : paragraph(text('No two charms of this family share an interface with one requiring and the other providing it.')));
+  out.push(
+    match.integrations.length
+      ? integrationsTable(match)
+      : paragraph(
+          text('No two charms of this family share an interface with one requiring and the other providing it.'),
+        ),
+  );
   const ambiguous = ambiguousList(match);
-  if (ambiguous.length) out.push(heading(level + 1, 'integration-map-alternatives', text('Alternatives')), ...ambiguous);
+  if (ambiguous.length)
+    out.push(heading(level + 1, 'integration-map-alternatives', text('Alternatives')), ...ambiguous);
   out.push(heading(level + 1, 'integration-map-unmatched', text('Unmatched endpoints')), ...unmatchedList(match));
   return out;
 }
@@ -106,7 +146,11 @@ export function integrationMap(ctx: FamilySectionContext): RootContent[] {
 export const integrationMapDirective: FamilyDirective = {
   name: 'integration-map',
   family: true,
-  attributes: familyAttributes({layout: oneOf(...LAYOUTS), direction: oneOf(...DIRECTIONS), observability: oneOf('auto', 'show', 'fold')}),
+  attributes: familyAttributes({
+    layout: oneOf(...LAYOUTS),
+    direction: oneOf(...DIRECTIONS),
+    observability: oneOf('auto', 'show', 'fold'),
+  }),
   build: integrationMap,
   checks: [],
   renderMap: {rank: 1},

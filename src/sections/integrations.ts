@@ -11,17 +11,28 @@ export function charmIntegrations(ctx: SectionContext): RootContent[] {
   for (const role of ['requires', 'provides', 'peers'] as const) {
     const endpoints = ctx.model.endpoints.filter((e) => e.role === role);
     if (!endpoints.length) continue;
-    out.push(heading(ctx.headingLevel + 1, `integrations-${role}`, text(role === 'peers' ? 'Peers' : role === 'requires' ? 'Requires' : 'Provides')));
+    out.push(
+      heading(
+        ctx.headingLevel + 1,
+        `integrations-${role}`,
+        text(role === 'peers' ? 'Peers' : role === 'requires' ? 'Requires' : 'Provides'),
+      ),
+    );
     out.push(
       table(
         ['Endpoint', 'Interface', 'Optional', 'Limit', 'Description'],
-        endpoints.map((e) => [[code(e.name), ...origin(e.origin)], [code(e.interface)], [text(e.optional ? 'yes' : 'no')], [e.limit !== undefined ? text(String(e.limit)) : dash()], e.description ? charmInline(e.description, ctx.links) : [dash()]]),
+        endpoints.map((e) => [
+          [code(e.name), ...origin(e.origin)],
+          [code(e.interface)],
+          [text(e.optional ? 'yes' : 'no')],
+          [e.limit !== undefined ? text(String(e.limit)) : dash()],
+          e.description ? charmInline(e.description, ctx.links) : [dash()],
+        ]),
       ),
     );
   }
   return out;
 }
-
 
 export const integrationsDirective: CharmDirective = {
   name: 'charm-integrations',

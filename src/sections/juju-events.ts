@@ -9,7 +9,19 @@ import {blockquote, code, heading, intro, link, looseList, paragraph, strong, te
 import {anyText, charmAttributes, oneOf, type CharmDirective} from './directive.js';
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
-export const EVENT_KIND_ORDER: EventKind[] = ['lifecycle', 'leader', 'status', 'workload', 'relation', 'action', 'secret', 'storage', 'library', 'custom', 'unknown'];
+export const EVENT_KIND_ORDER: EventKind[] = [
+  'lifecycle',
+  'leader',
+  'status',
+  'workload',
+  'relation',
+  'action',
+  'secret',
+  'storage',
+  'library',
+  'custom',
+  'unknown',
+];
 
 /** Events in page order: by kind (lifecycle, workload, relations, actions, ...), then name; unresolved last. */
 export function orderedEvents(events: ObservedEvent[], exclude: ReadonlySet<string> = new Set()): ObservedEvent[] {
@@ -17,7 +29,13 @@ export function orderedEvents(events: ObservedEvent[], exclude: ReadonlySet<stri
   return events
     .filter((e) => !e.name || !exclude.has(e.name))
     .slice()
-    .sort((a, b) => rank(a) - rank(b) || (a.name ?? a.expression).localeCompare(b.name ?? b.expression) || a.file.localeCompare(b.file) || a.line - b.line);
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.name ?? a.expression).localeCompare(b.name ?? b.expression) ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line,
+    );
 }
 
 /** Above this many events, `toc="auto"` gives one table-of-contents entry per event group. */
@@ -32,7 +50,7 @@ const EVENT_GROUPS: ReadonlyArray<{id: string; title: string; kinds: readonly st
   {id: 'secrets', title: 'Secret events', kinds: ['secret']},
   {id: 'storage', title: 'Storage events', kinds: ['storage']},
   {id: 'library', title: 'Library events', kinds: ['library']},
-  {id: 'custom', title: 'The charm\'s own events', kinds: ['custom']},
+  {id: 'custom', title: "The charm's own events", kinds: ['custom']},
   {id: 'other', title: 'Events not resolved statically', kinds: ['unknown']},
 ];
 
@@ -46,7 +64,10 @@ function groupOf(e: ObservedEvent): string {
  * no library emits it, even where the model files it with library events.
  */
 function isCharmEvent(e: ObservedEvent): boolean {
-  return e.kind === 'custom' || (e.kind === 'library' && !e.emitter?.library && !e.emitter?.class && /^self\.on$/.test(e.emitter?.expression ?? ''));
+  return (
+    e.kind === 'custom' ||
+    (e.kind === 'library' && !e.emitter?.library && !e.emitter?.class && /^self\.on$/.test(e.emitter?.expression ?? ''))
+  );
 }
 
 /** `toc="event"`: one heading (and TOC entry) per event; `toc="group"`: one per event group; `auto` (default) groups above 25 events. */
@@ -57,7 +78,12 @@ function tocMode(ctx: SectionContext, eventCount: number): 'event' | 'group' {
 }
 
 export function jujuEvents(ctx: SectionContext): RootContent[] {
-  const exclude = new Set((ctx.attributes['exclude'] ?? '').split(',').map((s) => hookName(s.trim())).filter(Boolean));
+  const exclude = new Set(
+    (ctx.attributes['exclude'] ?? '')
+      .split(',')
+      .map((s) => hookName(s.trim()))
+      .filter(Boolean),
+  );
   const events = orderedEvents(ctx.model.events, exclude);
   const out: RootContent[] = [heading(ctx.headingLevel, 'juju-events', text('Juju events'))];
   if (!events.length) {
@@ -86,7 +112,10 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
 
 function eventList(groups: EventEntry[], title: 'heading' | 'paragraph', ctx: SectionContext): List {
   // Loose: each item holds a heading and paragraphs, rendered as blocks.
-  return looseList(true, groups.map((group) => eventItem(group, title, ctx)));
+  return looseList(
+    true,
+    groups.map((group) => eventItem(group, title, ctx)),
+  );
 }
 
 /** Drops the trailing space of the last text node (details are built as sentences followed by a space). */
@@ -96,22 +125,42 @@ function trimEnd(nodes: PhrasingContent[]): PhrasingContent[] {
   return nodes;
 }
 
-function eventItem({events: group, id, qualifier}: EventEntry, title: 'heading' | 'paragraph', ctx: SectionContext): BlockContent[] {
+function eventItem(
+  {events: group, id, qualifier}: EventEntry,
+  title: 'heading' | 'paragraph',
+  ctx: SectionContext,
+): BlockContent[] {
   const first = group[0]!;
   const url = eventUrl(first, ctx.links);
-  const label: PhrasingContent = first.name ? (url ? link(url, code(first.name)) : code(first.name)) : code(first.expression);
+  const label: PhrasingContent = first.name
+    ? url
+      ? link(url, code(first.name))
+      : code(first.name)
+    : code(first.expression);
   // Same-named events of different emitters: the heading says whose (`database-created` on `mysql`).
-  const name: PhrasingContent[] = qualifier ? [label, text(first.emitter?.relation ? ' on ' : ' of '), code(qualifier)] : [label];
+  const name: PhrasingContent[] = qualifier
+    ? [label, text(first.emitter?.relation ? ' on ' : ' of '), code(qualifier)]
+    : [label];
   // Each entry has a stable id (`#event-config-changed`, event-entries.ts). As a heading inside its list item it is
   // also a table-of-contents entry and the list keeps the template's numbering; in a grouped TOC
   // the group is the heading and the event a bold paragraph carrying the id.
   const details: PhrasingContent[] = [];
   details.push(...provenanceDetails(group, ctx));
-  if (first.kind === 'library' && first.emitter?.class) details.push(text('From '), code(first.emitter.class), ...(first.emitter.relation ? [text(' on '), code(first.emitter.relation)] : []), text('. '));
+  if (first.kind === 'library' && first.emitter?.class)
+    details.push(
+      text('From '),
+      code(first.emitter.class),
+      ...(first.emitter.relation ? [text(' on '), code(first.emitter.relation)] : []),
+      text('. '),
+    );
   if (first.inherited) details.push(...inheritedSentence(first, ctx));
   const when = whenItFires(first);
   if (when) details.push(text(when));
-  const blocks: BlockContent[] = [title === 'heading' ? heading(ctx.headingLevel + 1, id, ...name) : {...paragraph(strong(...name)), data: {hProperties: {id}}}];
+  const blocks: BlockContent[] = [
+    title === 'heading'
+      ? heading(ctx.headingLevel + 1, id, ...name)
+      : {...paragraph(strong(...name)), data: {hProperties: {id}}},
+  ];
   if (details.length) blocks.push(paragraph(...trimEnd(details)));
   const note = ctx.annotations.find((a) => first.name && a.event === first.name);
   blocks.push(...actionParagraphs(group, note, ctx));
@@ -137,7 +186,13 @@ export const jujuEventsDirective: CharmDirective = {
       const firstEvent = model.events.find((e) => e.name)?.name;
       return [
         'TODO: how the charm reacts to events in general (for example, one reconcile loop).',
-        ...(firstEvent ? ['', `- ${firstEvent}: TODO: what the handler does and why. A list item that starts with an event name`, '  is shown with that event; add one per event worth explaining.'] : []),
+        ...(firstEvent
+          ? [
+              '',
+              `- ${firstEvent}: TODO: what the handler does and why. A list item that starts with an event name`,
+              '  is shown with that event; add one per event worth explaining.',
+            ]
+          : []),
       ];
     },
   },

@@ -1,4 +1,17 @@
-import type {BlockContent, Code, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, Text} from 'mdast';
+import type {
+  BlockContent,
+  Code,
+  Heading,
+  InlineCode,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+  Table,
+  TableCell,
+  Text,
+} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {gfmFromMarkdown} from 'mdast-util-gfm';
 import {gfm} from 'micromark-extension-gfm';
@@ -18,10 +31,15 @@ export const paragraph = (...children: PhrasingContent[]): Paragraph => ({type: 
  * ("The following diagram shows ..."). Marked so that, when the author kept the template's own
  * sentence under the heading the section adopts, the adapter drops this one (src/remark/adopt.ts).
  */
-export const intro = (...children: PhrasingContent[]): Paragraph => ({type: 'paragraph', children, data: {charmIntro: true} as Paragraph['data']});
+export const intro = (...children: PhrasingContent[]): Paragraph => ({
+  type: 'paragraph',
+  children,
+  data: {charmIntro: true} as Paragraph['data'],
+});
 
 /** Whether a generated node is a section's introductory sentence (see `intro`). */
-export const isIntro = (node: RootContent): boolean => node.type === 'paragraph' && (node.data as {charmIntro?: boolean} | undefined)?.charmIntro === true;
+export const isIntro = (node: RootContent): boolean =>
+  node.type === 'paragraph' && (node.data as {charmIntro?: boolean} | undefined)?.charmIntro === true;
 
 /** A link to a web page, a mail address or an anchor; any other URL leaves its children as they are. */
 export function link(url: string, ...children: PhrasingContent[]): PhrasingContent {
@@ -32,7 +50,12 @@ export function link(url: string, ...children: PhrasingContent[]): PhrasingConte
 export function heading(depth: number, id: string, ...children: PhrasingContent[]): Heading {
   // Docusaurus's heading plugin keeps an id already set in hProperties: stable anchors.
   // A heading is one line of Markdown, like a table row.
-  return {type: 'heading', depth: Math.min(6, Math.max(1, depth)) as Heading['depth'], children: children.map(oneLine), data: {hProperties: {id}}};
+  return {
+    type: 'heading',
+    depth: Math.min(6, Math.max(1, depth)) as Heading['depth'],
+    children: children.map(oneLine),
+    data: {hProperties: {id}},
+  };
 }
 
 export function list(ordered: boolean, items: Array<BlockContent[] | PhrasingContent[]>): List {
@@ -43,7 +66,7 @@ export function list(ordered: boolean, items: Array<BlockContent[] | PhrasingCon
     children: items.map((content): ListItem => ({
       type: 'listItem',
       spread: false,
-      children: isBlocks(content) ? content : [paragraph(...(content))],
+      children: isBlocks(content) ? content : [paragraph(...content)],
     })),
   };
 }
@@ -57,7 +80,12 @@ export function looseList(ordered: boolean, items: BlockContent[][]): List {
 }
 
 function isBlocks(content: Array<BlockContent | PhrasingContent>): content is BlockContent[] {
-  return content.length > 0 && content.every((c) => ['paragraph', 'list', 'code', 'table', 'blockquote', 'heading', 'thematicBreak'].includes(c.type));
+  return (
+    content.length > 0 &&
+    content.every((c) =>
+      ['paragraph', 'list', 'code', 'table', 'blockquote', 'heading', 'thematicBreak'].includes(c.type),
+    )
+  );
 }
 
 export function codeBlock(value: string, lang?: string, meta?: string): Code {
@@ -66,12 +94,17 @@ export function codeBlock(value: string, lang?: string, meta?: string): Code {
 
 /** Table rows and headings are one line of Markdown: line breaks inside their text become spaces. */
 function oneLine(node: PhrasingContent): PhrasingContent {
-  if (node.type === 'text' || node.type === 'inlineCode') return {...node, value: node.value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')};
-  if ('children' in node) return {...node, children: (node.children).map(oneLine)};
+  if (node.type === 'text' || node.type === 'inlineCode')
+    return {...node, value: node.value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')};
+  if ('children' in node) return {...node, children: node.children.map(oneLine)};
   return node.type === 'break' ? text(' ') : node;
 }
 
-export function table(header: string[], rows: PhrasingContent[][][], align?: Array<'left' | 'right' | 'center' | null>): Table {
+export function table(
+  header: string[],
+  rows: PhrasingContent[][][],
+  align?: Array<'left' | 'right' | 'center' | null>,
+): Table {
   const cell = (children: PhrasingContent[]): TableCell => ({type: 'tableCell', children: children.map(oneLine)});
   return {
     type: 'table',
@@ -171,7 +204,13 @@ class Inert {
       case 'blockquote':
         return {...node, children: this.blocks(node.children)};
       case 'table':
-        return {...node, children: node.children.map((row) => ({...row, children: row.children.map((cell) => ({...cell, children: this.phrasing(cell.children)}))}))};
+        return {
+          ...node,
+          children: node.children.map((row) => ({
+            ...row,
+            children: row.children.map((cell) => ({...cell, children: this.phrasing(cell.children)})),
+          })),
+        };
       case 'code':
         // Fenced code from a charm never becomes a diagram or live code.
         return {...node, lang: node.lang === 'mermaid' ? 'text' : node.lang, meta: null};
@@ -193,7 +232,9 @@ class Inert {
           return text(c.value);
         case 'link': {
           const url = charmLinkUrl(c.url, this.links);
-          return url === null ? text(plain(c)) : {type: 'link', url, ...(c.title ? {title: c.title} : {}), children: this.phrasing(c.children)};
+          return url === null
+            ? text(plain(c))
+            : {type: 'link', url, ...(c.title ? {title: c.title} : {}), children: this.phrasing(c.children)};
         }
         case 'image':
           return text(c.alt ?? '');
@@ -214,5 +255,8 @@ class Inert {
 
 /** Slug for ids built from charm names (Juju names are already lowercase and hyphenated). */
 export function slug(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

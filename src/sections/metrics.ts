@@ -9,7 +9,12 @@ import {charmAttributes, type CharmDirective} from './directive.js';
 export function charmMetrics(ctx: SectionContext): RootContent[] {
   const {metrics, endpoints} = ctx.model;
   const out: RootContent[] = [heading(ctx.headingLevel, 'metrics', text('Metrics'))];
-  const empty = !metrics.exporters.length && !metrics.targets.length && !metrics.endpoints.length && !metrics.dashboards.length && !metrics.alertRules.length;
+  const empty =
+    !metrics.exporters.length &&
+    !metrics.targets.length &&
+    !metrics.endpoints.length &&
+    !metrics.dashboards.length &&
+    !metrics.alertRules.length;
   if (empty) {
     out.push(paragraph(text('This charm exposes no metrics integration.')));
     return out;
@@ -20,19 +25,37 @@ export function charmMetrics(ctx: SectionContext): RootContent[] {
   }
   if (metrics.targets.length) {
     out.push(paragraph(text('Scrape jobs:')));
-    out.push(list(false, metrics.targets.map((t) => targetItem(t, ctx))));
+    out.push(
+      list(
+        false,
+        metrics.targets.map((t) => targetItem(t, ctx)),
+      ),
+    );
     if (metrics.targets.some((t) => t.targets.some((x) => x.startsWith('@scheduler:')))) {
-      out.push(paragraph(code('@scheduler'), text(' is the unit that runs the scheduler (unit 0): paas-charm scrapes that unit alone.')));
+      out.push(
+        paragraph(
+          code('@scheduler'),
+          text(' is the unit that runs the scheduler (unit 0): paas-charm scrapes that unit alone.'),
+        ),
+      );
     }
   }
   if (metrics.endpoints.length) {
-    out.push(paragraph(text('Observability integrations: '), ...metrics.endpoints.flatMap((name, i) => {
-      const e = endpoints.find((x) => x.name === name);
-      return [...(i ? [text(', ')] : []), code(name), ...(e ? [text(` (${e.interface}, ${e.role})`)] : [])];
-    }), text('.')));
+    out.push(
+      paragraph(
+        text('Observability integrations: '),
+        ...metrics.endpoints.flatMap((name, i) => {
+          const e = endpoints.find((x) => x.name === name);
+          return [...(i ? [text(', ')] : []), code(name), ...(e ? [text(` (${e.interface}, ${e.role})`)] : [])];
+        }),
+        text('.'),
+      ),
+    );
   }
-  if (metrics.dashboards.length) out.push(paragraph(text('Grafana dashboards shipped: '), ...files(metrics.dashboards, ctx), text('.')));
-  if (metrics.alertRules.length) out.push(paragraph(text('Alert rules shipped: '), ...files(metrics.alertRules, ctx), text('.')));
+  if (metrics.dashboards.length)
+    out.push(paragraph(text('Grafana dashboards shipped: '), ...files(metrics.dashboards, ctx), text('.')));
+  if (metrics.alertRules.length)
+    out.push(paragraph(text('Alert rules shipped: '), ...files(metrics.alertRules, ctx), text('.')));
   return out;
 }
 
@@ -40,21 +63,37 @@ function exporterItem(e: MetricsExporter): PhrasingContent[] {
   return [
     code(e.service),
     ...(e.container ? [text(' in '), code(e.container)] : []),
-    ...(e.command ? [text(', running '), code(e.command), ...(e.commandComputed ? [text(' (computed at runtime)')] : [])] : []),
+    ...(e.command
+      ? [text(', running '), code(e.command), ...(e.commandComputed ? [text(' (computed at runtime)')] : [])]
+      : []),
     ...(e.port ? [text(', metrics on port '), code(String(e.port))] : []),
   ];
 }
 
 function targetItem(t: MetricsTarget, ctx: SectionContext): PhrasingContent[] {
-  return [code(t.provider), ...(t.jobName ? [text(' job '), code(t.jobName)] : []), ...scraped(t), ...(t.condition ? [text(', only when '), code(t.condition)] : []), text(' ('), ...where(t, ctx), text(')')];
+  return [
+    code(t.provider),
+    ...(t.jobName ? [text(' job '), code(t.jobName)] : []),
+    ...scraped(t),
+    ...(t.condition ? [text(', only when '), code(t.condition)] : []),
+    text(' ('),
+    ...where(t, ctx),
+    text(')'),
+  ];
 }
 
 /** What is scraped: literal targets, a literal port, config options read at runtime, or the library default. */
 function scraped(t: MetricsTarget): PhrasingContent[] {
   const path = t.metricsPath ? [text(' at '), code(t.metricsPath)] : [];
-  if (t.targets.length) return [text(' scraping '), ...t.targets.flatMap((x, i) => (i ? [text(', '), code(x)] : [code(x)])), ...path];
+  if (t.targets.length)
+    return [text(' scraping '), ...t.targets.flatMap((x, i) => (i ? [text(', '), code(x)] : [code(x)])), ...path];
   if (t.port) return [text(' on port '), code(String(t.port)), ...path];
-  if (t.fromConfig?.length) return [text(' scraping every unit on the port and path that config options '), ...t.fromConfig.flatMap((o, i) => (i ? [text(', '), code(o)] : [code(o)])), text(' set at runtime')];
+  if (t.fromConfig?.length)
+    return [
+      text(' scraping every unit on the port and path that config options '),
+      ...t.fromConfig.flatMap((o, i) => (i ? [text(', '), code(o)] : [code(o)])),
+      text(' set at runtime'),
+    ];
   return [text(t.computed ? ' (targets computed at runtime)' : ' (library defaults)'), ...path];
 }
 
@@ -84,5 +123,9 @@ export const metricsDirective: CharmDirective = {
   build: charmMetrics,
   checks: [],
   titles: [/^metrics$/, /^observability$/],
-  starter: {part: 'page', when: (model) => model.metrics.endpoints.length + model.metrics.exporters.length + model.metrics.targets.length > 0, prose: () => ['TODO: what the dashboards and alert rules watch.']},
+  starter: {
+    part: 'page',
+    when: (model) => model.metrics.endpoints.length + model.metrics.exporters.length + model.metrics.targets.length > 0,
+    prose: () => ['TODO: what the dashboards and alert rules watch.'],
+  },
 };

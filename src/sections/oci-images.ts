@@ -5,7 +5,8 @@ import {blockquote, code, heading, link, list, paragraph, text} from './mdast.js
 import {charmAttributes, type CharmDirective} from './directive.js';
 
 const ROCKCRAFT_URL = 'https://documentation.ubuntu.com/rockcraft/stable/';
-const PUBLISH_URL = 'https://canonical-charmcraft.readthedocs-hosted.com/en/stable/howto/manage-charms/#publish-a-charm-on-charmhub';
+const PUBLISH_URL =
+  'https://canonical-charmcraft.readthedocs-hosted.com/en/stable/howto/manage-charms/#publish-a-charm-on-charmhub';
 
 /** Section 5: the rocks and the resources that carry them. */
 export function ociImages(ctx: SectionContext): RootContent[] {
@@ -17,7 +18,13 @@ export function ociImages(ctx: SectionContext): RootContent[] {
     return out;
   }
   if (m.rocks.length) {
-    out.push(paragraph(text('We use '), link(ROCKCRAFT_URL, text('Rockcraft')), text(` to build OCI images for ${charmTitle(m)}. The images are defined in these rocks:`)));
+    out.push(
+      paragraph(
+        text('We use '),
+        link(ROCKCRAFT_URL, text('Rockcraft')),
+        text(` to build OCI images for ${charmTitle(m)}. The images are defined in these rocks:`),
+      ),
+    );
     out.push(
       list(
         false,
@@ -37,9 +44,26 @@ export function ociImages(ctx: SectionContext): RootContent[] {
   }
   if (images.length) {
     out.push(paragraph(text('The charm declares these OCI image resources:')));
-    out.push(list(false, images.map((r) => describedItem([code(r.name), ...(r.upstreamSource ? [text(', default image '), code(r.upstreamSource)] : [])], r.description, ctx.links))));
+    out.push(
+      list(
+        false,
+        images.map((r) =>
+          describedItem(
+            [code(r.name), ...(r.upstreamSource ? [text(', default image '), code(r.upstreamSource)] : [])],
+            r.description,
+            ctx.links,
+          ),
+        ),
+      ),
+    );
   }
-  out.push(paragraph(text('They are published to '), link('https://charmhub.io/', text('Charmhub')), text(', the official repository of charms.')));
+  out.push(
+    paragraph(
+      text('They are published to '),
+      link('https://charmhub.io/', text('Charmhub')),
+      text(', the official repository of charms.'),
+    ),
+  );
   out.push(blockquote(paragraph(text('See more: '), link(PUBLISH_URL, text('How to publish your charm on Charmhub')))));
   return out;
 }
@@ -50,5 +74,9 @@ export const ociImagesDirective: CharmDirective = {
   build: ociImages,
   checks: ['rock'],
   titles: [/^oci images$/, /^rocks$/],
-  starter: {part: 'page', when: (model) => model.rocks.length > 0 || model.resources.some((r) => r.type === 'oci-image'), prose: () => ['TODO: how the images are built and published.']},
+  starter: {
+    part: 'page',
+    when: (model) => model.rocks.length > 0 || model.resources.some((r) => r.type === 'oci-image'),
+    prose: () => ['TODO: how the images are built and published.'],
+  },
 };

@@ -3,7 +3,8 @@ import {charmTitle, type SectionContext} from './context.js';
 import {charmMarkdown, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 
-const SIDECAR_URL = 'https://kubernetes.io/blog/2015/06/the-distributed-system-toolkit-patterns/#example-1-sidecar-containers';
+const SIDECAR_URL =
+  'https://kubernetes.io/blog/2015/06/the-distributed-system-toolkit-patterns/#example-1-sidecar-containers';
 const PEBBLE_URL = 'https://documentation.ubuntu.com/juju/latest/reference/pebble/';
 const LAYER_URL = 'https://github.com/canonical/pebble#layer-specification';
 
@@ -30,9 +31,22 @@ export function charmOverview(ctx: SectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'overview', text('Overview'))];
   for (const blurb of blurbs(m.summary, m.description)) out.push(...charmMarkdown(blurb, ctx.links));
   if (m.kind === 'machine') {
-    out.push(paragraph(text(`The ${title} charm is a machine charm: Juju deploys each unit to its own machine (or LXD container), where the charm installs and manages the workload directly.`)));
+    out.push(
+      paragraph(
+        text(
+          `The ${title} charm is a machine charm: Juju deploys each unit to its own machine (or LXD container), where the charm installs and manages the workload directly.`,
+        ),
+      ),
+    );
     const services = m.pebble.flatMap((l) => l.services.map((s) => s.name));
-    if (services.length) out.push(paragraph(text('It manages these services: '), ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])), text('.')));
+    if (services.length)
+      out.push(
+        paragraph(
+          text('It manages these services: '),
+          ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])),
+          text('.'),
+        ),
+      );
     return out;
   }
   out.push(
@@ -41,10 +55,22 @@ export function charmOverview(ctx: SectionContext): RootContent[] {
       link(SIDECAR_URL, text('sidecar')),
       text(' pattern to allow multiple containers in each pod with '),
       link(PEBBLE_URL, text('Pebble')),
-      text(' running as the workload container\'s entrypoint.'),
+      text(" running as the workload container's entrypoint."),
     ),
-    paragraph(text('Pebble is a lightweight, API-driven process supervisor that is responsible for configuring processes to run in a container and controlling those processes throughout the workload lifecycle.')),
-    paragraph(text('Pebble '), code('services'), text(' are configured through '), link(LAYER_URL, text('layers')), text(', and the following containers each represent a layer forming the effective Pebble configuration, or '), code('plan'), text(':')),
+    paragraph(
+      text(
+        'Pebble is a lightweight, API-driven process supervisor that is responsible for configuring processes to run in a container and controlling those processes throughout the workload lifecycle.',
+      ),
+    ),
+    paragraph(
+      text('Pebble '),
+      code('services'),
+      text(' are configured through '),
+      link(LAYER_URL, text('layers')),
+      text(', and the following containers each represent a layer forming the effective Pebble configuration, or '),
+      code('plan'),
+      text(':'),
+    ),
   );
   out.push(
     list(
@@ -62,10 +88,29 @@ export function charmOverview(ctx: SectionContext): RootContent[] {
     ),
   );
   const ready = m.containers.length + 1;
-  out.push(paragraph(text('As a result, if you run a '), code('kubectl get pods'), text(` on a namespace named for the Juju model you've deployed the ${title} charm into, you'll see something like the following:`)));
+  out.push(
+    paragraph(
+      text('As a result, if you run a '),
+      code('kubectl get pods'),
+      text(
+        ` on a namespace named for the Juju model you've deployed the ${title} charm into, you'll see something like the following:`,
+      ),
+    ),
+  );
   const podName = `${m.name}-0`;
-  out.push(codeBlock(`NAME${' '.repeat(Math.max(3, podName.length - 1))}READY   STATUS    RESTARTS   AGE\n${podName}${' '.repeat(3)}${ready}/${ready}     Running   0          6h4m`, 'bash'));
-  out.push(paragraph(text(`This shows there are ${ready} containers: the ${m.containers.length} workload container${m.containers.length === 1 ? '' : 's'} listed above and the charm container, which runs the charm code and the Juju agent.`)));
+  out.push(
+    codeBlock(
+      `NAME${' '.repeat(Math.max(3, podName.length - 1))}READY   STATUS    RESTARTS   AGE\n${podName}${' '.repeat(3)}${ready}/${ready}     Running   0          6h4m`,
+      'bash',
+    ),
+  );
+  out.push(
+    paragraph(
+      text(
+        `This shows there are ${ready} containers: the ${m.containers.length} workload container${m.containers.length === 1 ? '' : 's'} listed above and the charm container, which runs the charm code and the Juju agent.`,
+      ),
+    ),
+  );
   return out;
 }
 
@@ -75,5 +120,8 @@ export const overviewDirective: CharmDirective = {
   build: charmOverview,
   checks: [],
   titles: [/^overview$/],
-  starter: {part: 'page', prose: (model) => [`TODO: what ${model.name} is for, and the design choices a new maintainer should know.`]},
+  starter: {
+    part: 'page',
+    prose: (model) => [`TODO: what ${model.name} is for, and the design choices a new maintainer should know.`],
+  },
 };

@@ -3,4 +3,5 @@ import {text} from './mdast.js';
 
 /** Cells the reference tables share: an empty cell, and where an extension (not the charm) declared the row. */
 export const dash = (): PhrasingContent => text('–');
-export const origin = (o: string): PhrasingContent[] => (o === 'charm' ? [] : [text(` (${o.replace('extension:', '')} extension)`)]);
+export const origin = (o: string): PhrasingContent[] =>
+  o === 'charm' ? [] : [text(` (${o.replace('extension:', '')} extension)`)];

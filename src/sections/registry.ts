@@ -51,7 +51,9 @@ export const PAGE_DIRECTIVE: CharmDirective = architectureDirective;
 export const DIRECTIVE_NAMES: readonly string[] = DIRECTIVES.map((d) => d.name);
 
 export const CHARM_DIRECTIVES: readonly CharmDirective[] = DIRECTIVES.filter((d): d is CharmDirective => !d.family);
-export const FAMILY_DIRECTIVES: readonly FamilyDirective[] = DIRECTIVES.filter((d): d is FamilyDirective => d.family === true);
+export const FAMILY_DIRECTIVES: readonly FamilyDirective[] = DIRECTIVES.filter(
+  (d): d is FamilyDirective => d.family === true,
+);
 
 const BY_NAME: ReadonlyMap<string, Directive> = new Map(DIRECTIVES.map((d) => [d.name, d]));
 

@@ -7,7 +7,10 @@
 
 /** `High-level overview of Pastebin's deployment!` -> `high level overview of pastebin s deployment`. */
 export function normaliseTitle(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Whether an author heading with this text is the heading of the directive's own section. */

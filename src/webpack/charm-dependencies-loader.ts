@@ -54,7 +54,8 @@ export default function charmDependenciesLoader(this: LoaderContext, source: str
     if (directive.family) {
       Object.keys(options.charms).forEach(use);
       // The catalog links each charm to the page documenting it, read from the other pages.
-      if (directive.readsSitePages && options.siteDir) this.addContextDependency(contentRoot(options.siteDir, this.resourcePath));
+      if (directive.readsSitePages && options.siteDir)
+        this.addContextDependency(contentRoot(options.siteDir, this.resourcePath));
       continue;
     }
     const id = resolvedCharmId(node.attributes, options);

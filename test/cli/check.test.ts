@@ -23,9 +23,14 @@ const run = (argv: string[], cwd = FIXTURES): Promise<CliRun> => runCli(argv, cw
 
 type Row = [kind: string, category: string, name: string, line: number];
 
-async function findings(page: string, ...extra: string[]): Promise<{code: number; rows: Row[]; json: Record<string, unknown>}> {
+async function findings(
+  page: string,
+  ...extra: string[]
+): Promise<{code: number; rows: Row[]; json: Record<string, unknown>}> {
   const r = await run(['check', `pages/${page}`, CHARM, '--json', ...extra]);
-  const json = JSON.parse(r.stdout) as {findings: Array<{kind: string; category: string; name: string; line: number; file: string}>};
+  const json = JSON.parse(r.stdout) as {
+    findings: Array<{kind: string; category: string; name: string; line: number; file: string}>;
+  };
   for (const f of json.findings) expect(f.file).toBe(`pages/${page}`);
   return {code: r.code, rows: json.findings.map((f) => [f.kind, f.category, f.name, f.line]), json};
 }
@@ -70,8 +75,12 @@ describe('charm-arch check', () => {
     expect(json.summary).toEqual({missing: 13, stale: 8, ignored: 0});
     const messages = (json.findings as Array<{name: string; message: string}>).map((f) => f.message);
     expect(messages).toContain('missing event `upgrade-charm` (observed at src/charm.py:15)');
-    expect(messages).toContain('stale event `rotate_secret_action`: documented, but the charm does not observe it (renamed? did you mean `rotate-key-action`)');
-    expect(messages).toContain('stale event `database_relation_joined`: documented, but the charm does not observe it (renamed? did you mean `database-relation-changed`)');
+    expect(messages).toContain(
+      'stale event `rotate_secret_action`: documented, but the charm does not observe it (renamed? did you mean `rotate-key-action`)',
+    );
+    expect(messages).toContain(
+      'stale event `database_relation_joined`: documented, but the charm does not observe it (renamed? did you mean `database-relation-changed`)',
+    );
     expect(messages).toContain('missing container `nginx` (declared in charmcraft.yaml:19)');
   });
 
@@ -81,7 +90,9 @@ describe('charm-arch check', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(22);
     expect(lines[0]).toBe('pages/drifted.md:3: missing container `nginx` (declared in charmcraft.yaml:19)');
-    expect(lines[15]).toBe('pages/drifted.md:28: stale event `redis_pebble_ready`: documented, but the charm does not observe it');
+    expect(lines[15]).toBe(
+      'pages/drifted.md:28: stale event `redis_pebble_ready`: documented, but the charm does not observe it',
+    );
     expect(lines[21]).toBe(
       'pages/drifted.md: drift from notes-k8s: 13 missing, 8 stale (events: 9 missing, 4 stale; containers: 1 missing, 1 stale; rocks: 1 missing, 1 stale; endpoints: 1 missing, 1 stale; actions: 1 missing, 1 stale) (compared events (line 24), containers (line 3), rocks (line 13), endpoints (line 18), actions (line 34))',
     );
@@ -120,11 +131,23 @@ describe('charm-arch check', () => {
   });
 
   test('--ignore and --ignore-file accept differences; all ignored is in sync', async () => {
-    const some = await findings('drifted.md', '--ignore', 'event:start', '--ignore', 'container:*', '--ignore=stale:rock:redis');
-    expect(some.rows.filter((r) => r[1] === 'container' || r[2] === 'start' || (r[1] === 'rock' && r[0] === 'stale'))).toEqual([]);
+    const some = await findings(
+      'drifted.md',
+      '--ignore',
+      'event:start',
+      '--ignore',
+      'container:*',
+      '--ignore=stale:rock:redis',
+    );
+    expect(
+      some.rows.filter((r) => r[1] === 'container' || r[2] === 'start' || (r[1] === 'rock' && r[0] === 'stale')),
+    ).toEqual([]);
     expect((some.json.summary as {ignored: number}).ignored).toBe(4);
     const list = join(TMP, 'ignore.txt');
-    writeFileSync(list, '# accepted\nnotes-peers-relation-changed\ncontainer:*   # redis is documented on purpose\ncollect_unit_status\n');
+    writeFileSync(
+      list,
+      '# accepted\nnotes-peers-relation-changed\ncontainer:*   # redis is documented on purpose\ncollect_unit_status\n',
+    );
     const all = await run(['check', 'pages/events.rst', CHARM, '--ignore-file', list]);
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(/^pages\/events\.rst: in sync with notes-k8s \(.*; 4 ignored\)\n$/);
@@ -142,9 +165,18 @@ describe('charm-arch check', () => {
   test('a page rendered by `charm-arch render` is in sync with its charm (md and MyST)', async () => {
     for (const format of ['md', 'myst'] as const) {
       const page = join(TMP, `rendered-${format}.md`);
-      writeFileSync(page, renderPage(join(FIXTURES, CHARM), {format, sections: ['charm-architecture', 'charm-integrations', 'charm-actions'], headingLevel: 2}));
+      writeFileSync(
+        page,
+        renderPage(join(FIXTURES, CHARM), {
+          format,
+          sections: ['charm-architecture', 'charm-integrations', 'charm-actions'],
+          headingLevel: 2,
+        }),
+      );
       const r = await run(['check', page, join(FIXTURES, CHARM)]);
-      expect(r.stdout).toMatch(/in sync with notes-k8s \(compared events \(line \d+\), containers \(line \d+\), rocks \(line \d+\)/);
+      expect(r.stdout).toMatch(
+        /in sync with notes-k8s \(compared events \(line \d+\), containers \(line \d+\), rocks \(line \d+\)/,
+      );
       expect(r.code).toBe(0);
     }
   });
@@ -153,15 +185,25 @@ describe('charm-arch check', () => {
     const page = join(TMP, 'directives.md');
     writeFileSync(page, '# Notes\n\n:::charm-architecture\n:::\n\n## Actions\n\n- `add-admin`\n');
     const r = await run(['check', page, join(FIXTURES, CHARM), '--json']);
-    const json = JSON.parse(r.stdout) as {sections: Array<{category: string; status: string}>; findings: Array<{name: string}>};
-    expect(json.sections.filter((s) => s.status === 'generated').map((s) => s.category)).toEqual(['event', 'container', 'rock']);
+    const json = JSON.parse(r.stdout) as {
+      sections: Array<{category: string; status: string}>;
+      findings: Array<{name: string}>;
+    };
+    expect(json.sections.filter((s) => s.status === 'generated').map((s) => s.category)).toEqual([
+      'event',
+      'container',
+      'rock',
+    ]);
     expect(json.findings.map((f) => f.name)).toEqual(['rotate-key']);
     expect(r.code).toBe(1);
   });
 
   test('a section that only points elsewhere is not compared', async () => {
     const page = join(TMP, 'delegated.md');
-    writeFileSync(page, '# Notes\n\n## Integrations\n\nSee [Integrations](https://charmhub.io/notes-k8s/integrations).\n');
+    writeFileSync(
+      page,
+      '# Notes\n\n## Integrations\n\nSee [Integrations](https://charmhub.io/notes-k8s/integrations).\n',
+    );
     const r = await run(['check', page, join(FIXTURES, CHARM)]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('not compared, the page points elsewhere: endpoints');
@@ -178,7 +220,9 @@ describe('charm-arch check', () => {
     expect((await run(['check', 'pages/in-sync.md'])).code).toBe(2);
     expect((await run(['check', 'pages/in-sync.md', CHARM, '--bogus'])).stderr).toContain('unknown option --bogus');
     expect((await run(['check', 'pages/in-sync.md', CHARM, '--format', 'adoc'])).code).toBe(2);
-    expect((await run(['check', 'pages/in-sync.md', CHARM, '--ignore-file', 'nope.txt'])).stderr).toMatch(/^nope\.txt:1:1: ignore-file-not-found: /);
+    expect((await run(['check', 'pages/in-sync.md', CHARM, '--ignore-file', 'nope.txt'])).stderr).toMatch(
+      /^nope\.txt:1:1: ignore-file-not-found: /,
+    );
   });
 });
 
@@ -205,13 +249,39 @@ describe('reading event names', () => {
   });
 
   test('did you mean: only for similar names', () => {
-    expect(didYouMean('redis_relation_changed', ['redis-relation-updated', 'config-changed'])).toBe('redis-relation-updated');
+    expect(didYouMean('redis_relation_changed', ['redis-relation-updated', 'config-changed'])).toBe(
+      'redis-relation-updated',
+    );
     expect(didYouMean('add_admin_user_action', ['anonymize-user-action'])).toBeUndefined();
   });
 
   test('section headings', () => {
-    expect(['Juju events', 'Events', 'Containers', 'Container', 'OCI images', 'OCI image', 'Integrations', 'Relations', 'Actions', 'Charm architecture diagram', 'Event x_y'].map(categoryOf)).toEqual([
-      'event', 'event', 'container', 'container', 'rock', 'rock', 'endpoint', 'endpoint', 'action', null, null,
+    expect(
+      [
+        'Juju events',
+        'Events',
+        'Containers',
+        'Container',
+        'OCI images',
+        'OCI image',
+        'Integrations',
+        'Relations',
+        'Actions',
+        'Charm architecture diagram',
+        'Event x_y',
+      ].map(categoryOf),
+    ).toEqual([
+      'event',
+      'event',
+      'container',
+      'container',
+      'rock',
+      'rock',
+      'endpoint',
+      'endpoint',
+      'action',
+      null,
+      null,
     ]);
   });
 
@@ -229,7 +299,19 @@ describe('charm-arch init', () => {
     const r = await run(['init', CHARM, '--charm-id', 'notes']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^---\ntitle: "Notes charm architecture"\n/);
-    for (const d of ['charm-overview', 'deployment-diagram', 'charm-diagram', 'charm-containers', 'oci-images', 'charm-metrics', 'juju-events', 'charm-code-overview', 'charm-integrations', 'charm-config', 'charm-actions']) {
+    for (const d of [
+      'charm-overview',
+      'deployment-diagram',
+      'charm-diagram',
+      'charm-containers',
+      'oci-images',
+      'charm-metrics',
+      'juju-events',
+      'charm-code-overview',
+      'charm-integrations',
+      'charm-config',
+      'charm-actions',
+    ]) {
       expect(r.stdout).toContain(`:::${d}{charm="notes"}\n`);
     }
     expect(r.stdout).toContain('- config-changed: TODO:');
@@ -245,7 +327,9 @@ describe('charm-arch init', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('wrote');
     const text = readFileSync(out, 'utf8');
-    expect(text).toMatch(/^<!--\nGenerated by `charm-arch init --format myst` from the notes-k8s charm \(notes-k8s\)\./);
+    expect(text).toMatch(
+      /^<!--\nGenerated by `charm-arch init --format myst` from the notes-k8s charm \(notes-k8s\)\./,
+    );
     expect(text).toContain(`npx charm-arch check ${out} notes-k8s`);
     expect(text).toContain('\n# Notes charm architecture\n');
     expect(text).toContain('(notes-k8s-juju-events)=\n\n## Juju events');

@@ -35,7 +35,11 @@ describe('charm-arch render', () => {
   test('the whole page has a title, its sections one level below; --section prints sections only', async () => {
     const page = await run('render', 'test/fixtures/check/notes-k8s');
     expect(page.code).toBe(0);
-    expect(headings(page.stdout).slice(0, 3)).toEqual(['# Notes charm architecture', '## Overview', '## High-level overview of Notes deployment']);
+    expect(headings(page.stdout).slice(0, 3)).toEqual([
+      '# Notes charm architecture',
+      '## Overview',
+      '## High-level overview of Notes deployment',
+    ]);
     expect(headings(page.stdout).filter((h) => h.startsWith('# '))).toHaveLength(1);
     const section = await run('render', 'test/fixtures/check/notes-k8s', '--section', 'juju-events');
     expect(headings(section.stdout)[0]).toBe('# Juju events');
@@ -45,25 +49,42 @@ describe('charm-arch render', () => {
     expect(headings(deeper.stdout).slice(0, 2)).toEqual(['## Notes charm architecture', '### Overview']);
   });
 
-  test.each([['abc'], ['0'], ['-1'], ['7'], ['1.5'], ['']])('--heading-level %p is a usage error (exit 2)', async (level) => {
-    const r = await run('render', 'test/fixtures/check/notes-k8s', '--section', 'juju-events', `--heading-level=${level}`);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`charm-arch render: --heading-level must be a whole number from 1 to 6, not ${level || 'nothing'}\n`);
-    expect(r.stdout).toBe('');
-  });
+  test.each([['abc'], ['0'], ['-1'], ['7'], ['1.5'], ['']])(
+    '--heading-level %p is a usage error (exit 2)',
+    async (level) => {
+      const r = await run(
+        'render',
+        'test/fixtures/check/notes-k8s',
+        '--section',
+        'juju-events',
+        `--heading-level=${level}`,
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `charm-arch render: --heading-level must be a whole number from 1 to 6, not ${level || 'nothing'}\n`,
+      );
+      expect(r.stdout).toBe('');
+    },
+  );
 
   test('under a page title, --heading-level 1 is refused and says why', async () => {
     const r = await run('render', 'test/fixtures/check/notes-k8s', '--heading-level', '1');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('charm-arch render: --heading-level must be a whole number from 2 to 6, not 1 (level 1 is the page title; --no-title frees it)\n');
+    expect(r.stderr).toBe(
+      'charm-arch render: --heading-level must be a whole number from 2 to 6, not 1 (level 1 is the page title; --no-title frees it)\n',
+    );
   });
 
   test('MyST and rst labels start with the charm name, or --label-prefix', async () => {
     const myst = await run('render', 'test/fixtures/check/notes-k8s', '--format', 'myst');
-    expect(myst.stdout).toMatch(/^\(notes-k8s-charm-architecture\)=\n\n# Notes charm architecture\n\n\(notes-k8s-overview\)=\n/);
+    expect(myst.stdout).toMatch(
+      /^\(notes-k8s-charm-architecture\)=\n\n# Notes charm architecture\n\n\(notes-k8s-overview\)=\n/,
+    );
     expect(myst.stdout).toContain('(notes-k8s-event-config-changed)=\n\n### 1. [`config-changed`](');
     const rst = await run('render', 'test/fixtures/check/notes-k8s', '--format', 'rst', '--label-prefix', 'Notes Docs');
-    expect(rst.stdout).toMatch(/^\.\. _notes-docs-charm-architecture:\n\nNotes charm architecture\n=+\n\n\.\. _notes-docs-overview:\n\nOverview\n-+\n/);
+    expect(rst.stdout).toMatch(
+      /^\.\. _notes-docs-charm-architecture:\n\nNotes charm architecture\n=+\n\n\.\. _notes-docs-overview:\n\nOverview\n-+\n/,
+    );
     const bare = await run('render', 'test/fixtures/check/notes-k8s', '--format', 'myst', '--label-prefix', '');
     expect(bare.stdout).toMatch(/^\(charm-architecture\)=\n/);
   });
@@ -73,13 +94,33 @@ describe('charm-arch render', () => {
     ['myst', 'inert-reference.myst.md'],
     ['rst', 'inert-reference.rst'],
   ])('--format %s of a charm whose texts carry markup: %s', async (format, expected) => {
-    const r = await run('render', INERT, '--format', format, '--section', 'charm-config', '--section', 'charm-actions', '--section', 'charm-integrations');
+    const r = await run(
+      'render',
+      INERT,
+      '--format',
+      format,
+      '--section',
+      'charm-config',
+      '--section',
+      'charm-actions',
+      '--section',
+      'charm-integrations',
+    );
     expect(r.code).toBe(0);
     expectFile(expected, r.stdout);
   });
 
   test('md output pasted into a Docusaurus page compiles as MDX with no expression, JSX, ESM or directive from charm text', async () => {
-    const r = await run('render', INERT, '--section', 'charm-architecture', '--section', 'charm-config', '--section', 'charm-actions');
+    const r = await run(
+      'render',
+      INERT,
+      '--section',
+      'charm-architecture',
+      '--section',
+      'charm-config',
+      '--section',
+      'charm-actions',
+    );
     const live: string[] = [];
     const inspect = () => (tree: Node) => {
       visit(tree, (node: Node) => {
@@ -123,8 +164,12 @@ describe('charm-arch init for Sphinx', () => {
     const r = await run('init', 'test/fixtures/check/notes-k8s', '--format', 'rst', '--out', out);
     expect(r.code).toBe(0);
     const page = readFileSync(out, 'utf8');
-    expect(page).toMatch(/^\.\.\n {3}Generated by `charm-arch init --format rst` from the notes-k8s charm \(test\/fixtures\/check\/notes-k8s\)\.\n/);
-    expect(page).toContain(`\n\n.. _notes-k8s-charm-architecture:\n\nNotes charm architecture\n========================\n`);
+    expect(page).toMatch(
+      /^\.\.\n {3}Generated by `charm-arch init --format rst` from the notes-k8s charm \(test\/fixtures\/check\/notes-k8s\)\.\n/,
+    );
+    expect(page).toContain(
+      `\n\n.. _notes-k8s-charm-architecture:\n\nNotes charm architecture\n========================\n`,
+    );
     expect(page).toContain('.. mermaid::\n\n   flowchart');
     expect((await run('check', out, 'test/fixtures/check/notes-k8s')).code).toBe(0);
   });

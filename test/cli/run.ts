@@ -10,6 +10,10 @@ export interface CliRun {
 export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {stdout: {write: (s: string) => (stdout += s)}, stderr: {write: (s: string) => (stderr += s)}, cwd});
+  const code = await main(argv, {
+    stdout: {write: (s: string) => (stdout += s)},
+    stderr: {write: (s: string) => (stderr += s)},
+    cwd,
+  });
   return {code, stdout, stderr};
 }

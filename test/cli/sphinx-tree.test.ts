@@ -12,7 +12,16 @@ import {sphinxTree} from '../../src/cli/print/sphinx-tree.js';
 const page = (): RootContent[] => [
   heading(2, 'juju-events', text('Juju events')),
   list(true, [
-    [heading(3, 'event-start', code('start')), paragraph(text('Action: see '), link('#note', text('the note')), text(' and '), link('#nowhere', text('an anchor from charm text')), text('.'))],
+    [
+      heading(3, 'event-start', code('start')),
+      paragraph(
+        text('Action: see '),
+        link('#note', text('the note')),
+        text(' and '),
+        link('#nowhere', text('an anchor from charm text')),
+        text('.'),
+      ),
+    ],
     [heading(3, 'event-stop', code('stop')), paragraph(text('Action: stop.'))],
   ]),
   {...paragraph(text('A note.')), data: {hProperties: {id: 'note'}}},

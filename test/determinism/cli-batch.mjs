@@ -9,7 +9,11 @@ const results = [];
 for (const argv of JSON.parse(process.argv[2])) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {stdout: {write: (s) => (stdout += s)}, stderr: {write: (s) => (stderr += s)}, cwd: process.cwd()});
+  const code = await main(argv, {
+    stdout: {write: (s) => (stdout += s)},
+    stderr: {write: (s) => (stderr += s)},
+    cwd: process.cwd(),
+  });
   results.push({code, stdout, stderr});
 }
 process.stdout.write(JSON.stringify(results));

@@ -16,7 +16,17 @@
  * - Generated charms (test/fuzz/core.mjs) written in opposite orders: identical model and page.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -47,7 +57,10 @@ const CHARMS = {
 };
 
 const DISK = mkdtempSync(join(tmpdir(), 'charm-arch-determinism-'));
-const SHM = existsSync('/dev/shm') && statSync('/dev/shm').isDirectory() ? mkdtempSync('/dev/shm/charm-arch-determinism-') : mkdtempSync(join(tmpdir(), 'charm-arch-determinism-b-'));
+const SHM =
+  existsSync('/dev/shm') && statSync('/dev/shm').isDirectory()
+    ? mkdtempSync('/dev/shm/charm-arch-determinism-')
+    : mkdtempSync(join(tmpdir(), 'charm-arch-determinism-b-'));
 afterAll(() => {
   rmSync(DISK, {recursive: true, force: true});
   rmSync(SHM, {recursive: true, force: true});
@@ -62,7 +75,11 @@ function seedParam(): {seed?: number} {
 
 /** Runs the `charm-arch` commands in one process (cli-batch.mjs) from `cwd`; each command's stdout, in order. */
 function cliBatch(argvs: string[][], cwd: string): string[] {
-  const r = spawnSync(process.execPath, [CLI_BATCH, JSON.stringify(argvs)], {cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
+  const r = spawnSync(process.execPath, [CLI_BATCH, JSON.stringify(argvs)], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`cli-batch.mjs exited ${r.status}: ${r.stderr}`);
   const results = JSON.parse(r.stdout) as Array<{code: number; stdout: string; stderr: string}>;
   return results.map((out, i) => {
@@ -96,7 +113,10 @@ const UNRELATED: Array<[string, string]> = [
   ['LICENSE', 'Apache-2.0\n'],
   ['tox.ini', '[tox]\nenvlist = lint\n'],
   ['docs/index.md', '# Docs\n\n:::juju-events\n:::\n'],
-  ['tests/unit/test_charm.py', 'import ops\n\n\nclass Fake(ops.CharmBase):\n    def __init__(self, f):\n        f.observe(self.on.install, self._x)\n'],
+  [
+    'tests/unit/test_charm.py',
+    'import ops\n\n\nclass Fake(ops.CharmBase):\n    def __init__(self, f):\n        f.observe(self.on.install, self._x)\n',
+  ],
   ['build/lib/charm.py', 'raise SystemExit\n'],
   ['.tox/lint/notes.yaml', 'services: {x: {command: y}}\n'],
   ['src/NOTES.txt', 'not python\n'],
@@ -122,11 +142,18 @@ const PAGE_SECTIONS = ['charm-architecture', 'pebble-layers', 'charm-config', 'c
 
 describe('separate processes', () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/src/cli/index.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
+    if (!existsSync(join(ROOT, 'dist/src/cli/index.js')))
+      throw new Error('dist/ is missing: run `npm run build` first.');
   });
 
   /** Every charm's render (md, myst) and facts. */
-  const commands = Object.entries(CHARMS).flatMap(([name, dir]) => [['render', dir], ['render', dir, '--format', 'myst'], ['facts', dir]].map((argv) => ({name, argv})));
+  const commands = Object.entries(CHARMS).flatMap(([name, dir]) =>
+    [
+      ['render', dir],
+      ['render', dir, '--format', 'myst'],
+      ['facts', dir],
+    ].map((argv) => ({name, argv})),
+  );
   const PASTEBIN_RELATIVE = ['render', relative(ROOT, CHARMS['pastebin-k8s'])];
 
   // One process in the repository (the persistent model cache of node_modules/.cache in reach), the
@@ -148,7 +175,10 @@ describe('separate processes', () => {
       commands.forEach((c, i) => {
         if (c.name !== name) return;
         expect(forward[i]!.length).toBeGreaterThan(100);
-        expect({command: c.argv.join(' '), output: backward[i]}).toEqual({command: c.argv.join(' '), output: forward[i]});
+        expect({command: c.argv.join(' '), output: backward[i]}).toEqual({
+          command: c.argv.join(' '),
+          output: forward[i],
+        });
       });
       // A relative path gives the same page as an absolute one.
       if (name === 'pastebin-k8s') expect(relativePath).toBe(backward[commands.findIndex((c) => c.name === name)]);
@@ -169,7 +199,10 @@ describe('file system order', () => {
 
       // In process (src/, no build needed): file order is no property of a process, and the CLI's
       // own determinism is tested above; 6 fewer processes per charm (a busy machine pays ~2 s each).
-      for (const format of ['md', 'myst'] as const) expect(renderPage(b, {format, sections: PAGE_SECTIONS, headingLevel: 1, title: true})).toBe(renderPage(a, {format, sections: PAGE_SECTIONS, headingLevel: 1, title: true}));
+      for (const format of ['md', 'myst'] as const)
+        expect(renderPage(b, {format, sections: PAGE_SECTIONS, headingLevel: 1, title: true})).toBe(
+          renderPage(a, {format, sections: PAGE_SECTIONS, headingLevel: 1, title: true}),
+        );
       // The model, with absolute paths removed.
       expect(stripDir(JSON.stringify(loadCharm(b)), b)).toBe(stripDir(JSON.stringify(loadCharm(a)), a));
     });
@@ -187,7 +220,10 @@ describe('file system order', () => {
         writeInOrder(b, [...UNRELATED, ...entries].reverse(), new Date('2024-06-30T12:34:56Z'));
         const outcome = (dir: string): string => {
           try {
-            return stripDir(`${JSON.stringify(loadCharm(dir))}\n${renderPage(dir, {format: 'md', sections: PAGE_SECTIONS, headingLevel: 1})}`, dir);
+            return stripDir(
+              `${JSON.stringify(loadCharm(dir))}\n${renderPage(dir, {format: 'md', sections: PAGE_SECTIONS, headingLevel: 1})}`,
+              dir,
+            );
           } catch (error) {
             return `error: ${stripDir(String((error as Error).message), dir)}`;
           }
@@ -225,7 +261,10 @@ describe('pages sharing charms', () => {
   /** A page's output: the transformed tree (positions included) and the page's messages. */
   function transform(index: number): string {
     const source = PAGES[index]!;
-    const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
+    const tree = fromMarkdown(source, {
+      extensions: [gfm(), directive()],
+      mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
+    });
     const file = new VFile({path: join(ROOT, 'website/docs', `page-${index}.md`), value: source});
     remarkCharmDirectives(options)(tree, file);
     return `${JSON.stringify(tree)}\n${file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`).join('\n')}`;
@@ -246,7 +285,11 @@ describe('pages sharing charms', () => {
         return transform(i);
       });
       const indexes = PAGES.map((_, i) => i);
-      const orders = [indexes, [...indexes].reverse(), ...fc.sample(fc.shuffledSubarray(indexes, {minLength: indexes.length}), {numRuns: 3, seed: 42})];
+      const orders = [
+        indexes,
+        [...indexes].reverse(),
+        ...fc.sample(fc.shuffledSubarray(indexes, {minLength: indexes.length}), {numRuns: 3, seed: 42}),
+      ];
       for (const order of orders) {
         for (const cold of [true, false]) expect(runInOrder(order, cold)).toEqual(alone);
       }

@@ -40,7 +40,9 @@ describe('remark adapter', () => {
 
   test('other nodes have no diagram props', () => {
     expect(diagramElementProps(paragraph(text('x')))).toBeNull();
-    expect(diagramElementProps({type: 'mdxJsxFlowElement', name: 'Admonition', attributes: [], children: []})).toBeNull();
+    expect(
+      diagramElementProps({type: 'mdxJsxFlowElement', name: 'Admonition', attributes: [], children: []}),
+    ).toBeNull();
   });
 
   test('the page imports the theme component', () => {
@@ -66,19 +68,27 @@ describe('CLI adapters', () => {
   });
 
   test('a source holding ``` gets a longer fence', () => {
-    expect(printMarkdown([diagramNode({source: 'flowchart LR\n  a["```"]', title: '', description: '', alt: []})])).toBe('````mermaid\nflowchart LR\n  a["```"]\n````\n');
+    expect(
+      printMarkdown([diagramNode({source: 'flowchart LR\n  a["```"]', title: '', description: '', alt: []})]),
+    ).toBe('````mermaid\nflowchart LR\n  a["```"]\n````\n');
   });
 
   test('MyST: the {mermaid} directive for the diagram only; the mermaid code block stays code', () => {
-    expect(printMyst(sphinxTree(page, 'c'))).toBe('```{mermaid}\nflowchart LR\n  n0["pastebin"] --> n1["postgresql"]\n```\n\n```\ngraph TD\n  a --> b\n```\n');
+    expect(printMyst(sphinxTree(page, 'c'))).toBe(
+      '```{mermaid}\nflowchart LR\n  n0["pastebin"] --> n1["postgresql"]\n```\n\n```\ngraph TD\n  a --> b\n```\n',
+    );
   });
 
   test('rst: .. mermaid:: for the diagram only; the mermaid code block stays code', () => {
-    expect(printRst(sphinxTree(page, 'c'))).toBe('.. mermaid::\n\n   flowchart LR\n     n0["pastebin"] --> n1["postgresql"]\n\n.. code-block:: text\n\n   graph TD\n     a --> b\n');
+    expect(printRst(sphinxTree(page, 'c'))).toBe(
+      '.. mermaid::\n\n   flowchart LR\n     n0["pastebin"] --> n1["postgresql"]\n\n.. code-block:: text\n\n   graph TD\n     a --> b\n',
+    );
   });
 
   test('mdast-util-to-markdown refuses a diagram node until the adapter is registered', () => {
     expect(() => toMarkdown({type: 'root', children: [diagram]})).toThrow('Cannot handle unknown node `charmDiagram`');
-    expect(toMarkdown({type: 'root', children: [diagram]}, {extensions: [diagramToMarkdown('mermaid')]})).toBe(printMarkdown([diagram]));
+    expect(toMarkdown({type: 'root', children: [diagram]}, {extensions: [diagramToMarkdown('mermaid')]})).toBe(
+      printMarkdown([diagram]),
+    );
   });
 });

@@ -20,11 +20,12 @@ function block(source: string, title: string): string {
 }
 
 function idOfLabel(source: string, firstLine: string): string {
-  const m = [...source.matchAll(/^\s*(n\d+)[[(]+"([^"]*)"/gm)].find((x) => decode(x[2]!.split('<br>')[0]!) === firstLine);
+  const m = [...source.matchAll(/^\s*(n\d+)[[(]+"([^"]*)"/gm)].find(
+    (x) => decode(x[2]!.split('<br>')[0]!) === firstLine,
+  );
   if (!m) throw new Error(`no node ${firstLine}`);
   return m[1]!;
 }
-
 
 describe('charmDiagram (Kubernetes)', () => {
   const d = charmDiagram(sampleK8sModel());
@@ -81,7 +82,9 @@ describe('charmDiagram (Kubernetes)', () => {
     expect(alt['Unit (Kubernetes pod)']).toContain('charm container: DemoCharm on ops, with the Juju agent');
     expect(alt['Container indico']).toContain('celery (from Pebble layer in src/charm.py), command: /bin/celery');
     expect(alt['Container indico']).toContain('storage data mounted at /srv/indico');
-    expect(alt['Images']).toContain('indico: OCI image resource indico-image, upstream ghcr.io/x/indico:1, rock indico (indico_rock/rockcraft.yaml)');
+    expect(alt['Images']).toContain(
+      'indico: OCI image resource indico-image, upstream ghcr.io/x/indico:1, rock indico (indico_rock/rockcraft.yaml)',
+    );
   });
 
   test('computed layers and unresolved containers are shown, not invented', async () => {
@@ -98,14 +101,25 @@ describe('charmDiagram (Kubernetes)', () => {
     await expect(parseMermaid(c.source)).resolves.toBe('flowchart-v2');
   });
 
-  test('rocks that are no container\'s image are not drawn: the pod holds exactly the declared containers', async () => {
+  test("rocks that are no container's image are not drawn: the pod holds exactly the declared containers", async () => {
     // As paas-charm's flask example: one `app` container fed by one rock, two test rocks beside it.
     const exporter = service('statsd-exporter', '/bin/statsd_exporter --statsd.listen-udp=localhost:9125');
     const m = makeModel({
       containers: [container('app', 'app-image')],
       rocks: [
-        rock('async-app', {path: '../async_rock/rockcraft.yaml', container: 'app', resource: 'app-image', services: [{name: 'flask', command: '/bin/flask'}]}),
-        rock('test-app', {path: '../test_rock/rockcraft.yaml', services: [{name: 'celery-worker', command: '/bin/celery'}, {name: 'statsd-exporter', command: null}]}),
+        rock('async-app', {
+          path: '../async_rock/rockcraft.yaml',
+          container: 'app',
+          resource: 'app-image',
+          services: [{name: 'flask', command: '/bin/flask'}],
+        }),
+        rock('test-app', {
+          path: '../test_rock/rockcraft.yaml',
+          services: [
+            {name: 'celery-worker', command: '/bin/celery'},
+            {name: 'statsd-exporter', command: null},
+          ],
+        }),
       ],
       pebble: [
         layer('app', [service('flask'), exporter], {origin: 'rockcraft', file: '../async_rock/rockcraft.yaml'}),
@@ -124,7 +138,11 @@ describe('charmDiagram (Kubernetes)', () => {
     });
     const c = charmDiagram(m);
     const pod = block(c.source, 'demo unit (Kubernetes pod)');
-    expect([...pod.matchAll(/subgraph sg\d+\["([^"]*)"\]/g)].map((x) => x[1])).toEqual(['demo unit (Kubernetes pod)', 'charm container', 'app container']);
+    expect([...pod.matchAll(/subgraph sg\d+\["([^"]*)"\]/g)].map((x) => x[1])).toEqual([
+      'demo unit (Kubernetes pod)',
+      'charm container',
+      'app container',
+    ]);
     expect(block(c.source, 'app container')).toContain('statsd-exporter<br>metrics exporter');
     expect(c.source).not.toContain('celery-worker');
     expect(c.source.match(/statsd-exporter/g)).toHaveLength(1);
@@ -138,7 +156,9 @@ describe('charmDiagram (Kubernetes)', () => {
   });
 
   test('a container with no services says so', async () => {
-    const c = charmDiagram(makeModel({containers: [container('empty', 'empty-image')], rocks: [rock('empty', {resource: 'empty-image'})]}));
+    const c = charmDiagram(
+      makeModel({containers: [container('empty', 'empty-image')], rocks: [rock('empty', {resource: 'empty-image'})]}),
+    );
     expect(block(c.source, 'empty container')).toContain('no Pebble service found');
     expect(c.source).toContain('rock#58; empty');
     await expect(parseMermaid(c.source)).resolves.toBe('flowchart-v2');
@@ -152,7 +172,13 @@ describe('charmDiagram (machine)', () => {
       charmClasses: [],
       resources: [{name: 'snap', type: 'file', description: '', origin: 'charm'}],
       pebble: [],
-      metrics: {endpoints: [], exporters: [{container: null, service: 'node-exporter', command: null}], targets: [], dashboards: [], alertRules: []},
+      metrics: {
+        endpoints: [],
+        exporters: [{container: null, service: 'node-exporter', command: null}],
+        targets: [],
+        dashboards: [],
+        alertRules: [],
+      },
     });
     const c = charmDiagram(m);
     const unit = block(c.source, 'demo unit (machine)');
@@ -177,13 +203,21 @@ describe('every generated diagram parses', () => {
       charmClasses: [{name: evil, bases: [], file: 'x', line: 1, column: 1}],
       containers: [container(evil, evil, {mounts: [{storage: evil, location: evil}]})],
       resources: [{name: evil, type: evil, description: evil, origin: 'charm'}],
-      endpoints: [endpoint(evil, 'requires', evil), endpoint(evil, 'provides', 'tracing', {optional: true}), endpoint(evil, 'peers', evil)],
+      endpoints: [
+        endpoint(evil, 'requires', evil),
+        endpoint(evil, 'provides', 'tracing', {optional: true}),
+        endpoint(evil, 'peers', evil),
+      ],
       pebble: [layer(evil, [service(evil, evil)]), layer(null, [service(evil)], {computed: true})],
       rocks: [rock(evil, {container: evil, services: [{name: evil, command: evil}]})],
     }),
   };
   test.each(Object.entries(models))('%s', async (_name, model) => {
-    for (const r of [charmDiagram(model), deploymentDiagram(model), deploymentDiagram(model, {layout: 'compact', direction: 'TB'})]) {
+    for (const r of [
+      charmDiagram(model),
+      deploymentDiagram(model),
+      deploymentDiagram(model, {layout: 'compact', direction: 'TB'}),
+    ]) {
       await expect(parseMermaid(r.source)).resolves.toBe('flowchart-v2');
       expect(r.alt.length).toBeGreaterThan(0);
     }

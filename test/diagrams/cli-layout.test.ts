@@ -13,7 +13,11 @@ const busy = 'test/fixtures/remark/busy-charm/charm';
 function render(...flags: string[]): {code: number; out: string; err: string} {
   let out = '';
   let err = '';
-  const code = renderCommand([busy, '--format', 'myst', '--section', 'deployment-diagram', ...flags], {stdout: {write: (c: string) => (out += c)}, stderr: {write: (c: string) => (err += c)}, cwd: root});
+  const code = renderCommand([busy, '--format', 'myst', '--section', 'deployment-diagram', ...flags], {
+    stdout: {write: (c: string) => (out += c)},
+    stderr: {write: (c: string) => (err += c)},
+    cwd: root,
+  });
   return {code, out, err};
 }
 
@@ -41,6 +45,12 @@ test('--layout full draws one box per endpoint, compact groups them; --direction
 });
 
 test('bad values are usage errors (exit 2) that name the allowed values', () => {
-  expect(render('--layout', 'huge')).toMatchObject({code: 2, err: expect.stringMatching(/^charm-arch render: --layout must be auto, full or compact, not huge\n/)});
-  expect(render('--direction', 'RL')).toMatchObject({code: 2, err: expect.stringMatching(/^charm-arch render: --direction must be LR or TB, not RL\n/)});
+  expect(render('--layout', 'huge')).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/^charm-arch render: --layout must be auto, full or compact, not huge\n/),
+  });
+  expect(render('--direction', 'RL')).toMatchObject({
+    code: 2,
+    err: expect.stringMatching(/^charm-arch render: --direction must be LR or TB, not RL\n/),
+  });
 });

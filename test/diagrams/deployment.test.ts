@@ -1,4 +1,13 @@
-import {COMPACT_COLUMNS, COMPACT_THRESHOLD, counterpartName, DEPLOYMENT_LEGEND, deploymentDiagram, gridLinks, OBSERVABILITY_PROVIDES_TITLE, OBSERVABILITY_REQUIRES_TITLE} from '../../src/diagrams/index.js';
+import {
+  COMPACT_COLUMNS,
+  COMPACT_THRESHOLD,
+  counterpartName,
+  DEPLOYMENT_LEGEND,
+  deploymentDiagram,
+  gridLinks,
+  OBSERVABILITY_PROVIDES_TITLE,
+  OBSERVABILITY_REQUIRES_TITLE,
+} from '../../src/diagrams/index.js';
 import {parseMermaid} from './mermaid-parse.js';
 import {classesOf} from './source-helpers.js';
 import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
@@ -7,7 +16,10 @@ import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
 function nodes(source: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of source.matchAll(/^\s*(n\d+)[[(]+"([^"]*)"/gm)) {
-    out.set(m[1]!, m[2]!.split('<br>')[0]!.replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))));
+    out.set(
+      m[1]!,
+      m[2]!.split('<br>')[0]!.replace(/#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))),
+    );
   }
   return out;
 }
@@ -104,7 +116,9 @@ describe('deploymentDiagram', () => {
     expect(counterpartName(endpoint('db', 'requires', 'postgresql_client'))).toBe('PostgreSQL');
     expect(counterpartName(endpoint('metrics', 'provides', 'prometheus_scrape'))).toBe('Prometheus');
     expect(counterpartName(endpoint('thing', 'requires', 'my_custom_iface'))).toBe('thing');
-    const m = makeModel({endpoints: [endpoint('db', 'requires', 'postgresql_client'), endpoint('ro-db', 'requires', 'postgresql_client')]});
+    const m = makeModel({
+      endpoints: [endpoint('db', 'requires', 'postgresql_client'), endpoint('ro-db', 'requires', 'postgresql_client')],
+    });
     const labels = [...nodes(deploymentDiagram(m).source).values()];
     expect(labels).toEqual(expect.arrayContaining(['PostgreSQL (db)', 'PostgreSQL (ro-db)']));
   });
@@ -127,7 +141,9 @@ describe('deploymentDiagram', () => {
     const many = (n: number) =>
       makeModel({
         endpoints: Array.from({length: n}, (_, i) =>
-          endpoint(`ep${i}`, i % 3 === 0 ? 'provides' : 'requires', i % 5 === 0 ? 'grafana_dashboard' : `iface_${i}`, {optional: i === 4}),
+          endpoint(`ep${i}`, i % 3 === 0 ? 'provides' : 'requires', i % 5 === 0 ? 'grafana_dashboard' : `iface_${i}`, {
+            optional: i === 4,
+          }),
         ).concat([endpoint('peers', 'peers', 'demo_peers')]),
       });
 
@@ -146,15 +162,25 @@ describe('deploymentDiagram', () => {
       const es = edges(c.source);
       const charm = idOf(c.source, 'demo');
       // ep0, ep3, ep6, ep9, ep12 provide (ep0 grafana_dashboard); the other 8 require (ep5, ep10 grafana_dashboard)
-      expect(es.map((e) => `${e.from === charm ? 'charm' : 'group'}->${e.to === charm ? 'charm' : 'group'}: ${e.label}`).sort()).toEqual(['charm->group: requires 8', 'group->charm: provides 5']);
+      expect(
+        es
+          .map((e) => `${e.from === charm ? 'charm' : 'group'}->${e.to === charm ? 'charm' : 'group'}: ${e.label}`)
+          .sort(),
+      ).toEqual(['charm->group: requires 8', 'group->charm: provides 5']);
       // each counterpart's label carries endpoint: interface
       expect(c.source).toContain('ep1#58; iface#95;1');
       expect(c.source).toContain('ep4#58; iface#95;4 (optional)');
       // the grid: invisible links from each box to the one COMPACT_COLUMNS later in its group
       // Group order: the role's endpoints, then its observability ones (ep5, ep10).
-      const requirers = [1, 2, 4, 7, 8, 11, 5, 10].map((i) => new RegExp(`^\\s*(n\\d+)\\("[^"]*<br>ep${i}#58;`, 'm').exec(c.source)![1]!);
+      const requirers = [1, 2, 4, 7, 8, 11, 5, 10].map(
+        (i) => new RegExp(`^\\s*(n\\d+)\\("[^"]*<br>ep${i}#58;`, 'm').exec(c.source)![1]!,
+      );
       const links = [...c.source.matchAll(/^\s*(n\d+) ~~~ (n\d+)$/gm)].map((m) => `${m[1]} ~~~ ${m[2]}`);
-      expect(links).toEqual(expect.arrayContaining(requirers.slice(0, -COMPACT_COLUMNS).map((id, i) => `${id} ~~~ ${requirers[i + COMPACT_COLUMNS]}`)));
+      expect(links).toEqual(
+        expect.arrayContaining(
+          requirers.slice(0, -COMPACT_COLUMNS).map((id, i) => `${id} ~~~ ${requirers[i + COMPACT_COLUMNS]}`),
+        ),
+      );
       // plus, in each group, one link from the column left a row short to the last box (gridLinks)
       expect(links).toHaveLength(8 - COMPACT_COLUMNS + 1 + (5 - COMPACT_COLUMNS + 1));
       await expect(parseMermaid(c.source)).resolves.toBe('flowchart-v2');
@@ -164,11 +190,33 @@ describe('deploymentDiagram', () => {
 
     test('grid links: each box to the one a row below; a column a row short ends on the last box', () => {
       expect(gridLinks(3, 3)).toEqual([]);
-      expect(gridLinks(4, 3)).toEqual([[0, 3], [1, 3], [2, 3]]);
-      expect(gridLinks(6, 3)).toEqual([[0, 3], [1, 4], [2, 5]]);
+      expect(gridLinks(4, 3)).toEqual([
+        [0, 3],
+        [1, 3],
+        [2, 3],
+      ]);
+      expect(gridLinks(6, 3)).toEqual([
+        [0, 3],
+        [1, 4],
+        [2, 5],
+      ]);
       // indico's 8 requirers: rows 0-2, 3-5, 6-7; column 2 (boxes 2, 5) ends on box 7
-      expect(gridLinks(8, 3)).toEqual([[0, 3], [1, 4], [2, 5], [3, 6], [4, 7], [5, 7]]);
-      expect(gridLinks(7, 3)).toEqual([[0, 3], [1, 4], [2, 5], [3, 6], [4, 6], [5, 6]]);
+      expect(gridLinks(8, 3)).toEqual([
+        [0, 3],
+        [1, 4],
+        [2, 5],
+        [3, 6],
+        [4, 7],
+        [5, 7],
+      ]);
+      expect(gridLinks(7, 3)).toEqual([
+        [0, 3],
+        [1, 4],
+        [2, 5],
+        [3, 6],
+        [4, 6],
+        [5, 6],
+      ]);
     });
 
     test('optional is visible in the compact form too: label, dashed class with its classDef; description counts = arrow labels', () => {
@@ -188,13 +236,17 @@ describe('deploymentDiagram', () => {
       expect(c.source).toMatch(/^ {2}classDef ca-optional stroke-dasharray:6 4$/m);
       const labels = edges(c.source).map((e) => e.label);
       expect(labels.sort()).toEqual(['provides 2', 'requires 3']);
-      expect(c.description).toBe(`The demo charm requires 3 and provides 2 integration(s) (2 for observability, 3 optional) and has 1 peer relation(s). ${DEPLOYMENT_LEGEND}`);
+      expect(c.description).toBe(
+        `The demo charm requires 3 and provides 2 integration(s) (2 for observability, 3 optional) and has 1 peer relation(s). ${DEPLOYMENT_LEGEND}`,
+      );
       // the full layout counts the same arrows: one per endpoint
       const f = deploymentDiagram(makeModel({endpoints}), {layout: 'full'});
       expect(f.description).toBe(c.description);
       expect(edges(f.source).filter((e) => e.arrow === '-.->')).toHaveLength(3);
       // no optional endpoint: no classDef
-      expect(deploymentDiagram(makeModel({endpoints: [endpoint('db', 'requires', 'mysql_client')]})).source).not.toContain('classDef');
+      expect(
+        deploymentDiagram(makeModel({endpoints: [endpoint('db', 'requires', 'mysql_client')]})).source,
+      ).not.toContain('classDef');
     });
 
     test('layout option forces either form', () => {
@@ -205,11 +257,20 @@ describe('deploymentDiagram', () => {
 
   test('hostile names stay inside labels and the diagram parses', async () => {
     const evil = 'x"]; click n0 call alert(1) %%{init: {"theme":"forest"}}%%\n<script>';
-    const m = makeModel({name: evil, endpoints: [endpoint(evil, 'requires', evil), endpoint('end', 'provides', 'subgraph', {optional: true}), endpoint(evil, 'peers', evil)]});
+    const m = makeModel({
+      name: evil,
+      endpoints: [
+        endpoint(evil, 'requires', evil),
+        endpoint('end', 'provides', 'subgraph', {optional: true}),
+        endpoint(evil, 'peers', evil),
+      ],
+    });
     const dd = deploymentDiagram(m);
     expect(dd.source).not.toMatch(/%%|<script|\n\s*click/);
     for (const line of dd.source.split('\n').slice(1)) {
-      expect(line).toMatch(/^\s*(accTitle: |accDescr: |n\d+|sg\d+|subgraph sg\d+|end$|class |classDef ca-optional stroke-dasharray:6 4$|direction |$)/);
+      expect(line).toMatch(
+        /^\s*(accTitle: |accDescr: |n\d+|sg\d+|subgraph sg\d+|end$|class |classDef ca-optional stroke-dasharray:6 4$|direction |$)/,
+      );
     }
     await expect(parseMermaid(dd.source)).resolves.toBe('flowchart-v2');
     expect(dd.alt.flatMap((g) => g.items).join('\n')).toContain(evil); // full text in the alternative

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import {accText, createIdGenerator, DEFAULT_LABEL_MAX, escapeLabel, normalizeText, quoted, quotedLines} from '../../src/diagrams/index.js';
+import {
+  accText,
+  createIdGenerator,
+  DEFAULT_LABEL_MAX,
+  escapeLabel,
+  normalizeText,
+  quoted,
+  quotedLines,
+} from '../../src/diagrams/index.js';
 import {HOSTILE_STRINGS} from './hostile.js';
 import {parseMermaid} from './mermaid-parse.js';
 
@@ -11,14 +19,17 @@ function decode(escaped: string): string {
 const SAFE_OUTPUT = /^(?:[A-Za-z0-9 .,\-/()]|#\d+;)+$/;
 
 describe('escapeLabel', () => {
-  test.each(HOSTILE_STRINGS.map((s, i) => [i, s] as const))('hostile string %i is encoded with the allow-list and entity codes only', (_i, s) => {
-    const out = escapeLabel(s);
-    expect(out).toMatch(SAFE_OUTPUT);
-    expect(decode(out)).toBe(normalizeText(s) || ' ');
-    for (const bad of ['"', '%%', '{', '}', '[', ']', '|', '<', '>', '`', ':', '\n', '\r', 'fa:fa-']) {
-      expect(out).not.toContain(bad);
-    }
-  });
+  test.each(HOSTILE_STRINGS.map((s, i) => [i, s] as const))(
+    'hostile string %i is encoded with the allow-list and entity codes only',
+    (_i, s) => {
+      const out = escapeLabel(s);
+      expect(out).toMatch(SAFE_OUTPUT);
+      expect(decode(out)).toBe(normalizeText(s) || ' ');
+      for (const bad of ['"', '%%', '{', '}', '[', ']', '|', '<', '>', '`', ':', '\n', '\r', 'fa:fa-']) {
+        expect(out).not.toContain(bad);
+      }
+    },
+  );
 
   test('risky characters use entity codes', () => {
     expect(escapeLabel('a"b')).toBe('a#34;b');
@@ -60,7 +71,13 @@ describe('escapeLabel', () => {
 
   test('ids are generated, never derived from names', () => {
     const ids = createIdGenerator();
-    expect([ids.node(), ids.node(), ids.subgraph(), ids.node(), ids.subgraph()]).toEqual(['n0', 'n1', 'sg0', 'n2', 'sg1']);
+    expect([ids.node(), ids.node(), ids.subgraph(), ids.node(), ids.subgraph()]).toEqual([
+      'n0',
+      'n1',
+      'sg0',
+      'n2',
+      'sg1',
+    ]);
   });
 
   test('the parser used here does reject invalid text', async () => {
@@ -90,12 +107,23 @@ describe('escapeLabel', () => {
 
   test('property: any string gives a safe encoding that round-trips and parses', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({unit: 'grapheme', maxLength: 80}), fc.string({unit: 'binary', maxLength: 80}), fc.constantFrom(...HOSTILE_STRINGS)), async (s) => {
-        const out = escapeLabel(s);
-        expect(out).toMatch(SAFE_OUTPUT);
-        expect(decode(out)).toBe(normalizeText(s) || ' ');
-        await expect(parseMermaid(`flowchart TB\n  accTitle: ${accText(s)}\n  n0[${quoted(s)}] -->|${quoted(s)}| n1(${quoted(s)})\n`)).resolves.toBe('flowchart-v2');
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({unit: 'grapheme', maxLength: 80}),
+          fc.string({unit: 'binary', maxLength: 80}),
+          fc.constantFrom(...HOSTILE_STRINGS),
+        ),
+        async (s) => {
+          const out = escapeLabel(s);
+          expect(out).toMatch(SAFE_OUTPUT);
+          expect(decode(out)).toBe(normalizeText(s) || ' ');
+          await expect(
+            parseMermaid(
+              `flowchart TB\n  accTitle: ${accText(s)}\n  n0[${quoted(s)}] -->|${quoted(s)}| n1(${quoted(s)})\n`,
+            ),
+          ).resolves.toBe('flowchart-v2');
+        },
+      ),
       {numRuns: 300},
     );
   });

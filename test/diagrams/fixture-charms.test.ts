@@ -23,7 +23,13 @@ const models = charmDirs.flatMap((dir) => {
 
 test('the fixture set is the one the tests expect', () => {
   expect(models.map(([name]) => name)).toEqual(
-    expect.arrayContaining(['test/fixtures/charms/helpers-and-loops', 'test/fixtures/charms/hostile', 'test/fixtures/charms/flask-app', 'website/charms/pastebin-k8s', 'website/charms/logsink']),
+    expect.arrayContaining([
+      'test/fixtures/charms/helpers-and-loops',
+      'test/fixtures/charms/hostile',
+      'test/fixtures/charms/flask-app',
+      'website/charms/pastebin-k8s',
+      'website/charms/logsink',
+    ]),
   );
 });
 

@@ -1,5 +1,13 @@
 /** A tiny factory for hand-made CharmModel objects: every required field filled, overrides merged shallowly. */
-import {SCHEMA_VERSION, type CharmModel, type Container, type Endpoint, type PebbleLayer, type PebbleService, type Rock} from '../../src/model/types.js';
+import {
+  SCHEMA_VERSION,
+  type CharmModel,
+  type Container,
+  type Endpoint,
+  type PebbleLayer,
+  type PebbleService,
+  type Rock,
+} from '../../src/model/types.js';
 
 export function makeModel(overrides: Partial<CharmModel> = {}): CharmModel {
   return {
@@ -40,11 +48,19 @@ export function container(name: string, resource: string | null, extra: Partial<
   return {name, resource, mounts: [], origin: 'charm', ...extra};
 }
 
-export function service(name: string, command: string | null = `/bin/${name}`, extra: Partial<PebbleService> = {}): PebbleService {
+export function service(
+  name: string,
+  command: string | null = `/bin/${name}`,
+  extra: Partial<PebbleService> = {},
+): PebbleService {
   return {name, command, environment: [], after: [], before: [], requires: [], computed: [], line: 1, ...extra};
 }
 
-export function layer(containerName: string | null, services: PebbleService[], extra: Partial<PebbleLayer> = {}): PebbleLayer {
+export function layer(
+  containerName: string | null,
+  services: PebbleService[],
+  extra: Partial<PebbleLayer> = {},
+): PebbleLayer {
   return {
     container: containerName,
     origin: 'python',
@@ -72,7 +88,13 @@ export function sampleK8sModel(): CharmModel {
       container('indico-nginx', 'indico-nginx-image'),
     ],
     resources: [
-      {name: 'indico-image', type: 'oci-image', description: 'Indico image', origin: 'charm', upstreamSource: 'ghcr.io/x/indico:1'},
+      {
+        name: 'indico-image',
+        type: 'oci-image',
+        description: 'Indico image',
+        origin: 'charm',
+        upstreamSource: 'ghcr.io/x/indico:1',
+      },
       {name: 'indico-nginx-image', type: 'oci-image', description: 'Nginx image', origin: 'charm'},
     ],
     storage: [{name: 'data', type: 'filesystem', description: 'data', origin: 'charm'}],
@@ -91,7 +113,16 @@ export function sampleK8sModel(): CharmModel {
       layer('indico', [service('indico', 'uwsgi --ini /etc/uwsgi.ini'), service('celery')]),
       layer('indico-nginx', [service('nginx'), service('nginx-exporter')]),
     ],
-    rocks: [rock('indico', {container: 'indico', resource: 'indico-image', services: [{name: 'indico', command: 'uwsgi'}, {name: 'statsd-exporter', command: 'statsd'}]})],
+    rocks: [
+      rock('indico', {
+        container: 'indico',
+        resource: 'indico-image',
+        services: [
+          {name: 'indico', command: 'uwsgi'},
+          {name: 'statsd-exporter', command: 'statsd'},
+        ],
+      }),
+    ],
     metrics: {
       endpoints: ['metrics-endpoint'],
       exporters: [

@@ -12,7 +12,13 @@ import {contrast} from './contrast.js';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {chromium, type Browser, type Page} from 'playwright-core';
-import {charmDiagram, COMPACT_COLUMNS, deploymentDiagram, normalizeText, type DiagramResult} from '../../src/diagrams/index.js';
+import {
+  charmDiagram,
+  COMPACT_COLUMNS,
+  deploymentDiagram,
+  normalizeText,
+  type DiagramResult,
+} from '../../src/diagrams/index.js';
 import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
 import {HOSTILE_STRINGS} from './hostile.js';
 import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
@@ -29,11 +35,20 @@ interface NodeInfo {
   color: string;
 }
 
-async function render(page: Page, d: DiagramResult, dark: boolean, css: string = CHARM_DIAGRAM_THEME_CSS): Promise<{nodes: NodeInfo[]; clusters: NodeInfo[]; injected: number; svg: string; title: string}> {
+async function render(
+  page: Page,
+  d: DiagramResult,
+  dark: boolean,
+  css: string = CHARM_DIAGRAM_THEME_CSS,
+): Promise<{nodes: NodeInfo[]; clusters: NodeInfo[]; injected: number; svg: string; title: string}> {
   return page.evaluate(
     async ({source, css, dark}) => {
       document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-      const m = (window as unknown as {mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
+      const m = (
+        window as unknown as {
+          mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>};
+        }
+      ).mermaid;
       m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
       const {svg} = await m.render(`d${Math.floor(Math.random() * 1e9)}`, source);
       const host = document.getElementById('host')!;
@@ -48,10 +63,18 @@ async function render(page: Page, d: DiagramResult, dark: boolean, css: string =
           color: text ? getComputedStyle(text).color : '',
         };
       };
-      const nodes = [...host.querySelectorAll('g.node')].map((g) => info(g, 'rect, path, polygon, circle, ellipse', '.nodeLabel p, .nodeLabel'));
+      const nodes = [...host.querySelectorAll('g.node')].map((g) =>
+        info(g, 'rect, path, polygon, circle, ellipse', '.nodeLabel p, .nodeLabel'),
+      );
       const clusters = [...host.querySelectorAll('g.cluster')].map((g) => info(g, 'rect', '.nodeLabel p, .nodeLabel'));
       const injected = host.querySelectorAll('script, img, iframe, [onerror], a').length;
-      return {nodes, clusters, injected, svg: host.innerHTML, title: host.querySelector('svg > title')?.textContent ?? ''};
+      return {
+        nodes,
+        clusters,
+        injected,
+        svg: host.innerHTML,
+        title: host.querySelector('svg > title')?.textContent ?? '',
+      };
     },
     {source: d.source, css, dark},
   );
@@ -85,11 +108,22 @@ maybe('diagrams rendered in Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage();
     const infima = readFileSync(require.resolve('infima/dist/css/default/default.css'), 'utf8');
-    await page.setContent(`<!doctype html><html data-theme="light"><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html data-theme="light"><head><meta charset="utf-8"></head><body><div id="host"></div></body></html>`,
+    );
     await page.addStyleTag({content: infima});
     await page.addScriptTag({path: require.resolve('mermaid/dist/mermaid.min.js')});
   }, 60_000);
@@ -112,7 +146,9 @@ maybe('diagrams rendered in Chromium', () => {
       // Infima's primary contrast pair, swapped in dark mode.
       expect(charm.fill).toBe(dark ? 'rgb(16, 36, 69)' : 'rgb(235, 242, 252)');
       const rc = await render(page, c, dark);
-      expect(rc.nodes.filter((n) => /\bca-exporter\b/.test(n.classes)).map((n) => n.text)).toEqual(expect.arrayContaining([expect.stringContaining('nginx-exporter')]));
+      expect(rc.nodes.filter((n) => /\bca-exporter\b/.test(n.classes)).map((n) => n.text)).toEqual(
+        expect.arrayContaining([expect.stringContaining('nginx-exporter')]),
+      );
       expect(rc.clusters.some((n) => /\bca-unit\b/.test(n.classes))).toBe(true);
       expect(rc.clusters.filter((n) => /\bca-container\b/.test(n.classes)).length).toBe(3);
       for (const n of [...r.nodes, ...rc.nodes, ...rc.clusters]) {
@@ -133,22 +169,42 @@ maybe('diagrams rendered in Chromium', () => {
   test('edge labels reach 4.5:1 in light and dark mode (computed colours)', async () => {
     const ratios: Array<{label: string; dark: boolean; ratio: number}> = [];
     for (const dark of [false, true]) {
-      for (const d of [deploymentDiagram(sampleK8sModel(), {layout: 'full'}), deploymentDiagram(sampleK8sModel(), {layout: 'compact'}), charmDiagram(sampleK8sModel())]) {
+      for (const d of [
+        deploymentDiagram(sampleK8sModel(), {layout: 'full'}),
+        deploymentDiagram(sampleK8sModel(), {layout: 'compact'}),
+        charmDiagram(sampleK8sModel()),
+      ]) {
         await render(page, d, dark);
-        ratios.push(...(await edgeLabelColours(page)).map((l) => ({label: l.text, dark, ratio: Math.round(contrast(l.color, l.background) * 100) / 100})));
+        ratios.push(
+          ...(await edgeLabelColours(page)).map((l) => ({
+            label: l.text,
+            dark,
+            ratio: Math.round(contrast(l.color, l.background) * 100) / 100,
+          })),
+        );
       }
     }
     // Every kind of edge label of both diagrams was measured: Pebble API, image, mounted at, requires N, endpoint: interface.
     for (const text of ['Pebble API', 'image', 'mounted at /srv/indico', 'requires 5', 'database: postgresql_client']) {
-      expect(ratios.filter((r) => r.label === text).map((r) => r.dark).sort()).toEqual(expect.arrayContaining([false, true]));
+      expect(
+        ratios
+          .filter((r) => r.label === text)
+          .map((r) => r.dark)
+          .sort(),
+      ).toEqual(expect.arrayContaining([false, true]));
     }
     expect(ratios.filter((r) => r.ratio < 4.5)).toEqual([]);
   }, 60_000);
 
-  test('optional boxes are dashed with no theme CSS (Markdown, MyST) and keep their size under Sphinx\'s `.optional` rule', async () => {
+  test("optional boxes are dashed with no theme CSS (Markdown, MyST) and keep their size under Sphinx's `.optional` rule", async () => {
     const d = deploymentDiagram(sampleK8sModel(), {layout: 'compact'});
     // As Sphinx's basic.css has it; the diagram must not pick it up.
-    await page.evaluate(() => document.head.insertAdjacentHTML('beforeend', '<style id="host-page">.optional { font-size: 1.3em; } .external { font-size: 2em; }</style>'));
+    await page.evaluate(() =>
+      document.head.insertAdjacentHTML(
+        'beforeend',
+        '<style id="host-page">.optional { font-size: 1.3em; } .external { font-size: 2em; }</style>',
+      ),
+    );
     const r = await render(page, d, false, '');
     const dashes = await page.evaluate(() =>
       [...document.querySelectorAll('#host g.node')].map((g) => ({
@@ -164,39 +220,52 @@ maybe('diagrams rendered in Chromium', () => {
     await page.evaluate(() => document.getElementById('host-page')?.remove());
   }, 60_000);
 
-  test.each([4, 5, 7, 8, 9, 11, 16])('compact group of %i boxes: full rows of COMPACT_COLUMNS from the top left', async (count) => {
-    const endpoints = Array.from({length: count}, (_, i) => endpoint(`ep${i}`, 'requires', `iface${i}`, {optional: i % 3 === 2}));
-    const d = deploymentDiagram(makeModel({endpoints}), {layout: 'compact'});
-    await render(page, d, false);
-    const boxes = await page.evaluate(() =>
-      [...document.querySelectorAll('#host g.node.ca-external')].map((g) => {
-        const b = g.getBoundingClientRect();
-        return {y: Math.round(b.top + b.height / 2)};
-      }),
-    );
-    expect(boxes).toHaveLength(count);
-    const rows = [...new Set(boxes.map((b) => b.y))].sort((a, b) => a - b).map((y) => boxes.filter((b) => b.y === y));
-    const full = Math.floor(count / COMPACT_COLUMNS);
-    const expected = [...Array<number>(full).fill(COMPACT_COLUMNS), ...(count % COMPACT_COLUMNS ? [count % COMPACT_COLUMNS] : [])];
-    // Only the last row may be short: no hole in the first row (before: 8 boxes in rows of 2, 3, 3).
-    expect(rows.map((r) => r.length)).toEqual(expected);
-  }, 60_000);
+  test.each([4, 5, 7, 8, 9, 11, 16])(
+    'compact group of %i boxes: full rows of COMPACT_COLUMNS from the top left',
+    async (count) => {
+      const endpoints = Array.from({length: count}, (_, i) =>
+        endpoint(`ep${i}`, 'requires', `iface${i}`, {optional: i % 3 === 2}),
+      );
+      const d = deploymentDiagram(makeModel({endpoints}), {layout: 'compact'});
+      await render(page, d, false);
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll('#host g.node.ca-external')].map((g) => {
+          const b = g.getBoundingClientRect();
+          return {y: Math.round(b.top + b.height / 2)};
+        }),
+      );
+      expect(boxes).toHaveLength(count);
+      const rows = [...new Set(boxes.map((b) => b.y))].sort((a, b) => a - b).map((y) => boxes.filter((b) => b.y === y));
+      const full = Math.floor(count / COMPACT_COLUMNS);
+      const expected = [
+        ...Array<number>(full).fill(COMPACT_COLUMNS),
+        ...(count % COMPACT_COLUMNS ? [count % COMPACT_COLUMNS] : []),
+      ];
+      // Only the last row may be short: no hole in the first row (before: 8 boxes in rows of 2, 3, 3).
+      expect(rows.map((r) => r.length)).toEqual(expected);
+    },
+    60_000,
+  );
 
-  test.each(HOSTILE_STRINGS.map((s, i) => [i, s] as const))('hostile string %i renders literally', async (_i, hostile) => {
-    const model = makeModel({
-      name: hostile,
-      endpoints: [endpoint(hostile, 'requires', hostile), endpoint('db', 'provides', hostile, {optional: true})],
-      charmClasses: [{name: hostile, bases: [], file: 'src/charm.py', line: 1, column: 1}],
-    });
-    for (const d of [deploymentDiagram(model), charmDiagram(model)]) {
-      const r = await render(page, d, false);
-      expect(r.injected).toBe(0);
-      // Shown text = normalised text (whitespace collapsed, long text cut), less the invisible WORD JOINERs.
-      const expected = normalizeText(hostile);
-      const texts = r.nodes.map((n) => n.text.replaceAll('\u2060', ''));
-      // The first line of the charm node (deployment) or the charm class node (charm diagram) is the text itself.
-      expect(texts.some((t) => t.startsWith(expected))).toBe(true);
-      expect(r.title.length).toBeGreaterThan(0);
-    }
-  }, 60_000);
+  test.each(HOSTILE_STRINGS.map((s, i) => [i, s] as const))(
+    'hostile string %i renders literally',
+    async (_i, hostile) => {
+      const model = makeModel({
+        name: hostile,
+        endpoints: [endpoint(hostile, 'requires', hostile), endpoint('db', 'provides', hostile, {optional: true})],
+        charmClasses: [{name: hostile, bases: [], file: 'src/charm.py', line: 1, column: 1}],
+      });
+      for (const d of [deploymentDiagram(model), charmDiagram(model)]) {
+        const r = await render(page, d, false);
+        expect(r.injected).toBe(0);
+        // Shown text = normalised text (whitespace collapsed, long text cut), less the invisible WORD JOINERs.
+        const expected = normalizeText(hostile);
+        const texts = r.nodes.map((n) => n.text.replaceAll('\u2060', ''));
+        // The first line of the charm node (deployment) or the charm class node (charm diagram) is the text itself.
+        expect(texts.some((t) => t.startsWith(expected))).toBe(true);
+        expect(r.title.length).toBeGreaterThan(0);
+      }
+    },
+    60_000,
+  );
 });

@@ -11,9 +11,11 @@ const DRAWN = '<div class="docusaurus-mermaid-container"><svg><g class="node"><r
 const PLACEHOLDER = '<div aria-busy="true">Loading diagram…</div>';
 
 /** Two animation frames: waitForFunction (polling on frames) has looked at the page since. */
-const frames = (page: Page): Promise<void> => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+const frames = (page: Page): Promise<void> =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 /** What Docusaurus does once React has hydrated the page. */
-const hydrate = (page: Page): Promise<void> => page.evaluate(() => void (document.documentElement.dataset['hasHydrated'] = 'true'));
+const hydrate = (page: Page): Promise<void> =>
+  page.evaluate(() => void (document.documentElement.dataset['hasHydrated'] = 'true'));
 
 describe('waitForMermaid', () => {
   let browser: Browser;
@@ -50,14 +52,18 @@ describe('waitForMermaid', () => {
 
   test('before hydration a page with no container does not pass (it used to, at once)', async () => {
     await page.setContent('<p>Server HTML, diagrams not created yet.</p>');
-    await expect(waitForMermaid(page, {timeout: 300})).rejects.toThrow(/"containers":0,"rendered":0,"loading":0,"hydrated":false/);
+    await expect(waitForMermaid(page, {timeout: 300})).rejects.toThrow(
+      /"containers":0,"rendered":0,"loading":0,"hydrated":false/,
+    );
   });
 
   test('count: passes at that number of drawn diagrams only; an empty container holds the wait', async () => {
     await page.setContent(DRAWN + DRAWN);
     await hydrate(page);
     await waitForMermaid(page, {count: 2});
-    await expect(waitForMermaid(page, {count: 3, timeout: 300})).rejects.toThrow(/expected a hydrated page, 3 drawn diagram\(s\).*"rendered":2/);
+    await expect(waitForMermaid(page, {count: 3, timeout: 300})).rejects.toThrow(
+      /expected a hydrated page, 3 drawn diagram\(s\).*"rendered":2/,
+    );
     await page.setContent(DRAWN + DRAWN + '<div class="docusaurus-mermaid-container"><svg></svg></div>');
     await hydrate(page);
     await expect(waitForMermaid(page, {timeout: 300})).rejects.toThrow(/"containers":3,"rendered":2/);

@@ -122,7 +122,10 @@ export async function waitForMermaid(page: Page, options: number | WaitForMermai
   } catch (error) {
     const seen = await mermaidCounts(page).catch(() => null);
     const want = count === undefined ? 'every diagram drawn' : `${count} drawn diagram(s)`;
-    throw new Error(`waitForMermaid: expected a hydrated page, ${want}, none loading; the page has ${seen ? JSON.stringify(seen) : 'no readable state'} (${(error as Error).message.split('\n')[0]})`, {cause: error});
+    throw new Error(
+      `waitForMermaid: expected a hydrated page, ${want}, none loading; the page has ${seen ? JSON.stringify(seen) : 'no readable state'} (${(error as Error).message.split('\n')[0]})`,
+      {cause: error},
+    );
   }
 }
 
@@ -148,5 +151,7 @@ export async function mermaidCounts(page: Page): Promise<MermaidCounts> {
  */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('load');
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }

@@ -33,7 +33,11 @@ function systemPort(): Promise<number> {
 function listensOn(pid: number, port: number): boolean {
   let inodes: Set<string>;
   try {
-    inodes = new Set(readdirSync(`/proc/${pid}/fd`).map((fd) => /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]).filter((x): x is string => x !== undefined));
+    inodes = new Set(
+      readdirSync(`/proc/${pid}/fd`)
+        .map((fd) => /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1])
+        .filter((x): x is string => x !== undefined),
+    );
   } catch {
     return false; // the process is gone (or an fd closed while we read)
   }
@@ -69,17 +73,29 @@ export function nextOutput(child: ChildProcess): Promise<void> {
 export async function startDevServer(siteDir: string): Promise<DevServer> {
   for (let attempt = 1; ; attempt++) {
     const port = await systemPort();
-    const child = spawn(process.execPath, [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'], {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}});
+    const child = spawn(
+      process.execPath,
+      [docusaurusBin, 'start', '--port', String(port), '--host', '127.0.0.1', '--no-open'],
+      {cwd: siteDir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0'}},
+    );
     let log = '';
     child.stdout?.on('data', (d) => (log += d));
     child.stderr?.on('data', (d) => (log += d));
     const url = `http://127.0.0.1:${port}/`;
     while (child.exitCode === null && child.signalCode === null) {
-      if (listensOn(child.pid!, port) && (await fetch(url).then((r) => r.ok, () => false))) return {child, url, log: () => log};
+      if (
+        listensOn(child.pid!, port) &&
+        (await fetch(url).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      )
+        return {child, url, log: () => log};
       await nextOutput(child);
     }
     // Lost the port: Docusaurus found it taken, or webpack could not listen on it.
-    if (attempt >= 5 || !/already running on port|EADDRINUSE/.test(log)) throw new Error(`docusaurus start failed:\n${log.slice(-3000)}`);
+    if (attempt >= 5 || !/already running on port|EADDRINUSE/.test(log))
+      throw new Error(`docusaurus start failed:\n${log.slice(-3000)}`);
   }
 }
 

@@ -50,7 +50,11 @@ export function writeSite(name: string, spec: SiteSpec): {dir: string; remove():
   const dir = join(repoRoot, 'test-results', `${name}-${process.pid}`);
   rmSync(dir, {recursive: true, force: true});
   const files: Record<string, string> = {
-    'package.json': JSON.stringify({name, private: true, browserslist: {production: ['last 1 chrome version'], development: ['last 1 chrome version']}}),
+    'package.json': JSON.stringify({
+      name,
+      private: true,
+      browserslist: {production: ['last 1 chrome version'], development: ['last 1 chrome version']},
+    }),
     'docusaurus.config.mjs': siteConfig(name, spec),
     ...(spec.css === undefined ? {} : {'theme.css': spec.css}),
     ...spec.files,
@@ -71,10 +75,17 @@ export function writeTempSite(name: string, charmSource: string, charmId: string
 }
 
 /** Runs `docusaurus <args>` in the site; resolves with the exit code and all output. */
-export function runDocusaurus(site: {dir: string}, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{code: number | null; output: string}> {
+export function runDocusaurus(
+  site: {dir: string},
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{code: number | null; output: string}> {
   return new Promise((resolve, reject) => {
     // Jest's ESM flag is not for Docusaurus.
-    const child = spawn(process.execPath, [docusaurusBin, ...args], {cwd: site.dir, env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', ...env}});
+    const child = spawn(process.execPath, [docusaurusBin, ...args], {
+      cwd: site.dir,
+      env: {...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', ...env},
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

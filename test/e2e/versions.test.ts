@@ -38,7 +38,10 @@ function writeVersionedSite(charmDir: string): TempSite {
   return {...site, charmDir};
 }
 
-async function articleOf(page: Page, url: string): Promise<{events: string[]; containers: string[]; blobLinks: string[]}> {
+async function articleOf(
+  page: Page,
+  url: string,
+): Promise<{events: string[]; containers: string[]; blobLinks: string[]}> {
   await page.goto(url);
   const article = page.locator('article');
   await article.getByRole('heading', {name: 'Juju events'}).first().waitFor();
@@ -61,7 +64,6 @@ async function articleOf(page: Page, url: string): Promise<{events: string[]; co
   });
 }
 
-
 describe('versioned docs read the charm at their tags', () => {
   let repo: FixtureRepo;
   let site: TempSite;
@@ -81,59 +83,80 @@ describe('versioned docs read the charm at their tags', () => {
     repo?.remove();
   });
 
-  test('each version shows its commit\'s events and containers, linked to that commit; a moved branch rebuilds', async () => {
-    const out = join(site.dir, 'build');
-    const first = await runDocusaurus(site, ['build', '--out-dir', out]);
-    expect({code: first.code, output: first.code ? first.output.slice(-3000) : ''}).toEqual({code: 0, output: ''});
-    server = await serveStatic(out);
-    const page = await (await newContext(browser)).newPage();
-
-    const old = await articleOf(page, `${server.url}/1.x/arch`);
-    expect({events: old.events, containers: old.containers}).toEqual({events: ['config-changed', 'notebook-pebble-ready'], containers: ['notebook']});
-    expect(old.blobLinks.length).toBeGreaterThan(0);
-    expect(old.blobLinks.every((href) => href.startsWith(`${REPOSITORY}/blob/${repo.v1}/`))).toBe(true);
-
-    const current = await articleOf(page, `${server.url}/arch`);
-    expect({events: current.events, containers: current.containers}).toEqual({
-      events: ['config-changed', 'exporter-pebble-ready', 'notebook-pebble-ready', 'upgrade-charm'],
-      containers: ['exporter', 'notebook'],
-    });
-    expect(current.blobLinks.every((href) => href.startsWith(`${REPOSITORY}/blob/${repo.v2}/`))).toBe(true);
-    // Read from the tag, not the edited working tree.
-    expect(await page.locator('article').textContent()).not.toContain('Unreleased');
-
-    expect((await articleOf(page, `${server.url}/stable`)).events).toEqual(['config-changed', 'notebook-pebble-ready']);
-    repo.git('branch', '-f', 'stable', 'v2');
-    const second = await runDocusaurus(site, ['build', '--out-dir', out]);
-    expect({code: second.code, output: second.code ? second.output.slice(-3000) : ''}).toEqual({code: 0, output: ''});
-    expect(readFileSync(join(out, 'stable', 'index.html'), 'utf8')).toContain('upgrade-charm');
-    expect((await articleOf(page, `${server.url}/stable`)).events).toContain('exporter-pebble-ready');
-  }, 2 * BUILD_TIMEOUT);
-
-  test('`docusaurus start`: the page follows its branch when the branch moves', async () => {
-    repo.git('branch', '-f', 'stable', 'v2');
-    const server = await startDevServer(site.dir);
-    const {child} = server;
-    const log = server.log;
-    const port = new URL(server.url).port;
-    try {
+  test(
+    "each version shows its commit's events and containers, linked to that commit; a moved branch rebuilds",
+    async () => {
+      const out = join(site.dir, 'build');
+      const first = await runDocusaurus(site, ['build', '--out-dir', out]);
+      expect({code: first.code, output: first.code ? first.output.slice(-3000) : ''}).toEqual({code: 0, output: ''});
+      server = await serveStatic(out);
       const page = await (await newContext(browser)).newPage();
-      const heading = (name: string) => page.locator('article h3', {hasText: name});
-      // The dev server holds the request until its first compilation is done.
-      await page.goto(`http://127.0.0.1:${port}/stable`, {timeout: BUILD_TIMEOUT});
-      await heading('upgrade-charm').waitFor();
-      const before = log().length;
-      repo.git('branch', '-f', 'stable', 'v1');
-      // Hot reload, or a reload once webpack has recompiled: no restart of the server.
-      const until = Date.now() + 6 * 60_000;
-      while (await heading('upgrade-charm').count()) {
-        if (Date.now() > until) throw new Error(`the page still shows v2 after the branch moved; dev server log since:\n${log().slice(before).slice(-3000)}`);
-        await heading('upgrade-charm').waitFor({state: 'detached', timeout: 5_000}).catch(() => page.reload());
+
+      const old = await articleOf(page, `${server.url}/1.x/arch`);
+      expect({events: old.events, containers: old.containers}).toEqual({
+        events: ['config-changed', 'notebook-pebble-ready'],
+        containers: ['notebook'],
+      });
+      expect(old.blobLinks.length).toBeGreaterThan(0);
+      expect(old.blobLinks.every((href) => href.startsWith(`${REPOSITORY}/blob/${repo.v1}/`))).toBe(true);
+
+      const current = await articleOf(page, `${server.url}/arch`);
+      expect({events: current.events, containers: current.containers}).toEqual({
+        events: ['config-changed', 'exporter-pebble-ready', 'notebook-pebble-ready', 'upgrade-charm'],
+        containers: ['exporter', 'notebook'],
+      });
+      expect(current.blobLinks.every((href) => href.startsWith(`${REPOSITORY}/blob/${repo.v2}/`))).toBe(true);
+      // Read from the tag, not the edited working tree.
+      expect(await page.locator('article').textContent()).not.toContain('Unreleased');
+
+      expect((await articleOf(page, `${server.url}/stable`)).events).toEqual([
+        'config-changed',
+        'notebook-pebble-ready',
+      ]);
+      repo.git('branch', '-f', 'stable', 'v2');
+      const second = await runDocusaurus(site, ['build', '--out-dir', out]);
+      expect({code: second.code, output: second.code ? second.output.slice(-3000) : ''}).toEqual({code: 0, output: ''});
+      expect(readFileSync(join(out, 'stable', 'index.html'), 'utf8')).toContain('upgrade-charm');
+      expect((await articleOf(page, `${server.url}/stable`)).events).toContain('exporter-pebble-ready');
+    },
+    2 * BUILD_TIMEOUT,
+  );
+
+  test(
+    '`docusaurus start`: the page follows its branch when the branch moves',
+    async () => {
+      repo.git('branch', '-f', 'stable', 'v2');
+      const server = await startDevServer(site.dir);
+      const {child} = server;
+      const log = server.log;
+      const port = new URL(server.url).port;
+      try {
+        const page = await (await newContext(browser)).newPage();
+        const heading = (name: string) => page.locator('article h3', {hasText: name});
+        // The dev server holds the request until its first compilation is done.
+        await page.goto(`http://127.0.0.1:${port}/stable`, {timeout: BUILD_TIMEOUT});
+        await heading('upgrade-charm').waitFor();
+        const before = log().length;
+        repo.git('branch', '-f', 'stable', 'v1');
+        // Hot reload, or a reload once webpack has recompiled: no restart of the server.
+        const until = Date.now() + 6 * 60_000;
+        while (await heading('upgrade-charm').count()) {
+          if (Date.now() > until)
+            throw new Error(
+              `the page still shows v2 after the branch moved; dev server log since:\n${log().slice(before).slice(-3000)}`,
+            );
+          await heading('upgrade-charm')
+            .waitFor({state: 'detached', timeout: 5_000})
+            .catch(() => page.reload());
+        }
+        expect(
+          (await page.locator('article h3').allTextContents()).map((t) => t.replace(/\u200b|#$/g, '').trim()).sort(),
+        ).toEqual(['config-changed', 'notebook-pebble-ready']);
+        expect(child.exitCode).toBeNull();
+      } finally {
+        await stopDevServer(child);
       }
-      expect((await page.locator('article h3').allTextContents()).map((t) => t.replace(/\u200b|#$/g, '').trim()).sort()).toEqual(['config-changed', 'notebook-pebble-ready']);
-      expect(child.exitCode).toBeNull();
-    } finally {
-      await stopDevServer(child);
-    }
-  }, 2 * BUILD_TIMEOUT);
+    },
+    2 * BUILD_TIMEOUT,
+  );
 });

@@ -28,7 +28,9 @@ maybe('integration map of 12 charms and 150 endpoints in Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS});
     page = await browser.newPage({viewport: {width: 1280, height: 900}});
-    await page.setContent(`<!doctype html><html data-theme="light"><head><meta charset="utf-8"></head><body><div id="host" style="width:${DOCS_DIAGRAM_WIDTH}px;overflow-x:auto"></div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html data-theme="light"><head><meta charset="utf-8"></head><body><div id="host" style="width:${DOCS_DIAGRAM_WIDTH}px;overflow-x:auto"></div></body></html>`,
+    );
     await page.addStyleTag({content: readFileSync(require.resolve('infima/dist/css/default/default.css'), 'utf8')});
     await page.addScriptTag({path: require.resolve('mermaid/dist/mermaid.min.js')});
   }, 60_000);
@@ -43,31 +45,47 @@ maybe('integration map of 12 charms and 150 endpoints in Chromium', () => {
     expect(family.reduce((n, c) => n + c.model.endpoints.length, 0)).toBe(LARGE_FAMILY_ENDPOINTS);
   });
 
-  test.each(['light', 'dark'] as const)('node text is at least 11 CSS px and readable in %s mode', async (mode) => {
-    const match = matchFamily(largeFamily());
-    const diagram = integrationMapDiagram(match);
-    const fill = await page.evaluate(
-      async ({source, css, dark}) => {
-        document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-        const m = (window as unknown as {mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
-        m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
-        const {svg} = await m.render(`map${dark ? 1 : 0}`, source);
-        document.getElementById('host')!.innerHTML = svg;
-        return [...document.querySelectorAll('#host g.node')].map((g) => {
-          const shape = g.querySelector('rect, path, polygon');
-          const label = g.querySelector('.nodeLabel p, .nodeLabel') ?? g;
-          return {text: label.textContent ?? '', fill: shape ? getComputedStyle(shape).fill : '', color: getComputedStyle(label).color};
-        });
-      },
-      {source: diagram.source, css: CHARM_DIAGRAM_THEME_CSS, dark: mode === 'dark'},
-    );
-    const r = await page.evaluate(measureInPage, '#host svg');
-    console.log(`integration map, 12 charms / 150 endpoints / ${match.integrations.length} integrations, ${mode}: ${JSON.stringify(r)}`);
-    expect(r.nodes).toBe(LARGE_FAMILY_CHARMS);
-    expect(r.minNodePx).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-    // Wider than the column: every part of it can be scrolled to.
-    expect(r.width).toBeGreaterThan(DOCS_DIAGRAM_WIDTH);
-    expect(await page.evaluate(() => document.getElementById('host')!.scrollWidth)).toBeGreaterThanOrEqual(r.width);
-    expect(fill.filter((n) => n.fill && n.fill !== 'none' && contrast(n.fill, n.color) < 4.5).map((n) => n.text)).toEqual([]);
-  }, 60_000);
+  test.each(['light', 'dark'] as const)(
+    'node text is at least 11 CSS px and readable in %s mode',
+    async (mode) => {
+      const match = matchFamily(largeFamily());
+      const diagram = integrationMapDiagram(match);
+      const fill = await page.evaluate(
+        async ({source, css, dark}) => {
+          document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+          const m = (
+            window as unknown as {
+              mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>};
+            }
+          ).mermaid;
+          m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
+          const {svg} = await m.render(`map${dark ? 1 : 0}`, source);
+          document.getElementById('host')!.innerHTML = svg;
+          return [...document.querySelectorAll('#host g.node')].map((g) => {
+            const shape = g.querySelector('rect, path, polygon');
+            const label = g.querySelector('.nodeLabel p, .nodeLabel') ?? g;
+            return {
+              text: label.textContent ?? '',
+              fill: shape ? getComputedStyle(shape).fill : '',
+              color: getComputedStyle(label).color,
+            };
+          });
+        },
+        {source: diagram.source, css: CHARM_DIAGRAM_THEME_CSS, dark: mode === 'dark'},
+      );
+      const r = await page.evaluate(measureInPage, '#host svg');
+      console.log(
+        `integration map, 12 charms / 150 endpoints / ${match.integrations.length} integrations, ${mode}: ${JSON.stringify(r)}`,
+      );
+      expect(r.nodes).toBe(LARGE_FAMILY_CHARMS);
+      expect(r.minNodePx).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+      // Wider than the column: every part of it can be scrolled to.
+      expect(r.width).toBeGreaterThan(DOCS_DIAGRAM_WIDTH);
+      expect(await page.evaluate(() => document.getElementById('host')!.scrollWidth)).toBeGreaterThanOrEqual(r.width);
+      expect(
+        fill.filter((n) => n.fill && n.fill !== 'none' && contrast(n.fill, n.color) < 4.5).map((n) => n.text),
+      ).toEqual([]);
+    },
+    60_000,
+  );
 });

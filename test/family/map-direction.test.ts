@@ -22,16 +22,34 @@ const FAMILIES = join(ROOT, 'test', 'fixtures', 'families');
 const maybe = existsSync(CHROMIUM_PATH) ? describe : describe.skip;
 
 const fromDirs = (dirs: string[]): FamilyCharm[] => dirs.map((d) => ({id: d, model: loadCharmCached(d)}));
-const fixture = (name: string): FamilyCharm[] => fromDirs(readdirSync(join(FAMILIES, name), {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => join(FAMILIES, name, e.name)).sort());
+const fixture = (name: string): FamilyCharm[] =>
+  fromDirs(
+    readdirSync(join(FAMILIES, name), {withFileTypes: true})
+      .filter((e) => e.isDirectory())
+      .map((e) => join(FAMILIES, name, e.name))
+      .sort(),
+  );
 
 /** Five applications needing one database: a star. */
 function star(): FamilyCharm[] {
-  const apps = ['wiki', 'forum', 'tracker', 'chat', 'mail-archive'].map((name) => ({id: name, model: makeModel({name, endpoints: [endpoint('database', 'requires', 'postgresql_client')]})}));
-  return [...apps, {id: 'db', model: makeModel({name: 'postgresql', endpoints: [endpoint('database', 'provides', 'postgresql_client')]})}];
+  const apps = ['wiki', 'forum', 'tracker', 'chat', 'mail-archive'].map((name) => ({
+    id: name,
+    model: makeModel({name, endpoints: [endpoint('database', 'requires', 'postgresql_client')]}),
+  }));
+  return [
+    ...apps,
+    {
+      id: 'db',
+      model: makeModel({name: 'postgresql', endpoints: [endpoint('database', 'provides', 'postgresql_client')]}),
+    },
+  ];
 }
 
 const CASES: Array<[string, () => FamilyCharm[]]> = [
-  ['demo site (a chain of 3)', () => fromDirs(['pastebin-k8s', 'logsink', 'log-relay-k8s'].map((d) => join(ROOT, 'website', 'charms', d)))],
+  [
+    'demo site (a chain of 3)',
+    () => fromDirs(['pastebin-k8s', 'logsink', 'log-relay-k8s'].map((d) => join(ROOT, 'website', 'charms', d))),
+  ],
   ['two-providers', () => fixture('two-providers')],
   ['missing-provider', () => fixture('missing-provider')],
   ['peers', () => fixture('peers')],
@@ -40,7 +58,14 @@ const CASES: Array<[string, () => FamilyCharm[]]> = [
 ];
 
 test('layers: longest path, cycles broken', () => {
-  expect(layers(4, [{from: 0, to: 1, label: ''}, {from: 1, to: 2, label: ''}, {from: 0, to: 2, label: ''}, {from: 2, to: 0, label: ''}])).toEqual([0, 1, 2, 0]);
+  expect(
+    layers(4, [
+      {from: 0, to: 1, label: ''},
+      {from: 1, to: 2, label: ''},
+      {from: 0, to: 2, label: ''},
+      {from: 2, to: 0, label: ''},
+    ]),
+  ).toEqual([0, 1, 2, 0]);
   expect(layers(3, [])).toEqual([0, 0, 0]);
 });
 
@@ -59,18 +84,26 @@ maybe('default direction of the map, against Chromium', () => {
 
   const width = (source: string): Promise<number> =>
     page.evaluate(async (src) => {
-      const m = (window as unknown as {mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
+      const m = (
+        window as unknown as {
+          mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>};
+        }
+      ).mermaid;
       m.initialize({startOnLoad: false, securityLevel: 'strict'});
       document.getElementById('host')!.innerHTML = (await m.render(`d${Math.floor(Math.random() * 1e9)}`, src)).svg;
       return Math.round(document.querySelector<SVGSVGElement>('#host svg')!.viewBox.baseVal.width);
     }, source);
 
-  test.each(CASES)('%s', async (name, family) => {
-    const match = matchFamily(family());
-    const lr = await width(integrationMapDiagram(match, {direction: 'LR'}).source);
-    const tb = await width(integrationMapDiagram(match, {direction: 'TB'}).source);
-    const picked = /^flowchart (LR|TB)$/m.exec(integrationMapDiagram(match).source)![1] as 'LR' | 'TB';
-    console.log(`${name}: LR ${lr} px, TB ${tb} px, picked ${picked}`);
-    expect((picked === 'LR' ? lr : tb) <= Math.min(lr, tb) * 1.1).toBe(true);
-  }, 60_000);
+  test.each(CASES)(
+    '%s',
+    async (name, family) => {
+      const match = matchFamily(family());
+      const lr = await width(integrationMapDiagram(match, {direction: 'LR'}).source);
+      const tb = await width(integrationMapDiagram(match, {direction: 'TB'}).source);
+      const picked = /^flowchart (LR|TB)$/m.exec(integrationMapDiagram(match).source)![1] as 'LR' | 'TB';
+      console.log(`${name}: LR ${lr} px, TB ${tb} px, picked ${picked}`);
+      expect((picked === 'LR' ? lr : tb) <= Math.min(lr, tb) * 1.1).toBe(true);
+    },
+    60_000,
+  );
 });

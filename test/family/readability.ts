@@ -20,7 +20,9 @@ export function measureInPage(selector: string): Readability {
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   const px = (el: Element): number => parseFloat(getComputedStyle(el).fontSize) * scale;
   const nodeLabels = [...svg.querySelectorAll('g.node .nodeLabel')];
-  const edgeLabels = [...svg.querySelectorAll('g.edgeLabel .edgeLabel, g.edgeLabel span')].filter((e) => (e.textContent ?? '').trim() !== '');
+  const edgeLabels = [...svg.querySelectorAll('g.edgeLabel .edgeLabel, g.edgeLabel span')].filter(
+    (e) => (e.textContent ?? '').trim() !== '',
+  );
   return {
     minNodePx: Math.min(...nodeLabels.map(px)),
     minEdgePx: edgeLabels.length ? Math.min(...edgeLabels.map(px)) : Infinity,

@@ -33,7 +33,11 @@ function page(path: string, text: string): string {
 function optionsWith(extra: Partial<Options> = {}) {
   const options = normalizeOptions({
     id: `family-test-${extra.onError ?? 'throw'}`,
-    charms: {webshop: {path: join(FAMILY, 'webshop')}, postgresql: {path: join(FAMILY, 'postgresql')}, pgbouncer: {path: join(FAMILY, 'pgbouncer')}},
+    charms: {
+      webshop: {path: join(FAMILY, 'webshop')},
+      postgresql: {path: join(FAMILY, 'postgresql')},
+      pgbouncer: {path: join(FAMILY, 'pgbouncer')},
+    },
     defaultCharm: 'webshop',
     ...extra,
   });
@@ -43,13 +47,18 @@ function optionsWith(extra: Partial<Options> = {}) {
 
 function run(path: string, source: string, options = optionsWith()): Root {
   const file = page(path, source);
-  const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
+  const tree = fromMarkdown(source, {
+    extensions: [gfm(), directive()],
+    mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
+  });
   remarkCharmDirectives(options)(tree, new VFile({path: file, value: source}));
   return tree;
 }
 
 function diagramAlt(tree: Root): Array<{label: string; items: string[]}> {
-  const el = tree.children.find((n) => (n as {name?: string}).name === 'CharmDiagram') as unknown as {attributes: Array<{name: string; value: string}>};
+  const el = tree.children.find((n) => (n as {name?: string}).name === 'CharmDiagram') as unknown as {
+    attributes: Array<{name: string; value: string}>;
+  };
   return JSON.parse(el.attributes.find((a) => a.name === 'alt')!.value) as Array<{label: string; items: string[]}>;
 }
 
@@ -59,15 +68,29 @@ function links(tree: Root): Array<[string, string]> {
   return out;
 }
 
-const headingIds = (tree: Root): string[] => tree.children.filter((n): n is RootContent & {type: 'heading'} => n.type === 'heading').map((h) => (h.data)?.hProperties?.id ?? '(author)');
+const headingIds = (tree: Root): string[] =>
+  tree.children
+    .filter((n): n is RootContent & {type: 'heading'} => n.type === 'heading')
+    .map((h) => h.data?.hProperties?.id ?? '(author)');
 
 describe(':::integration-map', () => {
   test('expands to the diagram (its text alternative lists every integration) and the tables, under the enclosing heading', () => {
     const tree = run('map.md', '# Family\n\n:::integration-map\nOur shop and its databases.\n:::\n');
-    expect(headingIds(tree)).toEqual(['(author)', 'integration-map', 'integration-map-integrations', 'integration-map-alternatives', 'integration-map-unmatched']);
-    expect(tree.children.filter((n) => n.type === 'heading').map((h) => (h as {depth: number}).depth)).toEqual([1, 2, 3, 3, 3]);
+    expect(headingIds(tree)).toEqual([
+      '(author)',
+      'integration-map',
+      'integration-map-integrations',
+      'integration-map-alternatives',
+      'integration-map-unmatched',
+    ]);
+    expect(tree.children.filter((n) => n.type === 'heading').map((h) => (h as {depth: number}).depth)).toEqual([
+      1, 2, 3, 3, 3,
+    ]);
     // Author prose right under the section heading.
-    expect(tree.children[3]).toMatchObject({type: 'paragraph', children: [{type: 'text', value: 'Our shop and its databases.'}]});
+    expect(tree.children[3]).toMatchObject({
+      type: 'paragraph',
+      children: [{type: 'text', value: 'Our shop and its databases.'}],
+    });
     const integrations = diagramAlt(tree).find((g) => g.label.startsWith('Integrations'))!.items;
     expect(integrations).toEqual([
       'Webshop database requires PostgreSQL database, interface postgresql_client, limit 1, alternative 1 of 2 providers',
@@ -79,14 +102,25 @@ describe(':::integration-map', () => {
   test('charms="..." maps only the charms named, in that order', () => {
     const tree = run('map-two.md', ':::integration-map{charms="pgbouncer, webshop"}\n:::\n');
     expect(diagramAlt(tree)[0]!.items.map((i) => i.split(' (')[0])).toEqual(['PgBouncer', 'Webshop']);
-    expect(diagramAlt(tree)[1]!.items).toEqual(['Webshop database requires PgBouncer database, interface postgresql_client, limit 1']);
+    expect(diagramAlt(tree)[1]!.items).toEqual([
+      'Webshop database requires PgBouncer database, interface postgresql_client, limit 1',
+    ]);
   });
 
   test.each([
-    ['{charms="webshop,mysql"}', /map-bad\.md:1:1: unknown-charm: Unknown charm `mysql` in charms on :::integration-map\. Configured charms: webshop, postgresql, pgbouncer\./],
+    [
+      '{charms="webshop,mysql"}',
+      /map-bad\.md:1:1: unknown-charm: Unknown charm `mysql` in charms on :::integration-map\. Configured charms: webshop, postgresql, pgbouncer\./,
+    ],
     ['{charms=" , "}', /map-bad\.md:1:1: bad-attribute: charms on :::integration-map names no charm\./],
-    ['{observability="hide"}', /map-bad\.md:1:1: bad-attribute: observability must be one of auto, show, fold, not `hide`\./],
-    ['{charm="webshop"}', /map-bad\.md:1:1: unknown-attribute: :::integration-map reads several charms and takes no `charm`\. Name them with charms="id1,id2", or leave it out for every configured charm\./],
+    [
+      '{observability="hide"}',
+      /map-bad\.md:1:1: bad-attribute: observability must be one of auto, show, fold, not `hide`\./,
+    ],
+    [
+      '{charm="webshop"}',
+      /map-bad\.md:1:1: unknown-attribute: :::integration-map reads several charms and takes no `charm`\. Name them with charms="id1,id2", or leave it out for every configured charm\./,
+    ],
   ])('%s fails with the page position and what to do', (attrs, message) => {
     expect(() => run('map-bad.md', `:::integration-map${attrs}\n:::\n`)).toThrow(message);
   });
@@ -103,7 +137,10 @@ describe(':::charm-catalog', () => {
     page('charms/webshop.md', '# Webshop\n\n:::charm-architecture\n:::\n');
     // A page written section by section documents its charm; one with a single section less so.
     page('a-config.md', ':::charm-config{charm="pgbouncer"}\n:::\n');
-    page('charms/pgbouncer.md', ':::charm-overview{charm="pgbouncer"}\n:::\n\n:::juju-events{charm="pgbouncer"}\n:::\n');
+    page(
+      'charms/pgbouncer.md',
+      ':::charm-overview{charm="pgbouncer"}\n:::\n\n:::juju-events{charm="pgbouncer"}\n:::\n',
+    );
     // An example in a code fence documents nothing; a later page for the same charm is not the link.
     page('examples.md', '```md\n:::charm-architecture{charm="postgresql"}\n:::\n```\n');
     page('zz-more/webshop-again.md', ':::charm-architecture{charm="webshop"}\n:::\n');
@@ -113,18 +150,22 @@ describe(':::charm-catalog', () => {
       ['PgBouncer', '../charms/pgbouncer.md'],
     ]);
     const table = tree.children.find((n) => n.type === 'table')!;
-    expect(table.children.map((r) => (r.children[0]!.children as Array<{value?: string; children?: Array<{value: string}>}>).map((c) => c.value ?? c.children![0]!.value).join(''))).toEqual([
-      'Charm',
-      'Webshop (webshop-k8s)',
-      'PostgreSQL (postgresql-k8s)',
-      'PgBouncer (pgbouncer-k8s)',
-    ]);
+    expect(
+      table.children.map((r) =>
+        (r.children[0]!.children as Array<{value?: string; children?: Array<{value: string}>}>)
+          .map((c) => c.value ?? c.children![0]!.value)
+          .join(''),
+      ),
+    ).toEqual(['Charm', 'Webshop (webshop-k8s)', 'PostgreSQL (postgresql-k8s)', 'PgBouncer (pgbouncer-k8s)']);
     expect(JSON.stringify(tree)).toContain('A charm without a link has no page of its own on this site yet');
   });
 
   test('map and catalog on one page load each charm once', () => {
     clearCharmCache();
-    run('both.md', ':::charm-catalog\n:::\n\n:::integration-map\n:::\n\n:::integration-map{charms="webshop,pgbouncer"}\n:::\n');
+    run(
+      'both.md',
+      ':::charm-catalog\n:::\n\n:::integration-map\n:::\n\n:::integration-map{charms="webshop,pgbouncer"}\n:::\n',
+    );
     expect([...loadCounts.values()]).toEqual([1, 1, 1]);
   });
 });

@@ -17,17 +17,26 @@ import {parseMermaid} from '../diagrams/mermaid-parse.js';
 
 const FAMILIES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'families');
 const UPDATE = process.env['UPDATE_EXPECTED'] === '1';
-const CASES = readdirSync(FAMILIES).filter((d) => existsSync(join(FAMILIES, d, 'expected.md'))  || UPDATE).sort();
+const CASES = readdirSync(FAMILIES)
+  .filter((d) => existsSync(join(FAMILIES, d, 'expected.md')) || UPDATE)
+  .sort();
 
 async function run(argv: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {stdout: {write: (s: string) => (stdout += s)}, stderr: {write: (s: string) => (stderr += s)}, cwd: FAMILIES});
+  const code = await main(argv, {
+    stdout: {write: (s: string) => (stdout += s)},
+    stderr: {write: (s: string) => (stderr += s)},
+    cwd: FAMILIES,
+  });
   return {code, stdout, stderr};
 }
 
 function charmDirs(family: string): string[] {
-  return readdirSync(join(FAMILIES, family), {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => `${family}/${e.name}`).sort();
+  return readdirSync(join(FAMILIES, family), {withFileTypes: true})
+    .filter((e) => e.isDirectory())
+    .map((e) => `${family}/${e.name}`)
+    .sort();
 }
 
 function mermaidBlocks(markdown: string): string[] {
@@ -35,10 +44,17 @@ function mermaidBlocks(markdown: string): string[] {
 }
 
 test('every fixture family folder has its expected output', () => {
-  const folders = readdirSync(FAMILIES, {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const folders = readdirSync(FAMILIES, {withFileTypes: true})
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   expect(folders).toEqual(['missing-provider', 'peers', 'two-providers']);
   for (const f of folders) {
-    expect({f, md: existsSync(join(FAMILIES, f, 'expected.md')), myst: existsSync(join(FAMILIES, f, 'expected.myst.md'))}).toEqual({f, md: true, myst: true});
+    expect({
+      f,
+      md: existsSync(join(FAMILIES, f, 'expected.md')),
+      myst: existsSync(join(FAMILIES, f, 'expected.myst.md')),
+    }).toEqual({f, md: true, myst: true});
   }
 });
 
@@ -46,17 +62,21 @@ describe.each(CASES)('family %s', (family) => {
   test.each([
     ['md', 'expected.md'],
     ['myst', 'expected.myst.md'],
-  ])('--format %s matches %s, and its diagram parses with Mermaid', async (format, expectedFile) => {
-    const r = await run(['render-map', ...charmDirs(family), '--catalog', '--format', format]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const path = join(FAMILIES, family, expectedFile);
-    if (UPDATE) writeFileSync(path, r.stdout);
-    expect(r.stdout).toBe(readFileSync(path, 'utf8'));
-    const blocks = mermaidBlocks(r.stdout);
-    expect(blocks).toHaveLength(1);
-    await expect(parseMermaid(blocks[0]!)).resolves.toBe('flowchart-v2');
-  }, 30_000);
+  ])(
+    '--format %s matches %s, and its diagram parses with Mermaid',
+    async (format, expectedFile) => {
+      const r = await run(['render-map', ...charmDirs(family), '--catalog', '--format', format]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const path = join(FAMILIES, family, expectedFile);
+      if (UPDATE) writeFileSync(path, r.stdout);
+      expect(r.stdout).toBe(readFileSync(path, 'utf8'));
+      const blocks = mermaidBlocks(r.stdout);
+      expect(blocks).toHaveLength(1);
+      await expect(parseMermaid(blocks[0]!)).resolves.toBe('flowchart-v2');
+    },
+    30_000,
+  );
 });
 
 describe('what each family shows', () => {
@@ -67,9 +87,13 @@ describe('what each family shows', () => {
     expect(diagram.match(/^ {2}n2 -->/gm)).toHaveLength(2);
     expect(diagram).toContain('1 of 2');
     expect(diagram).toContain('2 of 2');
-    expect(stdout).toContain('- **Webshop** `database` (`postgresql_client`) can use any one of: **PgBouncer** `database`, **PostgreSQL** `database`. Choose one when you deploy.');
+    expect(stdout).toContain(
+      '- **Webshop** `database` (`postgresql_client`) can use any one of: **PgBouncer** `database`, **PostgreSQL** `database`. Choose one when you deploy.',
+    );
     // PgBouncer's backend has one provider: no alternative note.
-    expect(stdout).toMatch(/\| PgBouncer +\| `backend-database` \| PostgreSQL +\| `database` +\| `postgresql_client` \| no +\| limit 1 +\|/);
+    expect(stdout).toMatch(
+      /\| PgBouncer +\| `backend-database` \| PostgreSQL +\| `database` +\| `postgresql_client` \| no +\| limit 1 +\|/,
+    );
   });
 
   test('a requirement nobody provides is listed under the charm, grouped by interface, not drawn', async () => {
@@ -78,7 +102,9 @@ describe('what each family shows', () => {
     expect(diagram.match(/-->|-\.->/g)).toHaveLength(1);
     expect(diagram).toContain('external needs#58; 3');
     expect(stdout).toContain('  - needs `s3`: `s3-credentials`, `media` (optional)');
-    expect(stdout).toContain('  - needs observability: `logging` (`loki_push_api`, optional), `tracing` (`tracing`, optional)');
+    expect(stdout).toContain(
+      '  - needs observability: `logging` (`loki_push_api`, optional), `tracing` (`tracing`, optional)',
+    );
     expect(stdout).toContain('  - offers `http`: `admin-api`');
   });
 
@@ -106,7 +132,9 @@ describe('render-map usage errors', () => {
   test('render --section integration-map points at render-map', async () => {
     const r = await run(['render', 'peers/db-client', '--section', 'integration-map']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^charm-arch render: integration-map reads several charms: use charm-arch render-map <charm-dir>\.\.\.\n/);
+    expect(r.stderr).toMatch(
+      /^charm-arch render: integration-map reads several charms: use charm-arch render-map <charm-dir>\.\.\.\n/,
+    );
   });
 
   test('a directory that holds no charm is reported with its file, not a stack trace', async () => {

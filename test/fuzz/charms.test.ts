@@ -16,7 +16,10 @@ const runs = runsFor(0.225);
 
 test(`valid-shape charms: loader, sections, diagrams, secrets (${casesLabel(runs)})`, async () => {
   const start = performance.now();
-  await fc.assert(fc.asyncProperty(charmArb, sectionOptionsArb, (c, o) => fuzzer.checkCharm(c, o)), fcParams(runs));
+  await fc.assert(
+    fc.asyncProperty(charmArb, sectionOptionsArb, (c, o) => fuzzer.checkCharm(c, o)),
+    fcParams(runs),
+  );
   console.log(summary('valid-shape charms', fuzzer, performance.now() - start));
   // Most valid-shape charms must load, or the property says little about sections and diagrams.
   expect(fuzzer.stats.loaded).toBeGreaterThan(fuzzer.stats.cases * 0.7);

@@ -34,7 +34,10 @@ export const sectionOptionsArb: Arbitrary<SectionOptions>;
 export const pageArb: Arbitrary<string>;
 export const remarkCaseArb: Arbitrary<PageCase>;
 
-export function buildCharm(spec: Record<string, unknown>, mutations?: Mutations): {files: Record<string, Buffer>; secrets: string[]; mutated: boolean};
+export function buildCharm(
+  spec: Record<string, unknown>,
+  mutations?: Mutations,
+): {files: Record<string, Buffer>; secrets: string[]; mutated: boolean};
 export function jsonProblems(value: unknown): string[];
 export function readTree(dir: string): Record<string, string>;
 

@@ -30,7 +30,21 @@ import {createFuzzer, generatorOptions, type Fuzzer} from './core.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const api = {loadCharm, CharmArchError, CharmLoadError, buildSection, SECTIONS, DIRECTIVE_NAMES, deploymentDiagram, charmDiagram, remarkCharmDirectives, normalizeOptions, stateFor, clearCharmCache, diagramToMarkdown};
+export const api = {
+  loadCharm,
+  CharmArchError,
+  CharmLoadError,
+  buildSection,
+  SECTIONS,
+  DIRECTIVE_NAMES,
+  deploymentDiagram,
+  charmDiagram,
+  remarkCharmDirectives,
+  normalizeOptions,
+  stateFor,
+  clearCharmCache,
+  diagramToMarkdown,
+};
 
 const total = Number(process.env['FUZZ_RUNS'] ?? 500);
 /** Cases for one property: its share of FUZZ_RUNS. */
@@ -39,7 +53,8 @@ export function runsFor(share: number): number {
 }
 export const CASE_MS = Number(process.env['FUZZ_CASE_MS'] ?? Infinity);
 /** For test titles: `N cases` plus the per-case bound when one is set. */
-export const casesLabel = (runs: number): string => `${runs} cases${Number.isFinite(CASE_MS) ? `, ${CASE_MS} ms each at most` : ''}`;
+export const casesLabel = (runs: number): string =>
+  `${runs} cases${Number.isFinite(CASE_MS) ? `, ${CASE_MS} ms each at most` : ''}`;
 /** How far fuzzing may raise the process's peak resident memory (FUZZ_MAX_RSS_MB): a case needing gigabytes fails. */
 export const MAX_RSS_MB = Number(process.env['FUZZ_MAX_RSS_MB'] ?? 2048);
 // The bugs these inputs found are fixed: they are generated like any other input.
@@ -52,13 +67,25 @@ generatorOptions.includeKnownBugs = process.env['FUZZ_KNOWN_BUGS'] !== '0';
 export function fcParams(numRuns: number): fc.Parameters<unknown> {
   const seedText = process.env['FUZZ_SEED'] ?? '20261125';
   const seed = seedText === 'random' ? undefined : Number(seedText);
-  return {numRuns, ...(seed !== undefined ? {seed} : {}), ...(process.env['FUZZ_PATH'] ? {path: process.env['FUZZ_PATH']} : {}), endOnFailure: process.env['FUZZ_SHRINK'] === '0'};
+  return {
+    numRuns,
+    ...(seed !== undefined ? {seed} : {}),
+    ...(process.env['FUZZ_PATH'] ? {path: process.env['FUZZ_PATH']} : {}),
+    endOnFailure: process.env['FUZZ_SHRINK'] === '0',
+  };
 }
 
 /** A fuzzer with its own work directory; call `dispose` in afterAll. */
 export function makeFuzzer(): {fuzzer: Fuzzer; dispose: () => void; workDir: string} {
   const workDir = mkdtempSync(join(tmpdir(), 'charm-arch-fuzz-'));
-  const fuzzer = createFuzzer({api, parseMermaid, schemaPath: join(REPO_ROOT, 'schema/charm-model.schema.json'), workDir, caseMs: CASE_MS, maxRssMb: MAX_RSS_MB});
+  const fuzzer = createFuzzer({
+    api,
+    parseMermaid,
+    schemaPath: join(REPO_ROOT, 'schema/charm-model.schema.json'),
+    workDir,
+    caseMs: CASE_MS,
+    maxRssMb: MAX_RSS_MB,
+  });
   return {fuzzer, workDir, dispose: () => rmSync(workDir, {recursive: true, force: true})};
 }
 
@@ -71,6 +98,9 @@ export async function warmUp(): Promise<void> {
 /** One line for the test log. */
 export function summary(label: string, f: Fuzzer, ms: number): string {
   const s = f.stats;
-  const codes = [...s.errorCodes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}:${n}`).join(' ');
+  const codes = [...s.errorCodes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c}:${n}`)
+    .join(' ');
   return `${label}: ${s.cases} cases in ${(ms / 1000).toFixed(1)} s (slowest ${Math.round(s.slowest)} ms, peak RSS ${s.peakRssMb} MB, largest raise by one case ${s.largestRssRaiseMb} MB); loaded ${s.loaded}, load errors ${s.loadErrors} [${codes}]; sections ${s.sections}, diagrams ${s.diagrams}, pages ${s.pages} (errors ${s.pageErrors}); ms ${JSON.stringify(Object.fromEntries(Object.entries(s.ms).map(([k, v]) => [k, Math.round(v)])))}; known bugs hit ${JSON.stringify(Object.fromEntries(s.knownBugHits))}`;
 }

@@ -16,7 +16,10 @@ const runs = runsFor(0.3);
 
 test(`mutated charms: positioned errors or valid output (${casesLabel(runs)})`, async () => {
   const start = performance.now();
-  await fc.assert(fc.asyncProperty(mutatedCharmArb, sectionOptionsArb, (c, o) => fuzzer.checkCharm(c, o)), fcParams(runs));
+  await fc.assert(
+    fc.asyncProperty(mutatedCharmArb, sectionOptionsArb, (c, o) => fuzzer.checkCharm(c, o)),
+    fcParams(runs),
+  );
   console.log(summary('mutated charms', fuzzer, performance.now() - start));
   expect(fuzzer.stats.loadErrors).toBeGreaterThan(0);
 }, 600_000);

@@ -22,7 +22,10 @@ test(`pages: every directive expanded or a positioned error (${casesLabel(runs)}
   const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const start = performance.now();
   try {
-    await fc.assert(fc.asyncProperty(remarkCaseArb, (c) => fuzzer.checkPage(c)), fcParams(runs));
+    await fc.assert(
+      fc.asyncProperty(remarkCaseArb, (c) => fuzzer.checkPage(c)),
+      fcParams(runs),
+    );
   } finally {
     warn.mockRestore();
     log.mockRestore();

@@ -38,17 +38,26 @@ function charm(files: Record<string, string>): string {
   return dir;
 }
 
-const links = {jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/', charmhubUrl: 'https://charmhub.io'};
+const links = {
+  jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/',
+  charmhubUrl: 'https://charmhub.io',
+};
 
 // Bug `non-finite-default`: YAML `.nan` / `.inf` defaults reach the model as NaN / Infinity, which
 // JSON cannot hold (`charm-arch facts` prints them as null; the model is no longer what the schema
 // describes). Found by charms.test.ts (config and action parameter defaults).
 test('non-finite-default: a `.nan` config default keeps the model plain JSON', () => {
-  const model = loadCharm(charm({'charmcraft.yaml': `${HEAD}config:\n  options:\n    ratio:\n      type: float\n      default: .nan\n`}));
+  const model = loadCharm(
+    charm({'charmcraft.yaml': `${HEAD}config:\n  options:\n    ratio:\n      type: float\n      default: .nan\n`}),
+  );
   expect(jsonProblems(model)).toEqual([]);
 });
 test('non-finite-default: a `.inf` action parameter default keeps the model plain JSON', () => {
-  const model = loadCharm(charm({'charmcraft.yaml': `${HEAD}actions:\n  run:\n    params:\n      limit:\n        type: number\n        default: .inf\n`}));
+  const model = loadCharm(
+    charm({
+      'charmcraft.yaml': `${HEAD}actions:\n  run:\n    params:\n      limit:\n        type: number\n        default: .inf\n`,
+    }),
+  );
   expect(jsonProblems(model)).toEqual([]);
 });
 
@@ -80,10 +89,20 @@ test('prototype-interface: an endpoint with `interface: constructor` still gets 
 test('line-break-in-table-code: a command with a carriage return serialises to Markdown without raw HTML', () => {
   const dir = charm({
     'charmcraft.yaml': `${HEAD}assumes: [k8s-api]\ncontainers:\n  app:\n    resource: app-image\nresources:\n  app-image:\n    type: oci-image\n`,
-    'src/layers/app.yaml': 'services:\n  app:\n    override: replace\n    command: "run\\ra<script>alert(1)</script>"\n',
+    'src/layers/app.yaml':
+      'services:\n  app:\n    override: replace\n    command: "run\\ra<script>alert(1)</script>"\n',
   });
-  const nodes = buildSection('pebble-layers', {model: loadCharm(dir), headingLevel: 1, links, attributes: {}, annotations: []});
-  const md = toMarkdown({type: 'root', children: nodes}, {extensions: [gfmToMarkdown()], bullet: '-', fences: true, rule: '-'});
+  const nodes = buildSection('pebble-layers', {
+    model: loadCharm(dir),
+    headingLevel: 1,
+    links,
+    attributes: {},
+    annotations: [],
+  });
+  const md = toMarkdown(
+    {type: 'root', children: nodes},
+    {extensions: [gfmToMarkdown()], bullet: '-', fences: true, rule: '-'},
+  );
   const types: string[] = [];
   const walk = (node: {type: string; children?: unknown[]}): void => {
     types.push(node.type);

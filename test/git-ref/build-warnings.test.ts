@@ -30,10 +30,17 @@ interface PluginHalf {
   allContentLoaded(args: {allContent: unknown}): void;
 }
 
-test('each page\'s notes are checked against the charm at its doc version\'s ref', async () => {
-  const charms = charmArchitecture({id: 'versions-warnings', charms: {notebook: {path: repo.dir}}, versions: {'1.x': 'v1', current: null}});
+test("each page's notes are checked against the charm at its doc version's ref", async () => {
+  const charms = charmArchitecture({
+    id: 'versions-warnings',
+    charms: {notebook: {path: repo.dir}},
+    versions: {'1.x': 'v1', current: null},
+  });
   const [fn, options] = charms.plugin as unknown as [(c: LoadContext, o: unknown) => PluginHalf, unknown];
-  const siteConfig = {presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]], plugins: [charms.plugin]};
+  const siteConfig = {
+    presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]],
+    plugins: [charms.plugin],
+  };
   const plugin = fn({siteDir: site, siteConfig} as unknown as LoadContext, options);
   const allContent = loadedDocs({current: ['@site/docs/arch.md'], '1.x': ['@site/versioned_docs/version-1.x/arch.md']});
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -42,7 +49,11 @@ test('each page\'s notes are checked against the charm at its doc version\'s ref
     plugin.allContentLoaded({allContent});
     // The site is outside the working directory, so pages are named by absolute path.
     const drift = warn.mock.calls.map((c) => c.join(' ')).filter((line) => line.includes('event-not-observed'));
-    expect(drift).toEqual([expect.stringContaining(`${join(site, 'versioned_docs', 'version-1.x', 'arch.md')}:4:1: event-not-observed: Drift: the page annotates \`upgrade-charm\``)]);
+    expect(drift).toEqual([
+      expect.stringContaining(
+        `${join(site, 'versioned_docs', 'version-1.x', 'arch.md')}:4:1: event-not-observed: Drift: the page annotates \`upgrade-charm\``,
+      ),
+    ]);
   } finally {
     warn.mockRestore();
   }

@@ -84,7 +84,9 @@ describe('errors at a ref', () => {
     rmSync(join(clone, 'src'), {recursive: true});
     const {tree} = gitTreeAt(clone, 'HEAD');
     expect(tree.readBytes('src/names.py', 1024)?.toString()).toBe('NAME = "notebook"\n');
-    expect(() => tree.readBytes('src/outside.py', 1024)).toThrow(/src\/outside\.py is a symbolic link that leaves the repository/);
+    expect(() => tree.readBytes('src/outside.py', 1024)).toThrow(
+      /src\/outside\.py is a symbolic link that leaves the repository/,
+    );
     expect(() => tree.readBytes('src/loop.py', 1024)).toThrow(/loops/);
     // A model load lists modules as it does in a working tree: the link inside is a module, the others are skipped.
     const atRef = loadCharmAtRef(clone, 'HEAD').model;

@@ -58,8 +58,20 @@ export function makeFixtureRepo(parent = tmpdir()): FixtureRepo {
   commitAll(dir, 'Release 2: a metrics exporter');
   git('tag', 'v2');
   // Uncommitted work: only a working-tree read sees it.
-  writeFileSync(join(dir, 'charmcraft.yaml'), execFileSync('git', ['show', 'v2:charmcraft.yaml'], {cwd: dir, encoding: 'utf8'}).replace('Release 2 adds', 'Unreleased work adds'));
-  return {dir, v1: git('rev-parse', 'v1'), v2: git('rev-parse', 'v2'), git, remove: () => rmSync(dir, {recursive: true, force: true})};
+  writeFileSync(
+    join(dir, 'charmcraft.yaml'),
+    execFileSync('git', ['show', 'v2:charmcraft.yaml'], {cwd: dir, encoding: 'utf8'}).replace(
+      'Release 2 adds',
+      'Unreleased work adds',
+    ),
+  );
+  return {
+    dir,
+    v1: git('rev-parse', 'v1'),
+    v2: git('rev-parse', 'v2'),
+    git,
+    remove: () => rmSync(dir, {recursive: true, force: true}),
+  };
 }
 
 /**
@@ -67,6 +79,9 @@ export function makeFixtureRepo(parent = tmpdir()): FixtureRepo {
  * @docusaurus/plugin-content-docs loads it: each version's name and its docs' `@site/` sources.
  */
 export function loadedDocs(sourcesByVersion: Record<string, string[]>): Record<string, Record<string, unknown>> {
-  const loadedVersions = Object.entries(sourcesByVersion).map(([versionName, sources]) => ({versionName, docs: sources.map((source) => ({source}))}));
+  const loadedVersions = Object.entries(sourcesByVersion).map(([versionName, sources]) => ({
+    versionName,
+    docs: sources.map((source) => ({source})),
+  }));
   return {'docusaurus-plugin-content-docs': {default: {loadedVersions}}};
 }

@@ -27,13 +27,26 @@ describe('a charm at a tag', () => {
     const v2 = loadCharmAtRef(repo.dir, 'v2');
     expect(v1.revision.commit).toBe(repo.v1);
     expect(v2.revision.commit).toBe(repo.v2);
-    expect({events: events(v1.model), containers: containers(v1.model), rocks: v1.model.rocks.map((r) => r.path)}).toEqual({
+    expect({
+      events: events(v1.model),
+      containers: containers(v1.model),
+      rocks: v1.model.rocks.map((r) => r.path),
+    }).toEqual({
       events: ['config-changed -> _on_config_changed', 'notebook-pebble-ready -> _on_notebook_ready'],
       containers: ['notebook'],
       rocks: [],
     });
-    expect({events: events(v2.model), containers: containers(v2.model), rocks: v2.model.rocks.map((r) => `${r.path} -> ${r.container}`)}).toEqual({
-      events: ['config-changed -> _on_config_changed', 'exporter-pebble-ready -> _on_exporter_ready', 'notebook-pebble-ready -> _on_notebook_ready', 'upgrade-charm -> _on_upgrade_charm'],
+    expect({
+      events: events(v2.model),
+      containers: containers(v2.model),
+      rocks: v2.model.rocks.map((r) => `${r.path} -> ${r.container}`),
+    }).toEqual({
+      events: [
+        'config-changed -> _on_config_changed',
+        'exporter-pebble-ready -> _on_exporter_ready',
+        'notebook-pebble-ready -> _on_notebook_ready',
+        'upgrade-charm -> _on_upgrade_charm',
+      ],
       containers: ['exporter', 'notebook'],
       rocks: ['exporter_rock/rockcraft.yaml -> exporter'],
     });
@@ -88,7 +101,7 @@ describe('cached by commit id', () => {
 });
 
 describe('the persistent cache keeps models by commit id', () => {
-  test('the next build takes a commit\'s model from disk: git\'s copy of a file is not read again', () => {
+  test("the next build takes a commit's model from disk: git's copy of a file is not read again", () => {
     const own = makeFixtureRepo();
     const cacheDir = mkdtempSync(join(tmpdir(), 'charm-cache-'));
     try {

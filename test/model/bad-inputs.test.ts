@@ -62,9 +62,12 @@ function run(c: BadInput): {dir: string; outcome: Outcome} {
 }
 
 function describeOutcome(o: Outcome): string {
-  if (o.kind === 'model') return `loaded; diagnostics: ${JSON.stringify(o.model.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`))}`;
+  if (o.kind === 'model')
+    return `loaded; diagnostics: ${JSON.stringify(o.model.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`))}`;
   const e = o.error as Error;
-  return e instanceof CharmArchError ? `threw ${e.name}: ${e.format()}` : `threw ${e?.constructor?.name}: ${e?.message}\n${e?.stack}`;
+  return e instanceof CharmArchError
+    ? `threw ${e.name}: ${e.format()}`
+    : `threw ${e?.constructor?.name}: ${e?.message}\n${e?.stack}`;
 }
 
 describe('bad inputs: loadCharm', () => {
@@ -90,7 +93,16 @@ describe('bad inputs: loadCharm', () => {
     if (want.severity === 'warning') {
       if (outcome.kind !== 'model') throw new Error(`expected a warning, not an error; ${context}`);
       const found = outcome.model.diagnostics.find((d) => d.code === want.code && d.severity === 'warning');
-      expect({context, found: found && {code: found.code, file: found.file, line: found.line, column: found.column, severity: found.severity}}).toEqual({context, found: want});
+      expect({
+        context,
+        found: found && {
+          code: found.code,
+          file: found.file,
+          line: found.line,
+          column: found.column,
+          severity: found.severity,
+        },
+      }).toEqual({context, found: want});
       expect(schemaErrors(JSON.parse(JSON.stringify(outcome.model)))).toEqual([]);
       return;
     }
@@ -99,9 +111,15 @@ describe('bad inputs: loadCharm', () => {
     const error = outcome.error;
     // Never another exception type (TypeError, RangeError, a raw fs error, a YAMLParseError...).
     if (!(error instanceof CharmArchError)) throw new Error(`not a CharmArchError: ${context}`);
-    expect({context, got: {code: error.code, file: error.file, line: error.line, column: error.column, severity: 'error'}}).toEqual({context, got: want});
+    expect({
+      context,
+      got: {code: error.code, file: error.file, line: error.line, column: error.column, severity: 'error'},
+    }).toEqual({context, got: want});
     // One `file:line:column: code: message` line per problem, no stack trace.
-    const lines = error.format().split('\n').filter((l) => /^\S.*:\d+:\d+: /.test(l));
+    const lines = error
+      .format()
+      .split('\n')
+      .filter((l) => /^\S.*:\d+:\d+: /.test(l));
     expect(lines[0]!.startsWith(`${want.file}:${want.line}:${want.column}: ${want.code}: `)).toBe(true);
     expect(error.format()).not.toMatch(/^\s+at /m);
     if (error instanceof CharmLoadError) {
@@ -113,7 +131,8 @@ describe('bad inputs: loadCharm', () => {
     }
   };
 
-  const cases = (known: boolean): Array<readonly [string, BadInput]> => CASES.filter((c) => Boolean(c.knownBug) === known).map((c) => [c.name, c] as const);
+  const cases = (known: boolean): Array<readonly [string, BadInput]> =>
+    CASES.filter((c) => Boolean(c.knownBug) === known).map((c) => [c.name, c] as const);
   test.each(cases(false))('%s', (_name, c) => check(c), 30_000);
   // Known bugs in files owned elsewhere: these fail today; once fixed, drop `knownBug` from the case.
   if (cases(true).length) test.failing.each(cases(true))('known bug: %s', (_name, c) => check(c), 30_000);
@@ -126,17 +145,31 @@ describe('bad inputs: charm-arch facts', () => {
   /** `charm-arch facts <dir>` in a child process that the harness kills after HANG_MS or beyond HANG_HEAP_MB. */
   function facts(dir: string): {status: number | null; stdout: string; stderr: string; killed: string | null} {
     if (!built) throw new Error('dist/ is missing: run `npm run build` (npm test does) before this test');
-    const r = spawnSync(process.execPath, [`--max-old-space-size=${HANG_HEAP_MB}`, CLI, 'facts', dir], {encoding: 'utf8', timeout: HANG_MS, maxBuffer: 256 * 1024 * 1024, env: {...process.env, NODE_OPTIONS: ''}});
-    const killed = r.signal === 'SIGTERM' ? `killed after ${HANG_MS / 1000} s: a hang` : r.signal || /heap out of memory/i.test(r.stderr) ? `died (${r.signal ?? r.status}) beyond ${HANG_HEAP_MB} MB of heap: a blow-up` : null;
+    const r = spawnSync(process.execPath, [`--max-old-space-size=${HANG_HEAP_MB}`, CLI, 'facts', dir], {
+      encoding: 'utf8',
+      timeout: HANG_MS,
+      maxBuffer: 256 * 1024 * 1024,
+      env: {...process.env, NODE_OPTIONS: ''},
+    });
+    const killed =
+      r.signal === 'SIGTERM'
+        ? `killed after ${HANG_MS / 1000} s: a hang`
+        : r.signal || /heap out of memory/i.test(r.stderr)
+          ? `died (${r.signal ?? r.status}) beyond ${HANG_HEAP_MB} MB of heap: a blow-up`
+          : null;
     return {status: r.status, stdout: r.stdout, stderr: r.stderr, killed};
   }
 
   // The size cases: their work must stay bounded. The child is given far more than they need.
   const sizeCases = CASES.filter((c) => c.budgetMs !== undefined && !c.knownBug).map((c) => [c.name, c] as const);
-  test.each(sizeCases)('%s: the CLI finishes inside the hang bound', (_name, c) => {
-    const r = facts(materialise(c));
-    expect({killed: r.killed, status: r.status}).toEqual({killed: null, status: c.expect === 'ok' ? 0 : 2});
-  }, HANG_MS + 30_000);
+  test.each(sizeCases)(
+    '%s: the CLI finishes inside the hang bound',
+    (_name, c) => {
+      const r = facts(materialise(c));
+      expect({killed: r.killed, status: r.status}).toEqual({killed: null, status: c.expect === 'ok' ? 0 : 2});
+    },
+    HANG_MS + 30_000,
+  );
 
   const byName = (name: string): BadInput => {
     const c = CASES.find((x) => x.name === name);
@@ -168,7 +201,8 @@ describe('bad inputs: charm-arch facts', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).not.toContain('internal error');
     // Every problem is one `file:line:column: code: message` line; only hint examples continue, indented.
-    for (const line of r.stderr.split('\n').filter((l) => l && !l.startsWith('    '))) expect(line).toMatch(/^.+:\d+:\d+: [a-z][a-z0-9-]*: \S/);
+    for (const line of r.stderr.split('\n').filter((l) => l && !l.startsWith('    ')))
+      expect(line).toMatch(/^.+:\d+:\d+: [a-z][a-z0-9-]*: \S/);
   });
 
   test('a charm with warnings only: exit 0 and the model on stdout', () => {

@@ -14,8 +14,15 @@ beforeAll(() => {
 
 const ROUTE = 'lib/charms/acme_route/v0/route.py';
 const BACKUP = 'lib/charms/acme_backup/v0/backup.py';
-const at = (file: string, line: number): ObservedEvent[] => model.events.filter((e) => e.file === file && e.line === line);
-const summary = (e: ObservedEvent) => [e.name, e.handler, e.handledBy?.class, e.handledBy?.factory?.function, e.handledBy?.factory?.observedBy ?? null];
+const at = (file: string, line: number): ObservedEvent[] =>
+  model.events.filter((e) => e.file === file && e.line === line);
+const summary = (e: ObservedEvent) => [
+  e.name,
+  e.handler,
+  e.handledBy?.class,
+  e.handledBy?.factory?.function,
+  e.handledBy?.factory?.observedBy ?? null,
+];
 
 describe('factories fixture', () => {
   test('a library function called for its side effect: its object observes the relation, left to the default', () => {
@@ -23,26 +30,56 @@ describe('factories fixture', () => {
       kind: 'relation',
       endpoint: 'route',
       handler: '_reconcile',
-      handledBy: {library: 'charms.acme_route.v0.route', class: 'RouteRequirer', factory: {function: 'require_route', module: 'charms.acme_route.v0.route'}},
+      handledBy: {
+        library: 'charms.acme_route.v0.route',
+        class: 'RouteRequirer',
+        factory: {function: 'require_route', module: 'charms.acme_route.v0.route'},
+      },
     });
   });
 
   test('the relation the charm passes reaches the object through two functions and a local name', () => {
     const admin = at(ROUTE, 17).find((e) => e.endpoint === 'admin-route');
-    expect(admin).toMatchObject({name: 'admin-route-relation-changed', handledBy: {class: 'RouteRequirer', factory: {function: 'admin_route', module: 'routes'}}});
+    expect(admin).toMatchObject({
+      name: 'admin-route-relation-changed',
+      handledBy: {class: 'RouteRequirer', factory: {function: 'admin_route', module: 'routes'}},
+    });
     // Built unconditionally: no alternatives to name.
     expect(admin!.handledBy!.factory).toEqual({function: 'admin_route', module: 'routes'});
   });
 
   test('`X(...) if enabled else None`: the event says the function may return None instead', () => {
-    expect(at(ROUTE, 17).find((e) => e.endpoint === 'metrics-route')!.handledBy!.factory).toEqual({function: 'optional_route', module: 'routes', alternatives: ['RouteRequirer', 'None'], observedBy: ['RouteRequirer']});
+    expect(at(ROUTE, 17).find((e) => e.endpoint === 'metrics-route')!.handledBy!.factory).toEqual({
+      function: 'optional_route',
+      module: 'routes',
+      alternatives: ['RouteRequirer', 'None'],
+      observedBy: ['RouteRequirer'],
+    });
   });
 
   test('a factory returning one of three classes: the shared base observes for all three', () => {
     expect([...at(BACKUP, 22), ...at(BACKUP, 23)].map(summary)).toEqual([
-      ['s3-credentials-relation-joined', '_on_s3_event', 'BackupBase', 'backup', ['BackupBase', 'FullBackup', 'ReplicaBackup']],
-      ['s3-credentials-relation-broken', '_on_s3_event', 'BackupBase', 'backup', ['BackupBase', 'FullBackup', 'ReplicaBackup']],
-      ['create-backup-action', '_on_backup_action', 'BackupBase', 'backup', ['BackupBase', 'FullBackup', 'ReplicaBackup']],
+      [
+        's3-credentials-relation-joined',
+        '_on_s3_event',
+        'BackupBase',
+        'backup',
+        ['BackupBase', 'FullBackup', 'ReplicaBackup'],
+      ],
+      [
+        's3-credentials-relation-broken',
+        '_on_s3_event',
+        'BackupBase',
+        'backup',
+        ['BackupBase', 'FullBackup', 'ReplicaBackup'],
+      ],
+      [
+        'create-backup-action',
+        '_on_backup_action',
+        'BackupBase',
+        'backup',
+        ['BackupBase', 'FullBackup', 'ReplicaBackup'],
+      ],
     ]);
     expect(at(BACKUP, 22)[0]!.handledBy!.factory!.alternatives).toEqual(['BackupBase', 'FullBackup', 'ReplicaBackup']);
   });
@@ -62,23 +99,34 @@ describe('factories fixture', () => {
         kind: 'library',
         handler: '_on_route_ready',
         handlerFile: 'src/charm.py',
-        emitter: {expression: 'provider', class: '_RouteProvider', library: 'charms.acme_route.v0.route', relation: 'routes'},
+        emitter: {
+          expression: 'provider',
+          class: '_RouteProvider',
+          library: 'charms.acme_route.v0.route',
+          relation: 'routes',
+        },
       }),
     ]);
     // The charm's own handler: not marked as library code.
     expect(at(ROUTE, 61)[0]!.handledBy).toBeUndefined();
     // The private provider class it builds observes the relation the charm named.
-    expect(at(ROUTE, 51).map(summary)).toEqual([['routes-relation-changed', '_on_changed', '_RouteProvider', 'provide_route', null]]);
+    expect(at(ROUTE, 51).map(summary)).toEqual([
+      ['routes-relation-changed', '_on_changed', '_RouteProvider', 'provide_route', null],
+    ]);
   });
 
   test('functions nobody calls add no event: no tracing relation event, in lib/ or src/', () => {
     expect(model.events.filter((e) => e.endpoint === 'tracing' || e.name?.startsWith('tracing'))).toEqual([]);
     // Every library-handled event comes from a function the charm calls.
-    expect(new Set(model.events.filter((e) => e.handledBy).map((e) => e.handledBy!.factory?.function))).toEqual(new Set(['backup', 'require_route', 'admin_route', 'optional_route', 'provide_route']));
+    expect(new Set(model.events.filter((e) => e.handledBy).map((e) => e.handledBy!.factory?.function))).toEqual(
+      new Set(['backup', 'require_route', 'admin_route', 'optional_route', 'provide_route']),
+    );
   });
 
   test('the actions a factory-built object observes have a handler; the one observed under a computed name gets the two-sided warning', () => {
-    expect(model.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['action-no-handler', 'charmcraft.yaml', 32]]);
+    expect(model.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['action-no-handler', 'charmcraft.yaml', 32],
+    ]);
     const d = model.diagnostics[0]!;
     expect(d.message).toContain('`rotate`');
     expect(d.message).toContain('Either the charm observes it in code the model cannot follow, or it has no handler.');

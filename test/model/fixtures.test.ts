@@ -14,7 +14,15 @@ import {findCharms} from '../../src/model/sources/find-charms.js';
 import {loadCharm} from '../../src/model/charm/load.js';
 import {CharmSources} from '../../src/model/sources/sources.js';
 import type {CharmModel, ObservedEvent, PebbleLayer} from '../../src/model/types.js';
-import {clone, EXPECTED_DIR, FIXTURE_CHARMS, normaliseModel, REPO_ROOT, schemaErrors, WEBSITE_CHARMS} from './model-helpers.js';
+import {
+  clone,
+  EXPECTED_DIR,
+  FIXTURE_CHARMS,
+  normaliseModel,
+  REPO_ROOT,
+  schemaErrors,
+  WEBSITE_CHARMS,
+} from './model-helpers.js';
 
 const UPDATE = process.env['UPDATE_EXPECTED'] === '1';
 
@@ -46,7 +54,13 @@ const CASES: Case[] = [
 ];
 
 /** Broken fixture charms that must not load: covered by bad-inputs.test.ts. */
-const THROWING_FIXTURES = ['broken/alias-bomb', 'broken/containers-list', 'broken/empty', 'broken/python-syntax', 'broken/yaml-syntax'];
+const THROWING_FIXTURES = [
+  'broken/alias-bomb',
+  'broken/containers-list',
+  'broken/empty',
+  'broken/python-syntax',
+  'broken/yaml-syntax',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Known model bugs (files owned by the lead). `fix` sets the reviewed, correct value.
@@ -97,7 +111,10 @@ describe('fixture charms: schema and reviewed models', () => {
       ...findCharms(FIXTURE_CHARMS, 6).map((p) => join(FIXTURE_CHARMS, p)),
       ...findCharms(WEBSITE_CHARMS).map((p) => join(WEBSITE_CHARMS, p)),
     ].map((p) => relative(REPO_ROOT, p));
-    const covered = [...CASES.map((c) => relative(REPO_ROOT, c.dir)), ...THROWING_FIXTURES.map((p) => relative(REPO_ROOT, join(FIXTURE_CHARMS, p)))];
+    const covered = [
+      ...CASES.map((c) => relative(REPO_ROOT, c.dir)),
+      ...THROWING_FIXTURES.map((p) => relative(REPO_ROOT, join(FIXTURE_CHARMS, p))),
+    ];
     expect(found.sort()).toEqual(covered.sort());
   });
 
@@ -141,7 +158,13 @@ describe('helpers-and-loops (EXPECTED.md)', () => {
   const model = (): CharmModel => byName('helpers-and-loops');
   const rows: Array<[string, number, string | null, string | null, Partial<ObservedEvent>?]> = [
     ['src/charm.py', 45, 'add-admin-action', '_on_add_admin', {kind: 'action', action: 'add-admin'}],
-    ['src/charm.py', 46, 'cluster-relation-changed', '_on_peer_relation_changed', {kind: 'relation', endpoint: 'cluster'}],
+    [
+      'src/charm.py',
+      46,
+      'cluster-relation-changed',
+      '_on_peer_relation_changed',
+      {kind: 'relation', endpoint: 'cluster'},
+    ],
     ['src/charm.py', 47, 'app-pebble-ready', '_on_app_pebble_ready', {kind: 'workload', container: 'app'}],
     ['src/charm.py', 48, 'worker-pebble-ready', '_on_worker_pebble_ready', {kind: 'workload', container: 'worker'}],
     ['src/charm.py', 51, 'config-changed', '_reconcile', {expression: 'event'}],
@@ -155,18 +178,35 @@ describe('helpers-and-loops (EXPECTED.md)', () => {
     ['src/charm.py', 60, 'restarted', '_on_restarted', {kind: 'custom'}],
     ['src/charm.py', 61, 'collect-unit-status', '_on_collect_unit_status', {kind: 'status'}],
     ['src/charm.py', 62, 'secret-changed', '_on_secret_changed', {kind: 'secret'}],
-    ['src/saml.py', 19, 'saml-relation-changed', '_on_saml_relation_changed', {observer: 'SamlObserver', endpoint: 'saml'}],
+    [
+      'src/saml.py',
+      19,
+      'saml-relation-changed',
+      '_on_saml_relation_changed',
+      {observer: 'SamlObserver', endpoint: 'saml'},
+    ],
     [
       'src/saml.py',
       22,
       'saml-data-available',
       '_on_saml_data_available',
-      {kind: 'library', observer: 'SamlObserver', emitter: {expression: 'self._saml', class: 'SamlRequires', library: 'charms.saml_integrator.v0.saml', relation: 'saml'}},
+      {
+        kind: 'library',
+        observer: 'SamlObserver',
+        emitter: {
+          expression: 'self._saml',
+          class: 'SamlRequires',
+          library: 'charms.saml_integrator.v0.saml',
+          relation: 'saml',
+        },
+      },
     ],
   ];
 
   test.each(rows)('%s:%d %s -> %s', (file, line, name, handler, extra) => {
-    const matches = model().events.filter((e) => e.file === file && e.line === line && e.name === name && e.handler === handler);
+    const matches = model().events.filter(
+      (e) => e.file === file && e.line === line && e.name === name && e.handler === handler,
+    );
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({resolved: true, inherited: false, ...(extra ?? {})});
   });
@@ -180,7 +220,11 @@ describe('helpers-and-loops (EXPECTED.md)', () => {
       'lib/charms/saml_integrator/v0/saml.py:45 saml-relation-changed',
     ]);
     // The library's own custom event (`saml_data_available`, emitted inside the library) is not a Juju event.
-    expect(model().events.filter((e) => e.file.startsWith('lib/')).map((e) => e.kind)).toEqual(['relation']);
+    expect(
+      model()
+        .events.filter((e) => e.file.startsWith('lib/'))
+        .map((e) => e.kind),
+    ).toEqual(['relation']);
   });
 
   test('the relation event SamlRequires observes in its own code is handled by the library', () => {
@@ -202,7 +246,12 @@ describe('helpers-and-loops (EXPECTED.md)', () => {
   });
 
   test('the getattr(self.on, name) observe stays unresolved', () => {
-    expect(eventAt(model(), 'src/charm.py', 68)).toMatchObject({name: null, resolved: false, kind: 'unknown', handlerExpression: 'handler'});
+    expect(eventAt(model(), 'src/charm.py', 68)).toMatchObject({
+      name: null,
+      resolved: false,
+      kind: 'unknown',
+      handlerExpression: 'handler',
+    });
   });
 
   test('the getattr(self.on, name) observe has handler null (handler is not a method reference)', () => {
@@ -231,7 +280,11 @@ describe('helpers-and-loops (EXPECTED.md)', () => {
     const names = model().pebble.flatMap((l) => l.services.map((s) => s.name));
     expect(names).not.toContain('app-service');
     expect(names).not.toContain('metrics');
-    expect(model().pebble.map((l) => `${l.file}:${l.line}`).sort()).toEqual(['src/charm.py:74', 'src/layers/app.yaml:1', 'src/pebble_layers.py:16', 'src/pebble_layers.py:40']);
+    expect(
+      model()
+        .pebble.map((l) => `${l.file}:${l.line}`)
+        .sort(),
+    ).toEqual(['src/charm.py:74', 'src/layers/app.yaml:1', 'src/pebble_layers.py:16', 'src/pebble_layers.py:40']);
   });
 });
 
@@ -239,15 +292,24 @@ describe('flask-app (flask-framework extension)', () => {
   const model = (): CharmModel => byName('flask-app');
 
   test('container and resource come from the extension', () => {
-    expect(model().extensions).toEqual([{name: 'flask-framework', framework: 'flask', charmBaseClass: 'paas_charm.flask.Charm'}]);
-    expect(model().containers).toEqual([expect.objectContaining({name: 'flask-app', resource: 'flask-app-image', origin: 'extension:flask-framework'})]);
-    expect(model().resources).toEqual([expect.objectContaining({name: 'flask-app-image', type: 'oci-image', origin: 'extension:flask-framework'})]);
+    expect(model().extensions).toEqual([
+      {name: 'flask-framework', framework: 'flask', charmBaseClass: 'paas_charm.flask.Charm'},
+    ]);
+    expect(model().containers).toEqual([
+      expect.objectContaining({name: 'flask-app', resource: 'flask-app-image', origin: 'extension:flask-framework'}),
+    ]);
+    expect(model().resources).toEqual([
+      expect.objectContaining({name: 'flask-app-image', type: 'oci-image', origin: 'extension:flask-framework'}),
+    ]);
     expect(model().kind).toBe('kubernetes');
   });
 
-  test('the charm\'s own declarations keep origin charm', () => {
+  test("the charm's own declarations keep origin charm", () => {
     expect(model().endpoints.find((e) => e.name === 'postgresql')).toMatchObject({origin: 'charm', line: 20});
-    expect(model().config.find((o) => o.name === 'greeting')).toMatchObject({origin: 'charm', default: 'Hello, world!'});
+    expect(model().config.find((o) => o.name === 'greeting')).toMatchObject({
+      origin: 'charm',
+      default: 'Hello, world!',
+    });
   });
 
   test('every event is inherited from paas-charm, marked so', () => {
@@ -257,8 +319,19 @@ describe('flask-app (flask-framework extension)', () => {
       expect(e).toMatchObject({inherited: true, resolved: true});
       expect(e.inheritedFrom).toMatch(/^paas-charm /);
     }
-    expect(events.map((e) => e.name)).toEqual(expect.arrayContaining(['config-changed', 'flask-app-pebble-ready', 'rotate-secret-key-action', 'postgresql-relation-broken', 'database-created']));
-    expect(events.find((e) => e.name === 'flask-app-pebble-ready')).toMatchObject({container: 'flask-app', kind: 'workload'});
+    expect(events.map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        'config-changed',
+        'flask-app-pebble-ready',
+        'rotate-secret-key-action',
+        'postgresql-relation-broken',
+        'database-created',
+      ]),
+    );
+    expect(events.find((e) => e.name === 'flask-app-pebble-ready')).toMatchObject({
+      container: 'flask-app',
+      kind: 'workload',
+    });
   });
 
   test('the secret option of the extension has no default', () => {
@@ -274,11 +347,18 @@ describe('legacy-split layout', () => {
     expect(m.layout).toBe('legacy');
     expect(m.name).toBe('wiki-k8s');
     expect(m.displayName).toBe('Wiki');
-    expect(m.config.map((o) => o.name)).toEqual(['site-title', 'search-enabled', 'page-cache-seconds', 'admin-password']);
+    expect(m.config.map((o) => o.name)).toEqual([
+      'site-title',
+      'search-enabled',
+      'page-cache-seconds',
+      'admin-password',
+    ]);
     expect(m.config.find((o) => o.name === 'admin-password')).not.toHaveProperty('default');
     expect(m.actions.map((a) => a.name)).toEqual(['reindex', 'export-pages']);
     expect(m.actions[1]!.params).toEqual([expect.objectContaining({name: 'path', required: true})]);
-    expect(m.sources).toEqual(expect.arrayContaining(['metadata.yaml', 'config.yaml', 'actions.yaml', 'charmcraft.yaml']));
+    expect(m.sources).toEqual(
+      expect.arrayContaining(['metadata.yaml', 'config.yaml', 'actions.yaml', 'charmcraft.yaml']),
+    );
   });
 
   test('bases come from the build-only charmcraft.yaml', () => {
@@ -303,7 +383,7 @@ describe('two-charms monorepo', () => {
     expect(findCharms(root)).toEqual(['charms/backend', 'charms/frontend']);
   });
 
-  test('scanning backend does not include the frontend\'s files (and vice versa)', () => {
+  test("scanning backend does not include the frontend's files (and vice versa)", () => {
     const backend = byName('two-charms-backend');
     const frontend = byName('two-charms-frontend');
     expect(backend.sources.some((s) => s.includes('frontend'))).toBe(false);
@@ -322,7 +402,12 @@ describe('two-charms monorepo', () => {
 
   test('the rock at rocks/backend is matched to the backend container, not to the frontend', () => {
     expect(byName('two-charms-backend').rocks).toEqual([
-      expect.objectContaining({name: 'shop-backend', path: '../../rocks/backend/rockcraft.yaml', container: 'backend', resource: 'backend-image'}),
+      expect.objectContaining({
+        name: 'shop-backend',
+        path: '../../rocks/backend/rockcraft.yaml',
+        container: 'backend',
+        resource: 'backend-image',
+      }),
     ]);
     expect(byName('two-charms-frontend').rocks).toEqual([]);
   });

@@ -27,7 +27,11 @@ function fileOf(text: string, path = 'lib/charms/x/v0/x.py'): SourceFile {
 /** kind:name of each statement, and the first characters of its text. */
 function split(text: string): string[] | null {
   const statements = topLevelStatements(text);
-  return statements?.map((s) => `${s.kind}${s.name ? `:${s.name}` : ''} ${JSON.stringify(text.slice(s.from, s.from + 12))}`) ?? null;
+  return (
+    statements?.map(
+      (s) => `${s.kind}${s.name ? `:${s.name}` : ''} ${JSON.stringify(text.slice(s.from, s.from + 12))}`,
+    ) ?? null
+  );
 }
 
 describe('top-level statements, found by a scan of the text', () => {
@@ -81,7 +85,7 @@ describe('top-level statements, found by a scan of the text', () => {
       'def:f "async def f("',
       'other "if TYPE_CHEC"',
       'other "try:\\n    imp"',
-      'other "r\'\'\'raw \'\'\' "',
+      "other \"r'''raw ''' \"",
     ]);
     expect(topLevelStatements(text)!.find((s) => s.name === 'A')!.head).toBe('(\n    Base,\n)');
   });
@@ -179,7 +183,14 @@ function libraryFiles(): string[] {
 /** What an index says about one class or function, by position and names. */
 function shape(entry: ClassInfo | FunctionInfo): unknown {
   if ('methods' in entry) {
-    return {at: [entry.node.from, entry.node.to], bases: entry.bases, methods: [...entry.methods.values()].map(shape), attrs: [...entry.attrs.keys()], self: [...entry.selfAssignments.keys()], nested: [...entry.nested.keys()]};
+    return {
+      at: [entry.node.from, entry.node.to],
+      bases: entry.bases,
+      methods: [...entry.methods.values()].map(shape),
+      attrs: [...entry.attrs.keys()],
+      self: [...entry.selfAssignments.keys()],
+      nested: [...entry.nested.keys()],
+    };
   }
   return {at: [entry.node.from, entry.node.to], params: entry.params.map((p) => p.name), doc: entry.doc};
 }
@@ -191,10 +202,34 @@ function compare(text: string, where: string): void {
   const lazy: ModuleInfo | undefined = lazyModule(file, 'm', 'lib');
   if (!lazy) return;
   for (const name of [...eager.classes.keys(), ...eager.functions.keys()].reverse()) {
-    expect({where, name, cls: lazy.classes.get(name) && shape(lazy.classes.get(name)!), fn: lazy.functions.get(name) && shape(lazy.functions.get(name)!)}).toEqual({where, name, cls: eager.classes.get(name) && shape(eager.classes.get(name)!), fn: eager.functions.get(name) && shape(eager.functions.get(name)!)});
+    expect({
+      where,
+      name,
+      cls: lazy.classes.get(name) && shape(lazy.classes.get(name)!),
+      fn: lazy.functions.get(name) && shape(lazy.functions.get(name)!),
+    }).toEqual({
+      where,
+      name,
+      cls: eager.classes.get(name) && shape(eager.classes.get(name)!),
+      fn: eager.functions.get(name) && shape(eager.functions.get(name)!),
+    });
   }
-  expect({where, imports: [...lazy.imports], assigns: [...lazy.assigns.keys()]}).toEqual({where, imports: [...eager.imports], assigns: [...eager.assigns.keys()]});
-  expect({where, classes: [...lazy.classes.keys()], functions: [...lazy.functions.keys()], error: lazy.py.syntaxError}).toEqual({where, classes: [...eager.classes.keys()], functions: [...eager.functions.keys()], error: eager.py.syntaxError});
+  expect({where, imports: [...lazy.imports], assigns: [...lazy.assigns.keys()]}).toEqual({
+    where,
+    imports: [...eager.imports],
+    assigns: [...eager.assigns.keys()],
+  });
+  expect({
+    where,
+    classes: [...lazy.classes.keys()],
+    functions: [...lazy.functions.keys()],
+    error: lazy.py.syntaxError,
+  }).toEqual({
+    where,
+    classes: [...eager.classes.keys()],
+    functions: [...eager.functions.keys()],
+    error: eager.py.syntaxError,
+  });
 }
 
 describe('a lazy module answers what a whole-module parse answers', () => {
@@ -204,7 +239,10 @@ describe('a lazy module answers what a whole-module parse answers', () => {
 
   it('for every form of the valid-syntax corpus, inside a library module', () => {
     for (const form of VALID_FORMS) {
-      compare(`"""Docs."""\nimport os\n\n${form.code}\n\nclass After(Base):\n    def m(self):\n        self.x = 1\n`, form.name);
+      compare(
+        `"""Docs."""\nimport os\n\n${form.code}\n\nclass After(Base):\n    def m(self):\n        self.x = 1\n`,
+        form.name,
+      );
     }
   });
 });

@@ -19,7 +19,9 @@ const at = (file: string, line: number): Array<[string | null, string | null, st
 describe('library-loops fixture', () => {
   test('a loop over self.model.relations observes every endpoint the metadata declares, in its order', () => {
     expect(at('src/lifecycle.py', 18)).toEqual(
-      ['database', 'certificates', 'logging', 'metrics-endpoint', 'self-metrics-endpoint', 'cluster', 'upgrade'].map((e) => [`${e}-relation-departed`, '_on_departed', undefined]),
+      ['database', 'certificates', 'logging', 'metrics-endpoint', 'self-metrics-endpoint', 'cluster', 'upgrade'].map(
+        (e) => [`${e}-relation-departed`, '_on_departed', undefined],
+      ),
     );
   });
 
@@ -40,7 +42,9 @@ describe('library-loops fixture', () => {
   });
 
   test('one event passed alone is a list of one', () => {
-    expect(at('lib/charms/acme_logs/v0/forwarder.py', 20)).toEqual([['upgrade-charm', '_update_logging', 'LogForwarder']]);
+    expect(at('lib/charms/acme_logs/v0/forwarder.py', 20)).toEqual([
+      ['upgrade-charm', '_update_logging', 'LogForwarder'],
+    ]);
   });
 
   test('getattr over the containers the metadata declares, with an f-string or str.format', () => {
@@ -55,19 +59,31 @@ describe('library-loops fixture', () => {
   });
 
   test('a library object built by another library object handles its events', () => {
-    expect(at('lib/charms/acme_certs/v0/certs.py', 25)).toEqual([['certificates-relation-changed', '_on_relation_changed', 'CertRequires']]);
-    expect(at('lib/charms/acme_certs/v0/certs.py', 26)).toEqual([['secret-expired', '_on_secret_expired', 'CertRequires']]);
+    expect(at('lib/charms/acme_certs/v0/certs.py', 25)).toEqual([
+      ['certificates-relation-changed', '_on_relation_changed', 'CertRequires'],
+    ]);
+    expect(at('lib/charms/acme_certs/v0/certs.py', 26)).toEqual([
+      ['secret-expired', '_on_secret_expired', 'CertRequires'],
+    ]);
     expect(at('lib/charms/acme_certs/v0/wrapper.py', 20)).toEqual([]);
   });
 
   test('the relation named through the object`s relation data, bases initialised by Base.__init__(self, ...)', () => {
-    expect(at('lib/charms/acme_db/v0/database.py', 35)).toEqual([['database-relation-changed', '_on_relation_changed', 'DatabaseRequires']]);
-    expect(at('lib/charms/acme_db/v0/database.py', 36)).toEqual([['database-relation-created', '_on_relation_created', 'DatabaseRequires']]);
+    expect(at('lib/charms/acme_db/v0/database.py', 35)).toEqual([
+      ['database-relation-changed', '_on_relation_changed', 'DatabaseRequires'],
+    ]);
+    expect(at('lib/charms/acme_db/v0/database.py', 36)).toEqual([
+      ['database-relation-created', '_on_relation_created', 'DatabaseRequires'],
+    ]);
   });
 
   test('`**kwargs` passed on: a keyword the charm gave reaches the library base, one it did not keeps its default', () => {
-    expect(at('lib/charms/acme_upgrade/v0/upgrade.py', 17)).toEqual([['upgrade-relation-changed', '_on_upgrade_changed', 'LoopsUpgrade']]);
-    expect(at('lib/charms/acme_upgrade/v0/upgrade.py', 19)).toEqual([['resume-upgrade-action', '_on_resume_upgrade_action', 'LoopsUpgrade']]);
+    expect(at('lib/charms/acme_upgrade/v0/upgrade.py', 17)).toEqual([
+      ['upgrade-relation-changed', '_on_upgrade_changed', 'LoopsUpgrade'],
+    ]);
+    expect(at('lib/charms/acme_upgrade/v0/upgrade.py', 19)).toEqual([
+      ['resume-upgrade-action', '_on_resume_upgrade_action', 'LoopsUpgrade'],
+    ]);
   });
 
   test('a set comprehension over the policies the charm passes: one event per distinct relation', () => {

@@ -31,7 +31,9 @@ export function modelValidator(): ValidateFunction {
 export function schemaErrors(value: unknown): string[] {
   const validate = modelValidator();
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+  );
 }
 
 /**

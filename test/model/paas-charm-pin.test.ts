@@ -22,7 +22,10 @@ function flaskCharm(files: Record<string, string>): string {
   return dir;
 }
 
-const inherited = (dir: string): string[] => loadCharm(dir).events.filter((e) => e.inherited).map((e) => e.name!);
+const inherited = (dir: string): string[] =>
+  loadCharm(dir)
+    .events.filter((e) => e.inherited)
+    .map((e) => e.name!);
 
 afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true});
@@ -30,10 +33,22 @@ afterEach(() => {
 
 describe('pinnedPaasCharm', () => {
   test.each([
-    ['requirements.txt', 'ops==2.17\npaas-charm==1.4.0 ; python_version >= "3.10"\n', {version: '1.4.0', file: 'requirements.txt', line: 2}],
+    [
+      'requirements.txt',
+      'ops==2.17\npaas-charm==1.4.0 ; python_version >= "3.10"\n',
+      {version: '1.4.0', file: 'requirements.txt', line: 2},
+    ],
     ['requirements.txt', 'Paas_Charm[extra]==1.9.1\n', {version: '1.9.1', file: 'requirements.txt', line: 1}],
-    ['uv.lock', 'version = 1\n\n[[package]]\nname = "ops"\nversion = "2.17.0"\n\n[[package]]\nname = "paas-charm"\nversion = "1.7.2"\nsource = { registry = "https://pypi.org/simple" }\n', {version: '1.7.2', file: 'uv.lock', line: 9}],
-    ['poetry.lock', '[[package]]\nname = "paas-charm"\nversion = "1.2.0"\ndescription = "x"\n', {version: '1.2.0', file: 'poetry.lock', line: 3}],
+    [
+      'uv.lock',
+      'version = 1\n\n[[package]]\nname = "ops"\nversion = "2.17.0"\n\n[[package]]\nname = "paas-charm"\nversion = "1.7.2"\nsource = { registry = "https://pypi.org/simple" }\n',
+      {version: '1.7.2', file: 'uv.lock', line: 9},
+    ],
+    [
+      'poetry.lock',
+      '[[package]]\nname = "paas-charm"\nversion = "1.2.0"\ndescription = "x"\n',
+      {version: '1.2.0', file: 'poetry.lock', line: 3},
+    ],
   ])('%s pins the release', (file, text, expected) => {
     expect(pinnedPaasCharm(new CharmSources(flaskCharm({[file]: text})))).toEqual(expected);
   });
@@ -47,7 +62,10 @@ describe('pinnedPaasCharm', () => {
   });
 
   test('the lock file wins over requirements.txt', () => {
-    const dir = flaskCharm({'requirements.txt': 'paas-charm==1.1.0\n', 'uv.lock': '[[package]]\nname = "paas-charm"\nversion = "1.12.0"\n'});
+    const dir = flaskCharm({
+      'requirements.txt': 'paas-charm==1.1.0\n',
+      'uv.lock': '[[package]]\nname = "paas-charm"\nversion = "1.12.0"\n',
+    });
     expect(pinnedPaasCharm(new CharmSources(dir))?.version).toBe('1.12.0');
   });
 });

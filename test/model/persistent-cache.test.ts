@@ -9,7 +9,13 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from '@jest/globals';
 import {clearCharmCache, loadCharmCached, loadCounts, usePersistentCache} from '../../src/model/charm/cache.js';
 import {loadCharm} from '../../src/model/charm/load.js';
-import {CACHE_DIR_ENV, NO_CACHE_ENV, PACKAGE_NAME, PersistentModelCache, persistentCacheDirectory} from '../../src/model/charm/persistent-cache.js';
+import {
+  CACHE_DIR_ENV,
+  NO_CACHE_ENV,
+  PACKAGE_NAME,
+  PersistentModelCache,
+  persistentCacheDirectory,
+} from '../../src/model/charm/persistent-cache.js';
 import {FIXTURE_CHARMS} from './model-helpers.js';
 
 const HANDLER_DOC = 'Push config files and Pebble layers to both containers and replan.';
@@ -97,7 +103,10 @@ describe('persistent model cache', () => {
     ['cut short', (t) => t.slice(0, Math.floor(t.length / 2))],
     ['not JSON', () => 'this is not a cache entry'],
     ['model edited in place', (t) => t.replace(HANDLER_DOC, 'Injected <b>text</b>.')],
-    ['another charm directory', (t) => t.replace(JSON.stringify(`${charm}\u0000`), JSON.stringify('/elsewhere/charm\u0000'))],
+    [
+      'another charm directory',
+      (t) => t.replace(JSON.stringify(`${charm}\u0000`), JSON.stringify('/elsewhere/charm\u0000')),
+    ],
     ['another package', (t) => t.replace(`"package":"${PACKAGE_NAME}"`, '"package":"someone-else"')],
   ];
   test.each(damage)('an entry %s is never trusted, and is rewritten', (_, change) => {
@@ -143,7 +152,7 @@ describe('where the cache lives', () => {
     expect(persistentCacheDirectory(undefined, site, {})).toBe(join(site, 'node_modules', '.cache', PACKAGE_NAME));
   });
 
-  test('for a site, always beside webpack\'s cache in the site, so the first build and the next use one folder', () => {
+  test("for a site, always beside webpack's cache in the site, so the first build and the next use one folder", () => {
     const site = join(work, 'repo', 'website');
     mkdirSync(join(work, 'repo', 'node_modules'), {recursive: true});
     mkdirSync(site, {recursive: true});

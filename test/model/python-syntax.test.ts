@@ -21,7 +21,9 @@ function interpreters(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const cmd of INTERPRETERS) {
     try {
-      const v = execFileSync(cmd, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], {encoding: 'utf8'}).trim();
+      const v = execFileSync(cmd, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], {
+        encoding: 'utf8',
+      }).trim();
       if (!out.some(([, seen]) => seen === v)) out.push([cmd, v]);
     } catch {
       // not installed
@@ -38,8 +40,11 @@ const newer = (a: string, b: string): boolean => {
 
 /** CPython's verdict on each form: null when it compiles, else its error. */
 function referee(cmd: string, forms: SyntaxForm[]): Array<string | null> {
-  const script = 'import json, sys\nout = []\nfor src in json.load(sys.stdin):\n    try:\n        compile(src, "<form>", "exec")\n        out.append(None)\n    except SyntaxError as e:\n        out.append("%s (line %s)" % (e.msg, e.lineno))\nprint(json.dumps(out))\n';
-  return JSON.parse(execFileSync(cmd, ['-c', script], {input: JSON.stringify(forms.map((f) => f.code)), encoding: 'utf8'})) as Array<string | null>;
+  const script =
+    'import json, sys\nout = []\nfor src in json.load(sys.stdin):\n    try:\n        compile(src, "<form>", "exec")\n        out.append(None)\n    except SyntaxError as e:\n        out.append("%s (line %s)" % (e.msg, e.lineno))\nprint(json.dumps(out))\n';
+  return JSON.parse(
+    execFileSync(cmd, ['-c', script], {input: JSON.stringify(forms.map((f) => f.code)), encoding: 'utf8'}),
+  ) as Array<string | null>;
 }
 
 const found = interpreters();
@@ -51,19 +56,25 @@ describe('valid Python 3.8-3.13 syntax gives no python-syntax diagnostic', () =>
   });
 
   const refereed = byForm.filter((f) => f.python);
-  test.each(refereed.map((f) => [f.form.name, f.form.since, f.python![0]] as const))('CPython accepts: %s (%s, %s)', (name, _since, cmd) => {
-    const form = VALID_FORMS.find((f) => f.name === name)!;
-    expect(referee(cmd, [form])).toEqual([null]);
-  });
+  test.each(refereed.map((f) => [f.form.name, f.form.since, f.python![0]] as const))(
+    'CPython accepts: %s (%s, %s)',
+    (name, _since, cmd) => {
+      const form = VALID_FORMS.find((f) => f.name === name)!;
+      expect(referee(cmd, [form])).toEqual([null]);
+    },
+  );
 
-  test.each(VALID_FORMS.map((f) => [f.name, f.since] as const))('the model parses without a syntax error: %s (%s)', (name) => {
-    const form = VALID_FORMS.find((f) => f.name === name)!;
-    const lines = new LineCounter();
-    lines.addNewLine(0);
-    for (let i = form.code.indexOf('\n'); i !== -1; i = form.code.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-    const module = parseModule({path: 'src/form.py', text: form.code, lines}, 'form');
-    expect(module.syntaxError).toBeUndefined();
-  });
+  test.each(VALID_FORMS.map((f) => [f.name, f.since] as const))(
+    'the model parses without a syntax error: %s (%s)',
+    (name) => {
+      const form = VALID_FORMS.find((f) => f.name === name)!;
+      const lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = form.code.indexOf('\n'); i !== -1; i = form.code.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+      const module = parseModule({path: 'src/form.py', text: form.code, lines}, 'form');
+      expect(module.syntaxError).toBeUndefined();
+    },
+  );
 });
 
 describe('a module that does not parse (test/fixtures/charms/broken/python-syntax, `if port = 0:` at src/charm.py:31)', () => {
@@ -82,12 +93,21 @@ describe('a module that does not parse (test/fixtures/charms/broken/python-synta
     }
     expect(error).toBeInstanceOf(CharmLoadError);
     expect((error as CharmLoadError).diagnostics).toEqual([
-      expect.objectContaining({severity: 'error', code: 'python-syntax', file: 'src/charm.py', line: 31, column: 17, hint: expect.stringContaining('python3 -m py_compile src/charm.py')}),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'python-syntax',
+        file: 'src/charm.py',
+        line: 31,
+        column: 17,
+        hint: expect.stringContaining('python3 -m py_compile src/charm.py'),
+      }),
     ]);
   });
 
   test('onError throw (the default): the page build fails, naming the page and the position', () => {
-    expect(() => run(':::juju-events\n:::\n', throwing)).toThrow(/page\.md:1:1: the charm could not be read:\nsrc\/charm\.py:31:17: python-syntax/);
+    expect(() => run(':::juju-events\n:::\n', throwing)).toThrow(
+      /page\.md:1:1: the charm could not be read:\nsrc\/charm\.py:31:17: python-syntax/,
+    );
   });
 
   test('onError warn: a warning admonition where the events would be, never a shorter event list', () => {
@@ -109,7 +129,8 @@ describe('match a, b: heads (read as match (a, b):)', () => {
     const methods: string[] = [];
     module.tree.iterate({
       enter(n) {
-        if (n.name === 'FunctionDefinition' && n.node.parent?.parent?.name === 'ClassDefinition') methods.push(module.file.text.slice(n.from, n.to).split('(')[0]!);
+        if (n.name === 'FunctionDefinition' && n.node.parent?.parent?.name === 'ClassDefinition')
+          methods.push(module.file.text.slice(n.from, n.to).split('(')[0]!);
       },
     });
     expect(methods).toEqual(['def f', 'def g']);

@@ -22,8 +22,15 @@ describe('rock of a 12-factor app container', () => {
   test('the only rock, built without the go-framework extension, is the app image; its service replaces the framework`s', () => {
     const model = loadCharm(join(FIXTURE_CHARMS, 'plain-rock/charm'));
     expect(model.rocks.map((r) => [r.name, r.container, r.resource, r.matchedBy])).toEqual([
-      ['notes', 'app', 'app-image', 'the only rock in the repository, built without the go-framework extension: the charm runs its app in container `app`'],
+      [
+        'notes',
+        'app',
+        'app-image',
+        'the only rock in the repository, built without the go-framework extension: the charm runs its app in container `app`',
+      ],
     ]);
-    expect(model.pebble.map((l) => [l.container, l.file, l.services.map((s) => [s.name, s.command])])).toEqual([['app', '../notes_rock/rockcraft.yaml', [['go', '/app/notes serve']]]]);
+    expect(model.pebble.map((l) => [l.container, l.file, l.services.map((s) => [s.name, s.command])])).toEqual([
+      ['app', '../notes_rock/rockcraft.yaml', [['go', '/app/notes serve']]],
+    ]);
   });
 });

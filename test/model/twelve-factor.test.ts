@@ -14,7 +14,8 @@ beforeAll(() => {
   model = normaliseModel(loadCharm(dir), dir);
 });
 
-const servicesOf = (container: string): PebbleService[] => model.pebble.filter((l) => l.container === container).flatMap((l) => l.services);
+const servicesOf = (container: string): PebbleService[] =>
+  model.pebble.filter((l) => l.container === container).flatMap((l) => l.services);
 
 describe('twelve-factor (django-framework, rock at the repository root)', () => {
   test('the django-framework rock is the image of container django-app, and says why', () => {
@@ -23,16 +24,17 @@ describe('twelve-factor (django-framework, rock at the repository root)', () => 
       extensions: ['django-framework'],
       container: 'django-app',
       resource: 'django-app-image',
-      matchedBy: 'the only rock built with the django-framework extension, whose charm runs it in container `django-app`',
+      matchedBy:
+        'the only rock built with the django-framework extension, whose charm runs it in container `django-app`',
     });
     expect(model.rocks.find((r) => r.name === 'nginx')).not.toHaveProperty('container');
   });
 
-  test('the container runs the rock\'s services merged with the extension\'s', () => {
+  test("the container runs the rock's services merged with the extension's", () => {
     expect(servicesOf('django-app').map((s) => s.name)).toEqual(['django', 'celery-worker', 'statsd-exporter']);
   });
 
-  test('the user\'s command wins; the extension keeps startup, user and after', () => {
+  test("the user's command wins; the extension keeps startup, user and after", () => {
     expect(servicesOf('django-app').find((s) => s.name === 'django')).toMatchObject({
       command: '/bin/python3 -m gunicorn -c /django/gunicorn.conf.py shop.wsgi:application',
       computed: [],
@@ -45,8 +47,11 @@ describe('twelve-factor (django-framework, rock at the repository root)', () => 
     });
   });
 
-  test('the extension-only service sits at the extension\'s line in rockcraft.yaml', () => {
-    expect(servicesOf('django-app').find((s) => s.name === 'statsd-exporter')).toMatchObject({override: 'merge', line: 10});
+  test("the extension-only service sits at the extension's line in rockcraft.yaml", () => {
+    expect(servicesOf('django-app').find((s) => s.name === 'statsd-exporter')).toMatchObject({
+      override: 'merge',
+      line: 10,
+    });
   });
 
   test('no service is left in a container-less layer for this rock, and no warning', () => {
@@ -60,10 +65,15 @@ describe('twelve-factor (django-framework, rock at the repository root)', () => 
 });
 
 describe('12-factor charm without its rock in the repository (flask-app)', () => {
-  test('the container runs the flask-framework extension\'s services, placed at charmcraft.yaml extensions:', () => {
+  test("the container runs the flask-framework extension's services, placed at charmcraft.yaml extensions:", () => {
     const m = loadCharm(join(FIXTURE_CHARMS, 'flask-app'));
     const layer = m.pebble.find((l) => l.container === 'flask-app');
-    expect(layer).toMatchObject({file: 'charmcraft.yaml', line: 17, origin: 'rockcraft', label: 'flask-framework (Rockcraft extension)'});
+    expect(layer).toMatchObject({
+      file: 'charmcraft.yaml',
+      line: 17,
+      origin: 'rockcraft',
+      label: 'flask-framework (Rockcraft extension)',
+    });
     expect(layer!.services.map((s) => [s.name, s.computed])).toEqual([
       ['flask', ['command']],
       ['statsd-exporter', []],

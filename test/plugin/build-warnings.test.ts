@@ -43,7 +43,10 @@ interface PluginHalf {
 function plugin(onDrift: 'warn' | 'throw'): PluginHalf {
   const charms = charmArchitecture({id: `warnings-${onDrift}`, charms: {busy: {path: './charm'}}, onDrift});
   const [fn, options] = charms.plugin as unknown as [(c: LoadContext, o: unknown) => PluginHalf, unknown];
-  const siteConfig = {presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]], plugins: [charms.plugin]};
+  const siteConfig = {
+    presets: [['classic', {docs: {beforeDefaultRemarkPlugins: [charms.remarkPlugin]}}]],
+    plugins: [charms.plugin],
+  };
   return fn({siteDir: site, siteConfig} as unknown as LoadContext, options);
 }
 
@@ -64,12 +67,14 @@ async function logged(action: () => Promise<void>): Promise<string[]> {
   }
 }
 
-test('every build prints the drift (page file:line) and the charm\'s warnings, without the remark half running', async () => {
+test("every build prints the drift (page file:line) and the charm's warnings, without the remark half running", async () => {
   const p = plugin('warn');
   const page = relative(process.cwd(), join(site, 'docs', 'busy.md'));
   const expected = [
     expect.stringMatching(/charm\/charmcraft\.yaml:\d+:1: unknown-key: Unknown top-level key `colour`/),
-    expect.stringContaining(`${page}:11:1: event-not-observed: Drift: the page annotates \`database-relation-joined\`, which the charm busy-k8s does not observe.`),
+    expect.stringContaining(
+      `${page}:11:1: event-not-observed: Drift: the page annotates \`database-relation-joined\`, which the charm busy-k8s does not observe.`,
+    ),
   ];
   const first = await logged(() => build(p));
   expect(first).toEqual(expected);
@@ -77,6 +82,8 @@ test('every build prints the drift (page file:line) and the charm\'s warnings, w
   expect(await logged(() => build(p))).toEqual(expected);
 });
 
-test('onDrift: \'throw\' fails the build and lists each drifted note', async () => {
-  await expect(build(plugin('throw'))).rejects.toThrow(/onDrift: 'throw'.*\n.*busy\.md:11:1: event-not-observed: .*`database-relation-joined`/);
+test("onDrift: 'throw' fails the build and lists each drifted note", async () => {
+  await expect(build(plugin('throw'))).rejects.toThrow(
+    /onDrift: 'throw'.*\n.*busy\.md:11:1: event-not-observed: .*`database-relation-joined`/,
+  );
 });

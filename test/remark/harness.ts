@@ -28,7 +28,11 @@ export const options = normalizeOptions({
     busy: {path: 'test/fixtures/remark/busy-charm/charm', repository: 'https://github.com/example/busy-k8s-operator'},
     flask: {path: 'test/fixtures/charms/flask-app', repository: 'https://github.com/example/flask-app-operator'},
     // A charm in the `charm/` folder of its repository, its rock beside it.
-    shapes: {path: 'test/fixtures/remark/charm-shapes/charm', repository: 'https://github.com/example/shapes-operator', pathInRepository: 'charm'},
+    shapes: {
+      path: 'test/fixtures/remark/charm-shapes/charm',
+      repository: 'https://github.com/example/shapes-operator',
+      pathInRepository: 'charm',
+    },
   },
   defaultCharm: 'pastebin',
 });
@@ -43,18 +47,32 @@ function printableDiagram(node: RootContent): Code[] | null {
   if (!props) return null;
   const alt: unknown = JSON.parse(props.alt);
   return [
-    {type: 'code', lang: 'mermaid', meta: `CharmDiagram title=${JSON.stringify(props.title)} description=${JSON.stringify(props.description)}`, value: props.source},
+    {
+      type: 'code',
+      lang: 'mermaid',
+      meta: `CharmDiagram title=${JSON.stringify(props.title)} description=${JSON.stringify(props.description)}`,
+      value: props.source,
+    },
     {type: 'code', lang: 'json', meta: 'CharmDiagram alt', value: JSON.stringify(alt, null, 2)},
   ];
 }
 
 /** Parses a page the way Docusaurus does (CommonMark + GFM + directives), runs the transformer, prints Markdown back. */
 export function run(source: string, opts = options): {output: string; tree: Root; file: VFile} {
-  const tree = fromMarkdown(source, {extensions: [gfm(), directive()], mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()]});
+  const tree = fromMarkdown(source, {
+    extensions: [gfm(), directive()],
+    mdastExtensions: [gfmFromMarkdown(), directiveFromMarkdown()],
+  });
   const file = new VFile({path: join(fixtures, 'page.md'), value: source});
   remarkCharmDirectives(opts)(tree, file);
   // Diagram elements and imports are MDX nodes: print each diagram's props for review, all of them.
-  const printable: Root = {type: 'root', children: tree.children.flatMap((n) => (n.type === 'mdxjsEsm' ? [] : printableDiagram(n) ?? [n]))};
-  return {output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}), tree, file};
+  const printable: Root = {
+    type: 'root',
+    children: tree.children.flatMap((n) => (n.type === 'mdxjsEsm' ? [] : (printableDiagram(n) ?? [n]))),
+  };
+  return {
+    output: toMarkdown(printable, {extensions: [gfmToMarkdown(), directiveToMarkdown()], bullet: '-'}),
+    tree,
+    file,
+  };
 }
-

@@ -26,26 +26,42 @@ describe('page details', () => {
     expect(item.match(/Action:/g)).toHaveLength(1);
   });
 
-  test('with a library handler too, the charm\'s own handler comes first and carries the author\'s note', () => {
+  test("with a library handler too, the charm's own handler comes first and carries the author's note", () => {
     // pastebin-k8s: upgrade-charm is observed by the charm and by MetricsEndpointProvider (prometheus_scrape).
-    const item = eventItem('## Juju events\n\n:::juju-events\n- upgrade-charm: migrations run before the new image serves.\n:::\n', 'upgrade-charm');
+    const item = eventItem(
+      '## Juju events\n\n:::juju-events\n- upgrade-charm: migrations run before the new image serves.\n:::\n',
+      'upgrade-charm',
+    );
     const actions = item.split('\n').filter((l) => l.trim().startsWith('Action:'));
     expect(actions).toHaveLength(2);
-    expect(actions[0]).toMatch(/^\s*Action: migrations run before the new image serves\. Run database migrations after a charm or image upgrade\. \(\[`_on_upgrade_charm`\]/);
+    expect(actions[0]).toMatch(
+      /^\s*Action: migrations run before the new image serves\. Run database migrations after a charm or image upgrade\. \(\[`_on_upgrade_charm`\]/,
+    );
     expect(actions[1]).toMatch(/^\s*Action: Write the scrape jobs .*\[`_set_scrape_jobs`\]/);
   });
 
-  test('a handler in the installed framework links to its source at the pinned commit, never to the charm\'s class line', () => {
+  test("a handler in the installed framework links to its source at the pinned commit, never to the charm's class line", () => {
     const item = eventItem(':::juju-events{charm="flask"}\n:::\n', 'config-changed');
-    expect(item).toContain('([`_on_config_changed`](https://github.com/canonical/paas-charm/blob/9846ae6cb2/src/paas_charm/charm.py#L195))');
+    expect(item).toContain(
+      '([`_on_config_changed`](https://github.com/canonical/paas-charm/blob/9846ae6cb2/src/paas_charm/charm.py#L195))',
+    );
     expect(item).not.toContain('flask-app-operator/blob/main/src/charm.py');
   });
 
   test('above 25 events the TOC has one entry per group; each event keeps its #event-<name> id', () => {
     const {tree} = run('## Juju events\n\n:::juju-events{charm="busy"}\n:::\n');
-    const headings = tree.children.filter((n) => n.type === 'heading').map((h) => (h.data)?.hProperties?.id);
-    expect(headings).toEqual(['juju-events', 'events-lifecycle', 'events-workload', 'events-relations', 'events-actions', 'events-secrets']);
-    const ids = tree.children.filter((n): n is List => n.type === 'list').flatMap((l) => l.children.map((i) => (i.children[0]!.data as {hProperties?: {id?: string}}).hProperties?.id));
+    const headings = tree.children.filter((n) => n.type === 'heading').map((h) => h.data?.hProperties?.id);
+    expect(headings).toEqual([
+      'juju-events',
+      'events-lifecycle',
+      'events-workload',
+      'events-relations',
+      'events-actions',
+      'events-secrets',
+    ]);
+    const ids = tree.children
+      .filter((n): n is List => n.type === 'list')
+      .flatMap((l) => l.children.map((i) => (i.children[0]!.data as {hProperties?: {id?: string}}).hProperties?.id));
     expect(ids).toHaveLength(30);
     expect(ids).toContain('event-config-changed');
     // The same page with toc="event": one heading per event again.

@@ -24,8 +24,12 @@ function examples(): Array<{page: string; shown: string; line: number}> {
     if (block.type !== 'code' || block.lang !== 'md') continue;
     const between = blocks.slice(i + 1).findIndex((b) => b.type === 'code');
     const next = between >= 0 ? (blocks[i + 1 + between] as Code) : undefined;
-    const prose = blocks.slice(i + 1, i + 1 + between).map((b) => readme.slice(b.position!.start.offset, b.position!.end.offset)).join(' ');
-    if (next?.lang === 'md' && /expands to/i.test(prose)) out.push({page: block.value, shown: next.value, line: block.position!.start.line});
+    const prose = blocks
+      .slice(i + 1, i + 1 + between)
+      .map((b) => readme.slice(b.position!.start.offset, b.position!.end.offset))
+      .join(' ');
+    if (next?.lang === 'md' && /expands to/i.test(prose))
+      out.push({page: block.value, shown: next.value, line: block.position!.start.line});
   }
   return out;
 }
@@ -44,7 +48,13 @@ function readsAs(output: string, shown: string): boolean {
 
 const options = normalizeOptions({
   id: 'readme',
-  charms: {pastebin: {path: 'website/charms/pastebin-k8s', repository: 'https://github.com/example/pastebin-k8s-operator', branch: 'main'}},
+  charms: {
+    pastebin: {
+      path: 'website/charms/pastebin-k8s',
+      repository: 'https://github.com/example/pastebin-k8s-operator',
+      branch: 'main',
+    },
+  },
 });
 stateFor(options).siteDir = root;
 

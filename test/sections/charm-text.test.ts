@@ -8,13 +8,22 @@ import {charmInline, charmMarkdown} from '../../src/sections/mdast.js';
 import type {LinkOptions} from '../../src/sections/context.js';
 
 const NO_REPOSITORY: LinkOptions = {jujuDocsUrl: 'https://juju.example/hook/', charmhubUrl: 'https://charmhub.io'};
-const REPOSITORY: LinkOptions = {...NO_REPOSITORY, repository: 'https://github.com/acme/operators/', branch: 'v2', charmPathInRepository: 'charms/web'};
+const REPOSITORY: LinkOptions = {
+  ...NO_REPOSITORY,
+  repository: 'https://github.com/acme/operators/',
+  branch: 'v2',
+  charmPathInRepository: 'charms/web',
+};
 
 /** `[label](url)` as the page shows it: `link <url>` or `text`. */
 function shown(url: string, links: LinkOptions): string {
   const nodes = charmInline(`[label](${url})`, links);
   const node = nodes.length === 1 ? nodes[0] : undefined;
-  return node?.type === 'link' ? `link ${node.url}` : node?.type === 'text' ? `text ${node.value}` : JSON.stringify(nodes);
+  return node?.type === 'link'
+    ? `link ${node.url}`
+    : node?.type === 'text'
+      ? `text ${node.value}`
+      : JSON.stringify(nodes);
 }
 
 describe('links in charm text', () => {
@@ -23,7 +32,11 @@ describe('links in charm text', () => {
     ['https://example.org/docs', 'link https://example.org/docs', 'link https://example.org/docs'],
     ['mailto:team@example.org', 'link mailto:team@example.org', 'link mailto:team@example.org'],
     ['#configuration', 'link #configuration', 'link #configuration'],
-    ['docs/setup.md#install', 'text label', 'link https://github.com/acme/operators/blob/v2/charms/web/docs/setup.md#install'],
+    [
+      'docs/setup.md#install',
+      'text label',
+      'link https://github.com/acme/operators/blob/v2/charms/web/docs/setup.md#install',
+    ],
     ['./src/charm.py', 'text label', 'link https://github.com/acme/operators/blob/v2/charms/web/src/charm.py'],
     ['../common/README.md', 'text label', 'link https://github.com/acme/operators/blob/v2/charms/common/README.md'],
     ['../../../../../../etc/ld.so.conf', 'text label', 'text label'],
@@ -42,7 +55,10 @@ describe('links in charm text', () => {
 
   test('autolinks and bare web addresses keep their links; a file autolink does not', () => {
     const nodes = charmInline('<https://example.org/a> www.example.org <file:///etc/passwd>', NO_REPOSITORY);
-    expect(nodes.filter((n) => n.type === 'link').map((n) => (n as {url: string}).url)).toEqual(['https://example.org/a', 'http://www.example.org']);
+    expect(nodes.filter((n) => n.type === 'link').map((n) => (n as {url: string}).url)).toEqual([
+      'https://example.org/a',
+      'http://www.example.org',
+    ]);
   });
 
   test('the same text is cached per repository: a link resolved for one site is not reused by another', () => {
@@ -76,7 +92,10 @@ describe('text too long or too deeply nested', () => {
   test.each([
     ['a list nested three levels', '- a\n  - b\n    - c\n'],
     ['snake_case names and **bold** words', 'Sets `log_level` and max_body_size; **restarts** the _workload_.'],
-    ['a Python example indented in a fence', `\`\`\`python\n${Array.from({length: 12}, (_, i) => `${'    '.repeat(i)}if x:`).join('\n')}\n\`\`\``],
+    [
+      'a Python example indented in a fence',
+      `\`\`\`python\n${Array.from({length: 12}, (_, i) => `${'    '.repeat(i)}if x:`).join('\n')}\n\`\`\``,
+    ],
     [`text of exactly ${MAX_CHARM_TEXT_CHARS} characters`, 'a'.repeat(MAX_CHARM_TEXT_CHARS)],
     [`quotes nested ${MAX_CHARM_TEXT_DEPTH} levels`, `${'> '.repeat(MAX_CHARM_TEXT_DEPTH)}x`],
   ])('%s: read as Markdown', (_name, text) => {

@@ -11,11 +11,17 @@ import type {CharmModel} from '../../src/model/types.js';
 import {charmCodeOverview} from '../../src/sections/code-overview.js';
 import {FIXTURE_CHARMS} from '../model/model-helpers.js';
 
-const links = {jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/', charmhubUrl: 'https://charmhub.io'};
+const links = {
+  jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/',
+  charmhubUrl: 'https://charmhub.io',
+};
 
 /** The example: the numbered list after "Take, for example", as Markdown. */
 function example(model: CharmModel): string {
-  const md = toMarkdown({type: 'root', children: charmCodeOverview({model, headingLevel: 2, links, attributes: {}, annotations: []})}, {extensions: [gfmToMarkdown()], bullet: '-', fences: true});
+  const md = toMarkdown(
+    {type: 'root', children: charmCodeOverview({model, headingLevel: 2, links, attributes: {}, annotations: []})},
+    {extensions: [gfmToMarkdown()], bullet: '-', fences: true},
+  );
   const at = md.indexOf('Take, for example');
   return at < 0 ? '(no example)' : md.slice(at);
 }
@@ -33,7 +39,8 @@ const FIRST_STEPS = `Take, for example, when a configuration is changed by using
 
 test('an observer in a loop (`for event in (...): observe(event, self._reconcile)`) is shown with the concrete event', () => {
   expect(helpers.events.find((e) => e.name === 'config-changed')?.expression).toBe('event');
-  expect(example(helpers)).toBe(`${FIRST_STEPS}3. In the \`__init__\` method is defined how to handle this event (written there in a more general form) like this:
+  expect(example(helpers))
+    .toBe(`${FIRST_STEPS}3. In the \`__init__\` method is defined how to handle this event (written there in a more general form) like this:
    \`\`\`python
    self.framework.observe(self.on.config_changed, self._reconcile)
    \`\`\`
@@ -43,7 +50,8 @@ test('an observer in a loop (`for event in (...): observe(event, self._reconcile
 
 test('a charm that never observes config-changed: no observe() line is invented', () => {
   const model: CharmModel = {...helpers, events: helpers.events.filter((e) => e.name !== 'config-changed')};
-  expect(example(model)).toBe(`${FIRST_STEPS}3. The charm does not observe \`config-changed\`: it reads the new value the next time it handles an event that it observes.
+  expect(example(model))
+    .toBe(`${FIRST_STEPS}3. The charm does not observe \`config-changed\`: it reads the new value the next time it handles an event that it observes.
 `);
 });
 
@@ -66,7 +74,7 @@ test.each([
   expect(example(model)).toContain(`juju config helpers-and-loops ${shown}\n`);
 });
 
-test('the charm\'s own option comes before an extension\'s, and a secret is never the example', () => {
+test("the charm's own option comes before an extension's, and a secret is never the example", () => {
   const model: CharmModel = {
     ...helpers,
     config: [

@@ -33,7 +33,10 @@ resources:
 `,
 );
 mkdirSync(join(dir, 'src'));
-writeFileSync(join(dir, 'src', 'charm.py'), 'import ops\n\n\nclass TwinCharm(ops.CharmBase):\n    pass\n\n\nif __name__ == "__main__":\n    ops.main(TwinCharm)\n');
+writeFileSync(
+  join(dir, 'src', 'charm.py'),
+  'import ops\n\n\nclass TwinCharm(ops.CharmBase):\n    pass\n\n\nif __name__ == "__main__":\n    ops.main(TwinCharm)\n',
+);
 mkdirSync(join(dir, 'worker_rock'));
 writeFileSync(
   join(dir, 'worker_rock', 'rockcraft.yaml'),
@@ -59,7 +62,16 @@ test('both containers run the rock of their shared image, in the section and in 
   expect(containerServices(model, a!).services.map((s) => s.name)).toEqual(['queue-worker']);
   expect(containerServices(model, b!).services.map((s) => s.name)).toEqual(['queue-worker']);
 
-  const section = toMarkdown({type: 'root', children: charmContainers({model, headingLevel: 2, links: {jujuDocsUrl: 'https://j', charmhubUrl: 'https://c'}, attributes: {}, annotations: []})});
+  const section = toMarkdown({
+    type: 'root',
+    children: charmContainers({
+      model,
+      headingLevel: 2,
+      links: {jujuDocsUrl: 'https://j', charmhubUrl: 'https://c'},
+      attributes: {},
+      annotations: [],
+    }),
+  });
   expect(section.match(/Pebble services: `queue-worker`\./g)).toHaveLength(2);
 
   const {alt} = charmDiagram(model);

@@ -10,9 +10,15 @@ import {loadCharm} from '../../src/model/charm/load.js';
 import {jujuEvents} from '../../src/sections/juju-events.js';
 import {FIXTURE_CHARMS} from '../model/model-helpers.js';
 
-const links = {jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/', charmhubUrl: 'https://charmhub.io'};
+const links = {
+  jujuDocsUrl: 'https://documentation.ubuntu.com/juju/latest/reference/hook/',
+  charmhubUrl: 'https://charmhub.io',
+};
 const model = loadCharm(join(FIXTURE_CHARMS, 'factories'));
-const markdown = toMarkdown({type: 'root', children: jujuEvents({model, headingLevel: 2, links, attributes: {}, annotations: []})}, {extensions: [gfmToMarkdown()], bullet: '-'});
+const markdown = toMarkdown(
+  {type: 'root', children: jujuEvents({model, headingLevel: 2, links, attributes: {}, annotations: []})},
+  {extensions: [gfmToMarkdown()], bullet: '-'},
+);
 /** The "Handled by library code" sentence of one event's item. */
 const handledBy = (event: string): string => {
   const item = markdown.slice(markdown.indexOf(`\`${event}\``));
@@ -22,15 +28,21 @@ const handledBy = (event: string): string => {
 test('two alternatives handle s3-credentials-relation-changed: each handler says when it runs', () => {
   expect(handledBy('s3-credentials-relation-changed')).toBe(
     "Handled by library code, not by the charm's own: `_on_s3_changed` of `FullBackup` (`charms.acme_backup.v0.backup`; only when `backup()` returns it), " +
-      '`_on_s3_refused` of `ReplicaBackup` (`charms.acme_backup.v0.backup`; only when `backup()` returns it). Fired when a remote unit changes its data on this endpoint\'s integration (and after it joins).',
+      "`_on_s3_refused` of `ReplicaBackup` (`charms.acme_backup.v0.backup`; only when `backup()` returns it). Fired when a remote unit changes its data on this endpoint's integration (and after it joins).",
   );
 });
 
 test('a handler of the base class every alternative runs, and an object built unconditionally, carry no condition', () => {
-  expect(handledBy('s3-credentials-relation-joined')).toContain('`_on_s3_event` of `BackupBase` (`charms.acme_backup.v0.backup`).');
-  expect(handledBy('route-relation-changed')).toContain('`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`).');
+  expect(handledBy('s3-credentials-relation-joined')).toContain(
+    '`_on_s3_event` of `BackupBase` (`charms.acme_backup.v0.backup`).',
+  );
+  expect(handledBy('route-relation-changed')).toContain(
+    '`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`).',
+  );
 });
 
 test('an object the function may not build at all (`... if enabled else None`)', () => {
-  expect(handledBy('metrics-route-relation-changed')).toContain('`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`; only when `optional_route()` returns it).');
+  expect(handledBy('metrics-route-relation-changed')).toContain(
+    '`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`; only when `optional_route()` returns it).',
+  );
 });

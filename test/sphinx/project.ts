@@ -30,17 +30,68 @@ export interface PageSpec {
   labelPrefix: string;
 }
 
-const REFERENCE_SECTIONS = ['--section', 'charm-architecture', '--section', 'charm-config', '--section', 'charm-actions', '--section', 'charm-integrations'];
+const REFERENCE_SECTIONS = [
+  '--section',
+  'charm-architecture',
+  '--section',
+  'charm-config',
+  '--section',
+  'charm-actions',
+  '--section',
+  'charm-integrations',
+];
 
 export const PAGES: PageSpec[] = [
-  {doc: 'pastebin', charmDir: 'website/charms/pastebin-k8s', format: 'myst', args: ['init', '--format', 'myst'], labelPrefix: 'pastebin-k8s'},
-  {doc: 'logsink', charmDir: 'website/charms/logsink', format: 'myst', args: ['render', '--format', 'myst'], labelPrefix: 'logsink'},
-  {doc: 'flask', charmDir: 'test/fixtures/charms/flask-app', format: 'rst', args: ['render', '--format', 'rst'], labelPrefix: 'flask-app'},
-  {doc: 'inert-myst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-text'},
-  {doc: 'inert-rst', charmDir: 'test/sphinx/fixtures/inert-text', format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'inert-rst', ...REFERENCE_SECTIONS], labelPrefix: 'inert-rst'},
+  {
+    doc: 'pastebin',
+    charmDir: 'website/charms/pastebin-k8s',
+    format: 'myst',
+    args: ['init', '--format', 'myst'],
+    labelPrefix: 'pastebin-k8s',
+  },
+  {
+    doc: 'logsink',
+    charmDir: 'website/charms/logsink',
+    format: 'myst',
+    args: ['render', '--format', 'myst'],
+    labelPrefix: 'logsink',
+  },
+  {
+    doc: 'flask',
+    charmDir: 'test/fixtures/charms/flask-app',
+    format: 'rst',
+    args: ['render', '--format', 'rst'],
+    labelPrefix: 'flask-app',
+  },
+  {
+    doc: 'inert-myst',
+    charmDir: 'test/sphinx/fixtures/inert-text',
+    format: 'myst',
+    args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS],
+    labelPrefix: 'inert-text',
+  },
+  {
+    doc: 'inert-rst',
+    charmDir: 'test/sphinx/fixtures/inert-text',
+    format: 'rst',
+    args: ['render', '--format', 'rst', '--label-prefix', 'inert-rst', ...REFERENCE_SECTIONS],
+    labelPrefix: 'inert-rst',
+  },
   // 40 endpoints, 30 events, a multi-line config default linked from its table cell ("see below")
-  {doc: 'busy-myst', charmDir: 'test/fixtures/remark/busy-charm/charm', format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'busy-k8s'},
-  {doc: 'busy-rst', charmDir: 'test/fixtures/remark/busy-charm/charm', format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'busy-rst', ...REFERENCE_SECTIONS], labelPrefix: 'busy-rst'},
+  {
+    doc: 'busy-myst',
+    charmDir: 'test/fixtures/remark/busy-charm/charm',
+    format: 'myst',
+    args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS],
+    labelPrefix: 'busy-k8s',
+  },
+  {
+    doc: 'busy-rst',
+    charmDir: 'test/fixtures/remark/busy-charm/charm',
+    format: 'rst',
+    args: ['render', '--format', 'rst', '--label-prefix', 'busy-rst', ...REFERENCE_SECTIONS],
+    labelPrefix: 'busy-rst',
+  },
 ];
 
 const CONF_PY = `project = 'charm-arch sphinx test'
@@ -83,14 +134,33 @@ function writeHostileCharm(dir: string): void {
     description: SPHINX_HOSTILE.join('\n\n'),
     containers: {app: {resource: 'app-image'}},
     resources: {'app-image': {type: 'oci-image', description: strings[4]}},
-    config: {options: Object.fromEntries(strings.map((d, i) => [`option-${i}`, {type: 'string', default: d, description: d}]))},
+    config: {
+      options: Object.fromEntries(strings.map((d, i) => [`option-${i}`, {type: 'string', default: d, description: d}])),
+    },
     actions: Object.fromEntries(strings.map((d, i) => [`action-${i}`, {description: d}])),
   };
   writeFileSync(join(dir, 'charmcraft.yaml'), stringify(charm));
   // JSON string literals are Python string literals too (the docstrings).
-  const py = ['import ops', '', 'class HostileCharm(ops.CharmBase):', '    def __init__(self, framework):', '        super().__init__(framework)'];
-  py.push('        framework.observe(self.on.config_changed, self._on_config_changed)', '        framework.observe(self.on.app_pebble_ready, self._on_ready)', '');
-  py.push('    def _on_config_changed(self, event):', `        ${JSON.stringify(SPHINX_HOSTILE.join(' '))}`, '', '    def _on_ready(self, event):', `        ${JSON.stringify(HOSTILE_STRINGS.join(' '))}`, '');
+  const py = [
+    'import ops',
+    '',
+    'class HostileCharm(ops.CharmBase):',
+    '    def __init__(self, framework):',
+    '        super().__init__(framework)',
+  ];
+  py.push(
+    '        framework.observe(self.on.config_changed, self._on_config_changed)',
+    '        framework.observe(self.on.app_pebble_ready, self._on_ready)',
+    '',
+  );
+  py.push(
+    '    def _on_config_changed(self, event):',
+    `        ${JSON.stringify(SPHINX_HOSTILE.join(' '))}`,
+    '',
+    '    def _on_ready(self, event):',
+    `        ${JSON.stringify(HOSTILE_STRINGS.join(' '))}`,
+    '',
+  );
   writeFileSync(join(dir, 'src', 'charm.py'), py.join('\n'));
 }
 
@@ -129,8 +199,20 @@ export async function writeProject(): Promise<SphinxProject> {
   writeHostileCharm(hostile);
   const pages: PageSpec[] = [
     ...PAGES,
-    {doc: 'hostile-myst', charmDir: hostile, format: 'myst', args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS], labelPrefix: 'hostile-text'},
-    {doc: 'hostile-rst', charmDir: hostile, format: 'rst', args: ['render', '--format', 'rst', '--label-prefix', 'hostile-rst', ...REFERENCE_SECTIONS], labelPrefix: 'hostile-rst'},
+    {
+      doc: 'hostile-myst',
+      charmDir: hostile,
+      format: 'myst',
+      args: ['render', '--format', 'myst', ...REFERENCE_SECTIONS],
+      labelPrefix: 'hostile-text',
+    },
+    {
+      doc: 'hostile-rst',
+      charmDir: hostile,
+      format: 'rst',
+      args: ['render', '--format', 'rst', '--label-prefix', 'hostile-rst', ...REFERENCE_SECTIONS],
+      labelPrefix: 'hostile-rst',
+    },
   ];
   for (const page of pages) {
     const file = join(src, `${page.doc}.${page.format === 'rst' ? 'rst' : 'md'}`);
@@ -142,20 +224,33 @@ export async function writeProject(): Promise<SphinxProject> {
   }
   const all = [...labels.values()].flat();
   writeFileSync(join(src, 'conf.py'), CONF_PY);
-  writeFileSync(join(src, 'index.md'), ['# Charms', '', '```{toctree}', ...pages.map((p) => p.doc), 'refs', '```', ''].join('\n'));
+  writeFileSync(
+    join(src, 'index.md'),
+    ['# Charms', '', '```{toctree}', ...pages.map((p) => p.doc), 'refs', '```', ''].join('\n'),
+  );
   // an explicit title: Sphinx resolves a bare {ref} only for labels placed before a section
-  writeFileSync(join(src, 'refs.md'), ['# Every label', '', ...all.map((l) => `- {ref}\`${l} <${l}>\``), ''].join('\n'));
+  writeFileSync(
+    join(src, 'refs.md'),
+    ['# Every label', '', ...all.map((l) => `- {ref}\`${l} <${l}>\``), ''].join('\n'),
+  );
   return {pages, base, src, html: join(base, 'html'), sources, labels};
 }
 
 /** Runs `sphinx-build -W -n --keep-going -b html`; resolves with its exit code and output. */
 export function sphinxBuild(project: SphinxProject): Promise<{code: number; output: string}> {
   if (!existsSync('/usr/bin/sphinx-build') && !process.env.SPHINX_BUILD) {
-    throw new Error('No sphinx-build. Install it with `apt-get install -y python3-sphinx python3-myst-parser python3-sphinxcontrib-mermaid` (.ci/run does).');
+    throw new Error(
+      'No sphinx-build. Install it with `apt-get install -y python3-sphinx python3-myst-parser python3-sphinxcontrib-mermaid` (.ci/run does).',
+    );
   }
   return new Promise((done) => {
-    execFile(SPHINX_BUILD, ['-W', '-n', '--keep-going', '-q', '-b', 'html', project.src, project.html], {maxBuffer: 16 * 1024 * 1024}, (error, stdout, stderr) => {
-      done({code: error ? ((error as {code?: number}).code ?? 1) : 0, output: `${stdout}${stderr}`});
-    });
+    execFile(
+      SPHINX_BUILD,
+      ['-W', '-n', '--keep-going', '-q', '-b', 'html', project.src, project.html],
+      {maxBuffer: 16 * 1024 * 1024},
+      (error, stdout, stderr) => {
+        done({code: error ? ((error as {code?: number}).code ?? 1) : 0, output: `${stdout}${stderr}`});
+      },
+    );
   });
 }

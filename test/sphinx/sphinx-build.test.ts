@@ -28,7 +28,8 @@ const html = (doc: string): Document => {
   if (!dom.has(doc)) dom.set(doc, new JSDOM(readFileSync(join(project.html, `${doc}.html`), 'utf8')).window.document);
   return dom.get(doc)!;
 };
-const text = (node: Element | Document | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Element | Document | null | undefined): string =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 beforeAll(async () => {
   project = await writeProject();
@@ -50,10 +51,15 @@ describe('a Sphinx project of rendered charm pages', () => {
       expect(labels.length).toBeGreaterThan(5);
       for (const label of labels) expect(label.startsWith(`${page.labelPrefix}-`)).toBe(true);
     }
-    expect(project.labels.get('pastebin')!.slice(0, 3)).toEqual(['pastebin-k8s-charm-architecture', 'pastebin-k8s-overview', 'pastebin-k8s-deployment-overview']);
+    expect(project.labels.get('pastebin')!.slice(0, 3)).toEqual([
+      'pastebin-k8s-charm-architecture',
+      'pastebin-k8s-overview',
+      'pastebin-k8s-deployment-overview',
+    ]);
     const links = [...html('refs').querySelectorAll('a.reference.internal')].map((a) => a.getAttribute('href') ?? '');
     expect(links.map((href) => href.replace(/^.*#/, ''))).toEqual(all);
-    for (const href of links) expect(href).toMatch(new RegExp(`^(${project.pages.map((p) => p.doc).join('|')})\\.html#`));
+    for (const href of links)
+      expect(href).toMatch(new RegExp(`^(${project.pages.map((p) => p.doc).join('|')})\\.html#`));
   });
 
   test('every observed event has its name, its handler and what it does: a numbered section, or a list item when grouped', () => {
@@ -74,16 +80,22 @@ describe('a Sphinx project of rendered charm pages', () => {
         } else expect(text(item!.querySelector('p'))).toBe(name);
         const body = [...item!.querySelectorAll(':scope > p')].map(text).join('\n');
         expect(body).toMatch(/^Action: /m);
-        for (const e of model.events.filter((x) => x.name === name)) expect(body).toContain(e.handler ?? e.handlerExpression);
+        for (const e of model.events.filter((x) => x.name === name))
+          expect(body).toContain(e.handler ?? e.handlerExpression);
       }
       if (numbers.length) expect(numbers.sort((a, b) => a - b)).toEqual(names.map((_, i) => i + 1));
     }
-    const configChanged = text(html('pastebin').getElementById('pastebin-k8s-event-config-changed')?.closest('section'));
+    const configChanged = text(
+      html('pastebin').getElementById('pastebin-k8s-event-config-changed')?.closest('section'),
+    );
     expect(configChanged).toContain('Action: Apply new configuration to all containers. (_on_config_changed)');
   });
 
   test('an in-page link of the Docusaurus page (a config default "see below") is a reference to a label on the same page', () => {
-    for (const [doc, prefix] of [['busy-myst', 'busy-k8s'], ['busy-rst', 'busy-rst']] as const) {
+    for (const [doc, prefix] of [
+      ['busy-myst', 'busy-k8s'],
+      ['busy-rst', 'busy-rst'],
+    ] as const) {
       const page = html(doc);
       const below = [...page.querySelectorAll('table a.reference.internal')].filter((a) => text(a) === 'below');
       expect(below.length).toBeGreaterThan(0);
@@ -98,11 +110,14 @@ describe('a Sphinx project of rendered charm pages', () => {
   test('each diagram is a mermaid block, never a code listing', () => {
     for (const page of project.pages) {
       const source = project.sources.get(page.doc)!;
-      const directives = (source.match(page.format === 'myst' ? /^```\{mermaid\}$/gm : /^\.\. mermaid::$/gm) ?? []).length;
+      const directives = (source.match(page.format === 'myst' ? /^```\{mermaid\}$/gm : /^\.\. mermaid::$/gm) ?? [])
+        .length;
       expect(directives).toBeGreaterThanOrEqual(2);
       const doc = html(page.doc);
       expect(doc.querySelectorAll('div.mermaid')).toHaveLength(directives);
-      expect([...doc.querySelectorAll('pre')].filter((p) => /^\s*flowchart /.test(p.textContent ?? ''))).toHaveLength(0);
+      expect([...doc.querySelectorAll('pre')].filter((p) => /^\s*flowchart /.test(p.textContent ?? ''))).toHaveLength(
+        0,
+      );
     }
   });
 
@@ -121,7 +136,9 @@ describe('a Sphinx project of rendered charm pages', () => {
         for (const row of rows) expect(row).toHaveLength(headers[i]!.length);
       });
       // The type and default lead the description (two columns fit a docs column).
-      const config = [...tables[0]!.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map(text).map((cell) => cell.replace(/\. .*$/s, '')));
+      const config = [...tables[0]!.querySelectorAll('tbody tr')].map((r) =>
+        [...r.querySelectorAll('td')].map(text).map((cell) => cell.replace(/\. .*$/s, '')),
+      );
       expect(config).toEqual([
         ['greeting', 'string, default ""'],
         ['colour', 'string, default {{ secret }}'],
@@ -136,7 +153,7 @@ describe('a Sphinx project of rendered charm pages', () => {
       expect([...page.querySelectorAll('[class*="pwned"], [id*="pwned"], .math')]).toHaveLength(0);
       expect(body).not.toMatch(/PWNED-(MYST|RST)-SUBSTITUTION|root:x:0:0/);
       for (const literal of [
-        'Summary with {ref}pwned-summary-ref and {{ secret }} and $x^2$ and {console.log(\'mdx\')}.',
+        "Summary with {ref}pwned-summary-ref and {{ secret }} and $x^2$ and {console.log('mdx')}.",
         ':::{include} /etc/passwd',
         '(pwned-target)=',
         '% a MyST comment that must stay visible',
@@ -177,13 +194,25 @@ describe('the diagrams of the Sphinx build in Chromium', () => {
 
   test('every mermaid block of every page parses and renders with the mermaid of node_modules', async () => {
     // Each distinct diagram once (the MyST and rst pages of one charm share theirs), read from the built HTML.
-    const diagrams = [...new Set(project.pages.flatMap((p) => [...html(p.doc).querySelectorAll('div.mermaid')].map((d) => d.textContent ?? '')))];
+    const diagrams = [
+      ...new Set(
+        project.pages.flatMap((p) => [...html(p.doc).querySelectorAll('div.mermaid')].map((d) => d.textContent ?? '')),
+      ),
+    ];
     expect(diagrams.length).toBeGreaterThanOrEqual(2 * new Set(project.pages.map((p) => p.charmDir)).size);
     const tab = await browser.newPage();
     await tab.setContent('<!doctype html><html><body></body></html>');
     await tab.addScriptTag({path: require.resolve('mermaid/dist/mermaid.min.js')});
     const result = await tab.evaluate(async (sources) => {
-      const m = (window as unknown as {mermaid: {initialize(o: object): void; parse(s: string): Promise<unknown>; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
+      const m = (
+        window as unknown as {
+          mermaid: {
+            initialize(o: object): void;
+            parse(s: string): Promise<unknown>;
+            render(id: string, s: string): Promise<{svg: string}>;
+          };
+        }
+      ).mermaid;
       m.initialize({startOnLoad: false, securityLevel: 'strict'});
       const out: Array<{ok: boolean; svg: boolean; error?: string}> = [];
       for (const [n, source] of sources.entries()) {

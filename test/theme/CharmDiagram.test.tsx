@@ -17,13 +17,23 @@ const ColorMode = createContext<'light' | 'dark'>('light');
 /** Translations by id; an id missing here shows the English message, as in Docusaurus. */
 const translations = new Map<string, string>();
 
-interface RenderArgs {text: string; config: MermaidConfig}
+interface RenderArgs {
+  text: string;
+  config: MermaidConfig;
+}
 /** Mermaid's own behaviour, in small: pending, a parse error (thrown), a size refusal (drawn), or an SVG. */
 const useMermaidRenderResult = jest.fn(({text, config}: RenderArgs) => {
   if (text.includes('PENDING')) return null;
   if (text.includes('INVALID')) throw new Error('Parse error on line 2: unexpected INVALID');
-  if (text.length > (config.maxTextSize ?? 50_000)) return {svg: '<svg data-refused="true"><text>Maximum text size in diagram exceeded</text></svg>', bindFunctions: undefined};
-  return {svg: `<svg data-mermaid-theme="${String(config.theme)}" data-chars="${text.length}"></svg>`, bindFunctions: undefined};
+  if (text.length > (config.maxTextSize ?? 50_000))
+    return {
+      svg: '<svg data-refused="true"><text>Maximum text size in diagram exceeded</text></svg>',
+      bindFunctions: undefined,
+    };
+  return {
+    svg: `<svg data-mermaid-theme="${String(config.theme)}" data-chars="${text.length}"></svg>`,
+    bindFunctions: undefined,
+  };
 });
 
 jest.unstable_mockModule('@docusaurus/theme-mermaid/client', () => ({
@@ -39,7 +49,9 @@ jest.unstable_mockModule(
   '@docusaurus/Translate',
   () => ({
     translate: ({id, message}: {id: string; message: string}, values?: Record<string, string | number>) =>
-      (translations.get(id) ?? message).replace(/\{(\w+)\}/g, (_m, name: string) => String(values?.[name] ?? `{${name}}`)),
+      (translations.get(id) ?? message).replace(/\{(\w+)\}/g, (_m, name: string) =>
+        String(values?.[name] ?? `{${name}}`),
+      ),
   }),
   {virtual: true},
 );
@@ -57,7 +69,10 @@ const declared: typeof CharmDiagramDeclared = CharmDiagram;
 const SOURCE = 'flowchart LR\n  n0["pastebin"] --> n1["postgresql"]\n  class n0 ca-charm\n';
 const ALT = JSON.stringify([
   {label: 'This charm', items: ['pastebin (Kubernetes charm)']},
-  {label: 'Requires (this charm points at the provider)', items: ['database (postgresql_client), requires postgresql', 'ingress (ingress), requires Ingress provider']},
+  {
+    label: 'Requires (this charm points at the provider)',
+    items: ['database (postgresql_client), requires postgresql', 'ingress (ingress), requires Ingress provider'],
+  },
   {label: 'Peer relations', items: []},
 ]);
 
@@ -84,10 +99,14 @@ afterEach(() => {
 describe('colour mode', () => {
   test('renders with the light theme, then again with the dark theme when the mode switches', () => {
     show(<CharmDiagram source={SOURCE} title="Deployment of pastebin" alt={ALT} />, 'light');
-    expect(container.querySelector('.docusaurus-mermaid-container svg')?.getAttribute('data-mermaid-theme')).toBe('default');
+    expect(container.querySelector('.docusaurus-mermaid-container svg')?.getAttribute('data-mermaid-theme')).toBe(
+      'default',
+    );
 
     show(<CharmDiagram source={SOURCE} title="Deployment of pastebin" alt={ALT} />, 'dark');
-    expect(container.querySelector('.docusaurus-mermaid-container svg')?.getAttribute('data-mermaid-theme')).toBe('dark');
+    expect(container.querySelector('.docusaurus-mermaid-container svg')?.getAttribute('data-mermaid-theme')).toBe(
+      'dark',
+    );
     const themes = useMermaidRenderResult.mock.calls.map(([args]) => args.config.theme);
     expect(themes[0]).toBe('default');
     expect(themes.at(-1)).toBe('dark');
@@ -105,7 +124,7 @@ describe('colour mode', () => {
 });
 
 describe('error box', () => {
-  test('a source Mermaid rejects shows the plugin error box with Mermaid\'s message and the source, not a diagram', () => {
+  test("a source Mermaid rejects shows the plugin error box with Mermaid's message and the source, not a diagram", () => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       show(<CharmDiagram source={'flowchart LR\n  INVALID -->'} title="Broken" />);
@@ -123,7 +142,9 @@ describe('error box', () => {
   test('a source over the size limit gets the error box and never reaches Mermaid', () => {
     const big = `flowchart LR\n${'  a --> b\n'.repeat(CHARM_MAX_TEXT_SIZE / 10)}`;
     show(<CharmDiagram source={big} />);
-    expect(container.querySelector('[role="alert"] pre')?.textContent).toBe(`The Mermaid source has ${big.length} characters, more than the ${CHARM_MAX_TEXT_SIZE} that Mermaid accepts (maxTextSize).`);
+    expect(container.querySelector('[role="alert"] pre')?.textContent).toBe(
+      `The Mermaid source has ${big.length} characters, more than the ${CHARM_MAX_TEXT_SIZE} that Mermaid accepts (maxTextSize).`,
+    );
     expect(useMermaidRenderResult).not.toHaveBeenCalled();
   });
 
@@ -134,7 +155,7 @@ describe('error box', () => {
     expect(html).toContain(`The Mermaid source has ${big.length} characters`);
   });
 
-  test('a source of 60,000 characters (over Mermaid\'s default 50,000) is rendered', () => {
+  test("a source of 60,000 characters (over Mermaid's default 50,000) is rendered", () => {
     const wide = `flowchart LR\n${'  a --> b\n'.repeat(6000)}`;
     show(<CharmDiagram source={wide} />);
     expect(container.querySelector('[role="alert"]')).toBeNull();
@@ -145,7 +166,14 @@ describe('error box', () => {
 
 describe('text alternative', () => {
   test('the alt groups become nested lists under a summary, after the description', () => {
-    show(<CharmDiagram source={SOURCE} title="Deployment of pastebin" alt={ALT} description="Pastebin and what it integrates with." />);
+    show(
+      <CharmDiagram
+        source={SOURCE}
+        title="Deployment of pastebin"
+        alt={ALT}
+        description="Pastebin and what it integrates with."
+      />,
+    );
     const details = container.querySelector('figure > details');
     expect(details?.querySelector('summary')?.textContent).toBe('Text version of this diagram');
     expect(details?.querySelector('p')?.textContent).toBe('Pastebin and what it integrates with.');
@@ -155,7 +183,9 @@ describe('text alternative', () => {
     }));
     expect(groups).toEqual(JSON.parse(ALT));
     expect(container.querySelector('figcaption')?.textContent).toBe('Deployment of pastebin');
-    expect(container.querySelector('figure')?.getAttribute('aria-labelledby')).toBe(container.querySelector('figcaption')?.id);
+    expect(container.querySelector('figure')?.getAttribute('aria-labelledby')).toBe(
+      container.querySelector('figcaption')?.id,
+    );
   });
 
   test('an alt that is not a list of groups shows no text version (and no crash)', () => {
@@ -168,13 +198,25 @@ describe('text alternative', () => {
 });
 
 describe('translation', () => {
-  test('every UI string comes from translate(): a site\'s translations replace them all', () => {
-    const ids = ['loading', 'tools', 'zoomOut', 'zoomIn', 'resetZoom', 'fullScreen', 'copySource', 'downloadSvg', 'textVersion'];
+  test("every UI string comes from translate(): a site's translations replace them all", () => {
+    const ids = [
+      'loading',
+      'tools',
+      'zoomOut',
+      'zoomIn',
+      'resetZoom',
+      'fullScreen',
+      'copySource',
+      'downloadSvg',
+      'textVersion',
+    ];
     for (const id of ids) translations.set(`theme.charmDiagram.${id}`, `«${id}»`);
     show(<CharmDiagram source={SOURCE} alt={ALT} />);
     const toolbar = container.querySelector('[role="toolbar"]');
     expect(toolbar?.getAttribute('aria-label')).toBe('«tools»');
-    expect(Array.from(toolbar?.querySelectorAll('button') ?? []).map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['«zoomOut»', '«resetZoom»', '«zoomIn»', '«fullScreen»', '«copySource»', '«downloadSvg»']);
+    expect(
+      Array.from(toolbar?.querySelectorAll('button') ?? []).map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    ).toEqual(['«zoomOut»', '«resetZoom»', '«zoomIn»', '«fullScreen»', '«copySource»', '«downloadSvg»']);
     expect(container.querySelector('summary')?.textContent).toBe('«textVersion»');
     show(<CharmDiagram source="PENDING" />);
     expect(container.querySelector('[aria-busy="true"]')?.textContent).toBe('«loading»');

@@ -9,7 +9,10 @@ const {JSDOM} = require('jsdom');
 class JsdomEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
-    this.dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', {url: 'http://localhost/', pretendToBeVisual: true});
+    this.dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
+      url: 'http://localhost/',
+      pretendToBeVisual: true,
+    });
     const win = this.dom.window;
     for (const key of Object.getOwnPropertyNames(win)) {
       if (key in this.global) continue;

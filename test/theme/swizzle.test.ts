@@ -13,7 +13,8 @@ const THEME = 'docusaurus-plugin-charm-architecture';
 let site: TempSite;
 
 beforeAll(() => {
-  if (!existsSync(join(repoRoot, 'dist', 'src', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(join(repoRoot, 'dist', 'src', 'index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
   site = writeTempSite('swizzle-site', join(repoRoot, 'website', 'charms', 'logsink'), 'logsink', '# Swizzle\n');
 });
 afterAll(() => site?.remove());
@@ -22,7 +23,12 @@ test('swizzle --list: CharmDiagram is safe to wrap, unsafe to eject', async () =
   const r = await runDocusaurus(site, ['swizzle', THEME, '--list', '--typescript']);
   expect(r.code).toBe(0);
   const row = r.output.split('\n').find((l) => /│ CharmDiagram\s+│/.test(l));
-  expect(row?.split('│').map((cell) => cell.trim()).slice(1, 4)).toEqual(['CharmDiagram', 'Safe', 'Unsafe']);
+  expect(
+    row
+      ?.split('│')
+      .map((cell) => cell.trim())
+      .slice(1, 4),
+  ).toEqual(['CharmDiagram', 'Safe', 'Unsafe']);
 }, 180_000);
 
 test('swizzle --wrap writes a wrapper that type-checks against @theme/CharmDiagram from the package types', async () => {
@@ -33,9 +39,28 @@ test('swizzle --wrap writes a wrapper that type-checks against @theme/CharmDiagr
   expect(wrapper).toContain("import type CharmDiagramType from '@theme/CharmDiagram';");
 
   // A site sees the plugin's types by importing it (as docusaurus.config.ts does).
-  writeFileSync(join(site.dir, 'plugin-types.ts'), `import type {charmArchitecture} from ${JSON.stringify(join(repoRoot, 'dist', 'src', 'index.js'))};\nexport type Configure = typeof charmArchitecture;\n`);
-  const compilerOptions = {jsx: 'react-jsx', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, types: ['@docusaurus/module-type-aliases']};
-  writeFileSync(join(site.dir, 'tsconfig.json'), JSON.stringify({compilerOptions, files: ['plugin-types.ts', 'src/theme/CharmDiagram/index.tsx']}));
-  const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules', '@typescript', 'native', 'bin', 'tsc'), '-p', join(site.dir, 'tsconfig.json')], {encoding: 'utf8'});
+  writeFileSync(
+    join(site.dir, 'plugin-types.ts'),
+    `import type {charmArchitecture} from ${JSON.stringify(join(repoRoot, 'dist', 'src', 'index.js'))};\nexport type Configure = typeof charmArchitecture;\n`,
+  );
+  const compilerOptions = {
+    jsx: 'react-jsx',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    esModuleInterop: true,
+    types: ['@docusaurus/module-type-aliases'],
+  };
+  writeFileSync(
+    join(site.dir, 'tsconfig.json'),
+    JSON.stringify({compilerOptions, files: ['plugin-types.ts', 'src/theme/CharmDiagram/index.tsx']}),
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules', '@typescript', 'native', 'bin', 'tsc'), '-p', join(site.dir, 'tsconfig.json')],
+    {encoding: 'utf8'},
+  );
   expect({status: tsc.status, output: tsc.stdout + tsc.stderr}).toEqual({status: 0, output: ''});
 }, 180_000);

@@ -79,6 +79,7 @@ function Renderer({source, minHeight, onSvg, config}: ViewProps & {config: Merma
 export function MermaidView(props: ViewProps): ReactNode {
   const config = useCharmMermaidConfig();
   const limit = config.maxTextSize ?? MERMAID_DEFAULT_MAX_TEXT_SIZE;
-  if (props.source.length > limit) return <ErrorBox message={messages.tooLarge(props.source.length, limit)} source={props.source} />;
+  if (props.source.length > limit)
+    return <ErrorBox message={messages.tooLarge(props.source.length, limit)} source={props.source} />;
   return <Renderer {...props} config={config} />;
 }

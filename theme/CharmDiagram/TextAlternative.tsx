@@ -4,7 +4,13 @@ import type {CharmDiagramAltGroup} from './types.js';
 import styles from './styles.module.css';
 
 /** The diagram as nested lists in a <details>: what a screen reader or a text browser gets. */
-export function TextAlternative({groups, description}: {groups: CharmDiagramAltGroup[]; description?: string}): ReactNode {
+export function TextAlternative({
+  groups,
+  description,
+}: {
+  groups: CharmDiagramAltGroup[];
+  description?: string;
+}): ReactNode {
   if (groups.length === 0 && !description) return null;
   return (
     <details className={styles.alt}>

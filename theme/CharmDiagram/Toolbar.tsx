@@ -26,16 +26,49 @@ interface ToolbarProps {
 }
 
 /** Zoom, full screen, copy source, download SVG; the buttons that need the SVG wait for it. */
-export function Toolbar({source, title, svg, zoom, setZoom, expanded, setExpanded, status, setStatus, closeRef, expandRef}: ToolbarProps): ReactNode {
+export function Toolbar({
+  source,
+  title,
+  svg,
+  zoom,
+  setZoom,
+  expanded,
+  setExpanded,
+  status,
+  setStatus,
+  closeRef,
+  expandRef,
+}: ToolbarProps): ReactNode {
   return (
     <div className={styles.buttons} role="toolbar" aria-label={messages.tools()}>
-      <button type="button" className={styles.button} onClick={() => setZoom(nextZoom(zoom, -1))} disabled={!svg} aria-label={messages.zoomOut()} title={messages.zoomOut()}>
+      <button
+        type="button"
+        className={styles.button}
+        onClick={() => setZoom(nextZoom(zoom, -1))}
+        disabled={!svg}
+        aria-label={messages.zoomOut()}
+        title={messages.zoomOut()}
+      >
         −
       </button>
-      <button type="button" className={styles.button} onClick={() => setZoom(1)} disabled={!svg} aria-label={messages.resetZoom()} title={messages.resetZoom()}>
+      <button
+        type="button"
+        className={styles.button}
+        onClick={() => setZoom(1)}
+        disabled={!svg}
+        aria-label={messages.resetZoom()}
+        title={messages.resetZoom()}
+      >
         {Math.round(zoom * 100)}%
       </button>
-      <button type="button" className={styles.button} onClick={() => setZoom(nextZoom(zoom, 1))} disabled={!svg} aria-label={messages.zoomIn()} title={messages.zoomIn()}>
+      <button
+        type="button"
+        className={styles.button}
+        onClick={() => setZoom(nextZoom(zoom, 1))}
+        disabled={!svg}
+        aria-label={messages.zoomIn()}
+        title={messages.zoomIn()}
+      >
         +
       </button>
       {expanded ? (
@@ -43,7 +76,13 @@ export function Toolbar({source, title, svg, zoom, setZoom, expanded, setExpande
           {messages.close()}
         </button>
       ) : (
-        <button type="button" ref={expandRef} className={styles.button} onClick={() => setExpanded(true)} disabled={!svg}>
+        <button
+          type="button"
+          ref={expandRef}
+          className={styles.button}
+          onClick={() => setExpanded(true)}
+          disabled={!svg}
+        >
           {messages.fullScreen()}
         </button>
       )}

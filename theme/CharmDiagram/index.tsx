@@ -31,7 +31,13 @@ import styles from './styles.module.css';
 
 export type {CharmDiagramProps, CharmDiagramAltGroup} from './types.js';
 
-export default function CharmDiagram({source, title, alt, description, minHeight = '16rem'}: CharmDiagramProps): ReactNode {
+export default function CharmDiagram({
+  source,
+  title,
+  alt,
+  description,
+  minHeight = '16rem',
+}: CharmDiagramProps): ReactNode {
   const groups = useMemo(() => parseAlt(alt), [alt]);
   const [svg, setSvg] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
@@ -81,9 +87,14 @@ export default function CharmDiagram({source, title, alt, description, minHeight
             {title}
           </figcaption>
         ) : null}
-        <Toolbar {...{source: text, title, svg, zoom, setZoom, expanded, setExpanded, status, setStatus, closeRef, expandRef}} />
+        <Toolbar
+          {...{source: text, title, svg, zoom, setZoom, expanded, setExpanded, status, setStatus, closeRef, expandRef}}
+        />
       </div>
-      <div className={`${styles.viewport} ${zoomed ? styles.zoomed : ''}`} style={{minHeight: svg ? undefined : minHeight}}>
+      <div
+        className={`${styles.viewport} ${zoomed ? styles.zoomed : ''}`}
+        style={{minHeight: svg ? undefined : minHeight}}
+      >
         <div className={styles.canvas} style={zoomed ? {width: `${zoom * 100}%`} : undefined}>
           <DiagramErrorBoundary key={text} source={text}>
             <MermaidView source={text} minHeight={minHeight} onSvg={onSvg} />

@@ -27,10 +27,13 @@ export function inlineCssVariables(svg: string, lookup: (name: string) => string
   let out = svg;
   // Repeat for nested var() fallbacks.
   for (let i = 0; i < 4 && out.includes('var(--'); i++) {
-    out = out.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)/g, (_m, name: string, fallback?: string) => {
-      const v = lookup(name).trim();
-      return v !== '' ? v : (fallback ?? '').trim() || 'initial';
-    });
+    out = out.replace(
+      /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\)[^()]*)*))?\)/g,
+      (_m, name: string, fallback?: string) => {
+        const v = lookup(name).trim();
+        return v !== '' ? v : (fallback ?? '').trim() || 'initial';
+      },
+    );
   }
   return out;
 }

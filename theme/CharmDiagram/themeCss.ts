@@ -33,7 +33,12 @@ const cluster = (cls: string): string => `.cluster.${CLASS_PREFIX}${cls}`;
 
 const v = (name: string, fallback: string): string => `var(--ifm-${name}, ${fallback})`;
 
-const pair = (color: 'primary' | 'secondary' | 'success' | 'info' | 'warning', bg: string, fg: string, stroke: string): Pair => ({
+const pair = (
+  color: 'primary' | 'secondary' | 'success' | 'info' | 'warning',
+  bg: string,
+  fg: string,
+  stroke: string,
+): Pair => ({
   bg: v(`color-${color}-contrast-background`, bg),
   fg: v(`color-${color}-contrast-foreground`, fg),
   stroke,

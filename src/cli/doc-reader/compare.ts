@@ -21,17 +21,33 @@ export function delegates(category: Category, sections: DocSection[], model: Cha
   const pointer = blocks.some((b) => b.tokens.some((t) => t.type === 'link' || t.type === 'ref'));
   if (!pointer) return false;
   if (category === 'endpoint') {
-    return blocks.some((b) => b.tokens.some((t) => (t.type === 'link' || t.type === 'ref') && /integration|relation|endpoint/i.test(`${t.text} ${t.url ?? ''}`)));
+    return blocks.some((b) =>
+      b.tokens.some(
+        (t) =>
+          (t.type === 'link' || t.type === 'ref') && /integration|relation|endpoint/i.test(`${t.text} ${t.url ?? ''}`),
+      ),
+    );
   }
   if (category === 'event') {
     const events = observedEvents(model);
-    return !sections.some((s) => [...sectionBlocks(s)].some((b) => namesOf(b).some((n) => eventForms(n.text, n.via === 'code').some((f) => isHookShaped(f) || matchEvent(f, events).length))));
+    return !sections.some((s) =>
+      [...sectionBlocks(s)].some((b) =>
+        namesOf(b).some((n) =>
+          eventForms(n.text, n.via === 'code').some((f) => isHookShaped(f) || matchEvent(f, events).length),
+        ),
+      ),
+    );
   }
   return false;
 }
 
 /** Compares the page's sections with the charm model; only categories the page has a section for. */
-export function compare(outline: DocOutline, model: CharmModel, file: string, only?: ReadonlySet<Category>): Comparison {
+export function compare(
+  outline: DocOutline,
+  model: CharmModel,
+  file: string,
+  only?: ReadonlySet<Category>,
+): Comparison {
   const found = findSections(outline.sections);
   const generated = new Set(outline.directives.flatMap((d) => generatedBy(d.name)));
   const findings: Finding[] = [];
@@ -55,7 +71,13 @@ export function compare(outline: DocOutline, model: CharmModel, file: string, on
     sections.push({category, status: 'compared', ...where});
     findings.push(...COMPARE[category](s, model, file));
   }
-  findings.sort((a, b) => a.line - b.line || CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || (a.kind === b.kind ? 0 : a.kind === 'missing' ? -1 : 1) || a.name.localeCompare(b.name));
+  findings.sort(
+    (a, b) =>
+      a.line - b.line ||
+      CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
+      (a.kind === b.kind ? 0 : a.kind === 'missing' ? -1 : 1) ||
+      a.name.localeCompare(b.name),
+  );
   return {findings, sections};
 }
 

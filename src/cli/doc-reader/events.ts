@@ -5,22 +5,43 @@ import {blockText, sectionBlocks, type DocBlock, type DocSection} from './types.
 import type {Finding} from './findings.js';
 import {namesIn} from './names.js';
 
-
 export const STANDARD_HOOKS = new Set([
-  'install', 'start', 'stop', 'remove', 'config-changed', 'update-status', 'upgrade-charm', 'leader-elected',
-  'leader-settings-changed', 'collect-metrics', 'pre-series-upgrade', 'post-series-upgrade', 'secret-changed',
-  'secret-expired', 'secret-remove', 'secret-rotate', 'collect-unit-status', 'collect-app-status',
+  'install',
+  'start',
+  'stop',
+  'remove',
+  'config-changed',
+  'update-status',
+  'upgrade-charm',
+  'leader-elected',
+  'leader-settings-changed',
+  'collect-metrics',
+  'pre-series-upgrade',
+  'post-series-upgrade',
+  'secret-changed',
+  'secret-expired',
+  'secret-remove',
+  'secret-rotate',
+  'collect-unit-status',
+  'collect-app-status',
 ]);
 export const RELATION_SUFFIXES = ['created', 'joined', 'changed', 'departed', 'broken'];
-export const HOOK_SUFFIX = /-(relation-(created|joined|changed|departed|broken)|pebble-(ready|custom-notice|check-failed|check-recovered)|storage-(attached|detaching)|action)$/;
+export const HOOK_SUFFIX =
+  /-(relation-(created|joined|changed|departed|broken)|pebble-(ready|custom-notice|check-failed|check-recovered)|storage-(attached|detaching)|action)$/;
 /** Names that stand for every event of a kind when written without their prefix. */
 export const BARE_GENERIC = new Set([
   ...RELATION_SUFFIXES.map((s) => `relation-${s}`),
-  'pebble-ready', 'pebble-custom-notice', 'pebble-check-failed', 'pebble-check-recovered', 'storage-attached', 'storage-detaching',
+  'pebble-ready',
+  'pebble-custom-notice',
+  'pebble-check-failed',
+  'pebble-check-recovered',
+  'storage-attached',
+  'storage-detaching',
 ]);
 
 /** `container-pebble-ready`, `workload-pebble-ready`, `workload-container-pebble-check-failed`: any container's event. */
-const GENERIC_CONTAINER_EVENT = /^(?:workload-)?(?:container|workload)(?:-name)?-(pebble-(?:ready|custom-notice|check-failed|check-recovered))$/;
+const GENERIC_CONTAINER_EVENT =
+  /^(?:workload-)?(?:container|workload)(?:-name)?-(pebble-(?:ready|custom-notice|check-failed|check-recovered))$/;
 
 export function isHookShaped(name: string): boolean {
   return STANDARD_HOOKS.has(name) || HOOK_SUFFIX.test(name) || BARE_GENERIC.has(name) || name.startsWith('*-');
@@ -32,18 +53,30 @@ export function isHookShaped(name: string): boolean {
  * an event name (prose, a handler `_on_x`, a file name).
  */
 export function eventForms(raw: string, fromCode: boolean): string[] {
-  let s = raw.trim().replace(/^[`'"“”*]+|[`'"“”*]+$/g, '').replace(/\\(.)/g, '$1');
-  s = s.replace(/\(\)$/, '').replace(/[:.,;]+$/, '').trim();
+  let s = raw
+    .trim()
+    .replace(/^[`'"“”*]+|[`'"“”*]+$/g, '')
+    .replace(/\\(.)/g, '$1');
+  s = s
+    .replace(/\(\)$/, '')
+    .replace(/[:.,;]+$/, '')
+    .trim();
   if (!s || s.startsWith('_')) return [];
   s = s.replace(/<[^<>]*>|\{[^{}]*\}/g, '*');
   // ops attribute paths and event classes: `self.on.config_changed`, `ConfigChangedEvent`
   if (/^[\w*]+(\.[\w*[\]"']+)+$/.test(s)) s = s.split('.').pop()!;
   if (/^[A-Z][a-z]+([A-Z][a-z]+)*Event$/.test(s)) s = s.replace(/Event$/, '').replace(/([a-z])([A-Z])/g, '$1-$2');
-  s = s.toLowerCase().replace(/^(the|juju|ops)\s+/, '').replace(/^(event|hook)s?\s+/, '').replace(/\s+(event|hook)s?$/, '').trim();
+  s = s
+    .toLowerCase()
+    .replace(/^(the|juju|ops)\s+/, '')
+    .replace(/^(event|hook)s?\s+/, '')
+    .replace(/\s+(event|hook)s?$/, '')
+    .trim();
   const words = s.split(/\s+/);
   let forms: string[];
   if (words.length === 1) forms = [s];
-  else if (words.length <= 3 && (fromCode || words.some((w) => /[_-]/.test(w)))) forms = [words.join('-'), words[words.length - 1]!];
+  else if (words.length <= 3 && (fromCode || words.some((w) => /[_-]/.test(w))))
+    forms = [words.join('-'), words[words.length - 1]!];
   else return [];
   return forms
     .map((f) => normaliseEventName(f).replace(/^on-(?=[a-z])/, ''))
@@ -61,13 +94,21 @@ export interface EventEntry {
 }
 
 export function emitterKey(e: ObservedEvent): string | undefined {
-  const raw = e.emitter?.relation ?? e.endpoint ?? e.emitter?.expression.replace(/^self\.?_?/, '').replace(/\[["']([^"']+)["']\]/g, '-$1');
-  return raw ? normaliseEventName(raw).replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') : undefined;
+  const raw =
+    e.emitter?.relation ??
+    e.endpoint ??
+    e.emitter?.expression.replace(/^self\.?_?/, '').replace(/\[["']([^"']+)["']\]/g, '-$1');
+  return raw
+    ? normaliseEventName(raw)
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+    : undefined;
 }
 
 export function observedEvents(model: CharmModel): EventEntry[] {
   const byName = new Map<string, ObservedEvent[]>();
-  for (const e of model.events) if (e.name) byName.set(normaliseEventName(e.name), [...(byName.get(normaliseEventName(e.name)) ?? []), e]);
+  for (const e of model.events)
+    if (e.name) byName.set(normaliseEventName(e.name), [...(byName.get(normaliseEventName(e.name)) ?? []), e]);
   const out: EventEntry[] = [];
   for (const [name, events] of byName) {
     const emitters = new Map<string, ObservedEvent>();
@@ -75,7 +116,8 @@ export function observedEvents(model: CharmModel): EventEntry[] {
       const k = e.kind === 'library' || e.kind === 'custom' ? (emitterKey(e) ?? '') : '';
       if (!emitters.has(k)) emitters.set(k, e);
     }
-    for (const [k, e] of emitters) out.push({id: emitters.size > 1 && k ? `${name}@${k}` : name, name, ...(k ? {emitter: k} : {}), event: e});
+    for (const [k, e] of emitters)
+      out.push({id: emitters.size > 1 && k ? `${name}@${k}` : name, name, ...(k ? {emitter: k} : {}), event: e});
   }
   return out;
 }
@@ -89,7 +131,12 @@ export function emitterMatches(prefix: string, emitter: string | undefined): boo
 
 export function matchEvent(form: string, events: EventEntry[]): EventEntry[] {
   if (form.includes('*')) {
-    const re = new RegExp(`^${form.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9-]+')}$`);
+    const re = new RegExp(
+      `^${form
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[a-z0-9-]+')}$`,
+    );
     return events.filter((e) => re.test(e.name));
   }
   const exact = events.filter((e) => e.name === form);
@@ -108,7 +155,12 @@ export function matchEvent(form: string, events: EventEntry[]): EventEntry[] {
   // a library or custom event named with its emitter: `ingress_ready`, `s3_credentials_changed`, `traefik_route ready`
   // (only when the prefix names the emitter: `redis_pebble_ready` is not the ingress library's `ready`)
   if (isHookShaped(form)) return [];
-  return events.filter((e) => (e.event.kind === 'library' || e.event.kind === 'custom') && form.endsWith(`-${e.name}`) && emitterMatches(form.slice(0, -(e.name.length + 1)), e.emitter));
+  return events.filter(
+    (e) =>
+      (e.event.kind === 'library' || e.event.kind === 'custom') &&
+      form.endsWith(`-${e.name}`) &&
+      emitterMatches(form.slice(0, -(e.name.length + 1)), e.emitter),
+  );
 }
 
 /** The first form that names observed events. */
@@ -124,7 +176,9 @@ export function matchForms(forms: string[], events: EventEntry[]): EventEntry[] 
 export function prosePlaceholders(block: DocBlock): string[] {
   const text = blockText(block);
   if (!/\brelations?\b/i.test(text)) return [];
-  const quoted = [...text.matchAll(/["“'‘](created|joined|changed|departed|broken)["”'’]/gi)].map((m) => m[1]!.toLowerCase());
+  const quoted = [...text.matchAll(/["“'‘](created|joined|changed|departed|broken)["”'’]/gi)].map((m) =>
+    m[1]!.toLowerCase(),
+  );
   if (!quoted.length) return [];
   const all = /(["”'’]\s*(\.\.\.|…|etc\.?))/.test(text);
   return (all ? RELATION_SUFFIXES : quoted).map((s) => `*-relation-${s}`);
@@ -150,14 +204,18 @@ export function compareEvents(sections: DocSection[], model: CharmModel, file: s
     const form = forms.find((f) => isHookShaped(f)) ?? forms[0]!;
     // Hook names in an item's description ("fired after `secret-rotate`") describe the item's event;
     // elsewhere (a heading, an item's lead, running prose) they claim the charm observes them.
-    const candidate = (isHookShaped(form) && (n.lead || n.block.kind === 'paragraph')) || (n.lead && n.via !== 'plain' && (n.via !== 'heading' || form.includes('-'))) || (n.lead && n.via === 'plain' && form.includes('-'));
+    const candidate =
+      (isHookShaped(form) && (n.lead || n.block.kind === 'paragraph')) ||
+      (n.lead && n.via !== 'plain' && (n.via !== 'heading' || form.includes('-'))) ||
+      (n.lead && n.via === 'plain' && form.includes('-'));
     if (candidate && !stale.has(form)) stale.set(form, {name: cleanName(n.text), line: n.line, form});
   }
   for (const section of sections) {
     for (const block of sectionBlocks(section)) {
       for (const p of prosePlaceholders(block)) for (const m of matchEvent(p, events)) covered.add(m.id);
       // a table's first cell names the row's event, also in words ("config changed")
-      if (block.kind === 'row') for (const m of matchForms(eventForms(blockText(block).split(' | ')[0]!, true), events)) covered.add(m.id);
+      if (block.kind === 'row')
+        for (const m of matchForms(eventForms(blockText(block).split(' | ')[0]!, true), events)) covered.add(m.id);
     }
   }
 
@@ -173,7 +231,10 @@ export function compareEvents(sections: DocSection[], model: CharmModel, file: s
     message: `missing event \`${e.name}\`${e.id !== e.name && e.emitter ? ` from \`${e.emitter}\`` : ''} (${observedAt(e.event)})`,
   }));
   for (const s of stale.values()) {
-    const hint = didYouMean(s.form, missing.map((e) => e.name));
+    const hint = didYouMean(
+      s.form,
+      missing.map((e) => e.name),
+    );
     findings.push({
       kind: 'stale',
       category: 'event',
@@ -187,7 +248,11 @@ export function compareEvents(sections: DocSection[], model: CharmModel, file: s
 }
 
 export function cleanName(text: string): string {
-  return text.trim().replace(/^[`'"“”*]+|[`'"“”*]+$/g, '').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .replace(/^[`'"“”*]+|[`'"“”*]+$/g, '')
+    .replace(/\\(.)/g, '$1')
+    .replace(/\s+/g, ' ');
 }
 
 /**

@@ -36,7 +36,8 @@ function parse(text: string): Root {
 }
 
 /** MyST directives whose body is Markdown prose: ```{note} ... ``` (the others hold code, diagrams, toctrees). */
-const MYST_PROSE_DIRECTIVE = /^\{(note|tip|hint|important|warning|caution|attention|danger|error|seealso|admonition|dropdown|topic|sidebar)\}$/;
+const MYST_PROSE_DIRECTIVE =
+  /^\{(note|tip|hint|important|warning|caution|attention|danger|error|seealso|admonition|dropdown|topic|sidebar)\}$/;
 
 /** The body of a MyST prose directive, parsed with its lines kept true (directive options `:x: y` dropped). */
 function mystDirectiveBody(node: Code): Root {
@@ -56,7 +57,12 @@ function lineOf(node: {position?: {start: {line: number}}}, fallback = 1): numbe
   return node.position?.start.line ?? fallback;
 }
 
-function walk(node: Root | RootContent, builder: OutlineBuilder, directives: DocOutline['directives'], format: 'md' | 'myst'): void {
+function walk(
+  node: Root | RootContent,
+  builder: OutlineBuilder,
+  directives: DocOutline['directives'],
+  format: 'md' | 'myst',
+): void {
   const visit = (child: Root | RootContent): void => walk(child, builder, directives, format);
   switch (node.type) {
     case 'root':
@@ -65,21 +71,24 @@ function walk(node: Root | RootContent, builder: OutlineBuilder, directives: Doc
       return;
     case 'code':
       // MyST admonitions are prose, headings aside (a heading in one would not start a section)
-      if (format === 'myst' && node.lang && MYST_PROSE_DIRECTIVE.test(node.lang)) for (const child of mystDirectiveBody(node).children) if (child.type !== 'heading') visit(child);
+      if (format === 'myst' && node.lang && MYST_PROSE_DIRECTIVE.test(node.lang))
+        for (const child of mystDirectiveBody(node).children) if (child.type !== 'heading') visit(child);
       return;
     case 'heading':
       builder.heading(node.depth, block('heading', node.children, lineOf(node)));
       return;
     case 'paragraph':
       // a MyST target `(label)=` names a place on the page, not a thing of the charm
-      if (node.children.length === 1 && node.children[0]!.type === 'text' && MYST_TARGET.test(node.children[0].value)) return;
+      if (node.children.length === 1 && node.children[0]!.type === 'text' && MYST_TARGET.test(node.children[0].value))
+        return;
       builder.block(block('paragraph', node.children, lineOf(node)));
       return;
     case 'list':
       for (const item of node.children) {
         let first = true;
         for (const child of item.children) {
-          if (first && child.type === 'paragraph') builder.block(block('item', child.children, lineOf(child, lineOf(item))));
+          if (first && child.type === 'paragraph')
+            builder.block(block('item', child.children, lineOf(child, lineOf(item))));
           else visit(child);
           first = false;
         }
@@ -153,7 +162,13 @@ export function inlineTokens(children: PhrasingContent[], fallbackLine: number):
         case 'link':
         case 'linkReference': {
           const codes = codesIn(node);
-          push({type: 'link', text: plain(node), line, ...(node.type === 'link' ? {url: node.url} : {}), ...(codes.length ? {codes} : {})});
+          push({
+            type: 'link',
+            text: plain(node),
+            line,
+            ...(node.type === 'link' ? {url: node.url} : {}),
+            ...(codes.length ? {codes} : {}),
+          });
           break;
         }
         case 'strong':

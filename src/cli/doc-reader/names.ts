@@ -31,7 +31,8 @@ export function namesOf(block: DocBlock): Name[] {
       return hasCode ? [{text: t.text, via: 'link'}] : [];
     });
     if (codes.length) codes.forEach((t, i) => names.push({text: t.text, line: block.line, lead: i === 0, via: t.via}));
-    else names.push({text: blockText(block).trim().replace(NUMBERED, ''), line: block.line, lead: true, via: 'heading'});
+    else
+      names.push({text: blockText(block).trim().replace(NUMBERED, ''), line: block.line, lead: true, via: 'heading'});
     return names;
   }
   const first = tokens.find((t) => t.type !== 'text' || t.text.trim() !== '');
@@ -43,12 +44,19 @@ export function namesOf(block: DocBlock): Name[] {
   }
   for (const t of tokens) {
     if (t.type === 'text') {
-      for (const m of t.text.matchAll(PLAIN_IDENTIFIER)) names.push({text: m[0], line: t.line, lead: false, via: 'plain'});
+      for (const m of t.text.matchAll(PLAIN_IDENTIFIER))
+        names.push({text: m[0], line: t.line, lead: false, via: 'plain'});
       continue;
     }
     const codes = t.type === 'link' && t.codes?.length ? t.codes : undefined;
     for (const text of codes ?? [t.text]) {
-      names.push({text, line: t.line, lead: !leadDone, via: codes ? 'code' : t.type, ...(t.type === 'link' ? {link: true} : {})});
+      names.push({
+        text,
+        line: t.line,
+        lead: !leadDone,
+        via: codes ? 'code' : t.type,
+        ...(t.type === 'link' ? {link: true} : {}),
+      });
       leadDone = true;
     }
   }

@@ -18,7 +18,12 @@ export function readRst(source: string): DocOutline {
   const styles: string[] = [];
   let para: Paragraph | null = null;
   const flush = (): void => {
-    if (para) builder.block({kind: para.kind, line: para.line, tokens: para.text.flatMap((t, i) => rstInline(t, para!.lines[i]!))});
+    if (para)
+      builder.block({
+        kind: para.kind,
+        line: para.line,
+        tokens: para.text.flatMap((t, i) => rstInline(t, para!.lines[i]!)),
+      });
     para = null;
   };
   const start = (kind: DocBlockKind, line: number, text: string): void => {
@@ -49,14 +54,30 @@ export function readRst(source: string): DocOutline {
     if (inListTable >= 0 && indent <= inListTable) inListTable = -1;
     // Section title: text underlined (and maybe overlined) with one punctuation character.
     const next = lines[i + 1]?.trimEnd() ?? '';
-    if (indent === 0 && isAdornment(trimmed) && isTitleLine(lines[i + 1]) && isAdornment(lines[i + 2]?.trim() ?? '') && lines[i + 2]!.trim()[0] === trimmed[0]) {
+    if (
+      indent === 0 &&
+      isAdornment(trimmed) &&
+      isTitleLine(lines[i + 1]) &&
+      isAdornment(lines[i + 2]?.trim() ?? '') &&
+      lines[i + 2]!.trim()[0] === trimmed[0]
+    ) {
       flush();
       const title = lines[i + 1]!.trim();
-      builder.heading(levelOf(styles, `${trimmed[0]}o`), {kind: 'heading', line: i + 2, tokens: rstInline(title, i + 2)});
+      builder.heading(levelOf(styles, `${trimmed[0]}o`), {
+        kind: 'heading',
+        line: i + 2,
+        tokens: rstInline(title, i + 2),
+      });
       i += 2;
       continue;
     }
-    if (indent === 0 && !isAdornment(trimmed) && isAdornment(next) && next.length >= Math.min(trimmed.length, 3) && !trimmed.startsWith('.. ')) {
+    if (
+      indent === 0 &&
+      !isAdornment(trimmed) &&
+      isAdornment(next) &&
+      next.length >= Math.min(trimmed.length, 3) &&
+      !trimmed.startsWith('.. ')
+    ) {
       flush();
       builder.heading(levelOf(styles, next[0]!), {kind: 'heading', line: lineNo, tokens: rstInline(trimmed, lineNo)});
       i += 1;
@@ -68,7 +89,21 @@ export function readRst(source: string): DocOutline {
       flush();
       const name = dir[1]!.toLowerCase();
       if (name === 'list-table' || name === 'table') inListTable = indent;
-      else if (!['note', 'seealso', 'tip', 'warning', 'important', 'admonition', 'attention', 'hint', 'caution', 'rubric'].includes(name)) skipIndent = indent;
+      else if (
+        ![
+          'note',
+          'seealso',
+          'tip',
+          'warning',
+          'important',
+          'admonition',
+          'attention',
+          'hint',
+          'caution',
+          'rubric',
+        ].includes(name)
+      )
+        skipIndent = indent;
       // list-table and admonitions: their indented content is read as usual (options lines `:x:` are skipped below)
       continue;
     }
@@ -144,7 +179,8 @@ function literalIndent(lines: string[], blank: number): number {
   return 0;
 }
 
-const INLINE = /``([^`]+?)``+|:([\w:-]+):`((?:\\.|[^`\\])+)`|`((?:\\.|[^`\\])+)`__?|`((?:\\.|[^`\\])+)`|\*\*([^*]+)\*\*/g;
+const INLINE =
+  /``([^`]+?)``+|:([\w:-]+):`((?:\\.|[^`\\])+)`|`((?:\\.|[^`\\])+)`__?|`((?:\\.|[^`\\])+)`|\*\*([^*]+)\*\*/g;
 
 function unescape(s: string): string {
   return s.replace(/\\(.)/g, '$1');

@@ -21,7 +21,11 @@ export function generatedBy(directive: string): readonly Category[] {
   return directiveNamed(directive)?.checks ?? [];
 }
 
-export function findSections(sections: DocSection[], inside = new Set<Category>(), out = new Map<Category, DocSection[]>()): Map<Category, DocSection[]> {
+export function findSections(
+  sections: DocSection[],
+  inside = new Set<Category>(),
+  out = new Map<Category, DocSection[]>(),
+): Map<Category, DocSection[]> {
   for (const s of sections) {
     const c = categoryOf(s.title);
     const here = new Set(inside);

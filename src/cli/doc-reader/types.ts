@@ -72,13 +72,27 @@ export class OutlineBuilder {
   private readonly stack: DocSection[];
 
   constructor() {
-    this.root = {title: '', level: 0, line: 1, heading: {kind: 'heading', line: 1, tokens: []}, blocks: [], children: []};
+    this.root = {
+      title: '',
+      level: 0,
+      line: 1,
+      heading: {kind: 'heading', line: 1, tokens: []},
+      blocks: [],
+      children: [],
+    };
     this.stack = [this.root];
   }
 
   heading(level: number, block: DocBlock): void {
     while (this.stack.length > 1 && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
-    const section: DocSection = {title: blockText(block).replace(/\s+/g, ' ').trim(), level, line: block.line, heading: block, blocks: [], children: []};
+    const section: DocSection = {
+      title: blockText(block).replace(/\s+/g, ' ').trim(),
+      level,
+      line: block.line,
+      heading: block,
+      blocks: [],
+      children: [],
+    };
     this.stack[this.stack.length - 1]!.children.push(section);
     this.stack.push(section);
   }

@@ -36,7 +36,8 @@ const INERT: Unsafe[] = [
 export function diagramToMarkdown(fence: 'mermaid' | '{mermaid}'): Options {
   return {
     handlers: {
-      charmDiagram: (node: CharmDiagramNode, parent, state, info) => state.handle({type: 'code', lang: fence, meta: null, value: node.source}, parent, state, info),
+      charmDiagram: (node: CharmDiagramNode, parent, state, info) =>
+        state.handle({type: 'code', lang: fence, meta: null, value: node.source}, parent, state, info),
     },
   };
 }
@@ -62,8 +63,16 @@ function mystBlock(node: RootContent): RootContent[] {
 }
 
 /** `{ref}` with the reference's text kept to what a role's content may hold. */
-const sphinxRef = (node: SphinxRef): string => `{ref}\`${node.title.replace(/[`<>]/g, '').replace(/\s+/g, ' ').trim() || node.label} <${node.label}>\``;
+const sphinxRef = (node: SphinxRef): string =>
+  `{ref}\`${node.title.replace(/[`<>]/g, '').replace(/\s+/g, ' ').trim() || node.label} <${node.label}>\``;
 
 function print(tree: Root, diagramFence: 'mermaid' | '{mermaid}'): string {
-  return toMarkdown(tree, {extensions: [gfmToMarkdown(), diagramToMarkdown(diagramFence)], unsafe: INERT, bullet: '-', fences: true, rule: '-', handlers: {sphinxRef}});
+  return toMarkdown(tree, {
+    extensions: [gfmToMarkdown(), diagramToMarkdown(diagramFence)],
+    unsafe: INERT,
+    bullet: '-',
+    fences: true,
+    rule: '-',
+    handlers: {sphinxRef},
+  });
 }

@@ -68,7 +68,13 @@ function list(node: List): string {
       const marker = node.ordered ? `${start + i}. ` : '- ';
       const body = blocks(item.children).join('\n\n') || '\\';
       const pad = ' '.repeat(marker.length);
-      return marker + body.split('\n').map((l, j) => (j === 0 || !l ? l : pad + l)).join('\n');
+      return (
+        marker +
+        body
+          .split('\n')
+          .map((l, j) => (j === 0 || !l ? l : pad + l))
+          .join('\n')
+      );
     })
     .join('\n\n');
 }
@@ -90,7 +96,10 @@ function table(node: Table): string {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => (l.trim() ? INDENT + l : '')).join('\n');
+  return text
+    .split('\n')
+    .map((l) => (l.trim() ? INDENT + l : ''))
+    .join('\n');
 }
 
 /** Inline content on one line, starting with nothing rst would read as block markup. */
@@ -112,7 +121,11 @@ function escape(text: string): string {
 
 /** Plain text of phrasing content. */
 function plain(nodes: PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : n.type === 'image' ? (n.alt ?? '') : ' ')).join('');
+  return nodes
+    .map((n) =>
+      'value' in n ? n.value : 'children' in n ? plain(n.children) : n.type === 'image' ? (n.alt ?? '') : ' ',
+    )
+    .join('');
 }
 
 /** What may stand right before inline markup's start, and right after its end, without a separator. */
@@ -135,7 +148,9 @@ function inline(nodes: PhrasingContent[]): string {
     afterMarkup = markup;
   };
   // rst cannot nest markup: a link in emphasis is worth more than the emphasis
-  const flat = nodes.flatMap((n) => ((n.type === 'strong' || n.type === 'emphasis') && n.children.some((c) => c.type === 'link') ? n.children : [n]));
+  const flat = nodes.flatMap((n) =>
+    (n.type === 'strong' || n.type === 'emphasis') && n.children.some((c) => c.type === 'link') ? n.children : [n],
+  );
   for (const node of flat) {
     if (node.type === 'inlineCode') {
       const value = node.value.replace(/\s+/g, ' ');
@@ -151,7 +166,10 @@ function inline(nodes: PhrasingContent[]): string {
       const value = plain(node.children).replace(/\s+/g, ' ').trim();
       if (value) add(`${mark}${escape(value)}${mark}`, true);
     } else if (node.type === 'sphinxRef') {
-      add(`:ref:\`${escape(node.title.replace(/[`<>]/g, '').replace(/\s+/g, ' ').trim()) || node.label} <${node.label}>\``, true);
+      add(
+        `:ref:\`${escape(node.title.replace(/[`<>]/g, '').replace(/\s+/g, ' ').trim()) || node.label} <${node.label}>\``,
+        true,
+      );
     } else if (node.type === 'break') add(' ', false);
     else add(escape(plain([node])), false);
   }

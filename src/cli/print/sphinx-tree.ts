@@ -29,11 +29,26 @@ declare module 'mdast' {
 }
 
 /** Highlighting languages every Sphinx knows (Pygments lexers); any other fence language is dropped. */
-const KNOWN_LEXERS = new Set(['bash', 'console', 'shell', 'sh', 'python', 'py', 'yaml', 'json', 'text', 'ini', 'toml', 'diff', 'sql', 'none']);
+const KNOWN_LEXERS = new Set([
+  'bash',
+  'console',
+  'shell',
+  'sh',
+  'python',
+  'py',
+  'yaml',
+  'json',
+  'text',
+  'ini',
+  'toml',
+  'diff',
+  'sql',
+  'none',
+]);
 
 /** The id the section builders set on a heading or block (`data.hProperties.id`). */
 export function elementId(node: Nodes): string | undefined {
-  return (node.data)?.hProperties?.id;
+  return node.data?.hProperties?.id;
 }
 
 function withId<T extends Nodes>(node: T, id: string): T {
@@ -42,7 +57,11 @@ function withId<T extends Nodes>(node: T, id: string): T {
 
 /** A list whose every item opens with a heading: Sphinx cannot show it as a list. */
 function isHeadedList(node: RootContent): node is List {
-  return node.type === 'list' && node.children.length > 0 && node.children.every((item) => item.children[0]?.type === 'heading');
+  return (
+    node.type === 'list' &&
+    node.children.length > 0 &&
+    node.children.every((item) => item.children[0]?.type === 'heading')
+  );
 }
 
 /** Each item of a headed list as a sub-section; ordered lists keep their numbers in the heading. */
@@ -86,7 +105,8 @@ export function sphinxTree(nodes: RootContent[], labelPrefix: string): RootConte
     const id = elementId(node);
     const labelled = id ? withId(node, label(id)) : node;
     if (labelled.type === 'code') return [sphinxCode(labelled)];
-    if ('children' in labelled) return [{...labelled, children: (labelled.children as RootContent[]).flatMap(block)} as RootContent];
+    if ('children' in labelled)
+      return [{...labelled, children: (labelled.children as RootContent[]).flatMap(block)} as RootContent];
     return [labelled];
   };
   // Links are rewritten once every label is known: a link may point below itself.
@@ -94,9 +114,13 @@ export function sphinxTree(nodes: RootContent[], labelPrefix: string): RootConte
     if (node.type === 'link' && node.url.startsWith('#')) {
       const target = labels.get(node.url.slice(1));
       // an anchor of no element on this page (charm text may write one) is text in Sphinx, never a dangling reference
-      return target ? {type: 'sphinxRef', label: target, title: plainText(node.children)} : {type: 'text', value: plainText(node.children)};
+      return target
+        ? {type: 'sphinxRef', label: target, title: plainText(node.children)}
+        : {type: 'text', value: plainText(node.children)};
     }
-    return 'children' in node ? ({...node, children: (node.children as RootContent[]).map(links)} as RootContent) : node;
+    return 'children' in node
+      ? ({...node, children: (node.children as RootContent[]).map(links)} as RootContent)
+      : node;
   };
   return nodes.flatMap(block).map(links);
 }

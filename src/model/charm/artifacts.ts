@@ -22,13 +22,22 @@ export interface ArtifactRocks {
 const MAX_LEVELS = 4;
 
 /** The manifest entry of this charm: the nearest artifacts.yaml up to the repository root that names it. */
-export function artifactRocks(sources: CharmSources, charmName: string, sink: DiagnosticSink): ArtifactRocks | undefined {
+export function artifactRocks(
+  sources: CharmSources,
+  charmName: string,
+  sink: DiagnosticSink,
+): ArtifactRocks | undefined {
   const charmcraft = resolve(sources.root, 'charmcraft.yaml');
   let dir = resolve(sources.root);
   for (let level = 0; level <= MAX_LEVELS; level++) {
     if (existsSync(join(dir, 'artifacts.yaml'))) {
       const path = normalise(relative(sources.root, join(dir, 'artifacts.yaml')));
-      const found = readManifest(level ? sources.at(dir) : sources, path, (entry) => (entry.charmcraft ? resolve(dir, entry.charmcraft) === charmcraft : entry.name === charmName), sink);
+      const found = readManifest(
+        level ? sources.at(dir) : sources,
+        path,
+        (entry) => (entry.charmcraft ? resolve(dir, entry.charmcraft) === charmcraft : entry.name === charmName),
+        sink,
+      );
       if (found) return found;
     }
     if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
@@ -42,7 +51,12 @@ interface CharmEntry {
   charmcraft?: string;
 }
 
-function readManifest(reader: CharmSources, path: string, isThisCharm: (entry: CharmEntry) => boolean, sink: DiagnosticSink): ArtifactRocks | undefined {
+function readManifest(
+  reader: CharmSources,
+  path: string,
+  isThisCharm: (entry: CharmEntry) => boolean,
+  sink: DiagnosticSink,
+): ArtifactRocks | undefined {
   const file = reader.read(path.startsWith('..') ? 'artifacts.yaml' : path);
   if (!file) return undefined;
   let value: unknown;
@@ -50,17 +64,28 @@ function readManifest(reader: CharmSources, path: string, isThisCharm: (entry: C
     value = parseYamlFile({...file, path}).value;
   } catch (error) {
     if (!(error instanceof CharmArchError)) throw error;
-    sink.warn({code: error.code, message: error.message, file: path, line: error.line, column: error.column, ...(error.hint ? {hint: error.hint} : {})});
+    sink.warn({
+      code: error.code,
+      message: error.message,
+      file: path,
+      line: error.line,
+      column: error.column,
+      ...(error.hint ? {hint: error.hint} : {}),
+    });
     return undefined;
   }
   const charms = isRecord(value) && Array.isArray(value['charms']) ? value['charms'] : [];
   for (const c of charms) {
     if (!isRecord(c)) continue;
-    const entry: CharmEntry = {...(typeof c['name'] === 'string' ? {name: c['name']} : {}), ...(typeof c['charmcraft-yaml'] === 'string' ? {charmcraft: c['charmcraft-yaml']} : {})};
+    const entry: CharmEntry = {
+      ...(typeof c['name'] === 'string' ? {name: c['name']} : {}),
+      ...(typeof c['charmcraft-yaml'] === 'string' ? {charmcraft: c['charmcraft-yaml']} : {}),
+    };
     if (!isThisCharm(entry)) continue;
     const rockOf = new Map<string, string>();
     const resources = isRecord(c['resources']) ? c['resources'] : {};
-    for (const [resource, spec] of Object.entries(resources)) if (isRecord(spec) && typeof spec['rock'] === 'string') rockOf.set(resource, spec['rock']);
+    for (const [resource, spec] of Object.entries(resources))
+      if (isRecord(spec) && typeof spec['rock'] === 'string') rockOf.set(resource, spec['rock']);
     return rockOf.size ? {file: path, rockOf} : undefined;
   }
   return undefined;

@@ -2,7 +2,12 @@ import {statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {loadCharm, type LoadOptions} from './load.js';
 import {clearParsedTexts} from '../python/syntax.js';
-import {PersistentModelCache, persistentCacheDirectory, scannedDirs, type PersistentCacheSetting} from './persistent-cache.js';
+import {
+  PersistentModelCache,
+  persistentCacheDirectory,
+  scannedDirs,
+  type PersistentCacheSetting,
+} from './persistent-cache.js';
 import type {CharmModel} from '../types.js';
 
 interface Entry {
@@ -49,7 +54,11 @@ function stampsOf(root: string, model: CharmModel): Map<string, string> {
  * Turns the on-disk cache on for this process (the plugin half with the site directory and
  * `isSite`, the CLI with the current directory), or off. Returns the folder in use, if any.
  */
-export function usePersistentCache(setting: PersistentCacheSetting | undefined, base: string, isSite = false): string | undefined {
+export function usePersistentCache(
+  setting: PersistentCacheSetting | undefined,
+  base: string,
+  isSite = false,
+): string | undefined {
   const directory = persistentCacheDirectory(setting, base, process.env, isSite);
   state.persistent = directory ? new PersistentModelCache(directory) : undefined;
   return directory;

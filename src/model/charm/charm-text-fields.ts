@@ -21,7 +21,12 @@ export function warnOnPlainText(meta: CharmMetadata, events: ObservedEvent[], si
     const problem = charmTextProblem(field.text);
     if (!problem) continue;
     const at = positionOf(meta, field);
-    sink.warn({code: problem.code, message: `${field.label} is ${problem.problem}; the page shows it as plain text.`, hint: 'Shorten it or flatten its nesting to have it rendered as Markdown.', ...at});
+    sink.warn({
+      code: problem.code,
+      message: `${field.label} is ${problem.problem}; the page shows it as plain text.`,
+      hint: 'Shorten it or flatten its nesting to have it rendered as Markdown.',
+      ...at,
+    });
   }
   const seen = new Set<string>();
   for (const e of events) {
@@ -31,7 +36,14 @@ export function warnOnPlainText(meta: CharmMetadata, events: ObservedEvent[], si
     const line = e.handlerLine ?? e.line;
     if (!problem || seen.has(`${file}:${line}`)) continue;
     seen.add(`${file}:${line}`);
-    sink.warn({code: problem.code, message: `The docstring of \`${e.handler ?? e.handlerExpression}\` is ${problem.problem}; the page shows it as plain text.`, hint: 'Shorten it or flatten its nesting to have it rendered as Markdown.', file, line, column: 1});
+    sink.warn({
+      code: problem.code,
+      message: `The docstring of \`${e.handler ?? e.handlerExpression}\` is ${problem.problem}; the page shows it as plain text.`,
+      hint: 'Shorten it or flatten its nesting to have it rendered as Markdown.',
+      file,
+      line,
+      column: 1,
+    });
   }
 }
 
@@ -40,11 +52,36 @@ function metadataTextFields(meta: CharmMetadata): TextField[] {
   return [
     {label: 'The summary', text: meta.summary, paths: [['summary']]},
     {label: 'The description', text: meta.description, paths: [['description']]},
-    ...own(meta.endpoints).map((e) => ({label: `The description of endpoint \`${e.name}\``, text: e.description ?? '', paths: [[e.role, e.name, 'description']]})),
-    ...own(meta.config).map((o) => ({label: `The description of config option \`${o.name}\``, text: o.description ?? '', paths: [['config', 'options', o.name, 'description'], ['options', o.name, 'description']]})),
+    ...own(meta.endpoints).map((e) => ({
+      label: `The description of endpoint \`${e.name}\``,
+      text: e.description ?? '',
+      paths: [[e.role, e.name, 'description']],
+    })),
+    ...own(meta.config).map((o) => ({
+      label: `The description of config option \`${o.name}\``,
+      text: o.description ?? '',
+      paths: [
+        ['config', 'options', o.name, 'description'],
+        ['options', o.name, 'description'],
+      ],
+    })),
     ...own(meta.actions).flatMap((a) => [
-      {label: `The description of action \`${a.name}\``, text: a.description ?? '', paths: [['actions', a.name, 'description'], [a.name, 'description']]},
-      ...a.params.map((p) => ({label: `The description of parameter \`${p.name}\` of action \`${a.name}\``, text: p.description ?? '', paths: [['actions', a.name, 'params', p.name, 'description'], [a.name, 'params', p.name, 'description']]})),
+      {
+        label: `The description of action \`${a.name}\``,
+        text: a.description ?? '',
+        paths: [
+          ['actions', a.name, 'description'],
+          [a.name, 'description'],
+        ],
+      },
+      ...a.params.map((p) => ({
+        label: `The description of parameter \`${p.name}\` of action \`${a.name}\``,
+        text: p.description ?? '',
+        paths: [
+          ['actions', a.name, 'params', p.name, 'description'],
+          [a.name, 'params', p.name, 'description'],
+        ],
+      })),
     ]),
   ];
 }

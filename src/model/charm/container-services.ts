@@ -21,13 +21,21 @@ function isExporter(exporters: MetricsExporter[], container: string | null, serv
 }
 
 /** Services of `container`, or with `null` those of layers whose container is not resolved; `computed` when a layer is built at runtime. */
-export function containerServices(model: CharmModel, container: Container | null): {services: ContainerService[]; computed: boolean} {
+export function containerServices(
+  model: CharmModel,
+  container: Container | null,
+): {services: ContainerService[]; computed: boolean} {
   const name = container?.name ?? null;
   const out = new Map<string, ContainerService>();
   let computed = false;
   const add = (service: {name: string; command: string | null}, source: string): void => {
     if (out.has(service.name)) return;
-    out.set(service.name, {name: service.name, command: service.command, exporter: isExporter(model.metrics.exporters, name, service.name), source});
+    out.set(service.name, {
+      name: service.name,
+      command: service.command,
+      exporter: isExporter(model.metrics.exporters, name, service.name),
+      source,
+    });
   };
   for (const layer of model.pebble.filter((l) => l.container === name)) {
     if (layer.computed) computed = true;
@@ -35,13 +43,15 @@ export function containerServices(model: CharmModel, container: Container | null
   }
   if (container) {
     for (const rock of model.rocks) {
-      const feeds = rock.container === container.name || (container.resource !== null && rock.resource === container.resource);
+      const feeds =
+        rock.container === container.name || (container.resource !== null && rock.resource === container.resource);
       if (!feeds) continue;
       for (const s of rock.services) add(s, `rock ${rock.name} (${rock.path})`);
     }
   }
   for (const x of model.metrics.exporters) {
-    if (x.container === name && !out.has(x.service)) out.set(x.service, {name: x.service, command: x.command, exporter: true, source: 'metrics exporter'});
+    if (x.container === name && !out.has(x.service))
+      out.set(x.service, {name: x.service, command: x.command, exporter: true, source: 'metrics exporter'});
   }
   return {services: [...out.values()], computed};
 }

@@ -32,7 +32,8 @@ interface RefEntry {
  * (with the persistent cache on, not in the next build either), and refs by the content of their
  * ref files, so an unmoved ref costs no git process at all.
  */
-const shared = globalThis as typeof globalThis & Record<symbol, {models: Map<string, CharmModel>; refs: Map<string, RefEntry>} | undefined>;
+const shared = globalThis as typeof globalThis &
+  Record<symbol, {models: Map<string, CharmModel>; refs: Map<string, RefEntry>} | undefined>;
 const KEY = Symbol.for('docusaurus-plugin-charm-architecture/ref-cache');
 const state = (shared[KEY] ??= {models: new Map<string, CharmModel>(), refs: new Map<string, RefEntry>()});
 
@@ -67,7 +68,11 @@ export function loadCharmAtRefCached(dir: string, ref: string, options: LoadOpti
 }
 
 /** The charm in its working tree (`ref` undefined) or at `ref`, both cached: what a page or a check reads. */
-export function loadCharmCachedAt(dir: string, ref: string | undefined, options: LoadOptions = {}): {model: CharmModel} & Partial<Omit<ModelAtRef, 'model'>> {
+export function loadCharmCachedAt(
+  dir: string,
+  ref: string | undefined,
+  options: LoadOptions = {},
+): {model: CharmModel} & Partial<Omit<ModelAtRef, 'model'>> {
   return ref === undefined ? {model: loadCharmCached(dir, options)} : loadCharmAtRefCached(dir, ref, options);
 }
 

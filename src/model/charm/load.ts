@@ -3,7 +3,13 @@ import {warnOnPlainText} from './charm-text-fields.js';
 import {checkEntrypointInside, warnOnMissingEntrypoint, warnOnSkipped} from './metadata/entrypoint.js';
 import {CharmLoadError} from '../../errors.js';
 import {DiagnosticSink} from '../sources/diagnostics.js';
-import {extensionForBase, expandDynamicConfig, findExtensionByBaseClass, inheritedEventsFor, PAAS_CHARM_VERSION} from '../extensions/catalog.js';
+import {
+  extensionForBase,
+  expandDynamicConfig,
+  findExtensionByBaseClass,
+  inheritedEventsFor,
+  PAAS_CHARM_VERSION,
+} from '../extensions/catalog.js';
 import {pinnedPaasCharm} from '../extensions/paas-charm-pin.js';
 import {readMetadata, type CharmMetadata} from './metadata/metadata.js';
 import {readMetrics} from './metrics.js';
@@ -49,7 +55,14 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const srcDir = meta.entrypoint.includes('/') ? meta.entrypoint.slice(0, meta.entrypoint.lastIndexOf('/')) : '';
   // A module refused by the source rules (too large, binary, a link leaving the repository) fails
   // the load, with every such problem reported at once.
-  const project = new PythonProject(sources, [{dir: srcDir, origin: 'src'}, {dir: 'lib', origin: 'lib'}], (error) => sink.error(error.toDiagnostic()));
+  const project = new PythonProject(
+    sources,
+    [
+      {dir: srcDir, origin: 'src'},
+      {dir: 'lib', origin: 'lib'},
+    ],
+    (error) => sink.error(error.toDiagnostic()),
+  );
   // `self.model.relations`, `self.meta.containers`: names from the metadata, for loops over them.
   supplyAttributes(project, frameworkAttributes(charmNames(meta), meta.series));
   const modules = framework === 'reactive' ? [] : project.loadSources();
@@ -64,22 +77,53 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   const charmOf = (c: ClassInfo): ClassInfo => mains[mainChains.findIndex((chain) => chain.includes(c))] ?? c;
   const names = charmNames(meta);
   const scan = {project, names, isCharmClass, charmOf, sink};
-  const events: ObservedEvent[] = [...observedEventsIn(project.sourceModules(), scan), ...inheritedEvents(meta, mains, scan, () => pinnedPaasCharm(sources)?.version), ...libraryHandledEvents(scan)];
+  const events: ObservedEvent[] = [
+    ...observedEventsIn(project.sourceModules(), scan),
+    ...inheritedEvents(meta, mains, scan, () => pinnedPaasCharm(sources)?.version),
+    ...libraryHandledEvents(scan),
+  ];
   events.push(...functionReturnedObjectEvents(scan, events));
 
   warnOnPlainText(meta, events, sink);
   reportUnhandledActions(meta.actions, events, sink, meta.files[0]?.file.path ?? 'charmcraft.yaml');
   const containerNames = meta.containers.map((c) => c.name);
-  const app = twelveFactorApp(meta.extensionNames, meta.containers, mainChains.flat().flatMap((c) => c.bases));
+  const app = twelveFactorApp(
+    meta.extensionNames,
+    meta.containers,
+    mainChains.flat().flatMap((c) => c.bases),
+  );
   const rocks = readRocks(sources, meta.containers, meta.resources, sink, meta.name, app);
   // `event.workload.add_layer(...)` in a pebble-ready handler adds to that event's container.
-  const handlerContainers = new Map(events.flatMap((e) => (e.container && e.handler && e.kind === 'workload' ? [[e.handler, e.container] as const] : [])));
+  const handlerContainers = new Map(
+    events.flatMap((e) =>
+      e.container && e.handler && e.kind === 'workload' ? [[e.handler, e.container] as const] : [],
+    ),
+  );
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf, meta.name);
-  const pebble = [...pythonLayers(project, isCharmClass, containerNames, placements, charmOf), ...yamlLayers(sources, containerNames, placements, sink), ...rocks.layers];
+  const pebble = [
+    ...pythonLayers(project, isCharmClass, containerNames, placements, charmOf),
+    ...yamlLayers(sources, containerNames, placements, sink),
+    ...rocks.layers,
+  ];
   const paasCharmClass = app && mains[0] ? describeCharmClass(mains[0]) : undefined;
   const pinned = paasCharmClass ? pinnedPaasCharm(sources)?.version : undefined;
-  const paas = app && paasCharmClass ? {extension: app.extension, charmClass: {file: paasCharmClass.file, line: paasCharmClass.line, column: paasCharmClass.column}, ...(pinned ? {pinnedRelease: pinned} : {})} : undefined;
-  const metrics = readMetrics({sources, endpoints: meta.endpoints, layers: pebble, project, isCharmClass, ...(paas ? {paas} : {}), sink});
+  const paas =
+    app && paasCharmClass
+      ? {
+          extension: app.extension,
+          charmClass: {file: paasCharmClass.file, line: paasCharmClass.line, column: paasCharmClass.column},
+          ...(pinned ? {pinnedRelease: pinned} : {}),
+        }
+      : undefined;
+  const metrics = readMetrics({
+    sources,
+    endpoints: meta.endpoints,
+    layers: pebble,
+    project,
+    isCharmClass,
+    ...(paas ? {paas} : {}),
+    sink,
+  });
   // Library modules are read lazily: what the listing passed over is known only now.
   warnOnSkipped(sources.skipped, sink);
   reportSyntaxErrors(project, sink);
@@ -126,13 +170,21 @@ function applyExtensions(meta: CharmMetadata): Extension[] {
     const origin = `extension:${name}` as const;
     out.push({name, framework: ext.framework, charmBaseClass: ext.charmBaseClass});
     const add = <T extends {name: string}>(list: T[], items: Array<Omit<T, 'origin'>>): void => {
-      for (const item of items) if (!list.some((x) => x.name === item.name)) list.push({...item, origin} as unknown as T);
+      for (const item of items)
+        if (!list.some((x) => x.name === item.name)) list.push({...item, origin} as unknown as T);
     };
     add(meta.containers, ext.containers);
     add(meta.resources, ext.resources);
-    for (const e of ext.endpoints) if (!meta.endpoints.some((x) => x.name === e.name)) meta.endpoints.push({...e, origin});
+    for (const e of ext.endpoints)
+      if (!meta.endpoints.some((x) => x.name === e.name)) meta.endpoints.push({...e, origin});
     add(meta.actions, ext.actions);
-    add(meta.config, [...ext.config, ...expandDynamicConfig(ext, meta.endpoints.filter((e) => e.role === 'requires'))]);
+    add(meta.config, [
+      ...ext.config,
+      ...expandDynamicConfig(
+        ext,
+        meta.endpoints.filter((e) => e.role === 'requires'),
+      ),
+    ]);
     for (const a of ext.assumes) if (!meta.assumes.includes(a)) meta.assumes.push(a);
   }
   return out;
@@ -141,21 +193,29 @@ function applyExtensions(meta: CharmMetadata): Extension[] {
 /** Reactive charms (charms.reactive, layer.yaml) are recognised, not misread as ops charms. */
 function detectFramework(sources: CharmSources): CharmFramework {
   if (sources.exists('layer.yaml') || sources.list('reactive', (n) => n.endsWith('.py'), {maxDepth: 1}).length) {
-    const req = sources.exists('requirements.txt') ? sources.read('requirements.txt')?.text ?? '' : '';
+    const req = sources.exists('requirements.txt') ? (sources.read('requirements.txt')?.text ?? '') : '';
     if (!/^ops\b/m.test(req)) return 'reactive';
   }
-  return sources.list('src', (n) => n.endsWith('.py'), {maxDepth: 2}).length || sources.exists('charm.py') ? 'ops' : 'unknown';
+  return sources.list('src', (n) => n.endsWith('.py'), {maxDepth: 2}).length || sources.exists('charm.py')
+    ? 'ops'
+    : 'unknown';
 }
 
 /** Events observed by base classes outside the charm's source: paas-charm (catalogued) or a vendored base in lib/. */
-function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Parameters<typeof observedEventsIn>[1], pinnedRelease: () => string | undefined): ObservedEvent[] {
+function inheritedEvents(
+  meta: CharmMetadata,
+  mains: ClassInfo[],
+  scan: Parameters<typeof observedEventsIn>[1],
+  pinnedRelease: () => string | undefined,
+): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   for (const main of mains) {
     const chain = classChain(main, charmContext(scan.project, main.module, scan.isCharmClass));
     const allBases = chain.flatMap((c) => c.bases);
     const paas = allBases.map((b) => findExtensionByBaseClass(b)).find((e) => e !== undefined);
     if (paas) {
-      const container = meta.containers.find((c) => c.origin.startsWith('extension:'))?.name ?? meta.containers[0]?.name ?? 'app';
+      const container =
+        meta.containers.find((c) => c.origin.startsWith('extension:'))?.name ?? meta.containers[0]?.name ?? 'app';
       // The release the charm pins decides which events its base classes observe (its lock files are read only here).
       for (const e of inheritedEventsFor(paas.framework, meta.endpoints, container, pinnedRelease())) {
         out.push({
@@ -164,7 +224,9 @@ function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Paramete
           column: 1,
           name: e.name,
           kind: e.kind,
-          expression: e.emitter ? `${e.emitter.expression}.on.${opsAttributeName(e.name)}` : `self.on.${opsAttributeName(e.name)}`,
+          expression: e.emitter
+            ? `${e.emitter.expression}.on.${opsAttributeName(e.name)}`
+            : `self.on.${opsAttributeName(e.name)}`,
           handler: e.handler,
           handlerExpression: `self.${e.handler}`,
           ...(e.handlerDoc ? {handlerDoc: e.handlerDoc} : {}),
@@ -182,9 +244,9 @@ function inheritedEvents(meta: CharmMetadata, mains: ClassInfo[], scan: Paramete
     const vendored = new Set(chain.filter((c) => c.module.origin === 'lib'));
     if (vendored.size) {
       const libModules = [...new Set([...vendored].map((c) => c.module))];
-      for (const e of observedEventsIn(libModules, scan, vendored)) out.push({...e, inherited: true, inheritedFrom: e.file});
+      for (const e of observedEventsIn(libModules, scan, vendored))
+        out.push({...e, inherited: true, inheritedFrom: e.file});
     }
   }
   return out;
 }
-

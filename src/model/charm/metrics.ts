@@ -33,7 +33,10 @@ export function readMetrics(input: MetricsInput): Metrics {
   return {
     endpoints: endpoints.filter((e) => OBSERVABILITY_INTERFACES.has(e.interface)).map((e) => e.name),
     exporters: exportersOf(layers),
-    targets: [...(project ? scrapeTargets(project, isCharmClass) : []), ...(paas ? paasScrapeJobs({sources, ...paas, sink}) : [])],
+    targets: [
+      ...(project ? scrapeTargets(project, isCharmClass) : []),
+      ...(paas ? paasScrapeJobs({sources, ...paas, sink}) : []),
+    ],
     dashboards: shipped.filter((p) => /\.json(\.tmpl)?$/.test(p) && /(^|\/)[^/]*dashboards?[^/]*\//.test(p)),
     alertRules: shipped.filter((p) => /\.(rules?|ya?ml)$/.test(p) && /(^|\/)[^/]*alert[_-]?rules[^/]*\//.test(p)),
   };
@@ -49,8 +52,17 @@ function exportersOf(layers: PebbleLayer[]): MetricsExporter[] {
       if (out.some((e) => e.service === s.name && e.container === layer.container)) continue;
       // A command built at runtime is its source expression: no port is read from it.
       const literal = s.command && !s.computed.includes('command') ? s.command : undefined;
-      const port = (literal ? portOf(literal) : undefined) ?? checkedPort(layer, s.name) ?? (literal ? defaultPortOf(literal) : undefined);
-      out.push({container: layer.container, service: s.name, command: s.command, ...(s.command && !literal ? {commandComputed: true} : {}), ...(port ? {port} : {})});
+      const port =
+        (literal ? portOf(literal) : undefined) ??
+        checkedPort(layer, s.name) ??
+        (literal ? defaultPortOf(literal) : undefined);
+      out.push({
+        container: layer.container,
+        service: s.name,
+        command: s.command,
+        ...(s.command && !literal ? {commandComputed: true} : {}),
+        ...(port ? {port} : {}),
+      });
     }
   }
   return out;
@@ -63,8 +75,11 @@ function exportersOf(layers: PebbleLayer[]): MetricsExporter[] {
  */
 export function portOf(command: string): number | undefined {
   // A URL in the command is what the exporter reads (`--nginx.scrape-uri=http://localhost:8080/...`).
-  const flags = command.replace(/--statsd\.listen-(?:udp|tcp|unixgram)[= ]\S+/g, '').replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '');
-  const m = /(?:listen[-.\w]*|port|bind|address)[= ](?:[\w.[\]]*:)?(\d{2,5})\b/i.exec(flags) ?? /:(\d{4,5})\b/.exec(flags);
+  const flags = command
+    .replace(/--statsd\.listen-(?:udp|tcp|unixgram)[= ]\S+/g, '')
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '');
+  const m =
+    /(?:listen[-.\w]*|port|bind|address)[= ](?:[\w.[\]]*:)?(\d{2,5})\b/i.exec(flags) ?? /:(\d{4,5})\b/.exec(flags);
   return m ? Number(m[1]) : undefined;
 }
 

@@ -46,10 +46,22 @@ const FRAMEWORKS: Readonly<Record<string, FrameworkMetrics>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, FrameworkMetrics>, {
     'flask-framework': GUNICORN(),
     'django-framework': GUNICORN(),
-    'fastapi-framework': {main: {port: 8000, path: '/metrics', at: 'src/paas_charm/fastapi/charm.py:69'}, release: {options: FROM_CONFIG, at: 'src/paas_charm/fastapi/charm.py:79'}},
-    'go-framework': {main: {port: 8080, path: '/metrics', at: 'src/paas_charm/go/charm.py:59'}, release: {options: FROM_CONFIG, at: 'src/paas_charm/go/charm.py:69'}},
-    'expressjs-framework': {main: {port: 9464, path: '/metrics', at: 'src/paas_charm/expressjs/charm.py:62'}, release: {options: FROM_CONFIG, at: 'src/paas_charm/expressjs/charm.py:70'}},
-    'spring-boot-framework': {main: {port: 8080, path: '/actuator/prometheus', at: 'src/paas_charm/springboot/charm.py:405'}, release: {options: FROM_CONFIG, at: 'src/paas_charm/springboot/charm.py:415'}},
+    'fastapi-framework': {
+      main: {port: 8000, path: '/metrics', at: 'src/paas_charm/fastapi/charm.py:69'},
+      release: {options: FROM_CONFIG, at: 'src/paas_charm/fastapi/charm.py:79'},
+    },
+    'go-framework': {
+      main: {port: 8080, path: '/metrics', at: 'src/paas_charm/go/charm.py:59'},
+      release: {options: FROM_CONFIG, at: 'src/paas_charm/go/charm.py:69'},
+    },
+    'expressjs-framework': {
+      main: {port: 9464, path: '/metrics', at: 'src/paas_charm/expressjs/charm.py:62'},
+      release: {options: FROM_CONFIG, at: 'src/paas_charm/expressjs/charm.py:70'},
+    },
+    'spring-boot-framework': {
+      main: {port: 8080, path: '/actuator/prometheus', at: 'src/paas_charm/springboot/charm.py:405'},
+      release: {options: FROM_CONFIG, at: 'src/paas_charm/springboot/charm.py:415'},
+    },
   }),
 );
 
@@ -74,17 +86,34 @@ export function paasScrapeJobs(input: PaasMetricsInput): MetricsTarget[] {
   const config = input.sources.exists(PAAS_CONFIG_FILE) ? input.sources.read(PAAS_CONFIG_FILE) : null;
   const yaml = config ? parseYamlFile(config) : null;
   const top = isRecord(yaml?.value) ? yaml.value : {};
-  const main = MAIN_ONLY_KEYS.some((k) => k in top) || (input.pinnedRelease !== undefined && compareReleases(input.pinnedRelease, '2') >= 0);
+  const main =
+    MAIN_ONLY_KEYS.some((k) => k in top) ||
+    (input.pinnedRelease !== undefined && compareReleases(input.pinnedRelease, '2') >= 0);
   return [frameworkJob(framework, main, top, yaml, input), ...(yaml ? configuredJobs(yaml, top, input.sink) : [])];
 }
 
-function frameworkJob(framework: FrameworkMetrics, main: boolean, top: Record<string, unknown>, yaml: YamlFile | null, input: PaasMetricsInput): MetricsTarget {
+function frameworkJob(
+  framework: FrameworkMetrics,
+  main: boolean,
+  top: Record<string, unknown>,
+  yaml: YamlFile | null,
+  input: PaasMetricsInput,
+): MetricsTarget {
   const at = input.charmClass;
   if (!main) {
     const r = framework.release;
     const inheritedFrom = `${RELEASE} (${r.at})`;
-    if ('options' in r) return {provider: PROVIDER, ...at, targets: [], computed: true, fromConfig: r.options, inheritedFrom};
-    return {provider: PROVIDER, ...at, metricsPath: r.path, targets: [`*:${r.port}`], port: r.port, computed: false, inheritedFrom};
+    if ('options' in r)
+      return {provider: PROVIDER, ...at, targets: [], computed: true, fromConfig: r.options, inheritedFrom};
+    return {
+      provider: PROVIDER,
+      ...at,
+      metricsPath: r.path,
+      targets: [`*:${r.port}`],
+      port: r.port,
+      computed: false,
+      inheritedFrom,
+    };
   }
   const port = typeof top['metrics-port'] === 'number' ? top['metrics-port'] : undefined;
   const path = typeof top['metrics-path'] === 'string' ? top['metrics-path'] : undefined;
@@ -93,7 +122,8 @@ function frameworkJob(framework: FrameworkMetrics, main: boolean, top: Record<st
   const chosen = port ?? framework.main.port;
   const target = {metricsPath, targets: [`*:${chosen}`], port: chosen, computed: false};
   // Set in paas-config.yaml: the job is the charm's own, at that line.
-  if (yaml && port !== undefined) return {provider: PROVIDER, file: PAAS_CONFIG_FILE, ...yaml.pos(['metrics-port']), ...target};
+  if (yaml && port !== undefined)
+    return {provider: PROVIDER, file: PAAS_CONFIG_FILE, ...yaml.pos(['metrics-port']), ...target};
   return {provider: PROVIDER, ...at, ...target, inheritedFrom: `${MAIN} (${framework.main.at})`};
 }
 
@@ -113,9 +143,19 @@ function configuredJobs(yaml: YamlFile, top: Record<string, unknown>, sink: Diag
       warnShape(yaml, ['prometheus', 'scrape_configs', i], 'a job with `job_name` and `static_configs`', sink);
       return;
     }
-    const targets = statics.flatMap((s: unknown) => (isRecord(s) && Array.isArray(s['targets']) ? s['targets'].filter((t): t is string => typeof t === 'string') : []));
+    const targets = statics.flatMap((s: unknown) =>
+      isRecord(s) && Array.isArray(s['targets']) ? s['targets'].filter((t): t is string => typeof t === 'string') : [],
+    );
     const path = typeof job['metrics_path'] === 'string' ? job['metrics_path'] : '/metrics';
-    out.push({provider: PROVIDER, file: PAAS_CONFIG_FILE, ...yaml.pos(['prometheus', 'scrape_configs', i, 'job_name']), jobName: job['job_name'], metricsPath: path, targets, computed: false});
+    out.push({
+      provider: PROVIDER,
+      file: PAAS_CONFIG_FILE,
+      ...yaml.pos(['prometheus', 'scrape_configs', i, 'job_name']),
+      jobName: job['job_name'],
+      metricsPath: path,
+      targets,
+      computed: false,
+    });
   });
   return out;
 }

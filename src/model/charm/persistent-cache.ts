@@ -82,7 +82,8 @@ export function codeVersion(): string {
     for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (['.js', '.ts', '.json'].includes(extname(entry.name))) hash.update(`${path.slice(here.length)}\0`).update(readFileSync(path));
+      else if (['.js', '.ts', '.json'].includes(extname(entry.name)))
+        hash.update(`${path.slice(here.length)}\0`).update(readFileSync(path));
     }
   };
   walk(here);
@@ -108,7 +109,12 @@ export function codeVersion(): string {
  * between the first build and the next); for the CLI, the same folder of the nearest folder above
  * `base` that has node_modules, else the user's cache folder.
  */
-export function persistentCacheDirectory(setting: PersistentCacheSetting | undefined, base: string, env: NodeJS.ProcessEnv = process.env, isSite = false): string | undefined {
+export function persistentCacheDirectory(
+  setting: PersistentCacheSetting | undefined,
+  base: string,
+  env: NodeJS.ProcessEnv = process.env,
+  isSite = false,
+): string | undefined {
   if (/^(1|true|yes|on)$/i.test(env[NO_CACHE_ENV] ?? '') || setting === false) return undefined;
   if (env[CACHE_DIR_ENV]) return resolve(base, env[CACHE_DIR_ENV]);
   if (typeof setting === 'string') return resolve(base, setting);
@@ -140,7 +146,13 @@ export class PersistentModelCache {
     } catch {
       return undefined;
     }
-    if (entry.format !== FORMAT || entry.package !== PACKAGE_NAME || entry.codeVersion !== this.version || entry.key !== key) return undefined;
+    if (
+      entry.format !== FORMAT ||
+      entry.package !== PACKAGE_NAME ||
+      entry.codeVersion !== this.version ||
+      entry.key !== key
+    )
+      return undefined;
     const model = entry.model;
     if (model?.schemaVersion !== SCHEMA_VERSION || entry.modelHash !== sha256(JSON.stringify(model))) return undefined;
     if (!entry.files || !entry.dirs) return undefined;

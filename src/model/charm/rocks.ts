@@ -17,14 +17,24 @@ import {parseYamlFile, type YamlFile} from '../sources/yaml.js';
  * directories are skipped; in a repository with several charms only rocks that match
  * this charm's containers or resources are kept.
  */
-export function readRocks(sources: CharmSources, containers: Container[], resources: Resource[], sink: DiagnosticSink, charmName: string, app?: TwelveFactorApp): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
+export function readRocks(
+  sources: CharmSources,
+  containers: Container[],
+  resources: Resource[],
+  sink: DiagnosticSink,
+  charmName: string,
+  app?: TwelveFactorApp,
+): {rocks: Rock[]; layers: PebbleLayer[]; outsideFiles: string[]} {
   const found = new Set<string>();
   for (const p of sources.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(sources.absolute(p));
   const repoRoot = repositoryRoot(sources.root);
   let sharedRepo = false;
   if (repoRoot !== sources.root) {
     const repo = sources.at(repoRoot);
-    const charmsInRepo = repo.list('', (n) => n === 'charmcraft.yaml' || n === 'metadata.yaml', {maxDepth: 4, stopAtCharms: false});
+    const charmsInRepo = repo.list('', (n) => n === 'charmcraft.yaml' || n === 'metadata.yaml', {
+      maxDepth: 4,
+      stopAtCharms: false,
+    });
     sharedRepo = new Set(charmsInRepo.map((p) => dirname(p))).size > 1;
     for (const p of repo.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(repo.absolute(p));
   }
@@ -38,13 +48,23 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
       if (!file) continue;
       doc = parseYamlFile({...file, path});
     } catch (error) {
-      if (error instanceof CharmArchError) sink.warn({code: error.code, message: error.message, file: path, line: error.line, column: error.column, ...(error.hint ? {hint: error.hint} : {})});
+      if (error instanceof CharmArchError)
+        sink.warn({
+          code: error.code,
+          message: error.message,
+          file: path,
+          line: error.line,
+          column: error.column,
+          ...(error.hint ? {hint: error.hint} : {}),
+        });
       continue;
     }
     const v = (doc.value ?? {}) as Record<string, unknown>;
     if (typeof v !== 'object' || Array.isArray(v)) continue;
-    const name = typeof v['name'] === 'string' ? v['name'] : dirname(path).split('/').pop() ?? 'rock';
-    const extensions = Array.isArray(v['extensions']) ? v['extensions'].filter((e): e is string => typeof e === 'string') : [];
+    const name = typeof v['name'] === 'string' ? v['name'] : (dirname(path).split('/').pop() ?? 'rock');
+    const extensions = Array.isArray(v['extensions'])
+      ? v['extensions'].filter((e): e is string => typeof e === 'string')
+      : [];
     read.push({path, doc, v, name, extensions, match: matchRock(name, path, containers, resources)});
   }
   const outsideFiles: string[] = [];
@@ -54,7 +74,13 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
     if (artifacts.file.startsWith('..')) outsideFiles.push(artifacts.file);
   }
   // In a repository of several charms, a rock beside another charm (`other/charm`, `other/rock`) is that charm's.
-  if (app) matchFrameworkRocks(sharedRepo ? read.filter((r) => !besideOtherCharm(r.path, sources.root, repoRoot)) : read, app, containers, sink);
+  if (app)
+    matchFrameworkRocks(
+      sharedRepo ? read.filter((r) => !besideOtherCharm(r.path, sources.root, repoRoot)) : read,
+      app,
+      containers,
+      sink,
+    );
   const rocks: Rock[] = [];
   const layers: PebbleLayer[] = [];
   for (const {path, doc, v, name, extensions, match} of read) {
@@ -70,7 +96,12 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
       ...(typeof v['summary'] === 'string' ? {summary: v['summary']} : {}),
       ...(typeof v['description'] === 'string' ? {description: v['description']} : {}),
       ...(extensions.length ? {extensions} : {}),
-      services: layer.services.map((s) => ({name: s.name, command: s.command, ...(s.startup ? {startup: s.startup} : {}), ...(s.override ? {override: s.override} : {})})),
+      services: layer.services.map((s) => ({
+        name: s.name,
+        command: s.command,
+        ...(s.startup ? {startup: s.startup} : {}),
+        ...(s.override ? {override: s.override} : {}),
+      })),
       ...match,
     });
     if (layer.services.length) layers.push(layer);
@@ -86,7 +117,12 @@ export function readRocks(sources: CharmSources, containers: Container[], resour
 function extensionOnlyLayer(sources: CharmSources, app: TwelveFactorApp): PebbleLayer {
   const file = sources.exists('charmcraft.yaml') ? sources.read('charmcraft.yaml') : null;
   const doc = file ? parseYamlFile(file) : null;
-  const layer = rockLayer(doc, ROCK_EXTENSIONS[app.extension], {container: app.container, file: file ? 'charmcraft.yaml' : 'metadata.yaml', label: `${app.extension} (Rockcraft extension)`, rockName: ''});
+  const layer = rockLayer(doc, ROCK_EXTENSIONS[app.extension], {
+    container: app.container,
+    file: file ? 'charmcraft.yaml' : 'metadata.yaml',
+    label: `${app.extension} (Rockcraft extension)`,
+    rockName: '',
+  });
   delete layer.summary;
   // The layer is where the extension is named.
   return {...layer, line: layer.services[0]?.line ?? layer.line};
@@ -123,7 +159,11 @@ function matchArtifacts(read: ReadRock[], artifacts: ArtifactRocks, containers: 
       kept.push(rock);
       continue;
     }
-    rock.match = {...(container ? {container: container.name} : {}), resource, matchedBy: `${artifacts.file.split('/').pop()} builds resource \`${resource}\` from rock \`${rock.name}\``};
+    rock.match = {
+      ...(container ? {container: container.name} : {}),
+      resource,
+      matchedBy: `${artifacts.file.split('/').pop()} builds resource \`${resource}\` from rock \`${rock.name}\``,
+    };
     kept.push(rock);
   }
   return kept;
@@ -134,22 +174,41 @@ function matchArtifacts(read: ReadRock[], artifacts: ArtifactRocks, containers: 
  * extension of the same name declares (`app`, `flask-app`, ...). With several such rocks, the one
  * named like the container or its resource wins; else the first by path, and a warning says which.
  */
-function matchFrameworkRocks(read: ReadRock[], app: TwelveFactorApp, containers: Container[], sink: DiagnosticSink): void {
+function matchFrameworkRocks(
+  read: ReadRock[],
+  app: TwelveFactorApp,
+  containers: Container[],
+  sink: DiagnosticSink,
+): void {
   const container = containers.find((c) => c.name === app.container);
   if (!container) return; // the extension's container is not declared: no rock to match it with
-  const candidates = read.filter((r) => r.extensions.includes(app.extension) && !(r.match.container && r.match.container !== container.name));
+  const candidates = read.filter(
+    (r) => r.extensions.includes(app.extension) && !(r.match.container && r.match.container !== container.name),
+  );
   if (!candidates.length) {
     // The repository's only rock, built without the extension (its own `services:` replace the
     // framework's): still the app's image, and the page says why.
     const only = read.length === 1 && !read[0]!.match.container ? read[0] : undefined;
-    if (only) only.match = {container: container.name, ...(container.resource ? {resource: container.resource} : {}), matchedBy: `the only rock in the repository, built without the ${app.extension} extension: the charm runs its app in container \`${container.name}\``};
+    if (only)
+      only.match = {
+        container: container.name,
+        ...(container.resource ? {resource: container.resource} : {}),
+        matchedBy: `the only rock in the repository, built without the ${app.extension} extension: the charm runs its app in container \`${container.name}\``,
+      };
     return;
   }
   const byName = candidates.filter((r) => r.match.container === container.name);
   const chosen = byName[0] ?? candidates[0]!;
   if (byName.length === 0) {
-    const why = candidates.length === 1 ? `the only rock built with the ${app.extension} extension, whose charm runs it in container \`${container.name}\`` : `the first by path of ${candidates.length} rocks built with the ${app.extension} extension`;
-    chosen.match = {container: container.name, ...(container.resource ? {resource: container.resource} : {}), matchedBy: why};
+    const why =
+      candidates.length === 1
+        ? `the only rock built with the ${app.extension} extension, whose charm runs it in container \`${container.name}\``
+        : `the first by path of ${candidates.length} rocks built with the ${app.extension} extension`;
+    chosen.match = {
+      container: container.name,
+      ...(container.resource ? {resource: container.resource} : {}),
+      matchedBy: why,
+    };
   }
   if (candidates.length > 1 && byName.length !== 1) {
     sink.warn({
@@ -179,7 +238,13 @@ function besideOtherCharm(path: string, charmRoot: string, repoRoot: string): bo
 function holdsCharm(dir: string, depth: number): boolean {
   if (isCharmDir(dir)) return true;
   if (depth === 0) return false;
-  return readdirSync(dir, {withFileTypes: true}).some((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && holdsCharm(join(dir, e.name), depth - 1));
+  return readdirSync(dir, {withFileTypes: true}).some(
+    (e) =>
+      e.isDirectory() &&
+      !e.name.startsWith('.') &&
+      e.name !== 'node_modules' &&
+      holdsCharm(join(dir, e.name), depth - 1),
+  );
 }
 
 /** Matches a rock to the container / resource it feeds by name, resource name or upstream source. */
@@ -188,10 +253,18 @@ function matchRock(name: string, path: string, containers: Container[], resource
   const stems = [name, dir.replace(/[_-]?rock$/, ''), dir].filter(Boolean).map((s) => s.toLowerCase());
   const resource =
     resources.find((r) => stems.some((s) => r.name === `${s}-image` || r.name === s || r.name === `${s}_image`)) ??
-    resources.find((r) => r.upstreamSource !== undefined && stems.some((s) => new RegExp(`[/:]${escape(s)}([:@_-]|$)`).test(r.upstreamSource!)));
+    resources.find(
+      (r) =>
+        r.upstreamSource !== undefined &&
+        stems.some((s) => new RegExp(`[/:]${escape(s)}([:@_-]|$)`).test(r.upstreamSource!)),
+    );
   const container =
-    (resource ? containers.find((c) => c.resource === resource.name) : undefined) ?? containers.find((c) => stems.includes(c.name.toLowerCase()));
-  return {...(container ? {container: container.name} : {}), ...(resource ? {resource: resource.name} : container?.resource ? {resource: container.resource} : {})};
+    (resource ? containers.find((c) => c.resource === resource.name) : undefined) ??
+    containers.find((c) => stems.includes(c.name.toLowerCase()));
+  return {
+    ...(container ? {container: container.name} : {}),
+    ...(resource ? {resource: resource.name} : container?.resource ? {resource: container.resource} : {}),
+  };
 }
 
 function escape(s: string): string {
@@ -207,7 +280,12 @@ export function repositoryRoot(charmRoot: string): string {
   const charm = resolve(charmRoot);
   const parent = dirname(charm);
   const grandparent = dirname(parent);
-  if (parent.endsWith('/charms') && !isCharmDir(grandparent) && (existsSync(join(grandparent, '.git')) || !isCharmDir(parent))) return grandparent;
+  if (
+    parent.endsWith('/charms') &&
+    !isCharmDir(grandparent) &&
+    (existsSync(join(grandparent, '.git')) || !isCharmDir(parent))
+  )
+    return grandparent;
   if (existsSync(join(parent, '.git')) && !isCharmDir(parent)) return parent;
   if (charm.endsWith('/charm') && !isCharmDir(parent)) return parent;
   return charm;

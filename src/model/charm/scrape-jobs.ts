@@ -40,13 +40,21 @@ export function scrapeTargets(project: PythonProject, isCharmClass: (c: ClassInf
 }
 
 /** Where a provider is built: inside a method, its local variables resolve (`jobs=prometheus_jobs`). */
-function contextAt(call: SyntaxNode, project: PythonProject, module: ModuleInfo, isCharmClass: (c: ClassInfo) => boolean): Ctx {
+function contextAt(
+  call: SyntaxNode,
+  project: PythonProject,
+  module: ModuleInfo,
+  isCharmClass: (c: ClassInfo) => boolean,
+): Ctx {
   const def = enclosing(call, ['FunctionDefinition']);
   return charmContext(project, module, isCharmClass, def ? functionDefinedAt(module, def.from) : undefined);
 }
 
 /** Keyword arguments that hold scrape jobs, per provider. */
-const JOB_LISTS: Readonly<Record<string, string[]>> = {MetricsEndpointProvider: ['jobs'], COSAgentProvider: ['metrics_endpoints', 'scrape_configs']};
+const JOB_LISTS: Readonly<Record<string, string[]>> = {
+  MetricsEndpointProvider: ['jobs'],
+  COSAgentProvider: ['metrics_endpoints', 'scrape_configs'],
+};
 
 function jobsOfCall(provider: string, call: SyntaxNode, args: SyntaxNode, ctx: Ctx): MetricsTarget[] {
   const py = ctx.module.py;
@@ -68,7 +76,12 @@ function jobsOfCall(provider: string, call: SyntaxNode, args: SyntaxNode, ctx: C
  * Jobs added to the local list `name` before the provider is built: `name.append(job)` (kept,
  * with the condition of the `if` it sits in) and `name.extend(...)` / `name += ...` (computed).
  */
-function appendedJobs(name: string, call: SyntaxNode, ctx: Ctx, base: Omit<MetricsTarget, 'targets' | 'computed'>): MetricsTarget[] {
+function appendedJobs(
+  name: string,
+  call: SyntaxNode,
+  ctx: Ctx,
+  base: Omit<MetricsTarget, 'targets' | 'computed'>,
+): MetricsTarget[] {
   const body = ctx.fn?.body;
   if (!body) return [];
   const py = ctx.module.py;
@@ -102,7 +115,8 @@ function conditionOf(stmt: SyntaxNode, body: SyntaxNode, py: ModuleInfo['py']): 
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.name === 'else') test = undefined;
       else if (c.name === 'Body') {
-        if (c.from === inner.from && c.to === inner.to) return [...earlier.map((t) => `not (${t})`), ...(test ? [test] : [])].join(' and ');
+        if (c.from === inner.from && c.to === inner.to)
+          return [...earlier.map((t) => `not (${t})`), ...(test ? [test] : [])].join(' and ');
         if (test) earlier.push(test);
       } else if (c.name !== 'if' && c.name !== 'elif' && c.name !== 'Comment') test = text(py, c);
     }
@@ -140,9 +154,19 @@ function targetOf(base: Omit<MetricsTarget, 'targets' | 'computed'>, item: Value
     }
   }
   const port = f.get('port');
-  const portNumber = port?.t === 'num' ? port.v : targets.map((t) => Number(/:(\d+)$/.exec(t)?.[1])).find((n) => Number.isFinite(n) && n > 0);
+  const portNumber =
+    port?.t === 'num'
+      ? port.v
+      : targets.map((t) => Number(/:(\d+)$/.exec(t)?.[1])).find((n) => Number.isFinite(n) && n > 0);
   if (port && port.t !== 'num') computed = true;
   const metricsPath = str('metrics_path') ?? str('path');
   const jobName = str('job_name');
-  return {...base, ...(jobName ? {jobName} : {}), ...(metricsPath ? {metricsPath} : {}), targets, ...(portNumber ? {port: portNumber} : {}), computed};
+  return {
+    ...base,
+    ...(jobName ? {jobName} : {}),
+    ...(metricsPath ? {metricsPath} : {}),
+    targets,
+    ...(portNumber ? {port: portNumber} : {}),
+    computed,
+  };
 }

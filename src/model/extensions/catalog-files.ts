@@ -6,7 +6,22 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {CharmArchError} from '../../errors.js';
-import {arrayOf, boolean, DataShapeError, matching, object, oneOf, optional, positiveInteger, readDataFile, recordOf, scalar, string, type JsonPath, type Reader} from './data-reader.js';
+import {
+  arrayOf,
+  boolean,
+  DataShapeError,
+  matching,
+  object,
+  oneOf,
+  optional,
+  positiveInteger,
+  readDataFile,
+  recordOf,
+  scalar,
+  string,
+  type JsonPath,
+  type Reader,
+} from './data-reader.js';
 import {compareReleases} from './paas-charm-pin.js';
 
 /** `read`, then a check across values that the shape alone cannot say (throws DataShapeError). */
@@ -29,7 +44,9 @@ const source = object({
   date: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   files: arrayOf(string),
   /** A later ref checked and found to add nothing to the tables. */
-  unchangedAt: optional(object({ref: string, commit: matching(/^[0-9a-f]{7,40}$/, 'a commit hash'), describe: optional(string)})),
+  unchangedAt: optional(
+    object({ref: string, commit: matching(/^[0-9a-f]{7,40}$/, 'a commit hash'), describe: optional(string)}),
+  ),
   notes: optional(arrayOf(string)),
 });
 
@@ -73,7 +90,9 @@ const charmcraftExtensions = object({
       charmBaseClass: string,
       charmBaseClassAliases: arrayOf(string),
       supportedBases: arrayOf(string),
-      containers: arrayOf(object({name: string, resource: string, mounts: arrayOf(object({storage: string, location: string}))})),
+      containers: arrayOf(
+        object({name: string, resource: string, mounts: arrayOf(object({storage: string, location: string}))}),
+      ),
       resources: arrayOf(object({name: string, type: string, description: string})),
       config: arrayOf(configOption),
       actions: arrayOf(action),
@@ -101,7 +120,9 @@ const inheritedEvent = object({
   line: optional(positiveInteger),
   handlerLine: optional(positiveInteger),
   observer: optional(string),
-  emitter: optional(object({expression: string, class: optional(string), library: optional(string), relation: optional(string)})),
+  emitter: optional(
+    object({expression: string, class: optional(string), library: optional(string), relation: optional(string)}),
+  ),
   endpoint: optional(string),
   action: optional(string),
   container: optional(string),
@@ -126,7 +147,10 @@ export const paasCharmEventsFile = refine(paasCharmEvents, (file) => {
   for (const [at, events] of lists) {
     events.forEach((e, i) => {
       if (e.since !== undefined && compareReleases(e.since, file.source.version) > 0) {
-        throw new DataShapeError([...at, i, 'since'], `release ${e.since} is newer than the release the file was read from (source.version ${file.source.version})`);
+        throw new DataShapeError(
+          [...at, i, 'since'],
+          `release ${e.since} is newer than the release the file was read from (source.version ${file.source.version})`,
+        );
       }
     });
   }
@@ -149,7 +173,12 @@ export function loadCatalogFile<T>(name: string, read: Reader<T>): T {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CharmArchError({code: 'catalog-data-invalid', message: `the extension catalog cannot be read (${reason})`, file, hint: HINT});
+    throw new CharmArchError({
+      code: 'catalog-data-invalid',
+      message: `the extension catalog cannot be read (${reason})`,
+      file,
+      hint: HINT,
+    });
   }
   return readCatalogText(text, file, read);
 }

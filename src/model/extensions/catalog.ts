@@ -139,7 +139,10 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionDefinition>> = deepFre
 );
 
 /** Events observed by the paas-charm base shared by all frameworks, plus per-framework extras keyed by framework name. */
-export const PAAS_CHARM_EVENTS: Readonly<{common: InheritedEventDefinition[]; byFramework: Record<string, InheritedEventDefinition[]>}> = deepFreeze({
+export const PAAS_CHARM_EVENTS: Readonly<{
+  common: InheritedEventDefinition[];
+  byFramework: Record<string, InheritedEventDefinition[]>;
+}> = deepFreeze({
   common: paasCharm.common,
   byFramework: paasCharm.byFramework,
 });
@@ -193,7 +196,12 @@ export function expandDynamicConfig(
     for (const ep of requires.filter((r) => r.interface === group.whenInterface)) {
       const fill = (s: string): string => s.split('{endpoint}').join(ep.name);
       for (const o of group.options) {
-        out.push({...o, name: fill(o.name), description: fill(o.description), ...(typeof o.default === 'string' ? {default: fill(o.default)} : {})});
+        out.push({
+          ...o,
+          name: fill(o.name),
+          description: fill(o.description),
+          ...(typeof o.default === 'string' ? {default: fill(o.default)} : {}),
+        });
       }
     }
   }
@@ -214,16 +222,26 @@ export function inheritedEventsFor(
   usable();
   const requires = endpoints.filter((e) => e.role === 'requires');
   const oauth = requires.filter((e) => e.interface === 'oauth');
-  const all = [...PAAS_CHARM_EVENTS.common, ...(Object.hasOwn(PAAS_CHARM_EVENTS.byFramework, framework) ? PAAS_CHARM_EVENTS.byFramework[framework]! : [])];
+  const all = [
+    ...PAAS_CHARM_EVENTS.common,
+    ...(Object.hasOwn(PAAS_CHARM_EVENTS.byFramework, framework) ? PAAS_CHARM_EVENTS.byFramework[framework]! : []),
+  ];
   const applies = (e: InheritedEventDefinition): boolean => {
-    if (e.since !== undefined && pinnedRelease !== undefined && compareReleases(pinnedRelease, e.since) < 0) return false;
+    if (e.since !== undefined && pinnedRelease !== undefined && compareReleases(pinnedRelease, e.since) < 0)
+      return false;
     if (e.whenEndpoint !== undefined) {
-      return requires.some((r) => r.name === e.whenEndpoint && (e.whenInterface === undefined || r.interface === e.whenInterface));
+      return requires.some(
+        (r) => r.name === e.whenEndpoint && (e.whenInterface === undefined || r.interface === e.whenInterface),
+      );
     }
     return e.whenInterface === 'oauth' ? oauth.length === 1 : true;
   };
   const fill = (s: string | undefined): string | undefined =>
-    s?.split('{container}').join(container).split('{oauth-endpoint}').join(oauth[0]?.name ?? 'oauth');
+    s
+      ?.split('{container}')
+      .join(container)
+      .split('{oauth-endpoint}')
+      .join(oauth[0]?.name ?? 'oauth');
   return all.filter(applies).map((e) => {
     const out: InheritedEventDefinition = {...e, name: fill(e.name)!};
     if (e.container) out.container = fill(e.container);

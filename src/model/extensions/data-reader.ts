@@ -60,11 +60,14 @@ function expected(what: string, value: unknown): never {
 
 export const string: Reader<string> = (value) => (typeof value === 'string' ? value : expected('a string', value));
 
-export const boolean: Reader<boolean> = (value) => (typeof value === 'boolean' ? value : expected('true or false', value));
+export const boolean: Reader<boolean> = (value) =>
+  typeof value === 'boolean' ? value : expected('true or false', value);
 
 /** A line number or similar count: a whole number of at least 1. */
 export const positiveInteger: Reader<number> = (value) =>
-  Number.isInteger(value) && (value as number) >= 1 ? (value as number) : expected('a whole number of at least 1', value);
+  Number.isInteger(value) && (value as number) >= 1
+    ? (value as number)
+    : expected('a whole number of at least 1', value);
 
 /** A string matching `pattern`, described as `what` in the error. */
 export function matching(pattern: RegExp, what: string): Reader<string> {
@@ -167,7 +170,13 @@ export function readDataFile<T>(text: string, file: string, read: Reader<T>, hin
     value = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new CharmArchError({code: 'catalog-data-invalid', message: `not valid JSON: ${message}`, file, ...syntaxPosition(text, message), hint});
+    throw new CharmArchError({
+      code: 'catalog-data-invalid',
+      message: `not valid JSON: ${message}`,
+      file,
+      ...syntaxPosition(text, message),
+      hint,
+    });
   }
   try {
     return read(value);

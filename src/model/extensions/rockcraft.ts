@@ -43,7 +43,8 @@ const DAEMON = '_daemon_';
 
 const STATSD_EXPORTER: RockExtensionService = {
   override: 'merge',
-  command: '/bin/statsd_exporter --statsd.mapping-config=/statsd-mapping.conf --statsd.listen-udp=localhost:9125 --statsd.listen-tcp=localhost:9125',
+  command:
+    '/bin/statsd_exporter --statsd.mapping-config=/statsd-mapping.conf --statsd.listen-udp=localhost:9125 --statsd.listen-tcp=localhost:9125',
   summary: 'statsd exporter service',
   startup: 'enabled',
   user: DAEMON,
@@ -75,29 +76,64 @@ const DEFINITIONS: Record<string, RockExtensionDefinition> = {
     name: 'fastapi-framework',
     mainService: 'fastapi',
     services: {
-      fastapi: {override: 'replace', startup: 'enabled', user: DAEMON, 'working-dir': '/app', environment: ['UVICORN_HOST'], command: '/bin/python3 -m uvicorn <ASGI app found in the project, e.g. app:app>', computed: true},
+      fastapi: {
+        override: 'replace',
+        startup: 'enabled',
+        user: DAEMON,
+        'working-dir': '/app',
+        environment: ['UVICORN_HOST'],
+        command: '/bin/python3 -m uvicorn <ASGI app found in the project, e.g. app:app>',
+        computed: true,
+      },
     },
   },
   'go-framework': {
     name: 'go-framework',
     mainService: 'go',
     // The binary is installed as /usr/local/bin/<rock name>.
-    services: {go: {override: 'replace', startup: 'enabled', user: DAEMON, 'working-dir': '/app', command: (rockName) => rockName}},
+    services: {
+      go: {
+        override: 'replace',
+        startup: 'enabled',
+        user: DAEMON,
+        'working-dir': '/app',
+        command: (rockName) => rockName,
+      },
+    },
   },
   'expressjs-framework': {
     name: 'expressjs-framework',
     mainService: 'expressjs',
-    services: {expressjs: {override: 'replace', startup: 'enabled', user: DAEMON, 'working-dir': '/app', environment: ['NODE_ENV'], command: 'npm start'}},
+    services: {
+      expressjs: {
+        override: 'replace',
+        startup: 'enabled',
+        user: DAEMON,
+        'working-dir': '/app',
+        environment: ['NODE_ENV'],
+        command: 'npm start',
+      },
+    },
   },
   'spring-boot-framework': {
     name: 'spring-boot-framework',
     mainService: 'spring-boot',
-    services: {'spring-boot': {override: 'replace', startup: 'enabled', user: DAEMON, 'working-dir': '/app', command: 'bash -c "java -jar *.jar"'}},
+    services: {
+      'spring-boot': {
+        override: 'replace',
+        startup: 'enabled',
+        user: DAEMON,
+        'working-dir': '/app',
+        command: 'bash -c "java -jar *.jar"',
+      },
+    },
   },
 };
 
 /** Null-prototype: looked up by names a charm writes (`extensions: [valueOf]` is no extension). */
-export const ROCK_EXTENSIONS: Readonly<Record<string, RockExtensionDefinition>> = Object.freeze(Object.assign(Object.create(null) as Record<string, RockExtensionDefinition>, DEFINITIONS));
+export const ROCK_EXTENSIONS: Readonly<Record<string, RockExtensionDefinition>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, RockExtensionDefinition>, DEFINITIONS),
+);
 
 /** The framework extension a rockcraft.yaml lists, if any. */
 export function rockExtensionOf(extensions: readonly string[]): RockExtensionDefinition | undefined {
@@ -119,9 +155,17 @@ export interface TwelveFactorApp {
  * in full (no `extensions:`), from its paas-charm base class; the container is the one the
  * extension declares, else the only (or first) container.
  */
-export function twelveFactorApp(extensionNames: readonly string[], containers: readonly Container[], baseClassExpressions: readonly string[]): TwelveFactorApp | undefined {
+export function twelveFactorApp(
+  extensionNames: readonly string[],
+  containers: readonly Container[],
+  baseClassExpressions: readonly string[],
+): TwelveFactorApp | undefined {
   const declared = extensionNames.find((n) => ROCK_EXTENSIONS[n]);
-  const extension = declared ?? baseClassExpressions.map((b) => findExtensionByBaseClass(b)?.name).find((n) => n !== undefined && ROCK_EXTENSIONS[n]);
+  const extension =
+    declared ??
+    baseClassExpressions
+      .map((b) => findExtensionByBaseClass(b)?.name)
+      .find((n) => n !== undefined && ROCK_EXTENSIONS[n]);
   if (!extension) return undefined;
   const container = containers.find((c) => c.origin === `extension:${extension}`) ?? containers[0];
   return container ? {extension, container: container.name} : undefined;

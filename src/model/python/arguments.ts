@@ -28,7 +28,8 @@ export function keywordArgs(args: SyntaxNode, py: ModuleInfo['py']): Map<string,
   const items = kids(args);
   for (let i = 0; i < items.length; i++) {
     const c = items[i]!;
-    if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && items[i + 2]) out.set(text(py, c), items[i + 2]!);
+    if (c.name === 'VariableName' && items[i + 1]?.name === 'AssignOp' && items[i + 2])
+      out.set(text(py, c), items[i + 2]!);
   }
   return out;
 }
@@ -37,7 +38,11 @@ export function keywordArgs(args: SyntaxNode, py: ModuleInfo['py']): Map<string,
  * The argument each parameter receives at a call, by Python's rules: positional arguments fill the
  * parameters in order, keywords by name. `params` leaves out `self` and `*args`/`**kwargs`.
  */
-export function argumentsByParameter(args: SyntaxNode, params: ReadonlyArray<{name: string}>, py: ModuleInfo['py']): Map<string, SyntaxNode> {
+export function argumentsByParameter(
+  args: SyntaxNode,
+  params: ReadonlyArray<{name: string}>,
+  py: ModuleInfo['py'],
+): Map<string, SyntaxNode> {
   const out = new Map<string, SyntaxNode>();
   positionalArgs(args).forEach((a, i) => {
     const p = params[i];

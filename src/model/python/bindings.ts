@@ -14,7 +14,12 @@ import type {Ctx, Value} from './values.js';
 /** Prefix of the bindings that stand for keywords caught by `**kwargs` (not a Python name). */
 const FORWARDED = '**';
 
-export function bindParameters(fn: FunctionInfo, args: SyntaxNode, callerCtx: Ctx, selfPassed = false): Map<string, Value> {
+export function bindParameters(
+  fn: FunctionInfo,
+  args: SyntaxNode,
+  callerCtx: Ctx,
+  selfPassed = false,
+): Map<string, Value> {
   // `Base.__init__(self, ...)` passes `self` explicitly: it fills the first parameter.
   const params = fn.params.slice(selfPassed || !fn.cls ? 0 : 1).filter((p) => !p.star);
   const env = new Map<string, Value>();
@@ -28,7 +33,8 @@ export function bindParameters(fn: FunctionInfo, args: SyntaxNode, callerCtx: Ct
   // Keywords no parameter takes go to `**kwargs`: kept so that passing them on binds them further
   // (all of them known when this call spreads nothing itself).
   if (fn.params.some((p) => p.star === '**')) {
-    for (const [k, node] of keywordArgs(args, callerCtx.module.py)) if (!params.some((p) => p.name === k)) env.set(`${FORWARDED}${k}`, evaluate(node, callerCtx));
+    for (const [k, node] of keywordArgs(args, callerCtx.module.py))
+      if (!params.some((p) => p.name === k)) env.set(`${FORWARDED}${k}`, evaluate(node, callerCtx));
     env.set(FORWARDED, {t: 'bool', v: !spread});
   }
   // `**kwargs` / `*args` passed on may fill any other parameter: what the caller was given; when

@@ -60,7 +60,14 @@ function format(template: string, args: SyntaxNode, ctx: Ctx): Value | undefined
     if (field === '{{') return '{';
     if (field === '}}') return '}';
     const key = inner ?? '';
-    const value = key === '' ? positional[next++] : /^\d+$/.test(key) ? positional[Number(key)] : keywords.has(key) ? scalar(keywords.get(key)!) : undefined;
+    const value =
+      key === ''
+        ? positional[next++]
+        : /^\d+$/.test(key)
+          ? positional[Number(key)]
+          : keywords.has(key)
+            ? scalar(keywords.get(key)!)
+            : undefined;
     if (value === undefined) failed = true;
     return value ?? '';
   });

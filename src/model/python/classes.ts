@@ -14,17 +14,42 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
     const [assignments, cls] = assigned;
     // An object built with known arguments: `self.x = x` reads the parameter that class was given.
     const env = owner.t === 'instance' ? owner.bound?.get(cls) : undefined;
-    const values = assignments.map((a) => ctx.evaluate(a.value, {...ctx, module: cls.module, cls, fn: a.fn, self: owner, ...(env ? {env} : {}), depth: ctx.depth + 1}));
+    const values = assignments.map((a) =>
+      ctx.evaluate(a.value, {
+        ...ctx,
+        module: cls.module,
+        cls,
+        fn: a.fn,
+        self: owner,
+        ...(env ? {env} : {}),
+        depth: ctx.depth + 1,
+      }),
+    );
     // `self.x = None` before the real assignment, or a value per branch of an `if`.
     const known = values.filter((v) => v.t !== 'unknown' && v.t !== 'none');
     if (known.length) return alts(known);
   }
-  if (method) return (isProperty(method) ? propertyValue(method, owner, ctx) : undefined) ?? {t: 'method', name: attr, fn: method, owner};
+  if (method)
+    return (
+      (isProperty(method) ? propertyValue(method, owner, ctx) : undefined) ?? {
+        t: 'method',
+        name: attr,
+        fn: method,
+        owner,
+      }
+    );
   // A class-level default (`_service_name = "app"`) when the instance value is not static.
   for (const cls of classChain(info, ctx)) {
     const v = cls.attrs.get(attr);
     if (!v) continue;
-    const value = ctx.evaluate(v, {...ctx, module: cls.module, cls, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+    const value = ctx.evaluate(v, {
+      ...ctx,
+      module: cls.module,
+      cls,
+      fn: undefined,
+      env: new Map(),
+      depth: ctx.depth + 1,
+    });
     return ctx.domain.classAttribute(value, attr, owner) ?? value;
   }
   if (assigned) return {t: 'unknown', expr: attr};
@@ -39,7 +64,11 @@ export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInf
   return undefined;
 }
 
-function findSelfAssignment(info: ClassInfo, attr: string, ctx: Ctx): [Array<{value: SyntaxNode; fn: FunctionInfo}>, ClassInfo] | undefined {
+function findSelfAssignment(
+  info: ClassInfo,
+  attr: string,
+  ctx: Ctx,
+): [Array<{value: SyntaxNode; fn: FunctionInfo}>, ClassInfo] | undefined {
   for (const cls of classChain(info, ctx)) {
     const list = cls.selfAssignments.get(attr);
     if (list?.length) {
@@ -58,7 +87,14 @@ export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
     if (out.includes(c) || depth > 8) return;
     out.push(c);
     for (const b of c.baseNodes) {
-      const v = ctx.evaluate(b, {...ctx, module: c.module, cls: undefined, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+      const v = ctx.evaluate(b, {
+        ...ctx,
+        module: c.module,
+        cls: undefined,
+        fn: undefined,
+        env: new Map(),
+        depth: ctx.depth + 1,
+      });
       const base = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
       if (base) visit(base, depth + 1);
     }
@@ -91,7 +127,17 @@ export function relationOf(ref: ClassRef, args: SyntaxNode | null, ctx: Ctx): {r
   if (!param) return {};
   const bound = args ? argumentsByParameter(args, params, py).get(param.name) : undefined;
   if (bound) return asRelation(ctx.evaluate(bound, ctx));
-  if (param.default) return asRelation(ctx.evaluate(param.default, {...ctx, module: init.module, cls: init.cls, fn: undefined, env: new Map(), depth: ctx.depth + 1}));
+  if (param.default)
+    return asRelation(
+      ctx.evaluate(param.default, {
+        ...ctx,
+        module: init.module,
+        cls: init.cls,
+        fn: undefined,
+        env: new Map(),
+        depth: ctx.depth + 1,
+      }),
+    );
   return {};
 }
 

@@ -13,7 +13,15 @@ const MAX_ITEMS = 256;
 export function evaluateComprehension(node: SyntaxNode, ctx: Ctx): Value {
   const children = kids(node).filter((c) => c.name !== '[' && c.name !== ']' && c.name !== '{' && c.name !== '}');
   const [element, forKw, target, inKw, iterable, ...rest] = children;
-  if (!element || forKw?.name !== 'for' || target?.name !== 'VariableName' || inKw?.name !== 'in' || !iterable || rest.some((c) => c.name === 'for')) return unknown(ctx, node);
+  if (
+    !element ||
+    forKw?.name !== 'for' ||
+    target?.name !== 'VariableName' ||
+    inKw?.name !== 'in' ||
+    !iterable ||
+    rest.some((c) => c.name === 'for')
+  )
+    return unknown(ctx, node);
   const conditions = rest.filter((c, i) => rest[i - 1]?.name === 'if');
   const source = ctx.evaluate(iterable, ctx);
   if (source.t !== 'seq' || source.items.length > MAX_ITEMS) return unknown(ctx, node);

@@ -43,13 +43,17 @@ function binaryTruth(node: SyntaxNode, ctx: Ctx, valueOf: ValueOf): boolean | un
   const a = children[0];
   const b = children[children.length - 1];
   if (!a || !b || a === b) return undefined;
-  const ops = children.slice(1, -1).map((c) => (c.name === 'CompareOp' ? text(ctx.module.py, c) : c.name)).join(' ');
+  const ops = children
+    .slice(1, -1)
+    .map((c) => (c.name === 'CompareOp' ? text(ctx.module.py, c) : c.name))
+    .join(' ');
   if (ops === 'and' || ops === 'or') {
     const l = truth(a, ctx, valueOf);
     if (ops === 'and' && l === false) return false;
     if (ops === 'or' && l === true) return true;
     const r = truth(b, ctx, valueOf);
-    if (l === undefined || r === undefined) return ops === 'and' ? (r === false ? false : undefined) : r === true ? true : undefined;
+    if (l === undefined || r === undefined)
+      return ops === 'and' ? (r === false ? false : undefined) : r === true ? true : undefined;
     return r;
   }
   const left = valueOf(a);

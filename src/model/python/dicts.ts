@@ -37,5 +37,11 @@ export function dictLookup(dict: Extract<Value, {t: 'dict'}>, key: string): Valu
 export function dictItems(dict: Extract<Value, {t: 'dict'}>): Value {
   const entries = dictEntries(dict);
   if (entries.some((e) => e.spread)) return {t: 'unknown', expr: text(dict.ctx.module.py, dict.node)};
-  return {t: 'seq', items: entries.map((e) => ({t: 'seq', items: [e.key ?? {t: 'unknown', expr: ''}, dict.ctx.evaluate(e.valueNode, dict.ctx)]}))};
+  return {
+    t: 'seq',
+    items: entries.map((e) => ({
+      t: 'seq',
+      items: [e.key ?? {t: 'unknown', expr: ''}, dict.ctx.evaluate(e.valueNode, dict.ctx)],
+    })),
+  };
 }

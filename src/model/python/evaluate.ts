@@ -63,7 +63,13 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
       if (a && b && op && (op.name === 'or' || op.name === 'and')) {
         // `names or DEFAULTS`: the right side when the left is None/empty; unknown stays unknown.
         const l = evaluate(a, inner);
-        const falsy = l.t === 'none' || (l.t === 'str' && !l.v) || (l.t === 'seq' && !l.items.length) || (l.t === 'bool' && !l.v) || (l.t === 'num' && l.v === 0) || (l.t === 'dict' && dictEntries(l).length === 0);
+        const falsy =
+          l.t === 'none' ||
+          (l.t === 'str' && !l.v) ||
+          (l.t === 'seq' && !l.items.length) ||
+          (l.t === 'bool' && !l.v) ||
+          (l.t === 'num' && l.v === 0) ||
+          (l.t === 'dict' && dictEntries(l).length === 0);
         if (l.t === 'unknown' || l.t === 'alts') return unknown(ctx, node);
         if (op.name === 'or') return falsy ? evaluate(b, inner) : l;
         return falsy ? l : evaluate(b, inner);
@@ -109,7 +115,8 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
     const args = node.getChild('ArgList');
     const [objectNode, nameNode] = args ? positionalArgs(args) : [];
     const attr = nameNode ? evaluate(nameNode, ctx) : null;
-    if (objectNode && attr?.t === 'str') return member(evaluate(objectNode, ctx), attr.v, text(ctx.module.py, node), ctx);
+    if (objectNode && attr?.t === 'str')
+      return member(evaluate(objectNode, ctx), attr.v, text(ctx.module.py, node), ctx);
     if (objectNode && attr?.t === 'alts' && attr.items.every((a) => a.t === 'str')) {
       const owner = evaluate(objectNode, ctx);
       return alts(attr.items.map((a) => member(owner, (a as {v: string}).v, text(ctx.module.py, node), ctx)));
@@ -122,7 +129,13 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
   const expr = text(ctx.module.py, node);
   if (fnValue.t === 'class') {
     const args = node.getChild('ArgList');
-    return {t: 'instance', cls: fnValue.ref, expr, ...relationOf(fnValue.ref, args, ctx), ...(args ? {args, argsCtx: ctx} : {})};
+    return {
+      t: 'instance',
+      cls: fnValue.ref,
+      expr,
+      ...relationOf(fnValue.ref, args, ctx),
+      ...(args ? {args, argsCtx: ctx} : {}),
+    };
   }
   if (callee.name === 'MemberExpression') {
     const prop = callee.getChild('PropertyName');
@@ -172,4 +185,3 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
 
 /** String methods whose result is still a constant when applied to a constant. */
 const STRING_METHODS = new Set(['replace', 'lower', 'upper', 'strip']);
-

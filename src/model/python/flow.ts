@@ -18,7 +18,8 @@ export function valueAt(name: string, at: number, ctx: Ctx): Value | undefined {
   let start = ctx.env.get(name);
   if (!start) {
     const param = ctx.fn!.params.find((p) => p.name === name);
-    if (param) start = param.default ? ctx.evaluate(param.default, {...ctx, env: new Map()}) : {t: 'unknown', expr: name};
+    if (param)
+      start = param.default ? ctx.evaluate(param.default, {...ctx, env: new Map()}) : {t: 'unknown', expr: name};
   }
   return walkBlock(body, name, at, start, ctx);
 }

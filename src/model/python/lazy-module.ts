@@ -12,7 +12,15 @@ import type {SourceFile} from '../sources/text.js';
 import {indexStatement, statementsOf} from './module-index.js';
 import type {ClassInfo, FunctionInfo, LazyPart, ModuleInfo} from './module-info.js';
 import {topLevelStatements, type TopStatement} from './statements.js';
-import {parsedText, parseModule, parseStatements, textKeyOf, type PyModule, type SyntaxNode, type TextRange} from './syntax.js';
+import {
+  parsedText,
+  parseModule,
+  parseStatements,
+  textKeyOf,
+  type PyModule,
+  type SyntaxNode,
+  type TextRange,
+} from './syntax.js';
 
 /** A name index whose entries are parsed on first lookup; iterating it parses the rest of the module. */
 class LazyNames<V extends {node: SyntaxNode}> extends Map<string, V> {
@@ -123,8 +131,17 @@ class LazyModule implements LazyPart {
         return wholeTree();
       },
     };
-    this.info = {py, origin, imports: new Map(), assigns: new Map(), classes: this.classes, functions: this.functions, lazy: this};
-    for (const s of statements) if (s.kind === 'class' || s.kind === 'def') this.pending.set(s.name!, [...(this.pending.get(s.name!) ?? []), s]);
+    this.info = {
+      py,
+      origin,
+      imports: new Map(),
+      assigns: new Map(),
+      classes: this.classes,
+      functions: this.functions,
+      lazy: this,
+    };
+    for (const s of statements)
+      if (s.kind === 'class' || s.kind === 'def') this.pending.set(s.name!, [...(this.pending.get(s.name!) ?? []), s]);
     // Everything but the deferred definitions and bare strings, in one parse (with the text before the first statement).
     const header: TextRange[] = [];
     for (const s of statements) {
@@ -145,7 +162,9 @@ class LazyModule implements LazyPart {
 
   /** Parses the definition that holds `offset`, if it is still deferred. */
   needAt(offset: number): void {
-    const s = this.statements.find((x) => (x.kind === 'class' || x.kind === 'def') && x.from <= offset && offset < x.to);
+    const s = this.statements.find(
+      (x) => (x.kind === 'class' || x.kind === 'def') && x.from <= offset && offset < x.to,
+    );
     if (s?.name && this.pending.get(s.name)?.includes(s)) this.need(s.name);
   }
 
@@ -177,7 +196,9 @@ class LazyModule implements LazyPart {
 
   /** Deferred classes whose head passes `test` (a cheap look at the bases before any parse). */
   classesWithHead(test: (head: string) => boolean): ClassInfo[] {
-    const names = this.statements.filter((s) => s.kind === 'class' && this.pending.get(s.name!)?.includes(s) && test(s.head ?? '')).map((s) => s.name!);
+    const names = this.statements
+      .filter((s) => s.kind === 'class' && this.pending.get(s.name!)?.includes(s) && test(s.head ?? ''))
+      .map((s) => s.name!);
     return names.map((n) => this.classes.get(n)).filter((c): c is ClassInfo => c !== undefined);
   }
 
@@ -190,7 +211,13 @@ class LazyModule implements LazyPart {
       else indexStatement(this.info, node);
     }
     const py = this.info.py;
-    if (syntaxError && (!py.syntaxError || syntaxError.line < py.syntaxError.line || (syntaxError.line === py.syntaxError.line && syntaxError.column < py.syntaxError.column))) py.syntaxError = syntaxError;
+    if (
+      syntaxError &&
+      (!py.syntaxError ||
+        syntaxError.line < py.syntaxError.line ||
+        (syntaxError.line === py.syntaxError.line && syntaxError.column < py.syntaxError.column))
+    )
+      py.syntaxError = syntaxError;
     this.generation++;
   }
 
@@ -202,6 +229,7 @@ class LazyModule implements LazyPart {
     const newClass = this.classes.peek(name);
     const newFunction = this.functions.peek(name);
     if (oldClass && newClass && oldClass.node.from > newClass.node.from) this.classes.restore(name, oldClass);
-    if (oldFunction && newFunction && oldFunction.node.from > newFunction.node.from) this.functions.restore(name, oldFunction);
+    if (oldFunction && newFunction && oldFunction.node.from > newFunction.node.from)
+      this.functions.restore(name, oldFunction);
   }
 }

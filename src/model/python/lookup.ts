@@ -14,7 +14,8 @@ export function lookupName(name: string, at: SyntaxNode, ctx: Ctx): Value {
     const param = ctx.fn.params.find((p) => p.name === name);
     if (param) {
       if (param === ctx.fn.params[0] && ctx.cls && !isStatic(ctx.fn)) return ctx.self;
-      if (ctx.domain.isRootParameter(param.name, param.annotation)) return ctx.domain.rootValue(ctx) ?? {t: 'unknown', expr: name};
+      if (ctx.domain.isRootParameter(param.name, param.annotation))
+        return ctx.domain.rootValue(ctx) ?? {t: 'unknown', expr: name};
       if (param.default) return ctx.evaluate(param.default, {...ctx, env: new Map()});
       return {t: 'unknown', expr: name};
     }
@@ -33,22 +34,43 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
   const fn = module.functions.get(name);
   if (fn) return {t: 'function', fn};
   const assigned = module.assigns.get(name);
-  if (assigned) return ctx.evaluate(assigned, {...ctx, module, cls: undefined, fn: undefined, env: new Map(), self: {t: 'unknown', expr: name}});
+  if (assigned)
+    return ctx.evaluate(assigned, {
+      ...ctx,
+      module,
+      cls: undefined,
+      fn: undefined,
+      env: new Map(),
+      self: {t: 'unknown', expr: name},
+    });
   const imported = module.imports.get(name);
   if (imported) {
     // A CapWords name from a library module the domain defers, not parsed yet: a class, resolved only
     // when needed (libraries are most of a project's Python; most of their objects need no more than their name).
     // A CapWords constant (`PeerRelationName = "peers"`) is a string: the text says which, without a parse.
-    if (imported.name && ctx.domain.isDeferredLibrary(imported.module) && /^[A-Z][a-z]\w*$/.test(imported.name) && !ctx.project.modules.has(imported.module)) {
+    if (
+      imported.name &&
+      ctx.domain.isDeferredLibrary(imported.module) &&
+      /^[A-Z][a-z]\w*$/.test(imported.name) &&
+      !ctx.project.modules.has(imported.module)
+    ) {
       const source = ctx.project.moduleText(imported.module);
-      const assigned = source !== undefined && new RegExp(`^${imported.name}\\s*(:[^=\\n]*)?=`, 'm').test(source) && !new RegExp(`^class\\s+${imported.name}\\b`, 'm').test(source);
+      const assigned =
+        source !== undefined &&
+        new RegExp(`^${imported.name}\\s*(:[^=\\n]*)?=`, 'm').test(source) &&
+        !new RegExp(`^class\\s+${imported.name}\\b`, 'm').test(source);
       if (!assigned) return {t: 'class', ref: {name: imported.name, module: imported.module}};
     }
     const target = ctx.project.resolveModule(imported.module, module);
     if (imported.name === undefined) return target ? {t: 'module', info: target} : {t: 'unknown', expr: name};
     if (target) {
       // `from pkg import mod` binds a submodule when pkg has no such name.
-      if (!target.classes.has(imported.name) && !target.functions.has(imported.name) && !target.assigns.has(imported.name) && !target.imports.has(imported.name)) {
+      if (
+        !target.classes.has(imported.name) &&
+        !target.functions.has(imported.name) &&
+        !target.assigns.has(imported.name) &&
+        !target.imports.has(imported.name)
+      ) {
         const sub = ctx.project.resolveModule(`${imported.module}.${imported.name}`.replace(/^(\.+)\./, '$1'), module);
         if (sub) return {t: 'module', info: sub};
       }
@@ -56,7 +78,9 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
       return lookupModuleName(target, imported.name, {...ctx, depth: ctx.depth + 1});
     }
     // `from pkg.lib.v0 import mod` where `v0` has no __init__.py (a namespace package): the submodule.
-    const sub = /^[a-z_][a-z0-9_]*$/.test(imported.name) ? ctx.project.resolveModule(`${imported.module}.${imported.name}`, module) : undefined;
+    const sub = /^[a-z_][a-z0-9_]*$/.test(imported.name)
+      ? ctx.project.resolveModule(`${imported.module}.${imported.name}`, module)
+      : undefined;
     if (sub) return {t: 'module', info: sub};
     // Imported from outside the project (an installed package): a class reference by name.
     return {t: 'class', ref: {name: imported.name, module: imported.module}};
@@ -70,7 +94,12 @@ function lastLocalAssignment(body: SyntaxNode, name: string, before: number, ctx
   walkStatements(body, (stmt) => {
     if (stmt.from >= before || stmt.name !== 'AssignStatement') return;
     const [targets, value] = assignmentParts(stmt);
-    if (value && value.to <= before && targets.some((t) => t.name === 'VariableName' && text(ctx.module.py, t) === name)) found = value;
+    if (
+      value &&
+      value.to <= before &&
+      targets.some((t) => t.name === 'VariableName' && text(ctx.module.py, t) === name)
+    )
+      found = value;
   });
   return found;
 }

@@ -13,11 +13,14 @@ const MATCH_HEAD = /^([ \t]*match)([ \t]+)(?![(\s])([^\n#]*?)(:[ \t]*(?:#[^\n]*)
 export function withParenthesisedMatchSubjects(file: SourceFile): SourceFile {
   if (!mayHaveTupleSubject(file.text)) return file;
   let changed = false;
-  const text = file.text.replace(MATCH_HEAD, (all: string, head: string, space: string, subject: string, colon: string, offset: number) => {
-    if (!hasTopLevelComma(subject) || !nextLineIsCase(file.text, offset + all.length)) return all;
-    changed = true;
-    return `${head}${space}(${subject})${colon}`;
-  });
+  const text = file.text.replace(
+    MATCH_HEAD,
+    (all: string, head: string, space: string, subject: string, colon: string, offset: number) => {
+      if (!hasTopLevelComma(subject) || !nextLineIsCase(file.text, offset + all.length)) return all;
+      changed = true;
+      return `${head}${space}(${subject})${colon}`;
+    },
+  );
   if (!changed) return file;
   const lines = new LineCounter();
   lines.addNewLine(0);
@@ -63,7 +66,10 @@ function hasTopLevelComma(subject: string): boolean {
 
 /** The next line that is not blank or a comment starts with `case`: the head opens a match block. */
 function nextLineIsCase(text: string, from: number): boolean {
-  const rest = text.slice(from, from + 2000).split('\n').slice(1);
+  const rest = text
+    .slice(from, from + 2000)
+    .split('\n')
+    .slice(1);
   const next = rest.find((l) => l.trim() && !l.trim().startsWith('#'));
   return next !== undefined && /^\s+case\b/.test(next);
 }

@@ -67,7 +67,15 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
     case 'class': {
       const info = classInfo(owner.ref, ctx);
       const v = info?.attrs.get(attr);
-      if (v && info) return ctx.evaluate(v, {...ctx, module: info.module, cls: info, fn: undefined, env: new Map(), depth: ctx.depth + 1});
+      if (v && info)
+        return ctx.evaluate(v, {
+          ...ctx,
+          module: info.module,
+          cls: info,
+          fn: undefined,
+          env: new Map(),
+          depth: ctx.depth + 1,
+        });
       const method = info ? findMethod(info, attr, ctx) : undefined;
       if (method) return {t: 'method', name: attr, fn: method, owner};
       const nested = info?.nested.get(attr);

@@ -5,11 +5,22 @@ import type {ClassInfo, FunctionInfo, ImportBinding, ModuleInfo, ParamInfo} from
 
 export function moduleNameOf(path: string, root: string): string {
   const rel = root && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
-  return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
+  return rel
+    .replace(/\.py$/, '')
+    .replace(/\/__init__$/, '')
+    .split('/')
+    .join('.');
 }
 
 export function indexModule(py: PyModule, origin: 'src' | 'lib'): ModuleInfo {
-  const info: ModuleInfo = {py, origin, imports: new Map(), assigns: new Map(), classes: new Map(), functions: new Map()};
+  const info: ModuleInfo = {
+    py,
+    origin,
+    imports: new Map(),
+    assigns: new Map(),
+    classes: new Map(),
+    functions: new Map(),
+  };
   const top = py.tree.topNode;
   for (const stmt of statementsOf(top)) {
     indexStatement(info, stmt);
@@ -55,7 +66,11 @@ export function indexStatement(info: ModuleInfo, stmt: SyntaxNode): void {
  * delimited by the parser; these few regular expressions only split its names.
  */
 export function parseImport(source: string): Array<[string, ImportBinding]> {
-  const flat = source.replace(/\\\r?\n/g, ' ').replace(/#[^\n]*/g, '').replace(/\s+/g, ' ').trim();
+  const flat = source
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/#[^\n]*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const from = /^from (\S+) import \(?(.*?)\)?$/.exec(flat);
   const out: Array<[string, ImportBinding]> = [];
   if (from) {
@@ -85,7 +100,9 @@ export function assignmentParts(stmt: SyntaxNode): [SyntaxNode[], SyntaxNode | n
   if (ops.length === 0) return [[], null];
   const last = ops[ops.length - 1]!;
   const value = children.slice(last + 1).find((c) => c.name !== 'Comment') ?? null;
-  const targets = children.slice(0, last).filter((c) => c.name !== 'AssignOp' && c.name !== 'TypeDef' && c.name !== ',');
+  const targets = children
+    .slice(0, last)
+    .filter((c) => c.name !== 'AssignOp' && c.name !== 'TypeDef' && c.name !== ',');
   // `a, b = ...` keeps the comma-separated names as targets (unpacking is not modelled).
   return [targets, value];
 }
@@ -94,9 +111,13 @@ function indexClass(module: ModuleInfo, node: SyntaxNode): ClassInfo {
   const py = module.py;
   const nameNode = childOf(node, 'VariableName');
   const argList = childOf(node, 'ArgList');
-  const baseNodes = argList ? parts(argList).filter((c) => c.name !== 'VariableName' || c.nextSibling?.name !== 'AssignOp') : [];
+  const baseNodes = argList
+    ? parts(argList).filter((c) => c.name !== 'VariableName' || c.nextSibling?.name !== 'AssignOp')
+    : [];
   // Drop `metaclass=X` keyword pairs.
-  const bases = baseNodes.filter((b, i) => !(baseNodes[i + 1]?.name === 'AssignOp') && b.prevSibling?.name !== 'AssignOp');
+  const bases = baseNodes.filter(
+    (b, i) => !(baseNodes[i + 1]?.name === 'AssignOp') && b.prevSibling?.name !== 'AssignOp',
+  );
   const cls: ClassInfo = {
     name: nameNode ? text(py, nameNode) : '?',
     node,
@@ -111,7 +132,12 @@ function indexClass(module: ModuleInfo, node: SyntaxNode): ClassInfo {
   const body = childOf(node, 'Body');
   if (!body) return cls;
   for (const stmt of statementsOf(body)) {
-    const fnNode = stmt.name === 'FunctionDefinition' ? stmt : stmt.name === 'DecoratedStatement' ? childOf(stmt, 'FunctionDefinition') : null;
+    const fnNode =
+      stmt.name === 'FunctionDefinition'
+        ? stmt
+        : stmt.name === 'DecoratedStatement'
+          ? childOf(stmt, 'FunctionDefinition')
+          : null;
     if (fnNode) {
       const fn = indexFunction(module, fnNode, cls);
       cls.methods.set(fn.name, fn);
@@ -166,8 +192,7 @@ function paramsOf(py: PyModule, list: SyntaxNode | null): ParamInfo[] {
       // A bare `*` (keyword-only marker) binds no name.
       expectDefault = false;
       star = undefined;
-    }
-    else if (expectDefault && current) {
+    } else if (expectDefault && current) {
       current.default = c;
       expectDefault = false;
     }
@@ -216,7 +241,8 @@ export function functionDefinedAt(module: ModuleInfo, from: number): FunctionInf
     const index = new Map<number, FunctionInfo>();
     // A lazy module's parsed entries only: iterating its maps would parse the whole file.
     for (const f of lazy ? lazy.parsedFunctions() : module.functions.values()) index.set(f.node.from, f);
-    for (const c of lazy ? lazy.parsedClasses() : module.classes.values()) for (const m of c.methods.values()) if (!index.has(m.node.from)) index.set(m.node.from, m);
+    for (const c of lazy ? lazy.parsedClasses() : module.classes.values())
+      for (const m of c.methods.values()) if (!index.has(m.node.from)) index.set(m.node.from, m);
     cached = {generation, index};
     functionIndex.set(module, cached);
   }

@@ -83,7 +83,9 @@ export class PythonProject {
 
   /** Source modules only (src/, not lib/). */
   sourceModules(): ModuleInfo[] {
-    return [...this.modules.values()].filter((m) => m.origin === 'src').sort((a, b) => (a.py.file.path < b.py.file.path ? -1 : 1));
+    return [...this.modules.values()]
+      .filter((m) => m.origin === 'src')
+      .sort((a, b) => (a.py.file.path < b.py.file.path ? -1 : 1));
   }
 
   private loadFile(path: string, name: string, origin: 'src' | 'lib'): ModuleInfo | undefined {
@@ -99,7 +101,8 @@ export class PythonProject {
       return undefined;
     }
     if (!file) return undefined;
-    const info = (origin === 'lib' ? lazyModule(file, name, origin) : undefined) ?? indexModule(parseModule(file, name), origin);
+    const info =
+      (origin === 'lib' ? lazyModule(file, name, origin) : undefined) ?? indexModule(parseModule(file, name), origin);
     this.modules.set(name, info);
     return info;
   }

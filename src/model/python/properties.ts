@@ -19,16 +19,24 @@ export function propertyValue(fn: FunctionInfo, owner: Value, ctx: Ctx): Value |
   const inner: Ctx = {...ctx, module: fn.module, cls: fn.cls, fn, self: owner, env: new Map(), depth: ctx.depth + 1};
   const values: Value[] = returns.map((r) => {
     const expr = kids(r).find((c) => c.name !== 'return');
-    return expr ? ctx.evaluate(expr, inner) : ({t: 'none'});
+    return expr ? ctx.evaluate(expr, inner) : {t: 'none'};
   });
   if (!values.length) return {t: 'none'};
-  return values.some((v) => v.t === 'unknown' || (v.t === 'alts' && v.items.some((i) => i.t === 'unknown'))) ? undefined : alts(values);
+  return values.some((v) => v.t === 'unknown' || (v.t === 'alts' && v.items.some((i) => i.t === 'unknown')))
+    ? undefined
+    : alts(values);
 }
 
 /** `return` statements of this function, not of the functions and classes nested in it. */
 function collectReturns(node: SyntaxNode, out: SyntaxNode[]): void {
   for (const c of kids(node)) {
     if (c.name === 'ReturnStatement') out.push(c);
-    else if (c.name !== 'FunctionDefinition' && c.name !== 'ClassDefinition' && c.name !== 'LambdaExpression' && c.name !== 'DecoratedStatement') collectReturns(c, out);
+    else if (
+      c.name !== 'FunctionDefinition' &&
+      c.name !== 'ClassDefinition' &&
+      c.name !== 'LambdaExpression' &&
+      c.name !== 'DecoratedStatement'
+    )
+      collectReturns(c, out);
   }
 }

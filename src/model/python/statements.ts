@@ -50,7 +50,9 @@ export function topLevelStatements(text: string): TopStatement[] | null {
       decorating = decorating && !m && line.startsWith('@');
       continue;
     }
-    out.push(m ? {from, to, ...definition(m, text, from)} : {from, to, kind: onlyAString(text, from, to) ? 'string' : 'other'});
+    out.push(
+      m ? {from, to, ...definition(m, text, from)} : {from, to, kind: onlyAString(text, from, to) ? 'string' : 'other'},
+    );
     decorating = !m && line.startsWith('@');
   }
   return out;

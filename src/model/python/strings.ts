@@ -27,35 +27,38 @@ export function decodeStringLiteral(raw: string): string | null {
   if (prefix.includes('f') || prefix.includes('b')) return null;
   const body = m[3]!;
   if (prefix.includes('r')) return body;
-  return body.replace(/\\(\r?\n|[\\'"abfnrtv]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\})/g, (_all, e: string) => {
-    switch (e[0]) {
-      case '\n':
-      case '\r':
-        return '';
-      case 'n':
-        return e === 'n' ? '\n' : _all;
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case 'a':
-        return '\x07';
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'v':
-        return '\v';
-      case 'x':
-      case 'u':
-      case 'U':
-        return String.fromCodePoint(parseInt(e.slice(1), 16));
-      case 'N':
-        return _all;
-      default:
-        return /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e;
-    }
-  });
+  return body.replace(
+    /\\(\r?\n|[\\'"abfnrtv]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\})/g,
+    (_all, e: string) => {
+      switch (e[0]) {
+        case '\n':
+        case '\r':
+          return '';
+        case 'n':
+          return e === 'n' ? '\n' : _all;
+        case 't':
+          return '\t';
+        case 'r':
+          return '\r';
+        case 'a':
+          return '\x07';
+        case 'b':
+          return '\b';
+        case 'f':
+          return '\f';
+        case 'v':
+          return '\v';
+        case 'x':
+        case 'u':
+        case 'U':
+          return String.fromCodePoint(parseInt(e.slice(1), 16));
+        case 'N':
+          return _all;
+        default:
+          return /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e;
+      }
+    },
+  );
 }
 
 /** First paragraph of a docstring, cleaned like `inspect.cleandoc`, lines joined. */
@@ -68,7 +71,10 @@ export function docstringOf(mod: PyModule, body: SyntaxNode | null): string | un
   const raw = stringValue(mod, str);
   if (raw === null) return undefined;
   const lines = raw.split(/\r?\n/);
-  const indents = lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length);
+  const indents = lines
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.length - l.trimStart().length);
   const indent = indents.length ? Math.min(...indents) : 0;
   const cleaned = [lines[0]!.trim(), ...lines.slice(1).map((l) => l.slice(indent).trimEnd())];
   while (cleaned.length && !cleaned[0]) cleaned.shift();

@@ -78,7 +78,9 @@ function parseUncached(source: string, ranges?: readonly TextRange[]): Parsed {
   let tree: Tree;
   try {
     // lezer counts positions from the first range: a range at 0 first keeps them those of the text.
-    tree = ranges ? parser.parse(source, undefined, ranges[0]!.from > 0 ? [{from: 0, to: 0}, ...ranges] : ranges) : parser.parse(source);
+    tree = ranges
+      ? parser.parse(source, undefined, ranges[0]!.from > 0 ? [{from: 0, to: 0}, ...ranges] : ranges)
+      : parser.parse(source);
   } catch {
     return {tree: parser.parse(''), errorAt: -1};
   }
@@ -113,7 +115,11 @@ export const parsedText = withParenthesisedMatchSubjects;
  * Parses some statements of a file only (`ranges`: whole lines, in order); positions in the tree are
  * those of the whole text. `textKey` is textKeyOf(file.text), computed once by the caller.
  */
-export function parseStatements(file: SourceFile, ranges: readonly TextRange[], textKey: string): {tree: Tree; syntaxError?: {line: number; column: number}} {
+export function parseStatements(
+  file: SourceFile,
+  ranges: readonly TextRange[],
+  textKey: string,
+): {tree: Tree; syntaxError?: {line: number; column: number}} {
   const {tree, errorAt} = parseText(file.text, {ranges, textKey});
   return errorAt === undefined ? {tree} : {tree, syntaxError: syntaxErrorAt(file, errorAt)};
 }
@@ -164,11 +170,25 @@ function parserGap(node: SyntaxNode, source: string): boolean {
   if (!parent) return false;
   const empty = node.from === node.to;
   const before = node.prevSibling;
-  if (empty && (parent.name === 'YieldStatement' || parent.name === 'YieldExpression') && before?.name === 'yield') return true;
-  if (empty && parent.name === 'MemberExpression' && /^\d[\d_]*\.$/.test(source.slice(parent.from, node.from).trimEnd())) return true;
-  if (parent.name === 'Decorator' || (empty && before?.name === 'Decorator')) return balancedLine(source, (parent.name === 'Decorator' ? parent : before!).from);
-  if (empty && parent.name === 'LiteralPattern' && parent.parent?.name === 'PatternArgList' && source.slice(parent.parent.from, parent.parent.to).replace(/\s+/g, '') === '()') return true;
-  if (parent.name === 'MemberExpression' && before?.name === '[' && source.slice(node.from, node.to) === '*') return true;
+  if (empty && (parent.name === 'YieldStatement' || parent.name === 'YieldExpression') && before?.name === 'yield')
+    return true;
+  if (
+    empty &&
+    parent.name === 'MemberExpression' &&
+    /^\d[\d_]*\.$/.test(source.slice(parent.from, node.from).trimEnd())
+  )
+    return true;
+  if (parent.name === 'Decorator' || (empty && before?.name === 'Decorator'))
+    return balancedLine(source, (parent.name === 'Decorator' ? parent : before!).from);
+  if (
+    empty &&
+    parent.name === 'LiteralPattern' &&
+    parent.parent?.name === 'PatternArgList' &&
+    source.slice(parent.parent.from, parent.parent.to).replace(/\s+/g, '') === '()'
+  )
+    return true;
+  if (parent.name === 'MemberExpression' && before?.name === '[' && source.slice(node.from, node.to) === '*')
+    return true;
   return parent.name === 'TypeParam';
 }
 
@@ -229,7 +249,31 @@ export function parts(node: SyntaxNode): SyntaxNode[] {
   return kids(node).filter((c) => !PUNCTUATION.has(c.name));
 }
 
-const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',', '.', ':', 'AssignOp', 'from', 'import', 'as', 'def', 'class', 'async', 'for', 'in', 'return', 'lambda', 'if', 'else', 'Comment']);
+const PUNCTUATION = new Set([
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '.',
+  ':',
+  'AssignOp',
+  'from',
+  'import',
+  'as',
+  'def',
+  'class',
+  'async',
+  'for',
+  'in',
+  'return',
+  'lambda',
+  'if',
+  'else',
+  'Comment',
+]);
 
 export function line(mod: PyModule, node: SyntaxNode): {line: number; column: number} {
   return positionOf(mod.file, node.from);

@@ -25,7 +25,15 @@ export type Value =
   | {t: 'seq'; items: Value[]}
   | {t: 'dict'; node: SyntaxNode; ctx: Ctx}
   /** `bound`: the parameters each class of the object's chain was initialised with, when the construction is known. */
-  | {t: 'instance'; cls: ClassRef; expr: string; relation?: string; args?: SyntaxNode; argsCtx?: Ctx; bound?: ReadonlyMap<ClassInfo, ReadonlyMap<string, Value>>}
+  | {
+      t: 'instance';
+      cls: ClassRef;
+      expr: string;
+      relation?: string;
+      args?: SyntaxNode;
+      argsCtx?: Ctx;
+      bound?: ReadonlyMap<ClassInfo, ReadonlyMap<string, Value>>;
+    }
   /** One of several values (an attribute assigned differently in `if`/`else` branches). */
   | {t: 'alts'; items: Value[]}
   | {t: 'method'; name: string; fn?: FunctionInfo; owner: Value}

@@ -23,11 +23,17 @@ export interface CharmTextProblem {
  */
 export function charmTextProblem(text: string): CharmTextProblem | null {
   if (text.length > MAX_CHARM_TEXT_CHARS) {
-    return {code: 'charm-text-too-long', problem: `${text.length} characters long, over the ${MAX_CHARM_TEXT_CHARS} read as Markdown`};
+    return {
+      code: 'charm-text-too-long',
+      problem: `${text.length} characters long, over the ${MAX_CHARM_TEXT_CHARS} read as Markdown`,
+    };
   }
   const depth = Math.max(blockDepth(text), inlineDepth(text));
   if (depth > MAX_CHARM_TEXT_DEPTH) {
-    return {code: 'charm-text-too-deep', problem: `nested ${depth} levels deep (quotes, lists, emphasis or links), over the ${MAX_CHARM_TEXT_DEPTH} read as Markdown`};
+    return {
+      code: 'charm-text-too-deep',
+      problem: `nested ${depth} levels deep (quotes, lists, emphasis or links), over the ${MAX_CHARM_TEXT_DEPTH} read as Markdown`,
+    };
   }
   return null;
 }

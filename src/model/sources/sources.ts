@@ -8,7 +8,21 @@ import {decodeSourceText, type SourceFile} from './text.js';
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Directories never scanned: VCS, build output, virtualenvs, tests. */
-const SKIPPED_DIRS = new Set(['.git', '.tox', '.venv', 'venv', 'node_modules', '__pycache__', 'build', 'dist', '.mypy_cache', '.pytest_cache', 'tests', 'test', '.github']);
+const SKIPPED_DIRS = new Set([
+  '.git',
+  '.tox',
+  '.venv',
+  'venv',
+  'node_modules',
+  '__pycache__',
+  'build',
+  'dist',
+  '.mypy_cache',
+  '.pytest_cache',
+  'tests',
+  'test',
+  '.github',
+]);
 
 export interface SourceOptions {
   maxFileBytes?: number;
@@ -27,7 +41,11 @@ export interface SourceTree {
   /** A file's bytes, or null when there is none; throws CharmArchError for what it refuses (too large, a link leaving the repository). */
   readBytes(path: string, maxFileBytes: number): Buffer | null;
   /** Like CharmSources.list: files below `dir` whose name passes `accept`, pre-order, names sorted. */
-  list(dir: string, accept: (name: string) => boolean, opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>}): string[];
+  list(
+    dir: string,
+    accept: (name: string) => boolean,
+    opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>},
+  ): string[];
 }
 
 /** Something `list` passed over that a reader would expect to be read: reported, never silent. */
@@ -71,10 +89,20 @@ export class CharmSources {
     try {
       stat = statSync(this.root);
     } catch {
-      throw new CharmArchError({code: 'charm-not-found', message: `Charm directory not found: ${root}.`, file: root, hint: 'Check the charm path (relative paths are resolved from the site or current directory).'});
+      throw new CharmArchError({
+        code: 'charm-not-found',
+        message: `Charm directory not found: ${root}.`,
+        file: root,
+        hint: 'Check the charm path (relative paths are resolved from the site or current directory).',
+      });
     }
     if (!stat.isDirectory()) {
-      throw new CharmArchError({code: 'charm-not-directory', message: `Charm path is not a directory: ${root}.`, file: root, hint: 'Point at the directory that holds charmcraft.yaml or metadata.yaml.'});
+      throw new CharmArchError({
+        code: 'charm-not-directory',
+        message: `Charm path is not a directory: ${root}.`,
+        file: root,
+        hint: 'Point at the directory that holds charmcraft.yaml or metadata.yaml.',
+      });
     }
     this.realRoot = realpathSync(this.root);
     const repo = repositoryAround(this.realRoot);
@@ -88,7 +116,10 @@ export class CharmSources {
 
   /** Another directory of the same repository, read from the same place (working tree or commit). */
   at(root: string): CharmSources {
-    return new CharmSources(root, {maxFileBytes: this.maxFileBytes, ...(this.tree ? {tree: this.tree.at(resolve(root))} : {})});
+    return new CharmSources(root, {
+      maxFileBytes: this.maxFileBytes,
+      ...(this.tree ? {tree: this.tree.at(resolve(root))} : {}),
+    });
   }
 
   exists(path: string): boolean {
@@ -115,16 +146,28 @@ export class CharmSources {
 
   /** Files that were read and exist, for watching and cache keys. */
   readFiles(): string[] {
-    return [...this.cache.entries()].filter(([, f]) => f !== null).map(([p]) => p).sort();
+    return [...this.cache.entries()]
+      .filter(([, f]) => f !== null)
+      .map(([p]) => p)
+      .sort();
   }
 
   /**
    * Lists files below `dir` (charm-relative) whose name passes `accept`, sorted,
    * skipping VCS/build/test folders and any folder that holds another charm.
    */
-  list(dir: string, accept: (name: string) => boolean, opts: {maxDepth?: number; stopAtCharms?: boolean} = {}): string[] {
+  list(
+    dir: string,
+    accept: (name: string) => boolean,
+    opts: {maxDepth?: number; stopAtCharms?: boolean} = {},
+  ): string[] {
     const maxDepth = opts.maxDepth ?? 8;
-    if (this.tree) return this.tree.list(normalise(dir), accept, {maxDepth, stopAtCharms: opts.stopAtCharms !== false, skipped: SKIPPED_DIRS});
+    if (this.tree)
+      return this.tree.list(normalise(dir), accept, {
+        maxDepth,
+        stopAtCharms: opts.stopAtCharms !== false,
+        skipped: SKIPPED_DIRS,
+      });
     const out: string[] = [];
     // Real paths of the folders and files walked: a link back into them (`src/self -> .`) would read them twice.
     const visited = new Set<string>();
@@ -138,7 +181,12 @@ export class CharmSources {
         const code = (error as NodeJS.ErrnoException).code;
         // A folder that is not there is simply not part of this charm.
         if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-          this.skip({code: 'unreadable-folder', path: rel || '.', message: `${rel || 'The charm directory'} cannot be read (${code ?? (error as Error).message}); the files in it are left out.`, hint: 'Check the folder\'s permissions.'});
+          this.skip({
+            code: 'unreadable-folder',
+            path: rel || '.',
+            message: `${rel || 'The charm directory'} cannot be read (${code ?? (error as Error).message}); the files in it are left out.`,
+            hint: "Check the folder's permissions.",
+          });
         }
         return;
       }
@@ -156,13 +204,25 @@ export class CharmSources {
           }
           const real = realpathSync(this.absolute(childRel));
           if (st.isFile() && accept(entry.name)) {
-            if (seenFiles.has(real)) this.skip({code: 'symlink-duplicate', path: childRel, message: `${childRel} links to a file that is read already; it is read once.`, hint: 'Remove the link if it is not needed.'});
+            if (seenFiles.has(real))
+              this.skip({
+                code: 'symlink-duplicate',
+                path: childRel,
+                message: `${childRel} links to a file that is read already; it is read once.`,
+                hint: 'Remove the link if it is not needed.',
+              });
             else {
               seenFiles.add(real);
               out.push(childRel);
             }
           } else if (st.isDirectory() && depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) {
-            if (visited.has(real)) this.skip({code: 'symlink-duplicate', path: childRel, message: `${childRel} links to a folder that is read already (${relativePath(this.realRoot, real) || '.'}); it is read once.`, hint: 'Remove the link: each file is read once.'});
+            if (visited.has(real))
+              this.skip({
+                code: 'symlink-duplicate',
+                path: childRel,
+                message: `${childRel} links to a folder that is read already (${relativePath(this.realRoot, real) || '.'}); it is read once.`,
+                hint: 'Remove the link: each file is read once.',
+              });
             else walk(childRel, depth + 1);
           }
           continue;
@@ -179,7 +239,12 @@ export class CharmSources {
             out.push(childRel);
           }
         } else if (!entry.isFile() && !entry.isDirectory() && accept(entry.name)) {
-          this.skip({code: 'not-a-file', path: childRel, message: `${childRel} is not a regular file (a pipe, socket or device); it is left out.`, hint: 'Replace it with a regular file.'});
+          this.skip({
+            code: 'not-a-file',
+            path: childRel,
+            message: `${childRel} is not a regular file (a pipe, socket or device); it is left out.`,
+            hint: 'Replace it with a regular file.',
+          });
         }
       }
     };
@@ -229,15 +294,27 @@ export class CharmSources {
     // Checked for every file, not only links: a linked parent folder (src -> /elsewhere) leaves the charm too.
     const where = this.resolveLink(path);
     if (where === 'loop') {
-      throw new CharmArchError({code: 'symlink-loop', message: `${path} is a symbolic link that loops (it resolves to itself).`, file: path, hint: 'Replace the link with the file itself, or remove it.'});
+      throw new CharmArchError({
+        code: 'symlink-loop',
+        message: `${path} is a symbolic link that loops (it resolves to itself).`,
+        file: path,
+        hint: 'Replace the link with the file itself, or remove it.',
+      });
     }
     if (where === 'broken') {
-      throw new CharmArchError({code: 'symlink-broken', message: `${path} is a symbolic link to a file that does not exist.`, file: path, hint: 'Replace the link with the file itself, or remove it.'});
+      throw new CharmArchError({
+        code: 'symlink-broken',
+        message: `${path} is a symbolic link to a file that does not exist.`,
+        file: path,
+        hint: 'Replace the link with the file itself, or remove it.',
+      });
     }
     if (where === 'outside') {
       throw new CharmArchError({
         code: 'symlink-outside-charm',
-        message: lst.isSymbolicLink() ? `${path} is a symbolic link that leaves the charm directory.` : `${path} resolves outside the charm directory (through a linked folder).`,
+        message: lst.isSymbolicLink()
+          ? `${path} is a symbolic link that leaves the charm directory.`
+          : `${path} resolves outside the charm directory (through a linked folder).`,
         file: path,
         hint: 'Replace the link with the file itself, or remove it: only files inside the charm are read.',
       });
@@ -247,20 +324,39 @@ export class CharmSources {
     try {
       st = statSync(abs);
       if (st.isDirectory()) {
-        throw new CharmArchError({code: 'not-a-file', message: `${path} is a directory where a file was expected.`, file: path, hint: 'Remove or rename the directory.'});
+        throw new CharmArchError({
+          code: 'not-a-file',
+          message: `${path} is a directory where a file was expected.`,
+          file: path,
+          hint: 'Remove or rename the directory.',
+        });
       }
       if (st.size > this.maxFileBytes) {
-        throw new CharmArchError({code: 'file-too-large', message: `${path} is ${st.size} bytes, over the limit of ${this.maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
+        throw new CharmArchError({
+          code: 'file-too-large',
+          message: `${path} is ${st.size} bytes, over the limit of ${this.maxFileBytes} bytes.`,
+          file: path,
+          hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.',
+        });
       }
       if (!st.isFile()) {
-        throw new CharmArchError({code: 'not-a-file', message: `${path} is not a regular file (a device, socket or pipe).`, file: path, hint: 'Replace it with a regular file.'});
+        throw new CharmArchError({
+          code: 'not-a-file',
+          message: `${path} is not a regular file (a device, socket or pipe).`,
+          file: path,
+          hint: 'Replace it with a regular file.',
+        });
       }
       bytes = readFileSync(abs);
     } catch (error) {
       if (error instanceof CharmArchError) throw error;
-      throw new CharmArchError({code: 'unreadable-file', message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, file: path, hint: 'Check the file\'s permissions.'});
+      throw new CharmArchError({
+        code: 'unreadable-file',
+        message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+        file: path,
+        hint: "Check the file's permissions.",
+      });
     }
     return decodeSourceText(path, bytes, this.maxFileBytes);
   }
-
 }

@@ -14,13 +14,28 @@ export interface SourceFile {
 export function decodeSourceText(path: string, bytes: Buffer, maxFileBytes: number): SourceFile {
   // Checked again after reading: the file may have grown since stat.
   if (bytes.length > maxFileBytes) {
-    throw new CharmArchError({code: 'file-too-large', message: `${path} is ${bytes.length} bytes, over the limit of ${maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
+    throw new CharmArchError({
+      code: 'file-too-large',
+      message: `${path} is ${bytes.length} bytes, over the limit of ${maxFileBytes} bytes.`,
+      file: path,
+      hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.',
+    });
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CharmArchError({code: 'not-utf8', message: `${path} is UTF-16, not UTF-8.`, file: path, hint: 'Save the file as UTF-8.'});
+    throw new CharmArchError({
+      code: 'not-utf8',
+      message: `${path} is UTF-16, not UTF-8.`,
+      file: path,
+      hint: 'Save the file as UTF-8.',
+    });
   }
   if (bytes.includes(0)) {
-    throw new CharmArchError({code: 'binary-file', message: `${path} is not a text file (it contains NUL bytes).`, file: path, hint: 'Charm metadata and source must be UTF-8 text.'});
+    throw new CharmArchError({
+      code: 'binary-file',
+      message: `${path} is not a text file (it contains NUL bytes).`,
+      file: path,
+      hint: 'Charm metadata and source must be UTF-8 text.',
+    });
   }
   let text: string;
   try {
@@ -28,7 +43,14 @@ export function decodeSourceText(path: string, bytes: Buffer, maxFileBytes: numb
     text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
   } catch {
     const {line, column} = firstInvalidUtf8(bytes);
-    throw new CharmArchError({code: 'not-utf8', message: `${path} is not valid UTF-8.`, file: path, line, column, hint: 'Save the file as UTF-8.'});
+    throw new CharmArchError({
+      code: 'not-utf8',
+      message: `${path} is not valid UTF-8.`,
+      file: path,
+      line,
+      column,
+      hint: 'Save the file as UTF-8.',
+    });
   }
   // A BOM would shift every column by one; CRLF is left as is (the line index handles it).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -48,7 +70,7 @@ export function decodeSourceText(path: string, bytes: Buffer, maxFileBytes: numb
 function firstInvalidUtf8(bytes: Buffer): {line: number; column: number} {
   let line = 1;
   let column = 1;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (n === 0 || i + n > bytes.length) return {line, column};

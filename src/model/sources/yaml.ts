@@ -28,7 +28,8 @@ export function parseYamlFile(file: SourceFile): YamlFile {
   const doc = parseDocument(file.text, {uniqueKeys: false, prettyErrors: false, strict: true});
   // The parser recurses per nesting level: a deep enough file exhausts the stack (it reports
   // RESOURCE_EXHAUSTION at wherever that happened); the position reported is the stable one of the text scan.
-  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) throw tooDeep(file, textDepthOffset(file.text, MAX_YAML_DEPTH) ?? 0);
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'))
+    throw tooDeep(file, textDepthOffset(file.text, MAX_YAML_DEPTH) ?? 0);
   const problem = doc.errors[0];
   if (problem) {
     const {line, column} = positionOf(file, problem.pos[0]);
@@ -40,7 +41,11 @@ export function parseYamlFile(file: SourceFile): YamlFile {
       file: file.path,
       line,
       column,
-      hint: duplicate ? 'Remove one of the two keys.' : multiple ? 'Keep one document: remove the `---` separator and what follows, or merge the documents.' : 'Fix the YAML at this position (a YAML linter shows the same error).',
+      hint: duplicate
+        ? 'Remove one of the two keys.'
+        : multiple
+          ? 'Keep one document: remove the `---` separator and what follows, or merge the documents.'
+          : 'Fix the YAML at this position (a YAML linter shows the same error).',
     });
   }
   const deep = deepNode(doc.contents, MAX_YAML_DEPTH);

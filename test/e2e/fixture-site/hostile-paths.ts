@@ -47,23 +47,49 @@ export function describeHostilePaths(site: FixtureSite): void {
     test('links outside the charm become text; web, mail, anchor and in-charm links stay', () => {
       const hrefs = [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]!);
       expect(hrefs.filter((h) => /planted|ld\.so|etc\/|assets\/files|%2e/i.test(h))).toEqual([]);
-      expect(hrefs).toEqual(expect.arrayContaining(['https://documentation.ubuntu.com/juju/', 'mailto:team@example.org', '#configuration', 'https://github.com/acme/links-operator/blob/main/notes.md', 'https://github.com/acme/links-operator/blob/main/notes.md#levels']));
+      expect(hrefs).toEqual(
+        expect.arrayContaining([
+          'https://documentation.ubuntu.com/juju/',
+          'mailto:team@example.org',
+          '#configuration',
+          'https://github.com/acme/links-operator/blob/main/notes.md',
+          'https://github.com/acme/links-operator/blob/main/notes.md#levels',
+        ]),
+      );
       // The link text is kept as text.
-      for (const label of ['system notes', 'site secret', 'root-relative secret', 'encoded secret', 'the runbook', 'the passwords']) expect(html).toContain(label);
+      for (const label of [
+        'system notes',
+        'site secret',
+        'root-relative secret',
+        'encoded secret',
+        'the runbook',
+        'the passwords',
+      ])
+        expect(html).toContain(label);
     });
   });
 
   describe('a charm path that is not a charm directory stops the build at once', () => {
-    test.each(['/', '../../..'])('path %s', async (path) => {
-      const configFile = join(site.dir, 'docusaurus.bad-path.config.mjs');
-      const charms = {links: {path, repository: 'https://github.com/acme/links-operator', branch: 'main'}};
-      writeFileSync(configFile, siteConfig('hostile-paths', {plugin: {charms}}));
-      const result = await runDocusaurus(site, ['build', '--config', configFile, '--out-dir', join(site.dir, 'build-bad-path')]);
-      expect(result.code).not.toBe(0);
-      expect(result.output).toContain(`the path of charm \`links\` (${path}`);
-      expect(result.output).toContain('is not a charm directory: it holds no charmcraft.yaml or metadata.yaml');
-      // Stopped while loading plugins: webpack never compiled (nor hashed) anything.
-      expect(result.output).not.toMatch(/Compiling|Compiled|\[webpackbar\]/i);
-    }, 3 * 60_000);
+    test.each(['/', '../../..'])(
+      'path %s',
+      async (path) => {
+        const configFile = join(site.dir, 'docusaurus.bad-path.config.mjs');
+        const charms = {links: {path, repository: 'https://github.com/acme/links-operator', branch: 'main'}};
+        writeFileSync(configFile, siteConfig('hostile-paths', {plugin: {charms}}));
+        const result = await runDocusaurus(site, [
+          'build',
+          '--config',
+          configFile,
+          '--out-dir',
+          join(site.dir, 'build-bad-path'),
+        ]);
+        expect(result.code).not.toBe(0);
+        expect(result.output).toContain(`the path of charm \`links\` (${path}`);
+        expect(result.output).toContain('is not a charm directory: it holds no charmcraft.yaml or metadata.yaml');
+        // Stopped while loading plugins: webpack never compiled (nor hashed) anything.
+        expect(result.output).not.toMatch(/Compiling|Compiled|\[webpackbar\]/i);
+      },
+      3 * 60_000,
+    );
   });
 }

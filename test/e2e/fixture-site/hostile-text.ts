@@ -38,13 +38,17 @@ export function describeHostileText(site: FixtureSite): void {
       await settled(page);
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);
-      expect(await page.locator('article script, article iframe, article img, article [onerror], article [onclick]').count()).toBe(0);
+      expect(
+        await page.locator('article script, article iframe, article img, article [onerror], article [onclick]').count(),
+      ).toBe(0);
     });
 
     test('no javascript: link and no element from charm markup', async () => {
       const hrefs = await page.locator('article a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.filter((h) => /^\s*javascript:/i.test(h))).toEqual([]);
-      expect(await page.locator('article tabs, article tabitem, article admonition, article component').count()).toBe(0);
+      expect(await page.locator('article tabs, article tabitem, article admonition, article component').count()).toBe(
+        0,
+      );
     });
 
     test('markup from the charm is shown as literal text', async () => {
@@ -55,13 +59,17 @@ export function describeHostileText(site: FixtureSite): void {
     });
 
     test('headings in a description do not become page headings', async () => {
-      const headings = await page.locator('article h1, article h2, article h3, article h4, article h5, article h6').allTextContents();
+      const headings = await page
+        .locator('article h1, article h2, article h3, article h4, article h5, article h6')
+        .allTextContents();
       expect(headings.some((h) => /Injected heading|Another heading/.test(h))).toBe(false);
     });
 
     test('a ```mermaid fence in a description is not rendered as a diagram; generated diagrams render', async () => {
       // The two generated diagrams (deployment, charm) and nothing else.
-      expect(await page.locator('article svg[id^="mermaid"], article .docusaurus-mermaid-container svg').count()).toBe(2);
+      expect(await page.locator('article svg[id^="mermaid"], article .docusaurus-mermaid-container svg').count()).toBe(
+        2,
+      );
       expect(await page.locator('article [role="alert"]').count()).toBe(0);
     });
 

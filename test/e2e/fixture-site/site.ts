@@ -31,8 +31,10 @@ const CHARMS = {
 export const PLANTED = 'PLANTED-BESIDE-THE-CHARM-never-published';
 
 /** Pages of the hostile groups; the template's pages and the large diagrams' come from their modules. */
-const HOSTILE_PAGE = '# Hostile\n\n:::charm-architecture{charm="hostile"}\n:::\n\n## Reference\n\n:::pebble-layers{charm="hostile"}\n:::\n\n:::charm-integrations{charm="hostile"}\n:::\n\n:::charm-config{charm="hostile"}\n:::\n\n:::charm-actions{charm="hostile"}\n:::\n';
-const LINKS_PAGE = '# Links\n\n:::charm-overview{charm="links"}\n:::\n\n:::charm-config{charm="links"}\n:::\n\n:::charm-actions{charm="links"}\n:::\n\n:::juju-events{charm="links"}\n:::\n';
+const HOSTILE_PAGE =
+  '# Hostile\n\n:::charm-architecture{charm="hostile"}\n:::\n\n## Reference\n\n:::pebble-layers{charm="hostile"}\n:::\n\n:::charm-integrations{charm="hostile"}\n:::\n\n:::charm-config{charm="hostile"}\n:::\n\n:::charm-actions{charm="hostile"}\n:::\n';
+const LINKS_PAGE =
+  '# Links\n\n:::charm-overview{charm="links"}\n:::\n\n:::charm-config{charm="links"}\n:::\n\n:::charm-actions{charm="links"}\n:::\n\n:::juju-events{charm="links"}\n:::\n';
 
 export interface FixtureSite {
   readonly dir: string;
@@ -62,13 +64,22 @@ export function useFixtureSite(): FixtureSite {
       plugin,
       // Some site themes undo Infima's scrolling tables; generated tables must not clip there either.
       css: '.markdown table { display: table; overflow: visible; }\narticle { overflow: hidden; }\n',
-      files: {...TEMPLATE_PAGES, ...MANY_PAGES, 'docs/hostile.md': HOSTILE_PAGE, 'docs/links.md': LINKS_PAGE, 'planted-secret.txt': `${PLANTED}\n`},
+      files: {
+        ...TEMPLATE_PAGES,
+        ...MANY_PAGES,
+        'docs/hostile.md': HOSTILE_PAGE,
+        'docs/links.md': LINKS_PAGE,
+        'planted-secret.txt': `${PLANTED}\n`,
+      },
     });
     const dir = site.dir;
     const copy = (from: string, to: string): void => cpSync(join(repoRoot, from), join(dir, to), {recursive: true});
     copy('test/fixtures/remark/busy-charm/charm', 'busy');
     // A key charmcraft does not know: the charm's own warning, which every build must print.
-    writeFileSync(join(dir, 'busy', 'charmcraft.yaml'), `${readFileSync(join(dir, 'busy', 'charmcraft.yaml'), 'utf8')}colour: red\n`);
+    writeFileSync(
+      join(dir, 'busy', 'charmcraft.yaml'),
+      `${readFileSync(join(dir, 'busy', 'charmcraft.yaml'), 'utf8')}colour: red\n`,
+    );
     copy('test/fixtures/charms/hostile', 'hostile');
     copy('test/fixtures/hostile/links-charm', 'links');
     writeManyEndpointsCharm(join(dir, 'many'), 400);

@@ -34,16 +34,22 @@ title: Busy Server
 `;
 
 const GROUPED_PAGE = '# Busy events, grouped\n\n## Juju events\n\n:::juju-events\n:::\n';
-const PASTEBIN_PAGE = '# Pastebin reference\n\n## Pebble layers\n\n:::pebble-layers{charm="pastebin"}\n:::\n\n## Integrations\n\n:::charm-integrations{charm="pastebin"}\n:::\n\n## Configuration\n\n:::charm-config{charm="pastebin"}\n:::\n';
+const PASTEBIN_PAGE =
+  '# Pastebin reference\n\n## Pebble layers\n\n:::pebble-layers{charm="pastebin"}\n:::\n\n## Integrations\n\n:::charm-integrations{charm="pastebin"}\n:::\n\n## Configuration\n\n:::charm-config{charm="pastebin"}\n:::\n';
 
-const DRIFT = /docs\/index\.md:21:1: event-not-observed: Drift: the page annotates `database-relation-joined`, which the charm busy-k8s does not observe\./;
+const DRIFT =
+  /docs\/index\.md:21:1: event-not-observed: Drift: the page annotates `database-relation-joined`, which the charm busy-k8s does not observe\./;
 const CHARM_WARNING = /busy\/charmcraft\.yaml:\d+:1: unknown-key: Unknown top-level key `colour`/;
 
 /** The pages of this group, by path in the fixture site. */
-export const TEMPLATE_PAGES: Record<string, string> = {'docs/index.md': BUSY_PAGE, 'docs/grouped.md': GROUPED_PAGE, 'docs/pastebin.md': PASTEBIN_PAGE};
+export const TEMPLATE_PAGES: Record<string, string> = {
+  'docs/index.md': BUSY_PAGE,
+  'docs/grouped.md': GROUPED_PAGE,
+  'docs/pastebin.md': PASTEBIN_PAGE,
+};
 
 export function describeTemplatePages(site: FixtureSite): void {
-  describe('a site written the template\'s way', () => {
+  describe("a site written the template's way", () => {
     let context: BrowserContext;
     let page: Page;
     beforeAll(async () => {
@@ -52,7 +58,7 @@ export function describeTemplatePages(site: FixtureSite): void {
     });
     afterAll(() => context?.close());
 
-    test('drift and the charm\'s warnings are in the log of both builds, the second one served from the persistent cache', () => {
+    test("drift and the charm's warnings are in the log of both builds, the second one served from the persistent cache", () => {
       for (const output of site.outputs) {
         expect(output).toMatch(DRIFT);
         expect(output).toMatch(CHARM_WARNING);
@@ -60,9 +66,11 @@ export function describeTemplatePages(site: FixtureSite): void {
       }
     });
 
-    test('no repeated heading; the stable ids sit on the author\'s headings; every event is in the default TOC', async () => {
+    test("no repeated heading; the stable ids sit on the author's headings; every event is in the default TOC", async () => {
       await page.goto(`${site.warm.server.url}/`);
-      const headings = await page.locator('article h2').evaluateAll((hs) => hs.map((h) => [h.id, h.textContent?.replace(/\u200b/g, '').trim()]));
+      const headings = await page
+        .locator('article h2')
+        .evaluateAll((hs) => hs.map((h) => [h.id, h.textContent?.replace(/\u200b/g, '').trim()]));
       expect(headings).toEqual([
         ['deployment-overview', 'High-level overview of Busy Server deployment'],
         ['configuration', 'Configuration'],
@@ -77,17 +85,29 @@ export function describeTemplatePages(site: FixtureSite): void {
     test('above 25 events, by default, the TOC has one entry per event group and each event keeps its anchor', async () => {
       await page.goto(`${site.warm.server.url}/grouped`);
       const toc = await page.locator('.table-of-contents a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(toc).toEqual(['#juju-events', '#events-lifecycle', '#events-workload', '#events-relations', '#events-actions', '#events-secrets']);
+      expect(toc).toEqual([
+        '#juju-events',
+        '#events-lifecycle',
+        '#events-workload',
+        '#events-relations',
+        '#events-actions',
+        '#events-secrets',
+      ]);
       expect(await page.locator('article [id="event-config-changed"]').count()).toBe(1);
     });
 
     test('deployment diagram of 40 endpoints: node labels at least 11 CSS px at 100% on a 1280 px viewport', async () => {
       await page.goto(`${site.warm.server.url}/`);
       await waitForMermaid(page, {count: 1});
-      const sizes = await page.locator('article .docusaurus-mermaid-container svg').first().evaluate((svg) => {
-        const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
-        return Array.from(svg.querySelectorAll('.nodeLabel')).map((l) => parseFloat(getComputedStyle(l).fontSize) * scale);
-      });
+      const sizes = await page
+        .locator('article .docusaurus-mermaid-container svg')
+        .first()
+        .evaluate((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          return Array.from(svg.querySelectorAll('.nodeLabel')).map(
+            (l) => parseFloat(getComputedStyle(l).fontSize) * scale,
+          );
+        });
       expect(sizes.length).toBeGreaterThanOrEqual(38);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
     });
@@ -98,7 +118,12 @@ export function describeTemplatePages(site: FixtureSite): void {
         const article = document.querySelector('article')!.getBoundingClientRect();
         const section = (id: string): Element[] => {
           const out: Element[] = [];
-          for (let n = document.getElementById(id)?.nextElementSibling; n && n.tagName !== 'H2'; n = n.nextElementSibling) out.push(n);
+          for (
+            let n = document.getElementById(id)?.nextElementSibling;
+            n && n.tagName !== 'H2';
+            n = n.nextElementSibling
+          )
+            out.push(n);
           return out;
         };
         const config = section('configuration').find((n) => n.tagName === 'TABLE')!;
@@ -106,11 +131,17 @@ export function describeTemplatePages(site: FixtureSite): void {
         return {
           column: article.width,
           configHeaders: [...config.querySelectorAll('thead th')].map((th) => th.textContent),
-          configFits: config.scrollWidth <= config.clientWidth + 1 && config.getBoundingClientRect().right <= article.right + 1,
-          descriptionWidths: [...config.querySelectorAll('tbody td:last-child')].map((td) => td.getBoundingClientRect().width),
+          configFits:
+            config.scrollWidth <= config.clientWidth + 1 && config.getBoundingClientRect().right <= article.right + 1,
+          descriptionWidths: [...config.querySelectorAll('tbody td:last-child')].map(
+            (td) => td.getBoundingClientRect().width,
+          ),
           pebbleTables: pebble.filter((n) => n.tagName === 'TABLE' || n.querySelector('table')).length,
           commands: pebble.flatMap((n) => [...n.querySelectorAll('li code')]).length,
-          pastColumn: pebble.flatMap((n) => [...n.querySelectorAll('code')]).filter((c) => c.getBoundingClientRect().right > article.right + 1).map((c) => c.textContent),
+          pastColumn: pebble
+            .flatMap((n) => [...n.querySelectorAll('code')])
+            .filter((c) => c.getBoundingClientRect().right > article.right + 1)
+            .map((c) => c.textContent),
         };
       });
       expect(seen.column).toBeLessThan(760);
@@ -130,10 +161,17 @@ export function describeTemplatePages(site: FixtureSite): void {
           ts.map((t) => {
             const article = t.closest('article')!.getBoundingClientRect();
             let scroller: Element | null = t;
-            while (scroller && scroller.tagName !== 'ARTICLE' && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+            while (
+              scroller &&
+              scroller.tagName !== 'ARTICLE' &&
+              !/(auto|scroll)/.test(getComputedStyle(scroller).overflowX)
+            )
+              scroller = scroller.parentElement;
             const box = scroller && scroller.tagName !== 'ARTICLE' ? scroller : t;
             return {
-              fits: t.scrollWidth <= t.getBoundingClientRect().width + 1 && t.getBoundingClientRect().right <= article.right + 1,
+              fits:
+                t.scrollWidth <= t.getBoundingClientRect().width + 1 &&
+                t.getBoundingClientRect().right <= article.right + 1,
               overflows: t.scrollWidth > t.clientWidth + 1,
               scrolls: box !== t || /(auto|scroll)/.test(getComputedStyle(t).overflowX),
               boxRight: box.getBoundingClientRect().right,

@@ -12,7 +12,8 @@ import type {Ctx, Value} from '../../python/values.js';
 
 /** A name's value where it is read, following its assignments; other expressions as evaluated. */
 export function flowValue(node: SyntaxNode, ctx: Ctx): Value {
-  if (node.name === 'VariableName') return valueAt(text(ctx.module.py, node), node.from, ctx) ?? ctx.evaluate(node, ctx);
+  if (node.name === 'VariableName')
+    return valueAt(text(ctx.module.py, node), node.from, ctx) ?? ctx.evaluate(node, ctx);
   return ctx.evaluate(node, ctx);
 }
 

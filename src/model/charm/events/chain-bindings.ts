@@ -35,7 +35,13 @@ export function chainBindings(chain: ClassInfo[], args: SyntaxNode | null, calle
 }
 
 /** Binds `next` from `Next.__init__(self, ...)` in any earlier `__init__`, else from the last one's `super().__init__(...)`. */
-function initBindings(inits: FunctionInfo[], bindings: ChainBindings, next: FunctionInfo, callerCtx: Ctx, self: Value): Map<string, Value> {
+function initBindings(
+  inits: FunctionInfo[],
+  bindings: ChainBindings,
+  next: FunctionInfo,
+  callerCtx: Ctx,
+  self: Value,
+): Map<string, Value> {
   const byName = new RegExp(`(^|\\.)${next.cls!.name}\\.__init__$`);
   for (const init of inits) {
     const call = initCall(init, (callee) => byName.test(callee));
@@ -55,11 +61,22 @@ function initCall(init: FunctionInfo, matches: (callee: string) => boolean): Syn
   return null;
 }
 
-function bindFrom(init: FunctionInfo, call: SyntaxNode, bindings: ChainBindings, next: FunctionInfo, callerCtx: Ctx, self: Value): Map<string, Value> {
+function bindFrom(
+  init: FunctionInfo,
+  call: SyntaxNode,
+  bindings: ChainBindings,
+  next: FunctionInfo,
+  callerCtx: Ctx,
+  self: Value,
+): Map<string, Value> {
   const args = childOf(call, 'ArgList');
   if (!args) return new Map();
-  const ctx: Ctx = {...contextFor(callerCtx.project, init.module, callerCtx.domain, init), env: bindings.get(init.cls!) ?? new Map(), self};
+  const ctx: Ctx = {
+    ...contextFor(callerCtx.project, init.module, callerCtx.domain, init),
+    env: bindings.get(init.cls!) ?? new Map(),
+    self,
+  };
   // `Base.__init__(self, charm, ...)`: the first argument fills `next`'s own `self`.
-  const selfPassed = !text(init.module.py, call.firstChild!).startsWith("super(");
+  const selfPassed = !text(init.module.py, call.firstChild!).startsWith('super(');
   return bindParameters(next, args, ctx, selfPassed);
 }

@@ -34,7 +34,12 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
         const v = evaluate(cls.baseNodes[i]!, ctx);
         const info = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
         if (info) result = check(info, depth + 1);
-        else if (v.t === 'class' && (isCharmBaseExpression(`${v.ref.module ?? ''}.${v.ref.name}`) || isExternalCharmLike(v.ref.module, v.ref.name))) result = true;
+        else if (
+          v.t === 'class' &&
+          (isCharmBaseExpression(`${v.ref.module ?? ''}.${v.ref.name}`) ||
+            isExternalCharmLike(v.ref.module, v.ref.name))
+        )
+          result = true;
       }
     }
     memo.set(cls, result);
@@ -50,7 +55,11 @@ export function charmClassPredicate(project: PythonProject): (cls: ClassInfo) =>
  * class that runs is the one passed by the unconditional call: directly in the body of
  * `if __name__ == "__main__":` (or at the top level of the module).
  */
-export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo | undefined, isCharmClass: (c: ClassInfo) => boolean): ClassInfo[] {
+export function mainCharmClasses(
+  project: PythonProject,
+  entrypoint: ModuleInfo | undefined,
+  isCharmClass: (c: ClassInfo) => boolean,
+): ClassInfo[] {
   if (entrypoint) {
     const found: Array<{cls: ClassInfo; unconditional: boolean}> = [];
     entrypoint.py.tree.iterate({
@@ -62,13 +71,17 @@ export function mainCharmClasses(project: PythonProject, entrypoint: ModuleInfo 
         const first = args ? positionalArgs(args)[0] : undefined;
         if (!first) return;
         const v = evaluate(first, charmContext(project, entrypoint, isCharmClass));
-        if (v.t === 'class' && v.ref.info) found.push({cls: v.ref.info, unconditional: isUnconditionalMain(entrypoint, n.node)});
+        if (v.t === 'class' && v.ref.info)
+          found.push({cls: v.ref.info, unconditional: isUnconditionalMain(entrypoint, n.node)});
       },
     });
     const chosen = found.some((f) => f.unconditional) ? found.filter((f) => f.unconditional) : found;
     if (chosen.length) return [...new Set(chosen.map((f) => f.cls))];
   }
-  const charms = project.sourceModules().flatMap((m) => [...m.classes.values()]).filter(isCharmClass);
+  const charms = project
+    .sourceModules()
+    .flatMap((m) => [...m.classes.values()])
+    .filter(isCharmClass);
   // Drop classes another charm class derives from (abstract bases).
   const bases = new Set<ClassInfo>();
   for (const c of charms) {

@@ -1,6 +1,12 @@
 /** Naming what an observe call observes: the Juju event, its kind and emitter, and the handler. */
 import type {EventEmitter, ObservedEvent} from '../../types.js';
-import {eventFromAttribute, eventFromAttributeShape, eventFromKey, customEventName, type JujuEventName} from './event-names.js';
+import {
+  eventFromAttribute,
+  eventFromAttributeShape,
+  eventFromKey,
+  customEventName,
+  type JujuEventName,
+} from './event-names.js';
 import {evaluate} from '../../python/evaluate.js';
 import {classChain, classInfo} from '../../python/classes.js';
 import {type Ctx, type Value} from '../../python/values.js';
@@ -8,10 +14,19 @@ import type {ClassInfo} from '../../python/module-info.js';
 import {line, type SyntaxNode} from '../../python/syntax.js';
 import type {ObserveScan} from './observe-scan.js';
 
-type EventDescription = Pick<ObservedEvent, 'name' | 'kind' | 'expression' | 'resolved' | 'emitter' | 'endpoint' | 'container' | 'action' | 'storage'>;
+type EventDescription = Pick<
+  ObservedEvent,
+  'name' | 'kind' | 'expression' | 'resolved' | 'emitter' | 'endpoint' | 'container' | 'action' | 'storage'
+>;
 
 /** `at` is the observed expression's node: warnings point at the `observe()` call, not at the method around it. */
-export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: ObserveScan, at: SyntaxNode): EventDescription {
+export function describeEvent(
+  value: Value,
+  expression: string,
+  ctx: Ctx,
+  scan: ObserveScan,
+  at: SyntaxNode,
+): EventDescription {
   const base = {expression};
   const fromName = (n: JujuEventName, emitter?: EventEmitter): EventDescription => ({
     ...base,
@@ -46,19 +61,33 @@ export function describeEvent(value: Value, expression: string, ctx: Ctx, scan: 
     // Events a charm library defines on the charm's own `on` (e.g. `define_event`).
     return fromName({name: customEventName(value.attr), kind: 'library'}, {expression: 'self.on'});
   } else if (value.t === 'event') {
-    return fromName({name: customEventName(value.attr), kind: value.owner.t === 'instance' && value.owner.cls.info?.module.origin === 'src' ? 'custom' : 'library'}, emitterOf(value.owner, expression));
+    return fromName(
+      {
+        name: customEventName(value.attr),
+        kind: value.owner.t === 'instance' && value.owner.cls.info?.module.origin === 'src' ? 'custom' : 'library',
+      },
+      emitterOf(value.owner, expression),
+    );
   }
   // Not nameable statically: kept with its expression, never guessed.
   return {...base, name: null, kind: partialKind(expression), resolved: false};
 }
 
 /** What an undeclared name in an event attribute would be, by the event's kind. */
-const UNDECLARED: Readonly<Partial<Record<string, string>>> = {relation: 'an endpoint', workload: 'a container', action: 'an action', storage: 'a storage'};
+const UNDECLARED: Readonly<Partial<Record<string, string>>> = {
+  relation: 'an endpoint',
+  workload: 'a container',
+  action: 'an action',
+  storage: 'a storage',
+};
 
 function emitterOf(owner: Value, expression: string): EventEmitter {
   const written = expression.replace(/\.on\.\w+$/, '').replace(/\.on$/, '');
   // A loop variable (`certs`) stands for the list item it is bound to (`self.peer_certs`).
-  const expr = owner.t === 'instance' && /^\w+$/.test(written) && /^[\w.]+$/.test(owner.expr) && owner.expr !== 'self' ? owner.expr : written;
+  const expr =
+    owner.t === 'instance' && /^\w+$/.test(written) && /^[\w.]+$/.test(owner.expr) && owner.expr !== 'self'
+      ? owner.expr
+      : written;
   if (owner.t === 'instance') {
     return {
       expression: expr,
@@ -108,7 +137,13 @@ export function describeHandler(value: Value, expression: string): HandlerDescri
       ...(fn ? {file: fn.module.py.file.path, line: line(fn.module.py, fn.node).line} : {}),
     };
   }
-  if (value.t === 'function') return {name: value.fn.name, ...(value.fn.doc ? {doc: value.fn.doc} : {}), file: value.fn.module.py.file.path, line: line(value.fn.module.py, value.fn.node).line};
+  if (value.t === 'function')
+    return {
+      name: value.fn.name,
+      ...(value.fn.doc ? {doc: value.fn.doc} : {}),
+      file: value.fn.module.py.file.path,
+      line: line(value.fn.module.py, value.fn.node).line,
+    };
   // `self._helper._on_x` or a method defined outside the charm's source: its name as written.
   // Only an attribute chain names a method; a bare variable (a handler passed in) is not resolved.
   const m = /\.(\w+)$/.exec(expression.trim());

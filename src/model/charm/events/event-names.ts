@@ -49,7 +49,13 @@ const STANDARD_EVENTS: Record<string, EventKind> = {
   collect_unit_status: 'status',
 };
 
-const RELATION_SUFFIXES = ['relation_created', 'relation_joined', 'relation_changed', 'relation_departed', 'relation_broken'];
+const RELATION_SUFFIXES = [
+  'relation_created',
+  'relation_joined',
+  'relation_changed',
+  'relation_departed',
+  'relation_broken',
+];
 const WORKLOAD_SUFFIXES = ['pebble_ready', 'pebble_custom_notice', 'pebble_check_failed', 'pebble_check_recovered'];
 const STORAGE_SUFFIXES = ['storage_attached', 'storage_detaching'];
 
@@ -110,7 +116,12 @@ export function eventFromAttribute(attr: string, names: CharmNames): JujuEventNa
  * call it, derived from the attribute; callers warn about it.
  */
 export function eventFromAttributeShape(attr: string): JujuEventName | null {
-  for (const [suffixes, kind] of [[RELATION_SUFFIXES, 'relation'], [WORKLOAD_SUFFIXES, 'workload'], [STORAGE_SUFFIXES, 'storage'], [['action'], 'action']] as const) {
+  for (const [suffixes, kind] of [
+    [RELATION_SUFFIXES, 'relation'],
+    [WORKLOAD_SUFFIXES, 'workload'],
+    [STORAGE_SUFFIXES, 'storage'],
+    [['action'], 'action'],
+  ] as const) {
     for (const suffix of suffixes) {
       if (attr.endsWith(`_${suffix}`)) {
         const prefix = hookName(attr.slice(0, -suffix.length - 1));
@@ -125,7 +136,8 @@ export function eventFromAttributeShape(attr: string): JujuEventName | null {
 /** `self.on["name"].<attr>`: the keyed forms ops supports. */
 export function eventFromKey(rawKey: string, attr: string, names?: CharmNames): JujuEventName | null {
   // ops indexes `on` by the attribute spelling (`-` -> `_`): `on["juju_info"]` is the `juju-info` endpoint.
-  const declared = (list: string[] | undefined): string => list?.find((n) => opsAttributeName(n) === opsAttributeName(rawKey)) ?? rawKey;
+  const declared = (list: string[] | undefined): string =>
+    list?.find((n) => opsAttributeName(n) === opsAttributeName(rawKey)) ?? rawKey;
   if (RELATION_SUFFIXES.includes(attr)) {
     const key = declared(names?.endpoints);
     return {name: `${key}-${hookName(attr)}`, kind: 'relation', endpoint: key};

@@ -11,18 +11,30 @@ const MODEL: ClassRef = {name: 'Model', module: 'ops.model'};
 const META: ClassRef = {name: 'CharmMeta', module: 'ops.charm'};
 const CONTAINER_META: ClassRef = {name: 'ContainerMeta', module: 'ops.charm'};
 
-const is = (owner: Value, ref: ClassRef): boolean => owner.t === 'instance' && owner.cls.name === ref.name && owner.cls.module === ref.module;
+const is = (owner: Value, ref: ClassRef): boolean =>
+  owner.t === 'instance' && owner.cls.name === ref.name && owner.cls.module === ref.module;
 
 export function frameworkAttributes(names: CharmNames, series: string[]): AttributeHook {
   const strings = (list: string[]): Value => ({t: 'seq', items: list.map((v) => ({t: 'str', v}))});
-  const meta: Readonly<Record<string, string[]>> = {containers: names.containers, relations: names.endpoints, storages: names.storage, actions: names.actions, series};
+  const meta: Readonly<Record<string, string[]>> = {
+    containers: names.containers,
+    relations: names.endpoints,
+    storages: names.storage,
+    actions: names.actions,
+    series,
+  };
   // The container names a `meta.containers` value stands for, and the name of each container's meta.
   const containerMaps = new WeakSet<Value>();
   const containerName = new WeakMap<Value, string>();
   return (owner, attr, expr) => {
     // `meta` is the charm's; `model` is also every ops.Object's (a helper's `self.model`).
     if (attr === 'meta' && owner.t === 'charm') return {t: 'instance', cls: META, expr};
-    if (attr === 'model' && (owner.t === 'charm' || (owner.t === 'instance' && !is(owner, MODEL) && !is(owner, META) && !is(owner, CONTAINER_META)))) return {t: 'instance', cls: MODEL, expr};
+    if (
+      attr === 'model' &&
+      (owner.t === 'charm' ||
+        (owner.t === 'instance' && !is(owner, MODEL) && !is(owner, META) && !is(owner, CONTAINER_META)))
+    )
+      return {t: 'instance', cls: MODEL, expr};
     if (is(owner, MODEL) && attr === 'relations') return strings(names.endpoints);
     if (is(owner, META) && Object.hasOwn(meta, attr)) {
       const value = strings(meta[attr]!);
@@ -39,7 +51,8 @@ export function frameworkAttributes(names: CharmNames, series: string[]): Attrib
         }),
       };
     }
-    if (is(owner, CONTAINER_META) && attr === 'name' && containerName.has(owner)) return {t: 'str', v: containerName.get(owner)!};
+    if (is(owner, CONTAINER_META) && attr === 'name' && containerName.has(owner))
+      return {t: 'str', v: containerName.get(owner)!};
     return undefined;
   };
 }

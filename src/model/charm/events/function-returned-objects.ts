@@ -56,7 +56,8 @@ export function functionReturnedObjectEvents(scan: ObserveScan, known: readonly 
       const callee = evaluate(call.firstChild, ctx);
       if (callee.t !== 'function' || callee.fn.cls) continue;
       const followed = followCall(callee.fn, childOf(call, 'ArgList'), ctx, scan, 0);
-      for (const e of followed.observed) if (!seen.has(libraryEventKey(e)) && !found.has(libraryEventKey(e))) found.set(libraryEventKey(e), e);
+      for (const e of followed.observed)
+        if (!seen.has(libraryEventKey(e)) && !found.has(libraryEventKey(e))) found.set(libraryEventKey(e), e);
       const conditional = new Set(followed.returns).size > 1;
       for (const c of followed.constructions) {
         const objectEvents = libraryObjectEvents(c.cls, childOf(c.call, 'ArgList'), c.ctx, scan);
@@ -67,10 +68,15 @@ export function functionReturnedObjectEvents(scan: ObserveScan, known: readonly 
           const earlier = found.get(key)?.handledBy?.factory;
           if (earlier) {
             // A base class's observe, run whichever class the function returns.
-            if (alternative && earlier.observedBy && !earlier.observedBy.includes(c.cls.name)) earlier.observedBy.push(c.cls.name);
+            if (alternative && earlier.observedBy && !earlier.observedBy.includes(c.cls.name))
+              earlier.observedBy.push(c.cls.name);
             continue;
           }
-          const factory: LibraryFactory = {function: callee.fn.name, module: callee.fn.module.py.name, ...(alternative ? {alternatives: [...new Set(followed.returns)], observedBy: [c.cls.name]} : {})};
+          const factory: LibraryFactory = {
+            function: callee.fn.name,
+            module: callee.fn.module.py.name,
+            ...(alternative ? {alternatives: [...new Set(followed.returns)], observedBy: [c.cls.name]} : {}),
+          };
           found.set(key, {...e, handledBy: {library: objectEvents!.library, class: c.cls.name, factory}});
         }
       }
@@ -80,7 +86,13 @@ export function functionReturnedObjectEvents(scan: ObserveScan, known: readonly 
 }
 
 /** The library objects `fn` builds when called with `args` (evaluated in `callerCtx`), following the functions it calls. */
-function followCall(fn: FunctionInfo, args: SyntaxNode | null, callerCtx: Ctx, scan: ObserveScan, depth: number): Followed {
+function followCall(
+  fn: FunctionInfo,
+  args: SyntaxNode | null,
+  callerCtx: Ctx,
+  scan: ObserveScan,
+  depth: number,
+): Followed {
   const out: Followed = {constructions: [], returns: [], observed: []};
   if (!fn.body || depth > MAX_CALL_DEPTH) return out;
   const env = args ? bindParameters(fn, args, callerCtx) : new Map<string, Value>();
@@ -121,7 +133,9 @@ function returnedNodes(fn: FunctionInfo): Map<string, SyntaxNode> {
   walkStatements(fn.body!, (stmt) => {
     if (stmt.name === 'AssignStatement') {
       const [targets, value] = assignmentParts(stmt);
-      for (const t of targets) if (value && t.name === 'VariableName') assigned.set(text(py, t), [...(assigned.get(text(py, t)) ?? []), value]);
+      for (const t of targets)
+        if (value && t.name === 'VariableName')
+          assigned.set(text(py, t), [...(assigned.get(text(py, t)) ?? []), value]);
     }
     const value = stmt.name === 'ReturnStatement' ? parts(stmt)[0] : undefined;
     for (const v of value ? branches(value) : []) {
@@ -205,10 +219,17 @@ function mayRunFunction(module: ModuleInfo, project: PythonProject, root: string
   const imported = module.imports.get(root);
   if (!imported) return false;
   // `from m import name` calls `name` of m; `import m` / `from pkg import m` then `m.name(...)`.
-  const target = attr ? (imported.name ? `${imported.module}.${imported.name}` : imported.module) : imported.name ? imported.module : undefined;
+  const target = attr
+    ? imported.name
+      ? `${imported.module}.${imported.name}`
+      : imported.module
+    : imported.name
+      ? imported.module
+      : undefined;
   if (!target) return false;
   if (target.startsWith('.') || project.modules.has(target)) return true;
-  const source = project.moduleText(target) ?? (attr && imported.name ? project.moduleText(imported.module) : undefined);
+  const source =
+    project.moduleText(target) ?? (attr && imported.name ? project.moduleText(imported.module) : undefined);
   return source !== undefined && definesConstructingFunction(source, name);
 }
 

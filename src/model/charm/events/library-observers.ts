@@ -16,7 +16,16 @@ import type {ClassInfo} from '../../python/module-info.js';
 import {childOf, text, type PyModule, type SyntaxNode} from '../../python/syntax.js';
 
 /** Kinds of events on the charm's own `on`: what Juju delivers (library and custom events are the library's own). */
-const CHARM_EVENT_KINDS: ReadonlySet<EventKind> = new Set(['lifecycle', 'leader', 'status', 'workload', 'relation', 'action', 'secret', 'storage']);
+const CHARM_EVENT_KINDS: ReadonlySet<EventKind> = new Set([
+  'lifecycle',
+  'leader',
+  'status',
+  'workload',
+  'relation',
+  'action',
+  'secret',
+  'storage',
+]);
 
 const CAPWORDS_CALLEE = /(^|\.)[A-Z]\w*$/;
 
@@ -93,7 +102,11 @@ class LibraryEvents {
     const self = boundSelf(info, bindings);
     for (const cls of builders) {
       const init = cls.methods.get('__init__')!;
-      const inner: Ctx = {...charmContext(scan.project, cls.module, scan.isCharmClass, init, scan.charmOf), env: bindings.get(cls) ?? new Map(), self};
+      const inner: Ctx = {
+        ...charmContext(scan.project, cls.module, scan.isCharmClass, init, scan.charmOf),
+        env: bindings.get(cls) ?? new Map(),
+        self,
+      };
       for (const nested of initConstructorCalls(cls)) this.construction(nested, inner, depth + 1);
     }
   }
@@ -123,7 +136,8 @@ export function libraryEventKey(e: ObservedEvent): string {
  */
 export function followedLibraryClass(callee: Value, ctx: Ctx, scan: ObserveScan): ClassInfo | undefined {
   if (callee.t !== 'class') return undefined;
-  if (!callee.ref.info && callee.ref.module && !(scan.project.moduleText(callee.ref.module) ?? '').includes('observe(')) return undefined;
+  if (!callee.ref.info && callee.ref.module && !(scan.project.moduleText(callee.ref.module) ?? '').includes('observe('))
+    return undefined;
   const info = classInfo(callee.ref, ctx);
   return info && !scan.isCharmClass(info) ? info : undefined;
 }
@@ -132,14 +146,21 @@ export function followedLibraryClass(callee: Value, ctx: Ctx, scan: ObserveScan)
  * Events on the charm's `on` that an object of `info`, built with `args` (evaluated in `ctx`),
  * observes in the library code of its class chain; not yet marked `handledBy`.
  */
-export function libraryObjectEvents(info: ClassInfo, args: SyntaxNode | null, ctx: Ctx, scan: ObserveScan): {library: string; events: ObservedEvent[]} | undefined {
+export function libraryObjectEvents(
+  info: ClassInfo,
+  args: SyntaxNode | null,
+  ctx: Ctx,
+  scan: ObserveScan,
+): {library: string; events: ObservedEvent[]} | undefined {
   const chain = classChain(info, ctx);
   const libraryClasses = chain.filter((c) => c.module.origin === 'lib');
   if (!libraryClasses.length) return undefined;
   const observing = libraryClasses.filter((c) => classObserves(c));
   const bindings = chainBindings(chain, args, ctx);
   const modules = [...new Set(observing.map((c) => c.module))];
-  const events = observedEventsIn(modules, scan, new Set(observing), bindings).filter((e) => e.resolved && CHARM_EVENT_KINDS.has(e.kind) && !e.emitter);
+  const events = observedEventsIn(modules, scan, new Set(observing), bindings).filter(
+    (e) => e.resolved && CHARM_EVENT_KINDS.has(e.kind) && !e.emitter,
+  );
   return {library: (libraryClasses[0] ?? info).module.py.name, events};
 }
 
@@ -150,7 +171,12 @@ function constructorCalls(py: PyModule, node: SyntaxNode): SyntaxNode[] {
   do {
     if (cursor.name !== 'CallExpression') continue;
     const callee = cursor.node.firstChild;
-    if (callee && (callee.name === 'VariableName' || callee.name === 'MemberExpression') && CAPWORDS_CALLEE.test(text(py, callee))) calls.push(cursor.node);
+    if (
+      callee &&
+      (callee.name === 'VariableName' || callee.name === 'MemberExpression') &&
+      CAPWORDS_CALLEE.test(text(py, callee))
+    )
+      calls.push(cursor.node);
   } while (cursor.next() && cursor.from < node.to);
   return calls;
 }

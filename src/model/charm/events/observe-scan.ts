@@ -4,7 +4,6 @@ import type {PythonProject} from '../../python/project.js';
 import type {ClassInfo} from '../../python/module-info.js';
 import type {CharmNames} from './event-names.js';
 
-
 export interface ObserveScan {
   project: PythonProject;
   names: CharmNames;

@@ -14,13 +14,17 @@ import {functionDefinedAt} from '../../python/module-index.js';
 import {type ClassInfo, type FunctionInfo, type ModuleInfo} from '../../python/module-info.js';
 import {childOf, kids, line, parts, text, type SyntaxNode} from '../../python/syntax.js';
 
-
 /**
  * Every `framework.observe(event, handler)` call in the given modules (or classes), resolved statically.
  * `bindings` gives the parameters of a class's methods when the caller knows them (a library
  * object the charm constructs); otherwise they come from the class's construction sites in src/.
  */
-export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?: ReadonlySet<ClassInfo>, bindings?: ReadonlyMap<ClassInfo, Map<string, Value>>): ObservedEvent[] {
+export function observedEventsIn(
+  modules: ModuleInfo[],
+  scan: ObserveScan,
+  only?: ReadonlySet<ClassInfo>,
+  bindings?: ReadonlyMap<ClassInfo, Map<string, Value>>,
+): ObservedEvent[] {
   const out: ObservedEvent[] = [];
   for (const module of modules) {
     for (const call of only ? observeCallsInClasses(module, only) : observeCalls(module)) {
@@ -28,7 +32,8 @@ export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?
       const cls = fn?.cls;
       if (only && (!cls || !only.has(cls))) continue;
       // `self` in a library object's code is that object, with what it was built with.
-      const self = cls && bindings?.has(cls) && !scan.isCharmClass(cls) ? boundSelf(cls, bindings as ChainBindings) : undefined;
+      const self =
+        cls && bindings?.has(cls) && !scan.isCharmClass(cls) ? boundSelf(cls, bindings as ChainBindings) : undefined;
       out.push(...resolveCall(call, module, fn, scan, cls ? bindings?.get(cls) : undefined, self));
     }
   }
@@ -37,7 +42,9 @@ export function observedEventsIn(modules: ModuleInfo[], scan: ObserveScan, only?
 
 /** The observe calls in the body of a module-level function the charm calls, its parameters bound to `env`. */
 export function observedInFunction(fn: FunctionInfo, scan: ObserveScan, env: Map<string, Value>): ObservedEvent[] {
-  return observeCalls(fn.module).flatMap((call) => (enclosingFunction(fn.module, call) === fn ? resolveCall(call, fn.module, fn, scan, env) : []));
+  return observeCalls(fn.module).flatMap((call) =>
+    enclosingFunction(fn.module, call) === fn ? resolveCall(call, fn.module, fn, scan, env) : [],
+  );
 }
 
 const observeCallsCache = new WeakMap<ModuleInfo, SyntaxNode[]>();
@@ -75,7 +82,8 @@ function observeCallsInClasses(module: ModuleInfo, only: ReadonlySet<ClassInfo>)
     end = cls.node.to;
     const cursor = cls.node.cursor();
     do {
-      if (cursor.name === 'CallExpression' && /observe\s*$/.test(text(module.py, cursor.node.firstChild!))) calls.push(cursor.node);
+      if (cursor.name === 'CallExpression' && /observe\s*$/.test(text(module.py, cursor.node.firstChild!)))
+        calls.push(cursor.node);
     } while (cursor.next() && cursor.from < end);
   }
   return calls;
@@ -86,7 +94,8 @@ const observingCache = new WeakMap<ClassInfo, boolean>();
 /** Whether a class's own methods call observe (found without parsing the rest of a lazily read library module). */
 export function classObserves(cls: ClassInfo): boolean {
   let found = observingCache.get(cls);
-  if (found === undefined) observingCache.set(cls, (found = observeCallsInClasses(cls.module, new Set([cls])).length > 0));
+  if (found === undefined)
+    observingCache.set(cls, (found = observeCallsInClasses(cls.module, new Set([cls])).length > 0));
   return found;
 }
 
@@ -102,7 +111,14 @@ function baseCtx(scan: ObserveScan, module: ModuleInfo, fn: FunctionInfo | undef
   return charmContext(scan.project, module, scan.isCharmClass, fn, scan.charmOf);
 }
 
-function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, scan: ObserveScan, bound?: Map<string, Value>, self?: Value): ObservedEvent[] {
+function resolveCall(
+  call: SyntaxNode,
+  module: ModuleInfo,
+  fn: FunctionInfo | undefined,
+  scan: ObserveScan,
+  bound?: Map<string, Value>,
+  self?: Value,
+): ObservedEvent[] {
   const py = module.py;
   const ctx0 = {...baseCtx(scan, module, fn), ...(self ? {self} : {})};
   const callee = evaluate(call.firstChild, ctx0);
@@ -149,14 +165,24 @@ function resolveCall(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | un
  * The bindings an observe call runs under: one per iteration of each enclosing
  * `for` over a literal sequence, and one per place a helper class is constructed.
  */
-function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | undefined, ctx: Ctx, scan: ObserveScan, bound?: Map<string, Value>): Array<Map<string, Value>> {
+function environments(
+  call: SyntaxNode,
+  module: ModuleInfo,
+  fn: FunctionInfo | undefined,
+  ctx: Ctx,
+  scan: ObserveScan,
+  bound?: Map<string, Value>,
+): Array<Map<string, Value>> {
   let envs: ReadonlyArray<Map<string, Value>> = bound ? [bound] : constructionEnvironments(fn, scan);
   const loops: SyntaxNode[] = [];
   for (let p = call.parent; p && p !== fn?.node; p = p.parent) if (p.name === 'ForStatement') loops.unshift(p);
   for (const loop of loops) {
     const children = kids(loop);
     const inAt = children.findIndex((c) => c.name === 'in');
-    const targets = children.slice(1, inAt).filter((c) => c.name === 'VariableName').map((c) => text(module.py, c));
+    const targets = children
+      .slice(1, inAt)
+      .filter((c) => c.name === 'VariableName')
+      .map((c) => text(module.py, c));
     const iterableNode = children[inAt + 1];
     const next: Array<Map<string, Value>> = [];
     for (const env of envs) {
@@ -166,11 +192,13 @@ function environments(call: SyntaxNode, module: ModuleInfo, fn: FunctionInfo | u
         continue;
       }
       // Items of a literal list keep the expression they are written as (`self.peer_certs`): it names their emitter.
-      const written = iterableNode && ['ArrayExpression', 'TupleExpression'].includes(iterableNode.name) ? parts(iterableNode) : [];
+      const written =
+        iterableNode && ['ArrayExpression', 'TupleExpression'].includes(iterableNode.name) ? parts(iterableNode) : [];
       for (const [i, item] of iterable.items.entries()) {
         const bound = new Map(env);
         const itemNode = written.length === iterable.items.length ? written[i] : undefined;
-        if (targets.length === 1) bound.set(targets[0]!, item.t === 'instance' && itemNode ? {...item, expr: text(module.py, itemNode)} : item);
+        if (targets.length === 1)
+          bound.set(targets[0]!, item.t === 'instance' && itemNode ? {...item, expr: text(module.py, itemNode)} : item);
         else if (item.t === 'seq') targets.forEach((t, i) => bound.set(t, item.items[i] ?? {t: 'unknown', expr: t}));
         next.push(bound);
       }
@@ -186,7 +214,10 @@ const environmentsCache = new WeakMap<ObserveScan, Map<FunctionInfo, ReadonlyArr
  * For a method of a helper class: bind `__init__` parameters from each `Helper(...)` call in the
  * source. Computed once per method and scan (every observe call and construction in it asks).
  */
-export function constructionEnvironments(fn: FunctionInfo | undefined, scan: ObserveScan): ReadonlyArray<Map<string, Value>> {
+export function constructionEnvironments(
+  fn: FunctionInfo | undefined,
+  scan: ObserveScan,
+): ReadonlyArray<Map<string, Value>> {
   if (!fn) return [new Map()];
   let cache = environmentsCache.get(scan);
   if (!cache) environmentsCache.set(scan, (cache = new Map<FunctionInfo, ReadonlyArray<Map<string, Value>>>()));
@@ -202,9 +233,13 @@ function computeConstructionEnvironments(fn: FunctionInfo, scan: ObserveScan): A
   if (!init) return [new Map<string, Value>()];
   const envs: Array<Map<string, Value>> = [];
   // Built in the charm's source, or in its charm base class vendored in lib/ (`lifecycle.Unit(self, ...)`).
-  const sites = [...constructionSites(cls, scan.project), ...constructionSites(cls, scan.project, vendoredCharmModules(scan))];
+  const sites = [
+    ...constructionSites(cls, scan.project),
+    ...constructionSites(cls, scan.project, vendoredCharmModules(scan)),
+  ];
   // A base class without call sites of its own is built through its subclasses that keep its __init__.
-  for (const sub of subclassesOf(cls, scan)) if (!sub.methods.has('__init__')) sites.push(...constructionSites(sub, scan.project));
+  for (const sub of subclassesOf(cls, scan))
+    if (!sub.methods.has('__init__')) sites.push(...constructionSites(sub, scan.project));
   for (const site of sites) {
     const callerFn = site.fn;
     const callerCtx: Ctx = {...baseCtx(scan, site.module, callerFn), env: new Map()};

@@ -9,13 +9,20 @@ import type {Action, ObservedEvent} from '../../types.js';
  * function it calls) observes `<name>_action`. Following is static, so the warning says both
  * possibilities: a handler in code the model cannot follow, or no handler at all.
  */
-export function reportUnhandledActions(actions: readonly Action[], events: readonly ObservedEvent[], sink: DiagnosticSink, metadataFile: string): void {
+export function reportUnhandledActions(
+  actions: readonly Action[],
+  events: readonly ObservedEvent[],
+  sink: DiagnosticSink,
+  metadataFile: string,
+): void {
   const handled = new Set(events.filter((e) => e.kind === 'action' && e.action).map((e) => e.action));
   const unresolved = events.filter((e) => !e.resolved);
   for (const action of actions) {
     if (handled.has(action.name)) continue;
     const event = `${opsAttributeName(action.name)}_action`;
-    const maybe = unresolved.length ? ` ${unresolved.length} observe call(s) could not be named statically (first at ${unresolved[0]!.file}:${unresolved[0]!.line}); one of them may handle it.` : '';
+    const maybe = unresolved.length
+      ? ` ${unresolved.length} observe call(s) could not be named statically (first at ${unresolved[0]!.file}:${unresolved[0]!.line}); one of them may handle it.`
+      : '';
     sink.warn({
       code: 'action-no-handler',
       message:

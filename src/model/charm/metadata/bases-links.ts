@@ -47,7 +47,14 @@ export function readBases(root: Mapping, metaRoot: Mapping): CharmBase[] {
   }
   const series = metaRoot['series'];
   if (out.length === 0 && Array.isArray(series)) {
-    const known: Record<string, string> = {focal: '20.04', jammy: '22.04', noble: '24.04', bionic: '18.04', xenial: '16.04', kubernetes: ''};
+    const known: Record<string, string> = {
+      focal: '20.04',
+      jammy: '22.04',
+      noble: '24.04',
+      bionic: '18.04',
+      xenial: '16.04',
+      kubernetes: '',
+    };
     for (const s of series) if (typeof s === 'string' && known[s]) add(`ubuntu@${known[s]}`, []);
   }
   return out;

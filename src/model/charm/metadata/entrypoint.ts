@@ -10,7 +10,8 @@ function declaration(meta: CharmMetadata): {file: string; line: number; column: 
     const parts = isMapping(f.value) ? f.value['parts'] : undefined;
     if (!isMapping(parts)) continue;
     for (const [name, part] of Object.entries(parts)) {
-      if (isMapping(part) && typeof part['charm-entrypoint'] === 'string') return {file: f.file.path, ...f.pos(['parts', name, 'charm-entrypoint'], 'value')};
+      if (isMapping(part) && typeof part['charm-entrypoint'] === 'string')
+        return {file: f.file.path, ...f.pos(['parts', name, 'charm-entrypoint'], 'value')};
     }
   }
   return null;
@@ -33,18 +34,26 @@ export function checkEntrypointInside(meta: CharmMetadata, sink: DiagnosticSink)
 }
 
 /** A warning when the entry point (the module `charmcraft` runs) was not read: the events shown would be none, silently. */
-export function warnOnMissingEntrypoint(meta: CharmMetadata, read: boolean, skipped: SkippedPath[], sink: DiagnosticSink): void {
+export function warnOnMissingEntrypoint(
+  meta: CharmMetadata,
+  read: boolean,
+  skipped: SkippedPath[],
+  sink: DiagnosticSink,
+): void {
   if (read || skipped.some((s) => s.path === meta.entrypoint)) return;
   const declared = declaration(meta);
   sink.warn({
     code: 'missing-entrypoint',
     message: `The charm's entry point ${meta.entrypoint} ${declared ? 'declared here ' : ''}does not exist or is not Python the loader reads; no events are read from it.`,
-    hint: declared ? 'Point `charm-entrypoint` at the module that calls ops.main().' : 'Add src/charm.py, or declare `charm-entrypoint` in the charm part of charmcraft.yaml.',
+    hint: declared
+      ? 'Point `charm-entrypoint` at the module that calls ops.main().'
+      : 'Add src/charm.py, or declare `charm-entrypoint` in the charm part of charmcraft.yaml.',
     ...(declared ?? {file: meta.entrypoint, line: 1, column: 1}),
   });
 }
 
 /** The folders and files the source listing passed over, as positioned warnings. */
 export function warnOnSkipped(skipped: SkippedPath[], sink: DiagnosticSink): void {
-  for (const s of skipped) sink.warn({code: s.code, message: s.message, hint: s.hint, file: s.path, line: 1, column: 1});
+  for (const s of skipped)
+    sink.warn({code: s.code, message: s.message, hint: s.hint, file: s.path, line: 1, column: 1});
 }

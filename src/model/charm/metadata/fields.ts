@@ -79,7 +79,13 @@ function hasKind(v: unknown, kind: Kind): boolean {
 }
 
 /** Checks the fields of mapping `m` (at `path` in the file); returns false when one had the wrong type. */
-export function checkFields(f: YamlFile, m: Mapping, path: readonly string[], spec: FieldSpec, sink: DiagnosticSink): boolean {
+export function checkFields(
+  f: YamlFile,
+  m: Mapping,
+  path: readonly string[],
+  spec: FieldSpec,
+  sink: DiagnosticSink,
+): boolean {
   let ok = true;
   for (const [key, kind] of Object.entries(spec)) {
     const v = m[key];
@@ -89,7 +95,12 @@ export function checkFields(f: YamlFile, m: Mapping, path: readonly string[], sp
     sink.error({
       code: 'wrong-type',
       message: `\`${at.join('.')}\` in ${f.file.path} must be ${KIND_TEXT[kind]}, not ${typeName(v)}.`,
-      hint: kind === 'mapping' ? 'Write it as `key: value` pairs, one per line.' : kind === 'list' || kind === 'string-list' ? 'Write it as `[a, b]` or one `- item` per line.' : 'Check the value against the charmcraft.yaml reference.',
+      hint:
+        kind === 'mapping'
+          ? 'Write it as `key: value` pairs, one per line.'
+          : kind === 'list' || kind === 'string-list'
+            ? 'Write it as `[a, b]` or one `- item` per line.'
+            : 'Check the value against the charmcraft.yaml reference.',
       file: f.file.path,
       ...f.pos(at, 'key'),
     });
@@ -132,14 +143,47 @@ export const TOP_LEVEL: FieldSpec = {
   hooks: 'mapping',
   'package-repositories': 'list',
 };
-export const LINKS: FieldSpec = {documentation: 'string', website: 'strings', source: 'strings', issues: 'strings', contact: 'strings'};
+export const LINKS: FieldSpec = {
+  documentation: 'string',
+  website: 'strings',
+  source: 'strings',
+  issues: 'strings',
+  contact: 'strings',
+};
 export const CONTAINER: FieldSpec = {resource: 'string', mounts: 'list', bases: 'list', uid: 'integer', gid: 'integer'};
 export const MOUNT: FieldSpec = {storage: 'string', location: 'string'};
-export const RESOURCE: FieldSpec = {type: 'string', description: 'text', filename: 'string', 'upstream-source': 'string'};
-export const STORAGE: FieldSpec = {type: 'string', description: 'text', location: 'string', shared: 'boolean', 'read-only': 'boolean', multiple: 'mapping', 'minimum-size': 'text', properties: 'string-list'};
-export const ENDPOINT: FieldSpec = {interface: 'string', limit: 'integer', optional: 'boolean', scope: 'string', description: 'text'};
+export const RESOURCE: FieldSpec = {
+  type: 'string',
+  description: 'text',
+  filename: 'string',
+  'upstream-source': 'string',
+};
+export const STORAGE: FieldSpec = {
+  type: 'string',
+  description: 'text',
+  location: 'string',
+  shared: 'boolean',
+  'read-only': 'boolean',
+  multiple: 'mapping',
+  'minimum-size': 'text',
+  properties: 'string-list',
+};
+export const ENDPOINT: FieldSpec = {
+  interface: 'string',
+  limit: 'integer',
+  optional: 'boolean',
+  scope: 'string',
+  description: 'text',
+};
 export const OPTION: FieldSpec = {type: 'string', description: 'text'};
-export const ACTION: FieldSpec = {description: 'text', params: 'mapping', required: 'string-list', additionalProperties: 'boolean', 'execution-group': 'string', parallel: 'boolean'};
+export const ACTION: FieldSpec = {
+  description: 'text',
+  params: 'mapping',
+  required: 'string-list',
+  additionalProperties: 'boolean',
+  'execution-group': 'string',
+  parallel: 'boolean',
+};
 // A param's `type` is JSON Schema: a name or a list of names (`[string, "null"]`).
 export const PARAM: FieldSpec = {type: 'strings', description: 'text'};
 export const PART: FieldSpec = {'charm-entrypoint': 'string', plugin: 'string'};
@@ -156,4 +200,3 @@ export function checkTopLevel(f: YamlFile, m: Mapping, sink: DiagnosticSink): vo
     }
   }
 }
-

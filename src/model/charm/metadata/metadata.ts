@@ -6,16 +6,7 @@ import {checkTopLevel, get, isMapping, typeName, type Mapping} from './fields.js
 import {readActions, readConfig, readContainers, readEndpoints, readResources, readStorage} from './entries.js';
 import {flattenAssumes, readBases, readLinks} from './bases-links.js';
 
-import type {
-  Action,
-  CharmBase,
-  CharmLinks,
-  ConfigOption,
-  Container,
-  Endpoint,
-  Resource,
-  Storage,
-} from '../../types.js';
+import type {Action, CharmBase, CharmLinks, ConfigOption, Container, Endpoint, Resource, Storage} from '../../types.js';
 
 /** What charmcraft.yaml (or metadata.yaml + config.yaml + actions.yaml) declares. */
 export interface CharmMetadata {
@@ -43,13 +34,58 @@ export interface CharmMetadata {
 }
 
 const METADATA_KEYS = [
-  'name', 'display-name', 'title', 'summary', 'description', 'maintainer', 'maintainers', 'tags', 'series', 'subordinate',
-  'requires', 'provides', 'peers', 'storage', 'containers', 'resources', 'assumes', 'docs', 'issues', 'source', 'website',
-  'terms', 'min-juju-version', 'extra-bindings', 'devices', 'deployment', 'charm-user', 'payloads', 'links', 'contact',
+  'name',
+  'display-name',
+  'title',
+  'summary',
+  'description',
+  'maintainer',
+  'maintainers',
+  'tags',
+  'series',
+  'subordinate',
+  'requires',
+  'provides',
+  'peers',
+  'storage',
+  'containers',
+  'resources',
+  'assumes',
+  'docs',
+  'issues',
+  'source',
+  'website',
+  'terms',
+  'min-juju-version',
+  'extra-bindings',
+  'devices',
+  'deployment',
+  'charm-user',
+  'payloads',
+  'links',
+  'contact',
 ];
 const CHARMCRAFT_KEYS = [
-  ...METADATA_KEYS, 'type', 'base', 'build-base', 'bases', 'platforms', 'parts', 'config', 'actions', 'charmhub',
-  'extensions', 'charm-libs', 'analysis', 'lint', 'license', 'charm-entrypoint', 'hooks', 'check', 'environment', 'package-repositories',
+  ...METADATA_KEYS,
+  'type',
+  'base',
+  'build-base',
+  'bases',
+  'platforms',
+  'parts',
+  'config',
+  'actions',
+  'charmhub',
+  'extensions',
+  'charm-libs',
+  'analysis',
+  'lint',
+  'license',
+  'charm-entrypoint',
+  'hooks',
+  'check',
+  'environment',
+  'package-repositories',
 ];
 
 /** Reads a charm's metadata in either layout. Throws CharmArchError when there is none or it is unusable. */
@@ -66,14 +102,30 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
       code: 'no-metadata',
       message: `No charmcraft.yaml or metadata.yaml in ${sources.root}.`,
       file: 'charmcraft.yaml',
-      hint: 'Point the charm path at the directory that holds the charm\'s charmcraft.yaml (or legacy metadata.yaml).',
+      hint: "Point the charm path at the directory that holds the charm's charmcraft.yaml (or legacy metadata.yaml).",
     });
   }
   if (meta.value === null || meta.value === undefined) {
-    throw new CharmArchError({code: 'empty-metadata', message: `${meta.file.path} is empty.`, file: meta.file.path, hint: 'A charm needs at least `name`, `summary` and `description`.'});
+    throw new CharmArchError({
+      code: 'empty-metadata',
+      message: `${meta.file.path} is empty.`,
+      file: meta.file.path,
+      hint: 'A charm needs at least `name`, `summary` and `description`.',
+    });
   }
-  const m = expectMapping(meta, [], sink, 'The file must be a mapping of top-level keys (`name: ...`, `summary: ...`).') ?? {};
-  const cc = charmcraft && charmcraft !== meta ? expectMapping(charmcraft, [], sink, 'The file must be a mapping of top-level keys (`type: charm`, `bases: ...`).') ?? {} : charmcraft ? m : {};
+  const m =
+    expectMapping(meta, [], sink, 'The file must be a mapping of top-level keys (`name: ...`, `summary: ...`).') ?? {};
+  const cc =
+    charmcraft && charmcraft !== meta
+      ? (expectMapping(
+          charmcraft,
+          [],
+          sink,
+          'The file must be a mapping of top-level keys (`type: charm`, `bases: ...`).',
+        ) ?? {})
+      : charmcraft
+        ? m
+        : {};
   // A document that is not a mapping holds nothing else to read.
   if (sink.errors.length) throw new CharmLoadError(sink.errors);
   warnUnknownKeys(meta, m, meta === charmcraft ? CHARMCRAFT_KEYS : METADATA_KEYS, sink);
@@ -83,12 +135,24 @@ export function readMetadata(sources: CharmSources, sink: DiagnosticSink): Charm
 
   const name = str(meta, m, ['name'], sink);
   if (name?.trim() === '') {
-    throw new CharmArchError({code: 'empty-name', message: `\`name\` in ${meta.file.path} is empty.`, file: meta.file.path, ...meta.pos(['name'], 'value'), hint: 'Write the charm\'s name: `name: <charm-name>` (lowercase letters, digits and hyphens).'});
+    throw new CharmArchError({
+      code: 'empty-name',
+      message: `\`name\` in ${meta.file.path} is empty.`,
+      file: meta.file.path,
+      ...meta.pos(['name'], 'value'),
+      hint: "Write the charm's name: `name: <charm-name>` (lowercase letters, digits and hyphens).",
+    });
   }
   if (!name) {
     // `name` of the wrong type is already a positioned error: report that, not a missing name.
     if (sink.errors.length) throw new CharmLoadError(sink.errors);
-    throw new CharmArchError({code: 'missing-name', message: `${meta.file.path} has no \`name\`.`, file: meta.file.path, ...meta.pos([]), hint: 'Add `name: <charm-name>` at the top level.'});
+    throw new CharmArchError({
+      code: 'missing-name',
+      message: `${meta.file.path} has no \`name\`.`,
+      file: meta.file.path,
+      ...meta.pos([]),
+      hint: 'Add `name: <charm-name>` at the top level.',
+    });
   }
 
   // Legacy charms keep config.yaml / actions.yaml, but some moved one of them into charmcraft.yaml.
@@ -149,7 +213,13 @@ function str(f: YamlFile, root: Mapping, path: readonly string[], sink: Diagnost
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a string, not ${typeName(v)}.`, hint: 'Quote the value or write it as text.', file: f.file.path, ...f.pos(path, 'key')});
+  sink.error({
+    code: 'wrong-type',
+    message: `\`${path.join('.')}\` in ${f.file.path} must be a string, not ${typeName(v)}.`,
+    hint: 'Quote the value or write it as text.',
+    file: f.file.path,
+    ...f.pos(path, 'key'),
+  });
   return undefined;
 }
 
@@ -158,14 +228,26 @@ function readStringList(f: YamlFile | null, root: Mapping, path: readonly string
   if (v === undefined || v === null || !f) return [];
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
   if (typeof v === 'string') return [v];
-  sink.error({code: 'wrong-type', message: `\`${path.join('.')}\` in ${f.file.path} must be a list of strings.`, hint: 'Write it as `[a, b]` or one `- item` per line.', file: f.file.path, ...f.pos(path, 'key')});
+  sink.error({
+    code: 'wrong-type',
+    message: `\`${path.join('.')}\` in ${f.file.path} must be a list of strings.`,
+    hint: 'Write it as `[a, b]` or one `- item` per line.',
+    file: f.file.path,
+    ...f.pos(path, 'key'),
+  });
   return [];
 }
 
 function warnUnknownKeys(f: YamlFile, m: Mapping, known: string[], sink: DiagnosticSink): void {
   for (const key of Object.keys(m)) {
     if (!known.includes(key)) {
-      sink.warn({code: 'unknown-key', message: `Unknown top-level key \`${key}\` in ${f.file.path}.`, hint: 'Check its spelling against the charmcraft.yaml reference; it is ignored.', file: f.file.path, ...f.pos([key], 'key')});
+      sink.warn({
+        code: 'unknown-key',
+        message: `Unknown top-level key \`${key}\` in ${f.file.path}.`,
+        hint: 'Check its spelling against the charmcraft.yaml reference; it is ignored.',
+        file: f.file.path,
+        ...f.pos([key], 'key'),
+      });
     }
   }
 }
@@ -174,7 +256,8 @@ function readEntrypoint(cc: Mapping): string {
   const parts = cc['parts'];
   if (isMapping(parts)) {
     for (const part of Object.values(parts)) {
-      if (isMapping(part) && typeof part['charm-entrypoint'] === 'string') return part['charm-entrypoint'].replace(/^\.\//, '');
+      if (isMapping(part) && typeof part['charm-entrypoint'] === 'string')
+        return part['charm-entrypoint'].replace(/^\.\//, '');
     }
   }
   return 'src/charm.py';

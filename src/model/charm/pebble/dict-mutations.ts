@@ -41,7 +41,8 @@ export function laterMutations(name: string, after: number, ctx: Ctx): DictMutat
       const [targets, value] = assignmentParts(stmt);
       for (const t of targets) {
         const c = kids(t);
-        if (!value || t.name !== 'MemberExpression' || !c.some((k) => k.name === '[') || text(py, c[0]!) !== name) continue;
+        if (!value || t.name !== 'MemberExpression' || !c.some((k) => k.name === '[') || text(py, c[0]!) !== name)
+          continue;
         const keyNode = parts(t)[1] ?? null;
         const key = keyNode ? evaluate(keyNode, ctx) : null;
         out.push({key: key?.t === 'str' ? key.v : null, keyNode: key?.t === 'str' ? null : keyNode, value});
@@ -59,7 +60,12 @@ export function laterMutations(name: string, after: number, ctx: Ctx): DictMutat
       if (first) out.push({key: null, keyNode: first, value: first});
       return;
     }
-    for (const e of dictEntries(dict)) out.push(e.key?.t === 'str' ? {key: e.key.v, keyNode: null, value: e.valueNode} : {key: null, keyNode: e.keyNode ?? e.valueNode, value: e.valueNode});
+    for (const e of dictEntries(dict))
+      out.push(
+        e.key?.t === 'str'
+          ? {key: e.key.v, keyNode: null, value: e.valueNode}
+          : {key: null, keyNode: e.keyNode ?? e.valueNode, value: e.valueNode},
+      );
   });
   return out;
 }

@@ -10,7 +10,13 @@ import {constructionSites} from '../events/observe.js';
 /** Calls that build a layer from keywords or a dict. */
 export const LAYER_CALL = /(^|\.)(Layer|LayerDict)$/;
 
-export function ctxOf(project: PythonProject, module: ModuleInfo, fn: FunctionInfo | undefined, isCharmClass: (c: ClassInfo) => boolean, charmOf?: (c: ClassInfo) => ClassInfo): Ctx {
+export function ctxOf(
+  project: PythonProject,
+  module: ModuleInfo,
+  fn: FunctionInfo | undefined,
+  isCharmClass: (c: ClassInfo) => boolean,
+  charmOf?: (c: ClassInfo) => ClassInfo,
+): Ctx {
   const cls = fn?.cls;
   const base = charmContext(project, module, isCharmClass, fn, charmOf);
   // A helper built in one place: its constructor's keyword arguments name attributes an installed

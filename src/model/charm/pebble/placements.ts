@@ -16,7 +16,13 @@ export type LayerPlacements = Map<string, {container: string; label?: string}>;
  * from `get_container(NAME)`, `containers[NAME]`, or `event.workload` in a handler of a
  * container's pebble-ready event (`handlerContainers`: handler name -> container).
  */
-export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, handlerContainers: ReadonlyMap<string, string>, charmOf?: (c: ClassInfo) => ClassInfo, charmName?: string): LayerPlacements {
+export function layerPlacements(
+  project: PythonProject,
+  isCharmClass: (c: ClassInfo) => boolean,
+  handlerContainers: ReadonlyMap<string, string>,
+  charmOf?: (c: ClassInfo) => ClassInfo,
+  charmName?: string,
+): LayerPlacements {
   const out: LayerPlacements = new Map();
   for (const module of charmCodeModules(project, isCharmClass)) {
     const py = module.py;
@@ -32,18 +38,23 @@ export function layerPlacements(project: PythonProject, isCharmClass: (c: ClassI
         const layerArg = positional[1] ?? (args ? keywordArgs(args, py).get('layer') : undefined);
         if (!layerArg) return;
         let fnNode: SyntaxNode | null = null;
-        for (let p = n.parent; p; p = p.parent) if (p.name === 'FunctionDefinition') {
-          fnNode = p;
-          break;
-        }
+        for (let p = n.parent; p; p = p.parent)
+          if (p.name === 'FunctionDefinition') {
+            fnNode = p;
+            break;
+          }
         const fn = fnNode ? findFunction(module, fnNode) : undefined;
         const ctx = ctxOf(project, module, fn, isCharmClass, charmOf);
         const receiver = callee.firstChild!;
-        const container = /^\w+\.workload$/.test(text(py, receiver)) && fn ? handlerContainers.get(fn.name) ?? null : containerOf(receiver, ctx, charmName);
+        const container =
+          /^\w+\.workload$/.test(text(py, receiver)) && fn
+            ? (handlerContainers.get(fn.name) ?? null)
+            : containerOf(receiver, ctx, charmName);
         if (!container) return;
         const labelValue = positional[0] ? evaluate(positional[0], ctx) : null;
         const placement = {container, ...(labelValue?.t === 'str' ? {label: labelValue.v} : {})};
-        for (const owner of [...layerOwners(layerArg, ctx), ...layerFiles(layerArg, ctx)]) if (!out.has(owner)) out.set(owner, placement);
+        for (const owner of [...layerOwners(layerArg, ctx), ...layerFiles(layerArg, ctx)])
+          if (!out.has(owner)) out.set(owner, placement);
       },
     });
   }
@@ -85,7 +96,11 @@ function containerOf(node: SyntaxNode, ctx: Ctx, charmName?: string): string | n
       const first = args ? positionalArgs(args)[0] : undefined;
       return first ? containerName(first, ctx, charmName) : null;
     }
-    if (expr.name === 'MemberExpression' && kids(expr).some((c) => c.name === '[') && text(py, expr.firstChild!).endsWith('containers')) {
+    if (
+      expr.name === 'MemberExpression' &&
+      kids(expr).some((c) => c.name === '[') &&
+      text(py, expr.firstChild!).endsWith('containers')
+    ) {
       const key = kids(expr).filter((c) => !['[', ']'].includes(c.name))[1];
       return key ? containerName(key, ctx, charmName) : null;
     }

@@ -11,7 +11,17 @@ import {laterMutations, variableOf} from './dict-mutations.js';
 export function buildLayer(node: SyntaxNode, ctx: Ctx): PebbleLayer {
   const py = ctx.module.py;
   const pos = line(py, node);
-  const layer: PebbleLayer = {file: py.file.path, line: pos.line, column: pos.column, container: null, origin: 'python', services: [], checks: [], logTargets: [], computed: false};
+  const layer: PebbleLayer = {
+    file: py.file.path,
+    line: pos.line,
+    column: pos.column,
+    container: null,
+    origin: 'python',
+    services: [],
+    checks: [],
+    logTargets: [],
+    computed: false,
+  };
   const fields = layerFields(node, ctx);
   if (!fields) {
     layer.computed = true;
@@ -44,7 +54,8 @@ export function buildLayer(node: SyntaxNode, ctx: Ctx): PebbleLayer {
   const targets = fields.get('log-targets');
   if (targets) {
     const mapping = mappingOf(targets, ctx);
-    for (const [name, node, keyNode] of mapping.entries) layer.logTargets.push(buildLogTarget(name, node, keyNode, ctx));
+    for (const [name, node, keyNode] of mapping.entries)
+      layer.logTargets.push(buildLogTarget(name, node, keyNode, ctx));
   }
   return layer;
 }
@@ -99,9 +110,20 @@ function resolveToLiteral(node: SyntaxNode, ctx: Ctx): SyntaxNode | null {
 function pebbleObjectDict(node: SyntaxNode, ctx: Ctx): SyntaxNode | null | undefined {
   const callee = node.name === 'CallExpression' ? node.firstChild : null;
   const args = node.getChild('ArgList');
-  if (callee?.name !== 'MemberExpression' || !text(ctx.module.py, callee).endsWith('.to_dict') || (args && kids(args).length > 2)) return undefined;
+  if (
+    callee?.name !== 'MemberExpression' ||
+    !text(ctx.module.py, callee).endsWith('.to_dict') ||
+    (args && kids(args).length > 2)
+  )
+    return undefined;
   const owner = evaluate(callee.firstChild, ctx);
-  if (owner.t !== 'instance' || !/^(Service|Check|LogTarget)$/.test(owner.cls.name) || !owner.args || owner.argsCtx?.module !== ctx.module) return null;
+  if (
+    owner.t !== 'instance' ||
+    !/^(Service|Check|LogTarget)$/.test(owner.cls.name) ||
+    !owner.args ||
+    owner.argsCtx?.module !== ctx.module
+  )
+    return null;
   const rawNode = keywordArgs(owner.args, ctx.module.py).get('raw') ?? positionalArgs(owner.args)[1];
   return rawNode ? resolveToLiteral(rawNode, ctx) : null;
 }
@@ -142,7 +164,12 @@ function layerFieldsRaw(node: SyntaxNode, ctx: Ctx): Mapping {
   const out: Mapping = {entries: [], spread: false};
   for (const e of dictEntries(value)) {
     if (e.spread) out.spread = true;
-    else out.entries.push([e.key?.t === 'str' ? e.key.v : text(py, e.keyNode!), e.valueNode, e.key?.t === 'str' ? null : e.keyNode]);
+    else
+      out.entries.push([
+        e.key?.t === 'str' ? e.key.v : text(py, e.keyNode!),
+        e.valueNode,
+        e.key?.t === 'str' ? null : e.keyNode,
+      ]);
   }
   return out;
 }
@@ -166,7 +193,16 @@ function buildService(name: string, node: SyntaxNode, keyNode: SyntaxNode | null
   const computed: string[] = keyNode ? ['name'] : [];
   const literal = resolveToLiteral(node, ctx);
   const fields = literal ? layerFields(literal, ctx) : null;
-  const service: PebbleService = {name, command: null, environment: [], after: [], before: [], requires: [], computed, line: line(ctx.module.py, keyNode ?? node).line};
+  const service: PebbleService = {
+    name,
+    command: null,
+    environment: [],
+    after: [],
+    before: [],
+    requires: [],
+    computed,
+    line: line(ctx.module.py, keyNode ?? node).line,
+  };
   if (!fields) {
     computed.push('definition');
     return service;

@@ -27,7 +27,13 @@ interface Candidate {
  * Literal parts are recorded; what is computed at runtime keeps its source
  * expression and is marked computed.
  */
-export function pythonLayers(project: PythonProject, isCharmClass: (c: ClassInfo) => boolean, containers: string[], placements: LayerPlacements, charmOf?: (c: ClassInfo) => ClassInfo): PebbleLayer[] {
+export function pythonLayers(
+  project: PythonProject,
+  isCharmClass: (c: ClassInfo) => boolean,
+  containers: string[],
+  placements: LayerPlacements,
+  charmOf?: (c: ClassInfo) => ClassInfo,
+): PebbleLayer[] {
   const candidates: Candidate[] = [];
   for (const module of charmCodeModules(project, isCharmClass)) {
     const found: Candidate[] = [];
@@ -78,7 +84,8 @@ function valueOfKey(module: ModuleInfo, dict: SyntaxNode, key: string): SyntaxNo
   const items = kids(dict).filter((c) => !['{', '}', ',', ':', 'Comment'].includes(c.name));
   for (let i = 0; i < items.length; i += 2) {
     const k = items[i]!;
-    if (k.name === 'String' && text(module.py, k).replace(/^[rbuRBU]*['"]+|['"]+$/g, '') === key) return items[i + 1] ?? null;
+    if (k.name === 'String' && text(module.py, k).replace(/^[rbuRBU]*['"]+|['"]+$/g, '') === key)
+      return items[i + 1] ?? null;
   }
   return null;
 }
@@ -95,7 +102,11 @@ function collectCandidates(module: ModuleInfo, out: Candidate[]): void {
     enter(ref) {
       const n = ref.node;
       let layerNode: SyntaxNode | null = null;
-      if ((n.name === 'CallExpression' && LAYER_CALL.test(text(py, n.firstChild!))) || (n.name === 'DictionaryExpression' && isLayerDict(module, n))) layerNode = n;
+      if (
+        (n.name === 'CallExpression' && LAYER_CALL.test(text(py, n.firstChild!))) ||
+        (n.name === 'DictionaryExpression' && isLayerDict(module, n))
+      )
+        layerNode = n;
       if (!layerNode || inside(layerNode)) return;
       if (layerNode.name === 'CallExpression') {
         // `Layer(variable)`: the dict itself is found where it is written.

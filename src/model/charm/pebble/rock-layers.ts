@@ -22,10 +22,25 @@ export interface RockLayerInit {
  * first without duplicates, maps are merged), then the extension's other services. That merged
  * `services:` is the rock's Pebble layer, the base of the container's plan.
  */
-export function rockLayer(doc: YamlFile | null, ext: RockExtensionDefinition | undefined, init: RockLayerInit): PebbleLayer {
+export function rockLayer(
+  doc: YamlFile | null,
+  ext: RockExtensionDefinition | undefined,
+  init: RockLayerInit,
+): PebbleLayer {
   const base = doc
     ? layerFromData(doc, [], {origin: 'rockcraft', container: init.container, file: init.file, label: init.label})
-    : {file: init.file, line: 1, column: 1, container: init.container, label: init.label, origin: 'rockcraft' as const, services: [], checks: [], logTargets: [], computed: false};
+    : {
+        file: init.file,
+        line: 1,
+        column: 1,
+        container: init.container,
+        label: init.label,
+        origin: 'rockcraft' as const,
+        services: [],
+        checks: [],
+        logTargets: [],
+        computed: false,
+      };
   if (!ext) return base;
   const extensionLine = doc ? extensionEntryLine(doc, ext.name) : base.line;
   const services = base.services.map((s) => {
@@ -41,7 +56,7 @@ export function rockLayer(doc: YamlFile | null, ext: RockExtensionDefinition | u
 function fromExtension(name: string, s: RockExtensionService, rockName: string, line: number): PebbleService {
   // Without the rock, a command made from its name is known only in part.
   const fromName = typeof s.command === 'function';
-  const command = typeof s.command === 'function' ? s.command(rockName || '<the rock\'s name>') : s.command;
+  const command = typeof s.command === 'function' ? s.command(rockName || "<the rock's name>") : s.command;
   return {
     name,
     command,

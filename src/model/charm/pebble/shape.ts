@@ -1,9 +1,27 @@
 /** What a Pebble layer looks like: used to tell layers from other dicts with a `services` key (Traefik, HAProxy). */
 export const LAYER_KEYS = new Set(['summary', 'description', 'services', 'checks', 'log-targets']);
 export const SERVICE_KEYS = new Set([
-  'summary', 'description', 'startup', 'override', 'command', 'after', 'before', 'requires', 'environment', 'user', 'user-id',
-  'group', 'group-id', 'working-dir', 'on-success', 'on-failure', 'on-check-failure', 'backoff-delay', 'backoff-factor',
-  'backoff-limit', 'kill-delay',
+  'summary',
+  'description',
+  'startup',
+  'override',
+  'command',
+  'after',
+  'before',
+  'requires',
+  'environment',
+  'user',
+  'user-id',
+  'group',
+  'group-id',
+  'working-dir',
+  'on-success',
+  'on-failure',
+  'on-check-failure',
+  'backoff-delay',
+  'backoff-factor',
+  'backoff-limit',
+  'kill-delay',
 ]);
 /** A service definition must carry at least one of these to count as one. */
 export const SERVICE_MARKERS = new Set(['override', 'command', 'startup']);
@@ -20,7 +38,8 @@ export function isLayerShape(value: unknown): boolean {
   if (services !== undefined) {
     if (!isMapping(services)) return false;
     const defs = Object.values(services);
-    if (defs.length && !defs.some((d) => isMapping(d) && Object.keys(d).some((k) => SERVICE_MARKERS.has(k)))) return false;
+    if (defs.length && !defs.some((d) => isMapping(d) && Object.keys(d).some((k) => SERVICE_MARKERS.has(k))))
+      return false;
   }
   return true;
 }

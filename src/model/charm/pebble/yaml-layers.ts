@@ -11,7 +11,12 @@ import {isLayerShape, isMapping} from './shape.js';
 const LAYER_DIRS = ['src', 'templates', 'files', 'layers', 'pebble'];
 
 /** Pebble layer YAML files shipped with the charm, recognised by shape. */
-export function yamlLayers(sources: CharmSources, containers: string[], placements: LayerPlacements, sink: DiagnosticSink): PebbleLayer[] {
+export function yamlLayers(
+  sources: CharmSources,
+  containers: string[],
+  placements: LayerPlacements,
+  sink: DiagnosticSink,
+): PebbleLayer[] {
   const out: PebbleLayer[] = [];
   for (const dir of LAYER_DIRS) {
     for (const path of sources.list(dir, (n) => /\.ya?ml$/.test(n))) {
@@ -23,14 +28,32 @@ export function yamlLayers(sources: CharmSources, containers: string[], placemen
         parsed = parseYamlFile(file);
       } catch (error) {
         // A broken YAML file that is not metadata is reported, not fatal.
-        if (error instanceof CharmArchError) sink.warn({code: error.code, message: error.message, file: error.file, line: error.line, column: error.column, ...(error.hint ? {hint: error.hint} : {})});
+        if (error instanceof CharmArchError)
+          sink.warn({
+            code: error.code,
+            message: error.message,
+            file: error.file,
+            line: error.line,
+            column: error.column,
+            ...(error.hint ? {hint: error.hint} : {}),
+          });
         continue;
       }
       if (!isLayerShape(parsed.value)) continue;
-      const base = path.split('/').pop()!.replace(/\.ya?ml$/, '');
+      const base = path
+        .split('/')
+        .pop()!
+        .replace(/\.ya?ml$/, '');
       // Where the charm's code adds this file, else by its name.
       const placed = placements.get(`file:${path.split('/').pop()}`);
-      out.push(layerFromData(parsed, [], {origin: 'yaml', container: placed?.container ?? containerForFile(base, containers), file: path, ...(placed?.label ? {label: placed.label} : {})}));
+      out.push(
+        layerFromData(parsed, [], {
+          origin: 'yaml',
+          container: placed?.container ?? containerForFile(base, containers),
+          file: path,
+          ...(placed?.label ? {label: placed.label} : {}),
+        }),
+      );
     }
   }
   return out;
@@ -47,15 +70,23 @@ function containerForFile(base: string, containers: string[]): string | null {
 }
 
 /** Builds a layer from plain YAML data at `path` inside `doc` (a layer file, or `services:` of a rockcraft.yaml). */
-export function layerFromData(doc: YamlFile, path: string[], init: {origin: PebbleLayer['origin']; container: string | null; file: string; label?: string}): PebbleLayer {
+export function layerFromData(
+  doc: YamlFile,
+  path: string[],
+  init: {origin: PebbleLayer['origin']; container: string | null; file: string; label?: string},
+): PebbleLayer {
   const root = get(doc.value, path);
   const m = isMapping(root) ? root : {};
   const pos = doc.pos(path);
   const services: PebbleService[] = isMapping(m['services'])
-    ? Object.entries(m['services']).map(([name, s]) => serviceFromData(name, isMapping(s) ? s : {}, doc.pos([...path, 'services', name], 'key').line))
+    ? Object.entries(m['services']).map(([name, s]) =>
+        serviceFromData(name, isMapping(s) ? s : {}, doc.pos([...path, 'services', name], 'key').line),
+      )
     : [];
   const checks: PebbleCheck[] = isMapping(m['checks'])
-    ? Object.entries(m['checks']).map(([name, c]) => checkFromData(name, isMapping(c) ? c : {}, doc.pos([...path, 'checks', name], 'key').line))
+    ? Object.entries(m['checks']).map(([name, c]) =>
+        checkFromData(name, isMapping(c) ? c : {}, doc.pos([...path, 'checks', name], 'key').line),
+      )
     : [];
   const logTargets: PebbleLogTarget[] = isMapping(m['log-targets'])
     ? Object.entries(m['log-targets']).map(([name, t]) => {
@@ -108,7 +139,17 @@ export function serviceFromData(name: string, s: Record<string, unknown>, line: 
 function checkFromData(name: string, c: Record<string, unknown>, line: number): PebbleCheck {
   const type = ['http', 'tcp', 'exec'].find((t) => c[t] !== undefined) ?? 'unknown';
   const body = isMapping(c[type]) ? c[type] : {};
-  const target = type === 'http' ? body['url'] : type === 'tcp' ? (body['host'] ? [body['host'], body['port']].map(scalarText).filter((t) => t !== undefined).join(':') : body['port']) : body['command'];
+  const target =
+    type === 'http'
+      ? body['url']
+      : type === 'tcp'
+        ? body['host']
+          ? [body['host'], body['port']]
+              .map(scalarText)
+              .filter((t) => t !== undefined)
+              .join(':')
+          : body['port']
+        : body['command'];
   return {
     name,
     ...optionalText('level', c['level']),

@@ -29,7 +29,8 @@ export class CommitTree {
 
   constructor(readonly revision: GitRevision) {
     const listed = runGit(revision.top, ['ls-tree', '-r', '-t', '-l', '-z', '--full-tree', revision.commit]);
-    if (listed.status !== 0) throw gitFailed(revision, `list the files of ${revision.commit.slice(0, 12)}`, listed.stderr);
+    if (listed.status !== 0)
+      throw gitFailed(revision, `list the files of ${revision.commit.slice(0, 12)}`, listed.stderr);
     for (const record of listed.stdout.toString('utf8').split('\0')) {
       const tab = record.indexOf('\t');
       if (tab < 0) continue;
@@ -86,12 +87,17 @@ export class CommitTree {
     const shas = [...new Set(wanted.map((e) => e.sha))];
     const bytes = wanted.reduce((n, e) => n + e.size + 100, 1024 * 1024);
     const out = runGit(this.revision.top, ['cat-file', '--batch'], `${shas.join('\n')}\n`, bytes);
-    if (out.status !== 0) throw gitFailed(this.revision, `read files of ${this.revision.commit.slice(0, 12)}`, out.stderr);
+    if (out.status !== 0)
+      throw gitFailed(this.revision, `read files of ${this.revision.commit.slice(0, 12)}`, out.stderr);
     let offset = 0;
     const stdout = out.stdout;
     while (offset < stdout.length) {
       const eol = stdout.indexOf(0x0a, offset);
-      const [sha, type, size] = stdout.subarray(offset, eol).toString('utf8').split(' ') as [string, string, string | undefined];
+      const [sha, type, size] = stdout.subarray(offset, eol).toString('utf8').split(' ') as [
+        string,
+        string,
+        string | undefined,
+      ];
       offset = eol + 1;
       if (type === 'missing' || size === undefined) continue;
       const end = offset + Number(size);

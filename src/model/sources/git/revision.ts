@@ -32,20 +32,43 @@ export const UNSAFE_REF = /^-|[\s\x00-\x1f\x7f]/;
 export function resolveRevision(charmDir: string, ref: string): GitRevision {
   const dir = resolve(charmDir);
   if (!ref || UNSAFE_REF.test(ref)) {
-    throw new CharmArchError({code: 'bad-ref', message: `\`${ref}\` is not a git ref.`, file: dir, hint: 'Give a branch, tag or commit id (it may not start with `-` or hold spaces).'});
+    throw new CharmArchError({
+      code: 'bad-ref',
+      message: `\`${ref}\` is not a git ref.`,
+      file: dir,
+      hint: 'Give a branch, tag or commit id (it may not start with `-` or hold spaces).',
+    });
   }
   const base = nearestExisting(dir);
-  const result = runGit(base, ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir', '--show-prefix', '--is-shallow-repository', '--verify', '--quiet', `${ref}^{commit}`]);
+  const result = runGit(base, [
+    'rev-parse',
+    '--path-format=absolute',
+    '--show-toplevel',
+    '--git-dir',
+    '--git-common-dir',
+    '--show-prefix',
+    '--is-shallow-repository',
+    '--verify',
+    '--quiet',
+    `${ref}^{commit}`,
+  ]);
   const lines = result.stdout.toString('utf8').split('\n');
   if (lines.length < 5 || !lines[0]) {
     throw new CharmArchError({
       code: 'not-a-git-repository',
       message: `${dir} is not in a git repository, so it cannot be read at \`${ref}\`${result.stderr ? ` (git: ${firstLine(result.stderr)})` : ''}.`,
       file: dir,
-      hint: 'Point the charm path into a clone of the charm\'s repository (git clone <url>), or remove `ref` to read the files as they are.',
+      hint: "Point the charm path into a clone of the charm's repository (git clone <url>), or remove `ref` to read the files as they are.",
     });
   }
-  const [top, gitDir, commonDir, prefix, shallow, commit] = lines as [string, string, string, string, string, string | undefined];
+  const [top, gitDir, commonDir, prefix, shallow, commit] = lines as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   const charmPath = [prefix.replace(/\/$/, ''), relative(base, dir).split(sep).join('/')].filter(Boolean).join('/');
   if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) {
     if (shallow === 'true') {
@@ -61,7 +84,9 @@ export function resolveRevision(charmDir: string, ref: string): GitRevision {
       code: 'unknown-ref',
       message: `\`${ref}\` names no commit in ${top}.`,
       file: dir,
-      hint: near.length ? `Nearest refs: ${near.join(', ')}. Check the spelling, or \`git fetch --tags\` if it was made elsewhere.` : 'The repository has no branches or tags yet; commit first, or `git fetch` the refs.',
+      hint: near.length
+        ? `Nearest refs: ${near.join(', ')}. Check the spelling, or \`git fetch --tags\` if it was made elsewhere.`
+        : 'The repository has no branches or tags yet; commit first, or `git fetch` the refs.',
     });
   }
   return {ref, commit, top, gitDir, commonDir, charmPath};
@@ -88,7 +113,10 @@ function isDirectory(path: string): boolean {
 
 /** The three branch and tag names nearest to `ref` by edit distance. */
 function nearestRefs(top: string, ref: string): string[] {
-  const names = runGit(top, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes']).stdout.toString('utf8').split('\n').filter(Boolean);
+  const names = runGit(top, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes'])
+    .stdout.toString('utf8')
+    .split('\n')
+    .filter(Boolean);
   const wanted = ref.toLowerCase();
   return names
     .map((name) => ({name, distance: levenshtein(wanted, name.toLowerCase())}))
@@ -113,7 +141,14 @@ export function refFiles(revision: Pick<GitRevision, 'ref' | 'gitDir' | 'commonD
   const name = ref.replace(/[~^@{].*$/, '') || 'HEAD';
   const files = [join(commonDir, 'packed-refs')];
   if (name === 'HEAD') files.push(join(gitDir, 'HEAD'), ...symbolicTarget(gitDir, commonDir));
-  for (const candidate of [name, `refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`, `refs/remotes/${name}/HEAD`]) {
+  for (const candidate of [
+    name,
+    `refs/${name}`,
+    `refs/tags/${name}`,
+    `refs/heads/${name}`,
+    `refs/remotes/${name}`,
+    `refs/remotes/${name}/HEAD`,
+  ]) {
     files.push(join(commonDir, candidate));
   }
   return [...new Set(files)];
@@ -121,7 +156,12 @@ export function refFiles(revision: Pick<GitRevision, 'ref' | 'gitDir' | 'commonD
 
 /** refFiles for a ref that names nothing yet (a tag to come): still watched, so creating it recompiles. */
 export function refFilesAround(charmDir: string, ref: string): string[] {
-  const result = runGit(nearestExisting(resolve(charmDir)), ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir']);
+  const result = runGit(nearestExisting(resolve(charmDir)), [
+    'rev-parse',
+    '--path-format=absolute',
+    '--git-dir',
+    '--git-common-dir',
+  ]);
   const [gitDir, commonDir] = result.stdout.toString('utf8').split('\n');
   return result.status === 0 && gitDir && commonDir ? refFiles({ref, gitDir, commonDir}) : [];
 }
@@ -137,4 +177,3 @@ function symbolicTarget(gitDir: string, commonDir: string): string[] {
     return [];
   }
 }
-

@@ -7,9 +7,17 @@ import {CharmArchError} from '../../../errors.js';
  */
 function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY|NAMESPACE)$/.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (!/^GIT_(DIR|WORK_TREE|INDEX_FILE|COMMON_DIR|OBJECT_DIRECTORY|NAMESPACE)$/.test(key)) env[key] = value;
   // GIT_NO_LAZY_FETCH: a partial clone's missing blob is an error here, never a network fetch in the middle of a build.
-  return {...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_NO_LAZY_FETCH: '1'};
+  return {
+    ...env,
+    LC_ALL: 'C',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_PAGER: 'cat',
+    GIT_NO_LAZY_FETCH: '1',
+  };
 }
 
 /** What a git command printed, and how it ended; never thrown, so callers decide what a failure means. */
@@ -23,7 +31,12 @@ export interface GitResult {
  * Runs git synchronously (the model is read synchronously, once per commit). English messages
  * (LC_ALL=C) so failures can be recognised; no prompts, no pager, no locks taken.
  */
-export function runGit(cwd: string, args: string[], input?: Buffer | string, outputBytes = 64 * 1024 * 1024): GitResult {
+export function runGit(
+  cwd: string,
+  args: string[],
+  input?: Buffer | string,
+  outputBytes = 64 * 1024 * 1024,
+): GitResult {
   try {
     const stdout = execFileSync('git', args, {
       cwd,
@@ -36,8 +49,17 @@ export function runGit(cwd: string, args: string[], input?: Buffer | string, out
   } catch (error) {
     const e = error as NodeJS.ErrnoException & {status?: number | null; stdout?: Buffer; stderr?: Buffer};
     if (e.code === 'ENOENT') {
-      throw new CharmArchError({code: 'git-not-found', message: 'Reading a charm at a git ref needs git, which is not installed (or not on PATH).', file: cwd, hint: 'Install git (apt-get install git), or remove the `ref` to read the working tree.'});
+      throw new CharmArchError({
+        code: 'git-not-found',
+        message: 'Reading a charm at a git ref needs git, which is not installed (or not on PATH).',
+        file: cwd,
+        hint: 'Install git (apt-get install git), or remove the `ref` to read the working tree.',
+      });
     }
-    return {status: e.status ?? 1, stdout: e.stdout ?? Buffer.alloc(0), stderr: (e.stderr ?? Buffer.alloc(0)).toString('utf8').trim()};
+    return {
+      status: e.status ?? 1,
+      stdout: e.stdout ?? Buffer.alloc(0),
+      stderr: (e.stderr ?? Buffer.alloc(0)).toString('utf8').trim(),
+    };
   }
 }

@@ -47,7 +47,11 @@ class CommitSourceTree implements SourceTree {
   /** The folder inside the repository, or null when it is outside it (nothing there). */
   private readonly base: string | null;
 
-  constructor(private readonly commit: CommitTree, private readonly top: string, root: string) {
+  constructor(
+    private readonly commit: CommitTree,
+    private readonly top: string,
+    root: string,
+  ) {
     const rel = relative(top, root).split(sep).join('/');
     this.base = rel.startsWith('..') ? null : rel;
   }
@@ -66,23 +70,47 @@ class CommitSourceTree implements SourceTree {
     const found = this.find(path);
     if (found === null) return null;
     if (found === 'outside') {
-      throw new CharmArchError({code: 'symlink-outside-charm', message: `${path} is a symbolic link that leaves the repository.`, file: path, hint: 'Replace the link with the file itself, or remove it: only files inside the repository are read.'});
+      throw new CharmArchError({
+        code: 'symlink-outside-charm',
+        message: `${path} is a symbolic link that leaves the repository.`,
+        file: path,
+        hint: 'Replace the link with the file itself, or remove it: only files inside the repository are read.',
+      });
     }
     if (found === 'loop') {
-      throw new CharmArchError({code: 'symlink-loop', message: `${path} is a symbolic link that loops (it resolves to itself).`, file: path, hint: 'Replace the link with the file itself, or remove it.'});
+      throw new CharmArchError({
+        code: 'symlink-loop',
+        message: `${path} is a symbolic link that loops (it resolves to itself).`,
+        file: path,
+        hint: 'Replace the link with the file itself, or remove it.',
+      });
     }
     const {entry} = found;
     if (entry.type === 'commit') return null;
     if (entry.type === 'tree') {
-      throw new CharmArchError({code: 'not-a-file', message: `${path} is a directory where a file was expected.`, file: path, hint: 'Remove or rename the directory.'});
+      throw new CharmArchError({
+        code: 'not-a-file',
+        message: `${path} is a directory where a file was expected.`,
+        file: path,
+        hint: 'Remove or rename the directory.',
+      });
     }
     if (entry.size > maxFileBytes) {
-      throw new CharmArchError({code: 'file-too-large', message: `${path} is ${entry.size} bytes, over the limit of ${maxFileBytes} bytes.`, file: path, hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.'});
+      throw new CharmArchError({
+        code: 'file-too-large',
+        message: `${path} is ${entry.size} bytes, over the limit of ${maxFileBytes} bytes.`,
+        file: path,
+        hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.',
+      });
     }
     return this.commit.read(entry, () => this.modelFiles(maxFileBytes));
   }
 
-  list(dir: string, accept: (name: string) => boolean, opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>}): string[] {
+  list(
+    dir: string,
+    accept: (name: string) => boolean,
+    opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>},
+  ): string[] {
     const out: string[] = [];
     const visited = new Set<string>();
     const walk = (rel: string, depth: number): void => {
@@ -136,8 +164,14 @@ class CommitSourceTree implements SourceTree {
     const out: TreeEntry[] = [];
     const walk = (folder: string): void => {
       for (const [name, entry] of this.commit.children(folder) ?? []) {
-        if (entry.type === 'tree' && !['.git', 'node_modules', '.tox', '.venv', 'venv'].includes(name)) walk(folder ? `${folder}/${name}` : name);
-        else if (entry.type === 'blob' && entry.size <= maxFileBytes && (MODEL_FILE.test(name) || entry.mode === '120000')) out.push(entry);
+        if (entry.type === 'tree' && !['.git', 'node_modules', '.tox', '.venv', 'venv'].includes(name))
+          walk(folder ? `${folder}/${name}` : name);
+        else if (
+          entry.type === 'blob' &&
+          entry.size <= maxFileBytes &&
+          (MODEL_FILE.test(name) || entry.mode === '120000')
+        )
+          out.push(entry);
       }
     };
     walk(this.base);
