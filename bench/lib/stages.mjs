@@ -12,6 +12,7 @@ export const STAGES = [
     'parse (@lezer/python)',
     (url, fn) =>
       /@lezer\/(python|lr)\//.test(url) ||
+      /python\/error-nodes\.js/.test(url) ||
       (/python\/syntax\.js/.test(url) &&
         /^(parseText|parseUncached|parseModule|parseStatements|nestingBeyond|newerSyntax|containsErrorNode|bufferHasError)$/.test(
           fn,
@@ -22,7 +23,7 @@ export const STAGES = [
   [
     'metadata (YAML, rocks, extensions)',
     (url) =>
-      /node_modules\/yaml\/|model\/(metadata[\w-]*|yaml|rocks|find-charms)\.js|model\/sources\/(yaml[\w-]*|find-charms)\.js|model\/charm\/(metadata\/[\w-]+|rocks)\.js|model\/extensions\//.test(
+      /node_modules\/yaml\/|model\/(metadata[\w-]*|yaml|rocks|find-charms)\.js|model\/sources\/(yaml[\w-]*|find-charms)\.js|model\/charm\/(metadata\/[\w-]+|rocks|rock-matching)\.js|model\/extensions\//.test(
         url,
       ),
   ],
@@ -34,7 +35,7 @@ export const STAGES = [
   [
     'observe (events)',
     (url) =>
-      /(python|charm\/events)\/(observe[\w-]*|describe-event|event-names|library-observers|unhandled-actions)\.js/.test(
+      /(python|charm\/events)\/(observe[\w-]*|construction-sites|describe-event|event-names|library-observers|unhandled-actions)\.js/.test(
         url,
       ),
   ],

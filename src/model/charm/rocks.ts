@@ -1,15 +1,17 @@
+/** The rocks (rockcraft.yaml files) of a charm's repository, with the Pebble layers their `services:` define. */
 import {existsSync, readdirSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {CharmArchError} from '../../errors.js';
 import {type DiagnosticSink} from '../sources/diagnostics.js';
 import {ROCK_EXTENSIONS, rockExtensionOf, type TwelveFactorApp} from '../extensions/rockcraft.js';
 import {optionalText} from './metadata/fields.js';
-import {artifactRocks, type ArtifactRocks} from './artifacts.js';
+import {artifactRocks} from './artifacts.js';
 import {rockLayer} from './pebble/rock-layers.js';
 import {type CharmSources} from '../sources/sources.js';
 import {isCharmDir, normalise} from '../sources/paths.js';
 import type {Container, PebbleLayer, Resource, Rock} from '../types.js';
-import {parseYamlFile, type YamlFile} from '../sources/yaml.js';
+import {parseYamlFile} from '../sources/yaml.js';
+import {matchArtifacts, matchFrameworkRocks, matchRock, type ReadRock} from './rock-matching.js';
 
 /**
  * rockcraft.yaml files of the charm's repository: in the charm directory and, for a charm in a
@@ -128,99 +130,6 @@ function extensionOnlyLayer(sources: CharmSources, app: TwelveFactorApp): Pebble
   return {...layer, line: layer.services[0]?.line ?? layer.line};
 }
 
-interface ReadRock {
-  path: string;
-  doc: YamlFile;
-  v: Record<string, unknown>;
-  name: string;
-  extensions: string[];
-  match: RockMatch;
-}
-
-interface RockMatch {
-  container?: string;
-  resource?: string;
-  /** Why the rock is taken as that container's image, when it is not by name. */
-  matchedBy?: string;
-}
-
-/**
- * The rocks artifacts.yaml builds this charm's resources from, each matched to its resource and the
- * container that uses it; the repository's other rocks are not this charm's images.
- */
-function matchArtifacts(read: ReadRock[], artifacts: ArtifactRocks, containers: Container[]): ReadRock[] {
-  const kept: ReadRock[] = [];
-  for (const rock of read) {
-    const resource = [...artifacts.rockOf].find(([, name]) => name === rock.name)?.[0];
-    if (!resource) continue;
-    const container = containers.find((c) => c.resource === resource);
-    // Named after its resource or container already: the name says it.
-    if (rock.match.resource === resource) {
-      kept.push(rock);
-      continue;
-    }
-    rock.match = {
-      ...(container ? {container: container.name} : {}),
-      resource,
-      matchedBy: `${artifacts.file.split('/').pop()} builds resource \`${resource}\` from rock \`${rock.name}\``,
-    };
-    kept.push(rock);
-  }
-  return kept;
-}
-
-/**
- * A rock built with a 12-factor Rockcraft extension is the image of the container the charmcraft
- * extension of the same name declares (`app`, `flask-app`, ...). With several such rocks, the one
- * named like the container or its resource wins; else the first by path, and a warning says which.
- */
-function matchFrameworkRocks(
-  read: ReadRock[],
-  app: TwelveFactorApp,
-  containers: Container[],
-  sink: DiagnosticSink,
-): void {
-  const container = containers.find((c) => c.name === app.container);
-  if (!container) return; // the extension's container is not declared: no rock to match it with
-  const candidates = read.filter(
-    (r) => r.extensions.includes(app.extension) && !(r.match.container && r.match.container !== container.name),
-  );
-  if (!candidates.length) {
-    // The repository's only rock, built without the extension (its own `services:` replace the
-    // framework's): still the app's image, and the page says why.
-    const only = read.length === 1 && !read[0]!.match.container ? read[0] : undefined;
-    if (only)
-      only.match = {
-        container: container.name,
-        ...(container.resource ? {resource: container.resource} : {}),
-        matchedBy: `the only rock in the repository, built without the ${app.extension} extension: the charm runs its app in container \`${container.name}\``,
-      };
-    return;
-  }
-  const byName = candidates.filter((r) => r.match.container === container.name);
-  const chosen = byName[0] ?? candidates[0]!;
-  if (byName.length === 0) {
-    const why =
-      candidates.length === 1
-        ? `the only rock built with the ${app.extension} extension, whose charm runs it in container \`${container.name}\``
-        : `the first by path of ${candidates.length} rocks built with the ${app.extension} extension`;
-    chosen.match = {
-      container: container.name,
-      ...(container.resource ? {resource: container.resource} : {}),
-      matchedBy: why,
-    };
-  }
-  if (candidates.length > 1 && byName.length !== 1) {
-    sink.warn({
-      code: 'rock-ambiguous',
-      message: `${candidates.length} rocks are built with the ${app.extension} extension (${candidates.map((r) => r.path).join(', ')}); ${chosen.path} is taken as the image of container \`${container.name}\`.`,
-      hint: `Name the rock after the container or its resource (\`name: ${container.name}\`), or keep the other rocks outside the charm's repository.`,
-      file: chosen.path,
-      ...chosen.doc.pos(['extensions']),
-    });
-  }
-}
-
 /** Whether a rock outside the charm sits in a folder that holds another charm (or is one). */
 function besideOtherCharm(path: string, charmRoot: string, repoRoot: string): boolean {
   if (!path.startsWith('..')) return false;
@@ -245,30 +154,6 @@ function holdsCharm(dir: string, depth: number): boolean {
       e.name !== 'node_modules' &&
       holdsCharm(join(dir, e.name), depth - 1),
   );
-}
-
-/** Matches a rock to the container / resource it feeds by name, resource name or upstream source. */
-function matchRock(name: string, path: string, containers: Container[], resources: Resource[]): RockMatch {
-  const dir = dirname(path).split('/').pop() ?? '';
-  const stems = [name, dir.replace(/[_-]?rock$/, ''), dir].filter(Boolean).map((s) => s.toLowerCase());
-  const resource =
-    resources.find((r) => stems.some((s) => r.name === `${s}-image` || r.name === s || r.name === `${s}_image`)) ??
-    resources.find(
-      (r) =>
-        r.upstreamSource !== undefined &&
-        stems.some((s) => new RegExp(`[/:]${escape(s)}([:@_-]|$)`).test(r.upstreamSource!)),
-    );
-  const container =
-    (resource ? containers.find((c) => c.resource === resource.name) : undefined) ??
-    containers.find((c) => stems.includes(c.name.toLowerCase()));
-  return {
-    ...(container ? {container: container.name} : {}),
-    ...(resource ? {resource: resource.name} : container?.resource ? {resource: container.resource} : {}),
-  };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -5,7 +5,7 @@ import type {PythonProject} from '../../python/project.js';
 import {functionDefinedAt} from '../../python/module-index.js';
 import type {ClassInfo, FunctionInfo, ModuleInfo} from '../../python/module-info.js';
 import {childOf, type SyntaxNode} from '../../python/syntax.js';
-import {constructionSites} from '../events/observe.js';
+import {constructionSites} from '../events/construction-sites.js';
 
 /** Calls that build a layer from keywords or a dict. */
 export const LAYER_CALL = /(^|\.)(Layer|LayerDict)$/;
