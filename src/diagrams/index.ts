@@ -13,8 +13,6 @@ export {
 } from './escape.js';
 export {
   deploymentDiagram,
-  counterpartName,
-  isObservability,
   charmTitle,
   COMPACT_COLUMNS,
   COMPACT_THRESHOLD,
@@ -25,6 +23,7 @@ export {
   OBSERVABILITY_REQUIRES_TITLE,
   type DeploymentDiagramOptions,
 } from './deployment.js';
+export {counterpartName, isObservability} from './deployment-labels.js';
 export {charmDiagram, charmClassName} from './charm.js';
 export {FlowchartWriter, type Direction, type NodeShape, type EdgeStyle} from './flowchart.js';
 export {

@@ -1,3 +1,4 @@
+/** The remark plugin: finds this plugin's directives on a page and expands each into mdast from its charm. */
 import {isAbsolute, resolve} from 'node:path';
 import type {Root, RootContent} from 'mdast';
 import type {ContainerDirective, LeafDirective} from 'mdast-util-directive';
@@ -10,13 +11,11 @@ import {normalizeOptions, resolveCharm, type Options, type PluginOptions} from '
 import {checkAttributes} from '../sections/directive.js';
 import {DIRECTIVE_NAMES, directiveNamed} from '../sections/registry.js';
 import type {LinkOptions} from '../sections/context.js';
-import {paragraph, text, code} from '../sections/mdast.js';
 import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore, type AuthorHeading} from './adopt.js';
 import {extractAnnotations} from './annotations.js';
 import {
   charmWarningLines,
-  displayPath,
   DRIFT_CODE,
   DriftError,
   driftedAnnotations,
@@ -24,6 +23,7 @@ import {
   driftMessage,
   reportOnce,
 } from '../report.js';
+import {describe, internalError, pagePath, warn, warningAdmonition} from './directive-failure.js';
 import {scrollableTables} from './table-scroll.js';
 import {diagramImport, isDiagram, toDiagramElement} from './diagram-component.js';
 import {expandFamily} from './family.js';
@@ -81,26 +81,6 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
     if (index >= 0) parent.children.splice(index, 1, ...generated);
   }
   if (needsImport) tree.children.unshift(diagramImport());
-}
-
-/**
- * A warning on the page's vfile (for remark tooling) and in the build log: Docusaurus does not
- * print vfile messages, and a drift note nobody sees is no check at all.
- */
-function warn(
-  state: SiteState,
-  file: VFile,
-  message: string,
-  place: {line: number; column: number},
-  code: string,
-): void {
-  file.message(message, {place, ruleId: code, source: 'charm-architecture'});
-  const where = `${pagePath(file)}:${place.line}:${place.column}`;
-  reportOnce(state, message.startsWith(where) ? message : `${where}: ${code}: ${message}`);
-}
-
-function pagePath(file: VFile): string {
-  return displayPath(file.path ?? 'page');
 }
 
 /**
@@ -243,39 +223,6 @@ function expand(
     // eslint-disable-next-line preserve-caught-error -- the message names the file, line and cause; with `cause`, the build's printout of it would add the stack from inside the parser
     throw new Error(message);
   }
-}
-
-function internalError(
-  thrown: unknown,
-  directive: string,
-  file: VFile,
-  pos: {line: number; column: number},
-): DirectiveError {
-  const what = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-  return new DirectiveError({
-    code: 'internal-error',
-    message: `:::${directive} could not be generated: an internal error (${what.split('\n')[0]}).`,
-    file: pagePath(file),
-    line: pos.line,
-    column: pos.column,
-    hint: "This is a bug in docusaurus-plugin-charm-architecture: please report it with the charm; `onError: 'warn'` lets the build go on.",
-  });
-}
-
-function describe(error: CharmArchError, file: VFile, pos: {line: number; column: number}): string {
-  const page = `${pagePath(file)}:${pos.line}:${pos.column}`;
-  if (error instanceof DirectiveError) return error.format();
-  return `${page}: the charm could not be read:\n${error.format()}`;
-}
-
-/** A visible warning where the section would be (the admonitions plugin renders it). */
-function warningAdmonition(message: string): RootContent {
-  return {
-    type: 'containerDirective',
-    name: 'warning',
-    attributes: {},
-    children: [paragraph(text('This section could not be generated: ')), paragraph(code(message))],
-  } as unknown as RootContent;
 }
 
 export default remarkCharmDirectives;

@@ -3,7 +3,8 @@ import {familyCharmTitle, type FamilyCharm} from '../diagrams/family-match.js';
 import {architectureDirective} from './architecture.js';
 import {familyAttributes, type FamilyDirective} from './directive.js';
 import type {FamilySectionContext} from './family.js';
-import {charmInline, code, heading, paragraph, table, text} from './mdast.js';
+import {charmInline} from './charm-markdown.js';
+import {code, heading, paragraph, table, text} from './mdast.js';
 import {dash} from './reference-tables.js';
 
 function nameCell(charm: FamilyCharm, page: string | undefined): PhrasingContent[] {

@@ -1,6 +1,7 @@
 import type {BlockContent, PhrasingContent} from 'mdast';
 import type {LinkOptions} from './context.js';
-import {charmMarkdown, paragraph, text} from './mdast.js';
+import {charmMarkdown} from './charm-markdown.js';
+import {paragraph, text} from './mdast.js';
 
 /**
  * A list item "head: description" where the description is charm text: one paragraph runs on after

@@ -1,7 +1,8 @@
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
 import {opsAttributeName, type CharmModel, type ConfigOption, type ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
-import {blockquote, charmInline, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
+import {charmInline} from './charm-markdown.js';
+import {blockquote, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 import {ownBaseClass} from './event-handlers.js';
 

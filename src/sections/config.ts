@@ -2,7 +2,8 @@ import type {PhrasingContent, RootContent} from 'mdast';
 import type {ConfigOption} from '../model/index.js';
 import type {SectionContext} from './context.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
-import {charmInline, code, codeBlock, heading, link, paragraph, slug, table, text} from './mdast.js';
+import {charmInline} from './charm-markdown.js';
+import {code, codeBlock, heading, link, paragraph, slug, table, text} from './mdast.js';
 import {origin} from './reference-tables.js';
 
 /** `string`, default `info`. How much the server logs. */

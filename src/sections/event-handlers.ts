@@ -1,7 +1,8 @@
 import type {PhrasingContent} from 'mdast';
 import type {ObservedEvent} from '../model/index.js';
 import {sourceUrl, type EventAnnotation, type SectionContext} from './context.js';
-import {charmInline, code, link, paragraph, text} from './mdast.js';
+import {charmInline} from './charm-markdown.js';
+import {code, link, paragraph, text} from './mdast.js';
 
 /** Frameworks whose charm base classes observe events for the charm: where their source is published. */
 const FRAMEWORK_REPOSITORIES: Readonly<Record<string, string>> = {

@@ -1,7 +1,8 @@
 import type {RootContent} from 'mdast';
 import type {SectionContext} from './context.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
-import {charmInline, code, heading, paragraph, table, text} from './mdast.js';
+import {charmInline} from './charm-markdown.js';
+import {code, heading, paragraph, table, text} from './mdast.js';
 import {dash, origin} from './reference-tables.js';
 
 /** Endpoints by role. */

@@ -1,6 +1,7 @@
 import type {RootContent} from 'mdast';
 import {charmTitle, type SectionContext} from './context.js';
-import {charmMarkdown, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
+import {charmMarkdown} from './charm-markdown.js';
+import {code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 
 const SIDECAR_URL =

@@ -74,7 +74,7 @@ test('empty-name: a config option named "" does not make a schema-invalid model'
 });
 
 // Bug `prototype-interface`: `interface: constructor` (or `toString`, `__proto__`, any Object.prototype
-// key) is looked up in a plain object of well-known interfaces (src/diagrams/deployment.ts,
+// key) is looked up in a plain object of well-known interfaces (src/diagrams/deployment-labels.ts,
 // counterpartName) and the deployment diagram throws "Cannot read properties of undefined (reading
 // 'filter')"; `charm-arch render` prints "internal error", the Docusaurus build fails with a stack trace.
 test('prototype-interface: an endpoint with `interface: constructor` still gets a deployment diagram', () => {

@@ -4,7 +4,7 @@
  * or nested too deeply is shown as it is, not parsed. Input -> expected output, one row per case.
  */
 import {charmTextProblem, MAX_CHARM_TEXT_CHARS, MAX_CHARM_TEXT_DEPTH} from '../../src/model/sources/charm-text.js';
-import {charmInline, charmMarkdown} from '../../src/sections/mdast.js';
+import {charmInline, charmMarkdown} from '../../src/sections/charm-markdown.js';
 import type {LinkOptions} from '../../src/sections/context.js';
 
 const NO_REPOSITORY: LinkOptions = {jujuDocsUrl: 'https://juju.example/hook/', charmhubUrl: 'https://charmhub.io'};

@@ -1,7 +1,10 @@
 /** `charm-arch check`: a hand-written page against the charm model. */
 import type {CharmModel} from '../../model/index.js';
 import {sectionBlocks, type DocOutline, type DocSection} from './types.js';
-import {compareActions, compareContainers, compareEndpoints, compareRocks} from './entities.js';
+import {compareActions} from './actions.js';
+import {compareContainers} from './containers.js';
+import {compareEndpoints} from './endpoints.js';
+import {compareRocks} from './rocks.js';
 import {compareEvents, eventForms, isHookShaped, matchEvent, observedEvents} from './events.js';
 import {CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './findings.js';
 import {namesOf} from './names.js';
@@ -83,4 +86,5 @@ export function compare(
 
 export {CATEGORIES, type Category, type Comparison, type Finding, type SectionReport} from './findings.js';
 export {categoryOf} from './sections.js';
-export {didYouMean, eventForms} from './events.js';
+export {eventForms} from './events.js';
+export {didYouMean} from './rename-hints.js';

@@ -1,9 +1,9 @@
 /** Events: the page's event names against the observed events. */
-import {levenshtein} from '../../levenshtein.js';
 import {normaliseEventName, type CharmModel, type ObservedEvent} from '../../model/index.js';
 import {blockText, sectionBlocks, type DocBlock, type DocSection} from './types.js';
 import type {Finding} from './findings.js';
 import {namesIn} from './names.js';
+import {cleanName, didYouMean} from './rename-hints.js';
 
 export const STANDARD_HOOKS = new Set([
   'install',
@@ -245,32 +245,4 @@ export function compareEvents(sections: DocSection[], model: CharmModel, file: s
     });
   }
   return findings;
-}
-
-export function cleanName(text: string): string {
-  return text
-    .trim()
-    .replace(/^[`'"“”*]+|[`'"“”*]+$/g, '')
-    .replace(/\\(.)/g, '$1')
-    .replace(/\s+/g, ' ');
-}
-
-/**
- * The most similar name, when similar enough to be a rename: within a quarter of the length in
- * edits, or a third when both start with the same word (`redis_relation_changed` ->
- * `redis-relation-updated`).
- */
-export function didYouMean(name: string, options: string[]): string | undefined {
-  const plain = normaliseEventName(name).replace(/^\*-/, '');
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const o of options) {
-    const d = levenshtein(plain, o) / Math.max(plain.length, o.length);
-    const limit = plain.split('-')[0] === o.split('-')[0] ? 0.34 : 0.25;
-    if (d <= limit && d < bestScore) {
-      bestScore = d;
-      best = o;
-    }
-  }
-  return best;
 }
