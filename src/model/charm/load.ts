@@ -1,24 +1,20 @@
+/** loadCharm: reads a charm directory into the charm model, every stage in order. */
 import {charmContext} from './python-domain.js';
 import {warnOnPlainText} from './charm-text-fields.js';
 import {checkEntrypointInside, warnOnMissingEntrypoint, warnOnSkipped} from './metadata/entrypoint.js';
 import {CharmLoadError} from '../../errors.js';
 import {DiagnosticSink} from '../sources/diagnostics.js';
-import {
-  extensionForBase,
-  expandDynamicConfig,
-  findExtensionByBaseClass,
-  inheritedEventsFor,
-  PAAS_CHARM_VERSION,
-} from '../extensions/catalog.js';
+import {applyExtensions} from './apply-extensions.js';
 import {pinnedPaasCharm} from '../extensions/paas-charm-pin.js';
-import {readMetadata, type CharmMetadata} from './metadata/metadata.js';
+import {readMetadata} from './metadata/metadata.js';
 import {readMetrics} from './metrics.js';
 import {layerPlacements} from './pebble/placements.js';
 import {pythonLayers} from './pebble/python-layers.js';
 import {yamlLayers} from './pebble/yaml-layers.js';
 import {charmClassPredicate, describeCharmClass, mainCharmClasses} from './events/charm-classes.js';
 import {classChain} from '../python/classes.js';
-import {charmNames, opsAttributeName} from './events/event-names.js';
+import {charmNames} from './events/event-names.js';
+import {inheritedEvents} from './events/inherited-events.js';
 import {frameworkAttributes} from './events/framework-attributes.js';
 import {supplyAttributes} from '../python/member.js';
 import {observedEventsIn} from './events/observe.js';
@@ -31,7 +27,7 @@ import {reportSyntaxErrors} from '../python/syntax-errors.js';
 import {readRocks} from './rocks.js';
 import {twelveFactorApp} from '../extensions/rockcraft.js';
 import {CharmSources, type SourceOptions} from '../sources/sources.js';
-import {SCHEMA_VERSION, type CharmModel, type CharmFramework, type Extension, type ObservedEvent} from '../types.js';
+import {SCHEMA_VERSION, type CharmModel, type CharmFramework, type ObservedEvent} from '../types.js';
 
 export interface LoadOptions extends SourceOptions {
   /** Fail on warnings too (CI strictness). */
@@ -160,36 +156,6 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
     diagnostics: sink.items,
   };
 }
-
-/** Adds what each charmcraft extension declares, marked with its origin; the charm's own declarations win. */
-function applyExtensions(meta: CharmMetadata): Extension[] {
-  const out: Extension[] = [];
-  for (const name of meta.extensionNames) {
-    const ext = extensionForBase(name, meta.bases[0]?.name);
-    if (!ext) continue;
-    const origin = `extension:${name}` as const;
-    out.push({name, framework: ext.framework, charmBaseClass: ext.charmBaseClass});
-    const add = <T extends {name: string}>(list: T[], items: Array<Omit<T, 'origin'>>): void => {
-      for (const item of items)
-        if (!list.some((x) => x.name === item.name)) list.push({...item, origin} as unknown as T);
-    };
-    add(meta.containers, ext.containers);
-    add(meta.resources, ext.resources);
-    for (const e of ext.endpoints)
-      if (!meta.endpoints.some((x) => x.name === e.name)) meta.endpoints.push({...e, origin});
-    add(meta.actions, ext.actions);
-    add(meta.config, [
-      ...ext.config,
-      ...expandDynamicConfig(
-        ext,
-        meta.endpoints.filter((e) => e.role === 'requires'),
-      ),
-    ]);
-    for (const a of ext.assumes) if (!meta.assumes.includes(a)) meta.assumes.push(a);
-  }
-  return out;
-}
-
 /** Reactive charms (charms.reactive, layer.yaml) are recognised, not misread as ops charms. */
 function detectFramework(sources: CharmSources): CharmFramework {
   if (sources.exists('layer.yaml') || sources.list('reactive', (n) => n.endsWith('.py'), {maxDepth: 1}).length) {
@@ -199,54 +165,4 @@ function detectFramework(sources: CharmSources): CharmFramework {
   return sources.list('src', (n) => n.endsWith('.py'), {maxDepth: 2}).length || sources.exists('charm.py')
     ? 'ops'
     : 'unknown';
-}
-
-/** Events observed by base classes outside the charm's source: paas-charm (catalogued) or a vendored base in lib/. */
-function inheritedEvents(
-  meta: CharmMetadata,
-  mains: ClassInfo[],
-  scan: Parameters<typeof observedEventsIn>[1],
-  pinnedRelease: () => string | undefined,
-): ObservedEvent[] {
-  const out: ObservedEvent[] = [];
-  for (const main of mains) {
-    const chain = classChain(main, charmContext(scan.project, main.module, scan.isCharmClass));
-    const allBases = chain.flatMap((c) => c.bases);
-    const paas = allBases.map((b) => findExtensionByBaseClass(b)).find((e) => e !== undefined);
-    if (paas) {
-      const container =
-        meta.containers.find((c) => c.origin.startsWith('extension:'))?.name ?? meta.containers[0]?.name ?? 'app';
-      // The release the charm pins decides which events its base classes observe (its lock files are read only here).
-      for (const e of inheritedEventsFor(paas.framework, meta.endpoints, container, pinnedRelease())) {
-        out.push({
-          file: main.module.py.file.path,
-          line: describeCharmClass(main).line,
-          column: 1,
-          name: e.name,
-          kind: e.kind,
-          expression: e.emitter
-            ? `${e.emitter.expression}.on.${opsAttributeName(e.name)}`
-            : `self.on.${opsAttributeName(e.name)}`,
-          handler: e.handler,
-          handlerExpression: `self.${e.handler}`,
-          ...(e.handlerDoc ? {handlerDoc: e.handlerDoc} : {}),
-          ...(e.emitter ? {emitter: e.emitter} : {}),
-          ...(e.endpoint ? {endpoint: e.endpoint} : {}),
-          ...(e.container ? {container: e.container} : {}),
-          ...(e.action ? {action: e.action} : {}),
-          observer: e.observer ?? paas.charmBaseClass,
-          resolved: true,
-          inherited: true,
-          inheritedFrom: `paas-charm ${PAAS_CHARM_VERSION} (${e.file}${e.line ? `:${e.line}` : ''})`,
-        });
-      }
-    }
-    const vendored = new Set(chain.filter((c) => c.module.origin === 'lib'));
-    if (vendored.size) {
-      const libModules = [...new Set([...vendored].map((c) => c.module))];
-      for (const e of observedEventsIn(libModules, scan, vendored))
-        out.push({...e, inherited: true, inheritedFrom: e.file});
-    }
-  }
-  return out;
 }

@@ -1,28 +1,15 @@
-import {lstatSync, readFileSync, readdirSync, realpathSync, statSync} from 'node:fs';
-import {join, resolve, sep} from 'node:path';
+/** CharmSources: every file of one charm read once, from the working tree or a commit. */
+import {lstatSync, realpathSync, statSync} from 'node:fs';
+import {join, resolve} from 'node:path';
 import {CharmArchError} from '../../errors.js';
-import {isCharmDir, normalise, relativePath, repositoryAround} from './paths.js';
+import {normalise, repositoryAround} from './paths.js';
+import {SKIPPED_DIRS, type SkippedPath, type SourceTree} from './source-tree.js';
 import {decodeSourceText, type SourceFile} from './text.js';
+import {linkTarget, readWorkingTreeFile} from './working-tree-file.js';
+import {listWorkingTree} from './working-tree-list.js';
 
 /** Files larger than this are refused (a charm's largest real source files are well under 1 MB). */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-/** Directories never scanned: VCS, build output, virtualenvs, tests. */
-const SKIPPED_DIRS = new Set([
-  '.git',
-  '.tox',
-  '.venv',
-  'venv',
-  'node_modules',
-  '__pycache__',
-  'build',
-  'dist',
-  '.mypy_cache',
-  '.pytest_cache',
-  'tests',
-  'test',
-  '.github',
-]);
 
 export interface SourceOptions {
   maxFileBytes?: number;
@@ -31,39 +18,13 @@ export interface SourceOptions {
 }
 
 /**
- * The second place files can come from: a tree that is not the working tree (a commit). Paths are
- * charm-relative; size, text and UTF-8 checks and the line index stay in CharmSources.
- */
-export interface SourceTree {
-  /** The same tree rooted at another directory of the repository (absolute working-tree path). */
-  at(root: string): SourceTree;
-  exists(path: string): boolean;
-  /** A file's bytes, or null when there is none; throws CharmArchError for what it refuses (too large, a link leaving the repository). */
-  readBytes(path: string, maxFileBytes: number): Buffer | null;
-  /** Like CharmSources.list: files below `dir` whose name passes `accept`, pre-order, names sorted. */
-  list(
-    dir: string,
-    accept: (name: string) => boolean,
-    opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>},
-  ): string[];
-}
-
-/** Something `list` passed over that a reader would expect to be read: reported, never silent. */
-export interface SkippedPath {
-  code: 'unreadable-folder' | 'not-a-file' | 'symlink-duplicate';
-  /** Charm-relative path. */
-  path: string;
-  message: string;
-  hint: string;
-}
-
-/**
  * Every file of one charm is read through here, once: size limit, text check,
  * symlinks refused when they leave the charm root, and a line index for positions.
  */
 export class CharmSources {
   readonly root: string;
-  private readonly realRoot: string;
+  /** The charm's real path (symbolic links resolved). */
+  readonly realRoot: string;
   /**
    * Where symbolic links may lead: the charm, and the repository around it (real charms link
    * shared packages from a sibling folder: `src/pkg -> ../../common/pkg`). Nowhere else.
@@ -168,95 +129,16 @@ export class CharmSources {
         stopAtCharms: opts.stopAtCharms !== false,
         skipped: SKIPPED_DIRS,
       });
-    const out: string[] = [];
-    // Real paths of the folders and files walked: a link back into them (`src/self -> .`) would read them twice.
-    const visited = new Set<string>();
-    const seenFiles = new Set<string>();
-    const walk = (rel: string, depth: number): void => {
-      let entries;
-      try {
-        visited.add(realpathSync(this.absolute(rel)));
-        entries = readdirSync(this.absolute(rel), {withFileTypes: true});
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // A folder that is not there is simply not part of this charm.
-        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-          this.skip({
-            code: 'unreadable-folder',
-            path: rel || '.',
-            message: `${rel || 'The charm directory'} cannot be read (${code ?? (error as Error).message}); the files in it are left out.`,
-            hint: "Check the folder's permissions.",
-          });
-        }
-        return;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-        if (entry.isSymbolicLink()) {
-          // Followed only when it stays inside the charm or its repository (loops and escapes are skipped).
-          if (!this.isInside(childRel)) continue;
-          let st;
-          try {
-            st = statSync(this.absolute(childRel));
-          } catch {
-            continue;
-          }
-          const real = realpathSync(this.absolute(childRel));
-          if (st.isFile() && accept(entry.name)) {
-            if (seenFiles.has(real))
-              this.skip({
-                code: 'symlink-duplicate',
-                path: childRel,
-                message: `${childRel} links to a file that is read already; it is read once.`,
-                hint: 'Remove the link if it is not needed.',
-              });
-            else {
-              seenFiles.add(real);
-              out.push(childRel);
-            }
-          } else if (st.isDirectory() && depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) {
-            if (visited.has(real))
-              this.skip({
-                code: 'symlink-duplicate',
-                path: childRel,
-                message: `${childRel} links to a folder that is read already (${relativePath(this.realRoot, real) || '.'}); it is read once.`,
-                hint: 'Remove the link: each file is read once.',
-              });
-            else walk(childRel, depth + 1);
-          }
-          continue;
-        }
-        if (entry.isDirectory()) {
-          if (SKIPPED_DIRS.has(entry.name) || depth >= maxDepth) continue;
-          // Another charm's directory (several charms in one repository) belongs to that charm.
-          if (opts.stopAtCharms !== false && isCharmDir(this.absolute(childRel))) continue;
-          walk(childRel, depth + 1);
-        } else if (entry.isFile() && accept(entry.name)) {
-          const real = this.realpathOf(childRel);
-          if (!seenFiles.has(real)) {
-            seenFiles.add(real);
-            out.push(childRel);
-          }
-        } else if (!entry.isFile() && !entry.isDirectory() && accept(entry.name)) {
-          this.skip({
-            code: 'not-a-file',
-            path: childRel,
-            message: `${childRel} is not a regular file (a pipe, socket or device); it is left out.`,
-            hint: 'Replace it with a regular file.',
-          });
-        }
-      }
-    };
-    walk(normalise(dir), 0);
-    return out;
+    return listWorkingTree(this, normalise(dir), accept, {maxDepth, stopAtCharms: opts.stopAtCharms !== false});
   }
 
-  private skip(problem: SkippedPath): void {
+  /** Records what `list` passed over, once per path and kind. */
+  skip(problem: SkippedPath): void {
     if (!this.skipped.some((p) => p.path === problem.path && p.code === problem.code)) this.skipped.push(problem);
   }
 
-  private realpathOf(path: string): string {
+  /** The real path of a charm-relative path, or its absolute path when it cannot be resolved. */
+  realpathOf(path: string): string {
     try {
       return realpathSync(this.absolute(path));
     } catch {
@@ -264,18 +146,9 @@ export class CharmSources {
     }
   }
 
-  private isInside(path: string): boolean {
-    return this.resolveLink(path) === 'inside';
-  }
-
-  /** Where a path really leads: inside the charm, outside it, into a symlink loop, or nowhere. */
-  private resolveLink(path: string): 'inside' | 'outside' | 'loop' | 'broken' {
-    try {
-      const real = realpathSync(this.absolute(path));
-      return this.allowedRoots.some((r) => real === r || real.startsWith(r + sep)) ? 'inside' : 'outside';
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'broken';
-    }
+  /** Whether `path` really leads inside the charm or its repository (links followed). */
+  isInside(path: string): boolean {
+    return linkTarget(this.absolute(path), this.allowedRoots) === 'inside';
   }
 
   private load(path: string): SourceFile | null {
@@ -283,80 +156,6 @@ export class CharmSources {
       const bytes = this.tree.readBytes(path, this.maxFileBytes);
       return bytes && decodeSourceText(path, bytes, this.maxFileBytes);
     }
-    const abs = this.absolute(path);
-    let lst;
-    try {
-      lst = lstatSync(abs, {throwIfNoEntry: false});
-    } catch {
-      return null;
-    }
-    if (!lst) return null;
-    // Checked for every file, not only links: a linked parent folder (src -> /elsewhere) leaves the charm too.
-    const where = this.resolveLink(path);
-    if (where === 'loop') {
-      throw new CharmArchError({
-        code: 'symlink-loop',
-        message: `${path} is a symbolic link that loops (it resolves to itself).`,
-        file: path,
-        hint: 'Replace the link with the file itself, or remove it.',
-      });
-    }
-    if (where === 'broken') {
-      throw new CharmArchError({
-        code: 'symlink-broken',
-        message: `${path} is a symbolic link to a file that does not exist.`,
-        file: path,
-        hint: 'Replace the link with the file itself, or remove it.',
-      });
-    }
-    if (where === 'outside') {
-      throw new CharmArchError({
-        code: 'symlink-outside-charm',
-        message: lst.isSymbolicLink()
-          ? `${path} is a symbolic link that leaves the charm directory.`
-          : `${path} resolves outside the charm directory (through a linked folder).`,
-        file: path,
-        hint: 'Replace the link with the file itself, or remove it: only files inside the charm are read.',
-      });
-    }
-    let st;
-    let bytes: Buffer;
-    try {
-      st = statSync(abs);
-      if (st.isDirectory()) {
-        throw new CharmArchError({
-          code: 'not-a-file',
-          message: `${path} is a directory where a file was expected.`,
-          file: path,
-          hint: 'Remove or rename the directory.',
-        });
-      }
-      if (st.size > this.maxFileBytes) {
-        throw new CharmArchError({
-          code: 'file-too-large',
-          message: `${path} is ${st.size} bytes, over the limit of ${this.maxFileBytes} bytes.`,
-          file: path,
-          hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.',
-        });
-      }
-      if (!st.isFile()) {
-        throw new CharmArchError({
-          code: 'not-a-file',
-          message: `${path} is not a regular file (a device, socket or pipe).`,
-          file: path,
-          hint: 'Replace it with a regular file.',
-        });
-      }
-      bytes = readFileSync(abs);
-    } catch (error) {
-      if (error instanceof CharmArchError) throw error;
-      throw new CharmArchError({
-        code: 'unreadable-file',
-        message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-        file: path,
-        hint: "Check the file's permissions.",
-      });
-    }
-    return decodeSourceText(path, bytes, this.maxFileBytes);
+    return readWorkingTreeFile(path, this.absolute(path), this.allowedRoots, this.maxFileBytes);
   }
 }

@@ -2,7 +2,7 @@ import {posix} from 'node:path';
 import type {DiagnosticSink} from '../../sources/diagnostics.js';
 import {isMapping} from './fields.js';
 import type {CharmMetadata} from './metadata.js';
-import type {SkippedPath} from '../../sources/sources.js';
+import type {SkippedPath} from '../../sources/source-tree.js';
 
 /** Where the entry point is declared (`parts.<part>.charm-entrypoint`), or null when it is the default. */
 function declaration(meta: CharmMetadata): {file: string; line: number; column: number} | null {

@@ -1,10 +1,13 @@
+/** Reads a charm's metadata from charmcraft.yaml, or legacy metadata.yaml + config.yaml + actions.yaml. */
 import {CharmArchError, CharmLoadError} from '../../../errors.js';
 import {type DiagnosticSink} from '../../sources/diagnostics.js';
 import type {CharmSources} from '../../sources/sources.js';
 import {parseYamlFile, type YamlFile} from '../../sources/yaml.js';
 import {checkTopLevel, get, isMapping, typeName, type Mapping} from './fields.js';
-import {readActions, readConfig, readContainers, readEndpoints, readResources, readStorage} from './entries.js';
+import {readActions, readConfig} from './config-actions.js';
+import {readContainers, readEndpoints, readResources, readStorage} from './entries.js';
 import {flattenAssumes, readBases, readLinks} from './bases-links.js';
+import {CHARMCRAFT_KEYS, METADATA_KEYS, warnUnknownKeys} from './top-level-keys.js';
 
 import type {Action, CharmBase, CharmLinks, ConfigOption, Container, Endpoint, Resource, Storage} from '../../types.js';
 
@@ -32,61 +35,6 @@ export interface CharmMetadata {
   /** The parsed files, for later lookups (e.g. layer definitions). */
   files: YamlFile[];
 }
-
-const METADATA_KEYS = [
-  'name',
-  'display-name',
-  'title',
-  'summary',
-  'description',
-  'maintainer',
-  'maintainers',
-  'tags',
-  'series',
-  'subordinate',
-  'requires',
-  'provides',
-  'peers',
-  'storage',
-  'containers',
-  'resources',
-  'assumes',
-  'docs',
-  'issues',
-  'source',
-  'website',
-  'terms',
-  'min-juju-version',
-  'extra-bindings',
-  'devices',
-  'deployment',
-  'charm-user',
-  'payloads',
-  'links',
-  'contact',
-];
-const CHARMCRAFT_KEYS = [
-  ...METADATA_KEYS,
-  'type',
-  'base',
-  'build-base',
-  'bases',
-  'platforms',
-  'parts',
-  'config',
-  'actions',
-  'charmhub',
-  'extensions',
-  'charm-libs',
-  'analysis',
-  'lint',
-  'license',
-  'charm-entrypoint',
-  'hooks',
-  'check',
-  'environment',
-  'package-repositories',
-];
 
 /** Reads a charm's metadata in either layout. Throws CharmArchError when there is none or it is unusable. */
 export function readMetadata(sources: CharmSources, sink: DiagnosticSink): CharmMetadata {
@@ -236,20 +184,6 @@ function readStringList(f: YamlFile | null, root: Mapping, path: readonly string
     ...f.pos(path, 'key'),
   });
   return [];
-}
-
-function warnUnknownKeys(f: YamlFile, m: Mapping, known: string[], sink: DiagnosticSink): void {
-  for (const key of Object.keys(m)) {
-    if (!known.includes(key)) {
-      sink.warn({
-        code: 'unknown-key',
-        message: `Unknown top-level key \`${key}\` in ${f.file.path}.`,
-        hint: 'Check its spelling against the charmcraft.yaml reference; it is ignored.',
-        file: f.file.path,
-        ...f.pos([key], 'key'),
-      });
-    }
-  }
 }
 
 function readEntrypoint(cc: Mapping): string {

@@ -1,6 +1,6 @@
 import {relative, sep} from 'node:path';
 import {CharmArchError} from '../../../errors.js';
-import type {SourceTree} from '../sources.js';
+import type {SourceTree} from '../source-tree.js';
 import {CommitTree, type TreeEntry} from './commit-tree.js';
 import {resolveRevision, type GitRevision} from './revision.js';
 
