@@ -19,7 +19,10 @@ export const STAGES = [
         )),
   ],
   // Paths of both layouts: src/model/*.js, and the staged src/model/{sources,python,charm}/.
-  ['read (files, line index)', (url) => /model\/(sources|sources\/(sources|text|paths))\.js/.test(url)],
+  [
+    'read (files, line index)',
+    (url) => /model\/(sources|sources\/(sources|text|paths|working-tree-file|working-tree-list))\.js/.test(url),
+  ],
   [
     'metadata (YAML, rocks, extensions)',
     (url) =>
