@@ -1,6 +1,7 @@
 /** A source file's text: bytes checked (size, encoding, binary) and decoded, with a line index for positions. */
 import {LineCounter} from 'yaml';
 import {CharmArchError} from '../../errors.js';
+import {fileTooLarge} from './file-errors.js';
 
 export interface SourceFile {
   /** Path relative to the charm root, `/`-separated. */
@@ -14,12 +15,7 @@ export interface SourceFile {
 export function decodeSourceText(path: string, bytes: Buffer, maxFileBytes: number): SourceFile {
   // Checked again after reading: the file may have grown since stat.
   if (bytes.length > maxFileBytes) {
-    throw new CharmArchError({
-      code: 'file-too-large',
-      message: `${path} is ${bytes.length} bytes, over the limit of ${maxFileBytes} bytes.`,
-      file: path,
-      hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.',
-    });
+    throw fileTooLarge(path, bytes.length, maxFileBytes);
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new CharmArchError({

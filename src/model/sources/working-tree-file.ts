@@ -3,6 +3,7 @@ import {lstatSync, readFileSync, realpathSync, statSync} from 'node:fs';
 import {sep} from 'node:path';
 import {CharmArchError} from '../../errors.js';
 import {decodeSourceText, type SourceFile} from './text.js';
+import {directoryNotFile, fileTooLarge, symlinkLoop} from './file-errors.js';
 
 /** Where a path really leads: inside the charm (or its repository), outside it, into a symbolic link loop, or nowhere. */
 export type LinkTarget = 'inside' | 'outside' | 'loop' | 'broken';
@@ -38,12 +39,7 @@ export function readWorkingTreeFile(
   // Checked for every file, not only links: a linked parent folder (src -> /elsewhere) leaves the charm too.
   const where = linkTarget(abs, allowedRoots);
   if (where === 'loop') {
-    throw new CharmArchError({
-      code: 'symlink-loop',
-      message: `${path} is a symbolic link that loops (it resolves to itself).`,
-      file: path,
-      hint: 'Replace the link with the file itself, or remove it.',
-    });
+    throw symlinkLoop(path);
   }
   if (where === 'broken') {
     throw new CharmArchError({
@@ -68,20 +64,10 @@ export function readWorkingTreeFile(
   try {
     st = statSync(abs);
     if (st.isDirectory()) {
-      throw new CharmArchError({
-        code: 'not-a-file',
-        message: `${path} is a directory where a file was expected.`,
-        file: path,
-        hint: 'Remove or rename the directory.',
-      });
+      throw directoryNotFile(path);
     }
     if (st.size > maxFileBytes) {
-      throw new CharmArchError({
-        code: 'file-too-large',
-        message: `${path} is ${st.size} bytes, over the limit of ${maxFileBytes} bytes.`,
-        file: path,
-        hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.',
-      });
+      throw fileTooLarge(path, st.size, maxFileBytes);
     }
     if (!st.isFile()) {
       throw new CharmArchError({

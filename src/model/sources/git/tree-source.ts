@@ -3,6 +3,7 @@ import {CharmArchError} from '../../../errors.js';
 import type {SourceTree} from '../source-tree.js';
 import {CommitTree, type TreeEntry} from './commit-tree.js';
 import {resolveRevision, type GitRevision} from './revision.js';
+import {directoryNotFile, fileTooLarge, symlinkLoop} from '../file-errors.js';
 
 /** Files a charm model reads, fetched together on the first read (anything else is fetched when asked). */
 const MODEL_FILE = /\.(py|ya?ml|json|tmpl|rules?|txt)$/;
@@ -78,30 +79,15 @@ class CommitSourceTree implements SourceTree {
       });
     }
     if (found === 'loop') {
-      throw new CharmArchError({
-        code: 'symlink-loop',
-        message: `${path} is a symbolic link that loops (it resolves to itself).`,
-        file: path,
-        hint: 'Replace the link with the file itself, or remove it.',
-      });
+      throw symlinkLoop(path);
     }
     const {entry} = found;
     if (entry.type === 'commit') return null;
     if (entry.type === 'tree') {
-      throw new CharmArchError({
-        code: 'not-a-file',
-        message: `${path} is a directory where a file was expected.`,
-        file: path,
-        hint: 'Remove or rename the directory.',
-      });
+      throw directoryNotFile(path);
     }
     if (entry.size > maxFileBytes) {
-      throw new CharmArchError({
-        code: 'file-too-large',
-        message: `${path} is ${entry.size} bytes, over the limit of ${maxFileBytes} bytes.`,
-        file: path,
-        hint: 'Raise the `maxFileBytes` option if this file is really part of the charm.',
-      });
+      throw fileTooLarge(path, entry.size, maxFileBytes);
     }
     return this.commit.read(entry, () => this.modelFiles(maxFileBytes));
   }
