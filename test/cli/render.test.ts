@@ -131,6 +131,8 @@ describe('charm-arch render', () => {
     expect(live).toEqual([]);
     // and the text is still there, as text
     expect(r.stdout).toContain('MDX: \\{props.secret\\} and \\<Pwned /> and \\{#pwned-id\\} stay text.');
+    // a bare address is a resource link, never an autolink `<https://...>` that MDX reads as JSX
+    expect(r.stdout).toContain('[https://example.com/docs](https://example.com/docs)');
   });
 
   test('--out creates missing folders; a folder as --out is a clear error', async () => {

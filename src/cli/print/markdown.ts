@@ -73,6 +73,9 @@ function print(tree: Root, diagramFence: 'mermaid' | '{mermaid}'): string {
     bullet: '-',
     fences: true,
     rule: '-',
+    // A bare address in charm text is a link whose text is its URL; printed as an autolink
+    // `<https://...>` MDX would read it as JSX and fail the whole build. `[url](url)` reads the same.
+    resourceLink: true,
     handlers: {sphinxRef},
   });
 }
