@@ -3,6 +3,7 @@ import {logger} from '@docusaurus/logger';
 import type {CharmModel} from './model/index.js';
 import {normaliseEventName} from './model/index.js';
 import type {EventAnnotation} from './sections/context.js';
+import {eventEntries, misplacedNotes} from './sections/event-entries.js';
 import type {SiteState} from './state.js';
 
 /**
@@ -32,7 +33,8 @@ export function displayPath(path: string): string {
 /** The annotations of a `:::juju-events` that name no event the charm observes. */
 export function driftedAnnotations(model: CharmModel, annotations: readonly EventAnnotation[]): EventAnnotation[] {
   const observed = new Set(model.events.flatMap((e) => (e.name ? [normaliseEventName(e.name)] : [])));
-  return annotations.filter((a) => !observed.has(a.event));
+  const misplaced = new Set(misplacedNotes(eventEntries(model.events), annotations));
+  return annotations.filter((a) => !observed.has(a.event) || misplaced.has(a));
 }
 
 export const DRIFT_CODE = 'event-not-observed';
@@ -43,6 +45,11 @@ export class DriftError extends Error {
 }
 
 export function driftMessage(model: CharmModel, annotation: EventAnnotation): string {
+  const emitters = eventEntries(model.events)
+    .filter((e) => e.events[0]!.name === annotation.event)
+    .map((e) => `\`${e.qualifier ?? e.events[0]!.emitter?.relation ?? 'charm'}\``);
+  if (annotation.emitter !== undefined && emitters.length)
+    return `Drift: the page annotates \`${annotation.event}\` from \`${annotation.emitter}\`, but the charm ${model.name} observes \`${annotation.event}\` only from ${emitters.join(', ')}.`;
   return `Drift: the page annotates \`${annotation.event}\`, which the charm ${model.name} does not observe.`;
 }
 

@@ -1,8 +1,8 @@
 /**
  * The one place where text becomes Mermaid source.
  *
- * Every label, edge label, subgraph title, `accTitle` and `accDescr` goes
- * through {@link escapeLabel}; every node and subgraph id comes from
+ * Every label, edge label and subgraph title goes through {@link escapeLabel},
+ * `accTitle` and `accDescr` through {@link accText}; every node and subgraph id comes from
  * {@link createIdGenerator}. Nothing read from a charm is ever written into a
  * diagram raw.
  *
@@ -137,9 +137,30 @@ export function quotedLines(lines: readonly string[], options: EscapeOptions = {
   return `"${kept.map((l) => escapeLabel(l, options)).join('<br>')}"`;
 }
 
-/** Text for `accTitle:` / `accDescr:` lines: one line, escaped, long limit. */
+/**
+ * What an `accTitle:` / `accDescr:` line must not write as itself. Such a line is read to its end
+ * as text, never as diagram syntax, and is shown as plain text (the SVG's `<title>` / `<desc>`),
+ * so most characters stay as they are and the description reads as plain text in the Markdown,
+ * MyST and rst source too (`;`, `:`, quotes, brackets, non-ASCII letters). Encoded, as `#NNN;`:
+ * - `#` starting `#word;` / `#123;` (mermaid would decode it as an entity);
+ * - `%` before `%` (mermaid strips `%%` comments and reads `%%{init}%%` directives anywhere);
+ * - `:` before a non-space (mermaid's pre-processing cuts the last `;` of a line matching
+ *   `style...:...#...;`, and `fa:fa-` names an icon);
+ * - `&`, `<`, `>` and no-break space (mermaid passes the text through DOMPurify, whose output
+ *   would show `&amp;`, `&lt;`, `&nbsp;` as written, or drop a tag);
+ * - mermaid's entity placeholders `ﬂ°` / `¶ß` get a WORD JOINER (itself encoded) between their
+ *   characters, as in labels; `$$` and icons mean nothing in this text, so they stay;
+ * - invisible format and unassigned or private-use code points (so the source shows no hidden
+ *   reordering); line breaks were already made spaces.
+ */
+const PLACEHOLDERS = /\uFB02(?=\u00B0)|\u00B6(?=\u00DF)/g;
+const ACC_UNSAFE = /#(?=\w+;)|%(?=%)|:(?=\S)|[&<>\u00A0]|\p{Cf}|\p{Co}|\p{Cn}/gu;
+
+/** Text for `accTitle:` / `accDescr:` lines: one line, long limit, encoded only where mermaid would misread it. */
 export function accText(text: string): string {
-  return escapeLabel(text, {max: ACC_TEXT_MAX});
+  const normalized = normalizeText(text, ACC_TEXT_MAX);
+  if (normalized === '') return '#32;';
+  return normalized.replace(PLACEHOLDERS, '$&\u2060').replace(ACC_UNSAFE, (ch) => `#${ch.codePointAt(0)!};`);
 }
 
 /**

@@ -1,9 +1,14 @@
-import type {ListItem, PhrasingContent, RootContent} from 'mdast';
+import type {ListItem, RootContent} from 'mdast';
 import {normaliseEventName} from '../model/index.js';
 import type {EventAnnotation} from '../sections/context.js';
 
-/** `- config-changed: what we do` / `` - `config_changed`: ... `` inside a directive that takes event notes (`annotations`). */
-const NOTE = /^\s*`?([a-z0-9][a-z0-9_-]*)`?\s*:\s*/i;
+/**
+ * `- config-changed: what we do`, `` - `config_changed`: ... ``, and for an event name several
+ * emitters share, `- database-created on mysql: ...` / `` - `ready` of `IngressRequirer`: ... ``
+ * (the endpoint or class the entry's heading names), inside a directive that takes event notes
+ * (`annotations`). Matched against the note's lead: its text and code up to the first colon.
+ */
+const NOTE = /^\s*`?([a-z0-9][a-z0-9_-]*)`?(?:\s+(?:on|of)\s+`?([^`\s]+)`?)?\s*$/i;
 
 /** Splits author prose into event notes (list items that start with an event name) and the rest. */
 export function extractAnnotations(children: RootContent[]): {prose: RootContent[]; annotations: EventAnnotation[]} {
@@ -28,22 +33,24 @@ export function extractAnnotations(children: RootContent[]): {prose: RootContent
 function noteOf(item: ListItem): EventAnnotation | null {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return null;
-  const [head, ...rest] = first.children;
-  let event: string | undefined;
-  let remainder: PhrasingContent[] = [];
-  if (head?.type === 'inlineCode' && rest[0]?.type === 'text' && /^\s*:/.test(rest[0].value)) {
-    event = head.value;
-    remainder = [{...rest[0], value: rest[0].value.replace(/^\s*:\s*/, '')}, ...rest.slice(1)];
-  } else if (head?.type === 'text') {
-    const m = NOTE.exec(head.value);
-    if (!m) return null;
-    event = m[1]!;
-    remainder = [{...head, value: head.value.slice(m[0].length)}, ...rest];
+  // The lead: text and inline code up to the first colon in a text node.
+  let lead = '';
+  for (const [i, child] of first.children.entries()) {
+    if (child.type === 'inlineCode') lead += `\`${child.value}\``;
+    else if (child.type !== 'text') return null;
+    else if (child.value.includes(':')) {
+      const colon = child.value.indexOf(':');
+      const m = NOTE.exec(lead + child.value.slice(0, colon));
+      if (!m) return null;
+      const after = child.value.slice(colon + 1).replace(/^\s+/, '');
+      const remainder = [...(after ? [{...child, value: after}] : []), ...first.children.slice(i + 1)];
+      return {
+        event: normaliseEventName(m[1]!),
+        ...(m[2] ? {emitter: m[2]} : {}),
+        content: remainder.filter((c) => c.type !== 'text' || c.value !== ''),
+        ...(item.position ? {line: item.position.start.line} : {}),
+      };
+    } else lead += child.value;
   }
-  if (!event) return null;
-  return {
-    event: normaliseEventName(event),
-    content: remainder.filter((c) => c.type !== 'text' || c.value !== ''),
-    ...(item.position ? {line: item.position.start.line} : {}),
-  };
+  return null;
 }

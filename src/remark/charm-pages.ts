@@ -4,7 +4,8 @@
  * Pages compile in no fixed order, so the catalog cannot wait for the other
  * pages' directives to be expanded. Instead it reads the Markdown sources of
  * its own content folder (e.g. `docs/`, or `versioned_docs/version-x/`) and
- * finds the page that documents each charm: the one with its whole-page
+ * finds the page that documents each charm (a directive without `charm=` means the default
+ * charm, or the only one, as everywhere): the one with its whole-page
  * directive (`PAGE_DIRECTIVE`), else the one with the most of its section
  * directives (a page written section by section), first in path order on a
  * tie. Pages are parsed as Markdown, so an example inside a code fence does
@@ -15,9 +16,13 @@
  */
 import {readFileSync} from 'node:fs';
 import {dirname, join, relative, sep} from 'node:path';
+import {resolvedCharmId} from '../options.js';
 import {PAGE_DIRECTIVE} from '../sections/registry.js';
 import {sitePages} from '../site-pages.js';
 import {pageDirectives} from './page-directives.js';
+
+/** What decides the charm of a directive without `charm=`: the default charm, else the only one. */
+type CharmChoiceOptions = Parameters<typeof resolvedCharmId>[1];
 
 /** A page holding the whole-page directive of a charm documents that charm before any other. */
 const PAGE_WEIGHT = 1000;
@@ -30,12 +35,37 @@ export function contentRoot(siteDir: string, page: string): string {
   return join(siteDir, ...parts.slice(0, depth));
 }
 
-/** How much a page documents each charm: its per-charm directives (`charm` attribute, else the default charm). */
-function documentedCharms(source: string, defaultCharm: string | undefined): Map<string, number> {
+/** A per-charm directive on a page: the charm it names (`charm` attribute), and whether it is the whole page. */
+interface CharmMention {
+  charm: string | undefined;
+  page: boolean;
+}
+
+/**
+ * Each page's per-charm directives, by file, with the source they were read from. A catalog reads
+ * every page of its content folder, and a site may hold several catalogs (each version, each
+ * family page): parsing each page once, and again only when its text changed (`docusaurus start`),
+ * makes a catalog cost a walk and a read of the folder instead of a Markdown parse of every page.
+ */
+const mentionsByFile = new Map<string, {source: string; mentions: CharmMention[]}>();
+
+function mentionsOf(file: string): CharmMention[] {
+  const source = readFileSync(file, 'utf8');
+  const cached = mentionsByFile.get(file);
+  if (cached?.source === source) return cached.mentions;
+  const mentions = pageDirectives(source).flatMap(({directive, node}) =>
+    directive.family ? [] : [{charm: node.attributes?.['charm'] ?? undefined, page: directive === PAGE_DIRECTIVE}],
+  );
+  mentionsByFile.set(file, {source, mentions});
+  return mentions;
+}
+
+/** How much a page documents each charm: its per-charm directives, each naming its charm by the directives' one rule. */
+function documentedCharms(file: string, options: CharmChoiceOptions): Map<string, number> {
   const scores = new Map<string, number>();
-  for (const {directive, node} of pageDirectives(source)) {
-    const id = directive.family ? undefined : (node.attributes?.['charm'] ?? defaultCharm);
-    if (id) scores.set(id, (scores.get(id) ?? 0) + (directive === PAGE_DIRECTIVE ? PAGE_WEIGHT : 1));
+  for (const {charm, page} of mentionsOf(file)) {
+    const id = resolvedCharmId(charm === undefined ? {} : {charm}, options);
+    if (id) scores.set(id, (scores.get(id) ?? 0) + (page ? PAGE_WEIGHT : 1));
   }
   return scores;
 }
@@ -48,12 +78,12 @@ export function charmPages(
   siteDir: string,
   page: string,
   ids: readonly string[],
-  defaultCharm: string | undefined,
+  options: CharmChoiceOptions,
 ): Map<string, string> {
   const best = new Map<string, {file: string; score: number}>();
   for (const file of sitePages(contentRoot(siteDir, page))) {
     if (file === page) continue;
-    for (const [id, score] of documentedCharms(readFileSync(file, 'utf8'), defaultCharm)) {
+    for (const [id, score] of documentedCharms(file, options)) {
       if (ids.includes(id) && score > (best.get(id)?.score ?? 0)) best.set(id, {file, score});
     }
   }

@@ -90,9 +90,7 @@ export function expandFamily(
     return {id, model};
   });
   const pages =
-    directive.readsSitePages && x.file.path
-      ? charmPages(siteDir, resolve(x.file.path), ids, options.defaultCharm)
-      : undefined;
+    directive.readsSitePages && x.file.path ? charmPages(siteDir, resolve(x.file.path), ids, options) : undefined;
   const generated = directive.build({
     charms,
     headingLevel: level !== undefined ? Number(level) : Math.min(6, x.headingDepth + 1),

@@ -16,6 +16,8 @@ export interface LinkOptions {
 /** Author notes on events, from list items inside a directive that takes event notes (`annotations`). */
 export interface EventAnnotation {
   event: string;
+  /** The endpoint or class (`on mysql`, `of IngressRequirer`) when the note is for one of several same-named events. */
+  emitter?: string;
   content: Array<import('mdast').PhrasingContent>;
   /** Where the note is in the page, for drift warnings. */
   line?: number;

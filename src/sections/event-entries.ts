@@ -5,6 +5,7 @@
  * entry, headed with the endpoint (or class) it comes from.
  */
 import type {ObservedEvent} from '../model/index.js';
+import type {EventAnnotation} from './context.js';
 import {slug} from './mdast.js';
 
 export interface EventEntry {
@@ -54,4 +55,40 @@ export function eventEntries(events: readonly ObservedEvent[]): EventEntry[] {
     used.add(id);
     return {events: group, id, ...(qualifier ? {qualifier} : {})};
   });
+}
+
+/** Whether an author's note that names an emitter (`on mysql`, `of IngressRequirer`) names this entry's. */
+function namesEmitter(note: EventAnnotation, entry: EventEntry): boolean {
+  const emitter = entry.events[0]!.emitter;
+  const names = [entry.qualifier, emitter?.relation, emitter?.class, emitter?.expression];
+  return names.some((n) => n !== undefined && note.emitter !== undefined && slug(n) === slug(note.emitter));
+}
+
+/**
+ * The author's note shown with an entry. A note that names an emitter goes to that emitter's
+ * entry only; a note on the bare name goes to the name's only entry or, when several emitters
+ * share the name, to the first of them (an author names the emitter to place it elsewhere).
+ */
+export function entryNote(
+  entry: EventEntry,
+  entries: readonly EventEntry[],
+  notes: readonly EventAnnotation[],
+): EventAnnotation | undefined {
+  const name = entry.events[0]!.name;
+  if (!name) return undefined;
+  const ofName = notes.filter((n) => n.event === name);
+  const named = ofName.find((n) => n.emitter !== undefined && namesEmitter(n, entry));
+  if (named) return named;
+  const firstOfName = entries.find((e) => e.events[0]!.name === name);
+  return firstOfName === entry ? ofName.find((n) => n.emitter === undefined) : undefined;
+}
+
+/** Notes that name an emitter none of the entries of their event has (the event itself is observed). */
+export function misplacedNotes(entries: readonly EventEntry[], notes: readonly EventAnnotation[]): EventAnnotation[] {
+  return notes.filter(
+    (n) =>
+      n.emitter !== undefined &&
+      entries.some((e) => e.events[0]!.name === n.event) &&
+      !entries.some((e) => e.events[0]!.name === n.event && namesEmitter(n, e)),
+  );
 }

@@ -4,7 +4,7 @@ import type {SectionContext} from './context.js';
 import {actionParagraphs, inheritedSentence} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
 import {provenanceDetails} from './event-provenance.js';
-import {eventEntries, type EventEntry} from './event-entries.js';
+import {entryNote, eventEntries, type EventEntry} from './event-entries.js';
 import {blockquote, code, heading, intro, link, looseList, paragraph, strong, text} from './mdast.js';
 import {anyText, charmAttributes, oneOf, type CharmDirective} from './directive.js';
 
@@ -92,7 +92,7 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   }
   out.push(intro(text('For this charm, the following Juju events are observed:')));
   const groups = eventEntries(events);
-  if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, 'heading', ctx));
+  if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, groups, 'heading', ctx));
   else {
     // One heading per group; the numbering runs on across the groups' lists.
     let start = 1;
@@ -100,7 +100,7 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
       const members = groups.filter((entry) => groupOf(entry.events[0]!) === g.id);
       if (!members.length) continue;
       out.push(heading(ctx.headingLevel + 1, `events-${g.id}`, text(g.title)));
-      const part = eventList(members, 'paragraph', ctx);
+      const part = eventList(members, groups, 'paragraph', ctx);
       part.start = start;
       start += members.length;
       out.push(part);
@@ -110,11 +110,17 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   return out;
 }
 
-function eventList(groups: EventEntry[], title: 'heading' | 'paragraph', ctx: SectionContext): List {
+/** `entries`: this list's; `all`: every entry of the section (an author's note goes to one of them). */
+function eventList(
+  entries: EventEntry[],
+  all: readonly EventEntry[],
+  title: 'heading' | 'paragraph',
+  ctx: SectionContext,
+): List {
   // Loose: each item holds a heading and paragraphs, rendered as blocks.
   return looseList(
     true,
-    groups.map((group) => eventItem(group, title, ctx)),
+    entries.map((entry) => eventItem(entry, all, title, ctx)),
   );
 }
 
@@ -126,10 +132,12 @@ function trimEnd(nodes: PhrasingContent[]): PhrasingContent[] {
 }
 
 function eventItem(
-  {events: group, id, qualifier}: EventEntry,
+  entry: EventEntry,
+  entries: readonly EventEntry[],
   title: 'heading' | 'paragraph',
   ctx: SectionContext,
 ): BlockContent[] {
+  const {events: group, id, qualifier} = entry;
   const first = group[0]!;
   const url = eventUrl(first, ctx.links);
   const label: PhrasingContent = first.name
@@ -162,7 +170,7 @@ function eventItem(
       : {...paragraph(strong(...name)), data: {hProperties: {id}}},
   ];
   if (details.length) blocks.push(paragraph(...trimEnd(details)));
-  const note = ctx.annotations.find((a) => first.name && a.event === first.name);
+  const note = entryNote(entry, entries, ctx.annotations);
   blocks.push(...actionParagraphs(group, note, ctx));
   return blocks;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  ACC_TEXT_MAX,
   accText,
   createIdGenerator,
   DEFAULT_LABEL_MAX,
@@ -9,7 +10,7 @@ import {
   quotedLines,
 } from '../../src/diagrams/index.js';
 import {HOSTILE_STRINGS} from './hostile.js';
-import {parseMermaid} from './mermaid-parse.js';
+import {accessibleTexts, parseMermaid} from './mermaid-parse.js';
 
 /** Inverse of the encoding (entity codes back to characters), without the invisible word joiners. */
 function decode(escaped: string): string {
@@ -69,6 +70,31 @@ describe('escapeLabel', () => {
     expect(accText('x'.repeat(2000)).length).toBeLessThan(1100);
   });
 
+  test('accessibility text reads as plain text in the source, encoded only where mermaid would misread it', () => {
+    expect(accText('Arrows point to the provider; optional ones are dashed: see "Integrations".')).toBe(
+      'Arrows point to the provider; optional ones are dashed: see "Integrations".',
+    );
+    expect(accText('C# #59; 50%% a:b <b> & x\u00A0y')).toBe('C# #35;59; 50#37;% a#58;b #60;b#62; #38; x#160;y');
+    expect(accText('caf\u00e9 (3) [x] {y} `z`')).toBe('caf\u00e9 (3) [x] {y} `z`');
+    expect(accText('\u202Eevil')).toBe('#8238;evil');
+  });
+
+  test('accessibility text: what mermaid shows is the text itself, and nothing becomes syntax', async () => {
+    const texts = [
+      ...HOSTILE_STRINGS,
+      'Arrows point from the requirer to the provider; optional integrations are dashed.',
+      'style a:#fff; classDef b:#000; #59; #amp; &amp; &lt; <b>bold</b> 50%% %%{init: {}}%% fa:fa-car $$x$$ \u00A0',
+    ];
+    for (const s of texts) {
+      const source = `flowchart LR\n  accTitle: ${accText(s)}\n  accDescr: ${accText(s)}\n  n0["a"] --> n1["b"]\n`;
+      await expect(parseMermaid(source)).resolves.toBe('flowchart-v2');
+      const shown = await accessibleTexts(source);
+      // (mermaid's placeholders keep an invisible word joiner, as in labels)
+      expect(shown.description.replaceAll('\u2060', '')).toBe(normalizeText(s, ACC_TEXT_MAX) || ' ');
+      expect(shown.title.replaceAll('\u2060', '')).toBe(normalizeText(s, ACC_TEXT_MAX) || ' ');
+    }
+  });
+
   test('ids are generated, never derived from names', () => {
     const ids = createIdGenerator();
     expect([ids.node(), ids.node(), ids.subgraph(), ids.node(), ids.subgraph()]).toEqual([
@@ -122,6 +148,8 @@ describe('escapeLabel', () => {
               `flowchart TB\n  accTitle: ${accText(s)}\n  n0[${quoted(s)}] -->|${quoted(s)}| n1(${quoted(s)})\n`,
             ),
           ).resolves.toBe('flowchart-v2');
+          const shown = await accessibleTexts(`flowchart TB\n  accDescr: ${accText(s)}\n  n0 --> n1\n`);
+          expect(shown.description.replaceAll('\u2060', '')).toBe(normalizeText(s, ACC_TEXT_MAX) || ' ');
         },
       ),
       {numRuns: 300},

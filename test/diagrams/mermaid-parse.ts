@@ -53,3 +53,26 @@ export async function parseMermaid(source: string): Promise<string> {
   if (!result) throw new Error('mermaid.parse returned false');
   return result.diagramType;
 }
+
+/** The accessible title and description of a diagram, as a browser shows them (see `shownText`). */
+export async function accessibleTexts(source: string): Promise<{title: string; description: string}> {
+  const mermaid = await loadMermaid();
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+  const db = diagram.db as {getAccTitle?: () => string; getAccDescription?: () => string};
+  return {title: shownText(db.getAccTitle?.() ?? ''), description: shownText(db.getAccDescription?.() ?? '')};
+}
+
+let textWindow: {document: Document} | null = null;
+
+/**
+ * What the page shows of a text mermaid writes into the SVG (`<title>`, `<desc>`): mermaid sets it
+ * as the element's text, serialises the SVG, turns its entity placeholders into HTML entities
+ * (mermaid's `decodeEntities`, the three replacements below) and the browser parses the result.
+ */
+function shownText(value: string): string {
+  textWindow ??= new JSDOM('<!doctype html><html><body></body></html>').window as {document: Document};
+  const element = textWindow.document.createElement('div');
+  element.textContent = value;
+  element.innerHTML = element.innerHTML.replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
+  return element.textContent ?? '';
+}

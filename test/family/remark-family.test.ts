@@ -160,6 +160,39 @@ describe(':::charm-catalog', () => {
     expect(JSON.stringify(tree)).toContain('A charm without a link has no page of its own on this site yet');
   });
 
+  test('a site with one charm needs no charm= on its pages: the catalog links to the page of the only charm', () => {
+    const site = mkdtempSync(join(tmpdir(), 'charm-one-charm-site-'));
+    try {
+      const options = normalizeOptions({
+        id: 'family-test-only-charm',
+        charms: {pgbouncer: {path: join(FAMILY, 'pgbouncer')}},
+      });
+      stateFor(options).siteDir = site;
+      mkdirSync(join(site, 'docs', 'family'), {recursive: true});
+      writeFileSync(join(site, 'docs', 'architecture.md'), '# Architecture\n\n:::charm-architecture\n:::\n');
+      const source = '# Catalog\n\n:::charm-catalog\n:::\n';
+      const file = join(site, 'docs', 'family', 'catalog.md');
+      writeFileSync(file, source);
+      const tree = fromMarkdown(source, {extensions: [directive()], mdastExtensions: [directiveFromMarkdown()]});
+      remarkCharmDirectives(options)(tree, new VFile({path: file, value: source}));
+      expect(links(tree)).toEqual([['PgBouncer', '../architecture.md']]);
+    } finally {
+      rmSync(site, {recursive: true, force: true});
+    }
+  });
+
+  test('a page edited between two catalogs is read again: the link follows it', () => {
+    page('moving/first.md', ':::charm-architecture{charm="postgresql"}\n:::\n');
+    expect(links(run('family/catalog.md', ':::charm-catalog{charms="postgresql"}\n:::\n'))).toEqual([
+      ['PostgreSQL', '../moving/first.md'],
+    ]);
+    page('moving/first.md', '# Not any more\n');
+    page('moving/second.md', ':::charm-architecture{charm="postgresql"}\n:::\n');
+    expect(links(run('family/catalog.md', ':::charm-catalog{charms="postgresql"}\n:::\n'))).toEqual([
+      ['PostgreSQL', '../moving/second.md'],
+    ]);
+  });
+
   test('map and catalog on one page load each charm once', () => {
     clearCharmCache();
     run(

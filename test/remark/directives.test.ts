@@ -147,6 +147,18 @@ describe('remarkCharmDirectives', () => {
     );
   });
 
+  test('a note that names an emitter the event does not come from is drift, and says which emitters there are', () => {
+    const strict = normalizeOptions({...options, onDrift: 'throw'});
+    const page = '## Juju events\n\n:::juju-events{charm="shapes"}\n- database-created on `redis`: cached.\n:::\n';
+    expect(() => run(page, strict)).toThrow(
+      /page\.md:4:1: event-not-observed: Drift: the page annotates `database-created` from `redis`, but the charm shapes-k8s observes `database-created` only from `mysql`, `postgresql`\./,
+    );
+    // Named right, it is no drift and shows under that emitter's entry only.
+    const {output} = run(page.replace('`redis`', 'mysql'), strict);
+    expect(output.match(/Action: cached\./g)).toHaveLength(1);
+    expect(output).toMatch(/on `mysql`\n\n.*\n\n {3}Action: cached\. Use the MySQL database/);
+  });
+
   test("every generated table scrolls sideways by its own inline style, whatever the site's table CSS", () => {
     const {tree} = run(':::charm-integrations\n:::\n\n:::charm-config\n:::\n');
     const tables = tree.children.filter((n) => n.type === 'table');

@@ -1,7 +1,7 @@
 /** Actions: the page's action names against the charm's actions. */
 import {normaliseEventName, type CharmModel} from '../../model/index.js';
 import type {DocSection} from './types.js';
-import type {Finding} from './findings.js';
+import {missingFinding, staleFinding, type Finding} from './findings.js';
 import {namesIn, type Name} from './names.js';
 import {mentions, sectionText} from './page-mentions.js';
 import {cleanName, didYouMean} from './rename-hints.js';
@@ -26,27 +26,13 @@ export function compareActions(sections: DocSection[], model: CharmModel, file: 
   const findings: Finding[] = [];
   for (const a of model.actions) {
     if (matched.has(normaliseEventName(a.name)) || mentions(text, a.name)) continue;
-    findings.push({
-      kind: 'missing',
-      category: 'action',
-      name: a.name,
-      file,
-      line: sections[0]!.line,
-      message: `missing action \`${a.name}\``,
-    });
+    findings.push(missingFinding('action', a.name, {file, line: sections[0]!.line}));
   }
   const missing = model.actions.filter((a) => !matched.has(normaliseEventName(a.name))).map((a) => a.name);
   for (const [id, n] of stale) {
     const name = cleanName(n.text);
     const hint = didYouMean(id, missing);
-    findings.push({
-      kind: 'stale',
-      category: 'action',
-      name,
-      file,
-      line: n.line,
-      message: `stale action \`${name}\`: the charm defines no such action${hint ? ` (did you mean \`${hint}\`)` : ''}`,
-    });
+    findings.push(staleFinding('action', name, {file, line: n.line}, 'the charm defines no such action', hint));
   }
   return findings;
 }

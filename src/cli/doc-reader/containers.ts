@@ -1,7 +1,7 @@
 /** Containers: the page's container names against the charm's containers and their rocks. */
 import type {CharmModel, Container} from '../../model/index.js';
 import {blockText, type DocSection} from './types.js';
-import type {Finding} from './findings.js';
+import {missingFinding, staleFinding, type Finding} from './findings.js';
 import {namesOf, type Name} from './names.js';
 import {key, mentions, rockDir, sectionText, stem} from './page-mentions.js';
 import {cleanName, didYouMean} from './rename-hints.js';
@@ -61,27 +61,14 @@ export function compareContainers(sections: DocSection[], model: CharmModel, fil
   const findings: Finding[] = [];
   for (const c of model.containers) {
     if (matched.has(c.name) || mentions(text, c.name)) continue;
-    findings.push({
-      kind: 'missing',
-      category: 'container',
-      name: c.name,
-      file,
-      line: sections[0]!.line,
-      message: `missing container \`${c.name}\` (declared in charmcraft.yaml${c.line ? `:${c.line}` : ''})`,
-    });
+    const declared = ` (declared in charmcraft.yaml${c.line ? `:${c.line}` : ''})`;
+    findings.push(missingFinding('container', c.name, {file, line: sections[0]!.line}, declared));
   }
   const names = model.containers.filter((c) => !matched.has(c.name)).map((c) => c.name);
   for (const s of stale) {
     const name = cleanName(s.text);
     const hint = didYouMean(key(name), names);
-    findings.push({
-      kind: 'stale',
-      category: 'container',
-      name,
-      file,
-      line: s.line,
-      message: `stale container \`${name}\`: the charm declares no such container${hint ? ` (did you mean \`${hint}\`)` : ''}`,
-    });
+    findings.push(staleFinding('container', name, {file, line: s.line}, 'the charm declares no such container', hint));
   }
   return findings;
 }

@@ -1,7 +1,7 @@
 /** Endpoints: the page's integration names against the charm's endpoints and interfaces. */
 import {hookName, type CharmModel, type Endpoint} from '../../model/index.js';
 import {sectionBlocks, type DocSection} from './types.js';
-import type {Finding} from './findings.js';
+import {missingFinding, staleFinding, type Finding} from './findings.js';
 import {namesOf, type Name} from './names.js';
 import {mentions, sectionText} from './page-mentions.js';
 import {cleanName, didYouMean} from './rename-hints.js';
@@ -76,27 +76,16 @@ export function compareEndpoints(sections: DocSection[], model: CharmModel, file
   const findings: Finding[] = [];
   for (const e of model.endpoints) {
     if (e.role === 'peers' || matched.has(e.name) || mentions(text, e.name)) continue;
-    findings.push({
-      kind: 'missing',
-      category: 'endpoint',
-      name: e.name,
-      file,
-      line: sections[0]!.line,
-      message: `missing endpoint \`${e.name}\` (${e.role}, interface \`${e.interface}\`${e.line ? `, charmcraft.yaml:${e.line}` : ''})`,
-    });
+    const declared = `${e.role}, interface \`${e.interface}\`${e.line ? `, charmcraft.yaml:${e.line}` : ''}`;
+    findings.push(missingFinding('endpoint', e.name, {file, line: sections[0]!.line}, ` (${declared})`));
   }
   const names = model.endpoints.map((e) => e.name);
   for (const s of stale) {
     const name = cleanName(s.text);
     const hint = didYouMean(name, names);
-    findings.push({
-      kind: 'stale',
-      category: 'endpoint',
-      name,
-      file,
-      line: s.line,
-      message: `stale endpoint \`${name}\`: the charm has no such endpoint or interface${hint ? ` (did you mean \`${hint}\`)` : ''}`,
-    });
+    findings.push(
+      staleFinding('endpoint', name, {file, line: s.line}, 'the charm has no such endpoint or interface', hint),
+    );
   }
   return findings;
 }

@@ -1,7 +1,7 @@
 /** Events: the page's event names against the observed events. */
 import {normaliseEventName, type CharmModel, type ObservedEvent} from '../../model/index.js';
 import {blockText, sectionBlocks, type DocBlock, type DocSection} from './types.js';
-import type {Finding} from './findings.js';
+import {missingFinding, staleFinding, type Finding} from './findings.js';
 import {namesIn} from './names.js';
 import {cleanName, didYouMean} from './rename-hints.js';
 
@@ -222,27 +222,21 @@ export function compareEvents(sections: DocSection[], model: CharmModel, file: s
   const heading = sections[0]!;
   // Events only library objects observe, in the library's code, may be documented, but need not be.
   const missing = events.filter((e) => !covered.has(e.id) && !e.event.handledBy);
-  const findings: Finding[] = missing.map((e) => ({
-    kind: 'missing',
-    category: 'event',
-    name: e.name,
-    file,
-    line: heading.line,
-    message: `missing event \`${e.name}\`${e.id !== e.name && e.emitter ? ` from \`${e.emitter}\`` : ''} (${observedAt(e.event)})`,
-  }));
+  const findings: Finding[] = missing.map((e) =>
+    missingFinding(
+      'event',
+      e.name,
+      {file, line: heading.line},
+      `${e.id !== e.name && e.emitter ? ` from \`${e.emitter}\`` : ''} (${observedAt(e.event)})`,
+    ),
+  );
   for (const s of stale.values()) {
     const hint = didYouMean(
       s.form,
       missing.map((e) => e.name),
     );
-    findings.push({
-      kind: 'stale',
-      category: 'event',
-      name: s.name,
-      file,
-      line: s.line,
-      message: `stale event \`${s.name}\`: documented, but the charm does not observe it${hint ? ` (renamed? did you mean \`${hint}\`)` : ''}`,
-    });
+    const why = 'documented, but the charm does not observe it';
+    findings.push(staleFinding('event', s.name, {file, line: s.line}, why, hint, 'renamed? '));
   }
   return findings;
 }

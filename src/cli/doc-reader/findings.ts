@@ -30,3 +30,47 @@ export interface Comparison {
   findings: Finding[];
   sections: SectionReport[];
 }
+
+/** Where a finding is reported: the page, and a line in it. */
+export interface FindingPlace {
+  file: string;
+  line: number;
+}
+
+/**
+ * A name the charm has and the page never mentions, reported at the section's heading line.
+ * `detail` says where the charm declares it (` (declared in charmcraft.yaml:12)`).
+ */
+export function missingFinding(category: Category, name: string, at: FindingPlace, detail = ''): Finding {
+  return {
+    kind: 'missing',
+    category,
+    name,
+    file: at.file,
+    line: at.line,
+    message: `missing ${category} \`${name}\`${detail}`,
+  };
+}
+
+/**
+ * A name the page writes that the charm lacks, reported where the page first writes it.
+ * `why` says what the charm lacks; `hint` is a close name the charm has (`did you mean`), which
+ * `hintLead` may introduce (`renamed? `).
+ */
+export function staleFinding(
+  category: Category,
+  name: string,
+  at: FindingPlace,
+  why: string,
+  hint?: string,
+  hintLead = '',
+): Finding {
+  return {
+    kind: 'stale',
+    category,
+    name,
+    file: at.file,
+    line: at.line,
+    message: `stale ${category} \`${name}\`: ${why}${hint ? ` (${hintLead}did you mean \`${hint}\`)` : ''}`,
+  };
+}

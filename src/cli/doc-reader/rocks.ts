@@ -1,7 +1,7 @@
 /** Rocks: the page's rock directories, links and names against the charm's rocks and OCI images. */
 import type {CharmModel, Rock} from '../../model/index.js';
 import {sectionBlocks, type DocSection} from './types.js';
-import type {Finding} from './findings.js';
+import {missingFinding, staleFinding, type Finding} from './findings.js';
 import type {Name} from './names.js';
 import {key, mentions, rockDir, sectionText, stem} from './page-mentions.js';
 import {cleanName} from './rename-hints.js';
@@ -74,25 +74,11 @@ export function compareRocks(sections: DocSection[], model: CharmModel, file: st
   const findings: Finding[] = [];
   for (const r of model.rocks) {
     if (matched.has(r) || mentions(text, r.name) || mentions(text, rockDir(r))) continue;
-    findings.push({
-      kind: 'missing',
-      category: 'rock',
-      name: r.name,
-      file,
-      line: sections[0]!.line,
-      message: `missing rock \`${r.name}\` (${r.path})`,
-    });
+    findings.push(missingFinding('rock', r.name, {file, line: sections[0]!.line}, ` (${r.path})`));
   }
   for (const s of stale) {
     const name = cleanName(s.text);
-    findings.push({
-      kind: 'stale',
-      category: 'rock',
-      name,
-      file,
-      line: s.line,
-      message: `stale rock \`${name}\`: the charm has no such rock or OCI image`,
-    });
+    findings.push(staleFinding('rock', name, {file, line: s.line}, 'the charm has no such rock or OCI image'));
   }
   return findings;
 }
