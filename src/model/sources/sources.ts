@@ -65,7 +65,7 @@ export class CharmSources {
         hint: 'Point at the directory that holds charmcraft.yaml or metadata.yaml.',
       });
     }
-    this.realRoot = realpathSync(this.root);
+    this.realRoot = realpathSync.native(this.root);
     const repo = repositoryAround(this.realRoot);
     this.allowedRoots = repo && repo !== this.realRoot ? [this.realRoot, repo] : [this.realRoot];
   }
@@ -140,7 +140,7 @@ export class CharmSources {
   /** The real path of a charm-relative path, or its absolute path when it cannot be resolved. */
   realpathOf(path: string): string {
     try {
-      return realpathSync(this.absolute(path));
+      return realpathSync.native(this.absolute(path));
     } catch {
       return this.absolute(path);
     }

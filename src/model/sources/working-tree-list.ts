@@ -32,7 +32,7 @@ export function listWorkingTree(
   const walk = (rel: string, depth: number): void => {
     let entries;
     try {
-      visited.add(realpathSync(ctx.absolute(rel)));
+      visited.add(realpathSync.native(ctx.absolute(rel)));
       entries = readdirSync(ctx.absolute(rel), {withFileTypes: true});
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -59,7 +59,7 @@ export function listWorkingTree(
         } catch {
           continue;
         }
-        const real = realpathSync(ctx.absolute(childRel));
+        const real = realpathSync.native(ctx.absolute(childRel));
         if (st.isFile() && accept(entry.name)) {
           if (seenFiles.has(real))
             ctx.skip({
