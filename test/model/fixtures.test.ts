@@ -400,6 +400,15 @@ describe('two-charms monorepo', () => {
     expect(backendPy).toEqual(['src/charm.py']);
   });
 
+  test('a listing told when it has its answer stops there, in walk order (rocks: "more than one charm here?")', () => {
+    const sources = new CharmSources(root);
+    const isCharmFile = (n: string): boolean => n === 'charmcraft.yaml' || n === 'metadata.yaml';
+    const all = sources.list('', isCharmFile, {maxDepth: 4, stopAtCharms: false});
+    expect(all.length).toBeGreaterThan(1);
+    const first = sources.list('', isCharmFile, {maxDepth: 4, stopAtCharms: false, until: (found) => found.length > 0});
+    expect(first).toEqual(all.slice(0, 1));
+  });
+
   test('the rock at rocks/backend is matched to the backend container, not to the frontend', () => {
     expect(byName('two-charms-backend').rocks).toEqual([
       expect.objectContaining({

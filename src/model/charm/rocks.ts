@@ -33,11 +33,14 @@ export function readRocks(
   let sharedRepo = false;
   if (repoRoot !== sources.root) {
     const repo = sources.at(repoRoot);
+    const charmDirs = (found: readonly string[]): number => new Set(found.map((p) => dirname(p))).size;
+    // A second charm answers the question: the rest of the repository need not be walked.
     const charmsInRepo = repo.list('', (n) => n === 'charmcraft.yaml' || n === 'metadata.yaml', {
       maxDepth: 4,
       stopAtCharms: false,
+      until: (found) => charmDirs(found) > 1,
     });
-    sharedRepo = new Set(charmsInRepo.map((p) => dirname(p))).size > 1;
+    sharedRepo = charmDirs(charmsInRepo) > 1;
     for (const p of repo.list('', (n) => n === 'rockcraft.yaml', {maxDepth: 4})) found.add(repo.absolute(p));
   }
   let read: ReadRock[] = [];

@@ -26,7 +26,8 @@ export function isCharmDir(abs: string): boolean {
   // Each file checked on its own: a legacy charm has metadata.yaml and no charmcraft.yaml.
   const isFile = (name: string): boolean => {
     try {
-      return statSync(join(abs, name)).isFile();
+      // Most folders walked are not charms: no exception for a marker that is not there.
+      return statSync(join(abs, name), {throwIfNoEntry: false})?.isFile() ?? false;
     } catch {
       return false;
     }

@@ -31,7 +31,12 @@ export interface SourceTree {
   list(
     dir: string,
     accept: (name: string) => boolean,
-    opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>},
+    opts: {
+      maxDepth: number;
+      stopAtCharms: boolean;
+      skipped: ReadonlySet<string>;
+      until?: (found: readonly string[]) => boolean;
+    },
   ): string[];
 }
 

@@ -17,6 +17,20 @@ export interface SourceOptions {
   tree?: SourceTree;
 }
 
+export interface ListOptions {
+  /** Folder levels below `dir` to look into (default 8). */
+  maxDepth?: number;
+  /** Leave out folders that hold another charm (default true). */
+  stopAtCharms?: boolean;
+  /**
+   * Stop the walk once the files found so far answer the caller's question (`more than one charm
+   * in this repository?`): the list is then the files found up to that point, in walk order.
+   */
+  until?: (found: readonly string[]) => boolean;
+}
+
+const until = (opts: ListOptions): {until?: ListOptions['until']} => (opts.until ? {until: opts.until} : {});
+
 /**
  * Every file of one charm is read through here, once: size limit, text check,
  * symlinks refused when they leave the charm root, and a line index for positions.
@@ -65,7 +79,7 @@ export class CharmSources {
         hint: 'Point at the directory that holds charmcraft.yaml or metadata.yaml.',
       });
     }
-    this.realRoot = realpathSync(this.root);
+    this.realRoot = realpathSync.native(this.root);
     const repo = repositoryAround(this.realRoot);
     this.allowedRoots = repo && repo !== this.realRoot ? [this.realRoot, repo] : [this.realRoot];
   }
@@ -117,19 +131,12 @@ export class CharmSources {
    * Lists files below `dir` (charm-relative) whose name passes `accept`, sorted,
    * skipping VCS/build/test folders and any folder that holds another charm.
    */
-  list(
-    dir: string,
-    accept: (name: string) => boolean,
-    opts: {maxDepth?: number; stopAtCharms?: boolean} = {},
-  ): string[] {
+  list(dir: string, accept: (name: string) => boolean, opts: ListOptions = {}): string[] {
     const maxDepth = opts.maxDepth ?? 8;
+    const stopAtCharms = opts.stopAtCharms !== false;
     if (this.tree)
-      return this.tree.list(normalise(dir), accept, {
-        maxDepth,
-        stopAtCharms: opts.stopAtCharms !== false,
-        skipped: SKIPPED_DIRS,
-      });
-    return listWorkingTree(this, normalise(dir), accept, {maxDepth, stopAtCharms: opts.stopAtCharms !== false});
+      return this.tree.list(normalise(dir), accept, {maxDepth, stopAtCharms, skipped: SKIPPED_DIRS, ...until(opts)});
+    return listWorkingTree(this, normalise(dir), accept, {maxDepth, stopAtCharms, ...until(opts)});
   }
 
   /** Records what `list` passed over, once per path and kind. */
@@ -140,7 +147,7 @@ export class CharmSources {
   /** The real path of a charm-relative path, or its absolute path when it cannot be resolved. */
   realpathOf(path: string): string {
     try {
-      return realpathSync(this.absolute(path));
+      return realpathSync.native(this.absolute(path));
     } catch {
       return this.absolute(path);
     }

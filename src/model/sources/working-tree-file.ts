@@ -11,7 +11,9 @@ export type LinkTarget = 'inside' | 'outside' | 'loop' | 'broken';
 /** Where the absolute path `abs` really leads, against the folders links may lead to. */
 export function linkTarget(abs: string, allowedRoots: readonly string[]): LinkTarget {
   try {
-    const real = realpathSync(abs);
+    // The native realpath (one system call) everywhere in sources/: fs.realpathSync in JavaScript
+    // calls lstat on every component of the path, a tenth of a cold load's file access.
+    const real = realpathSync.native(abs);
     return allowedRoots.some((r) => real === r || real.startsWith(r + sep)) ? 'inside' : 'outside';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'broken';

@@ -22,17 +22,22 @@ export function listWorkingTree(
   ctx: WalkContext,
   dir: string,
   accept: (name: string) => boolean,
-  opts: {maxDepth: number; stopAtCharms: boolean},
+  opts: {maxDepth: number; stopAtCharms: boolean; until?: (found: readonly string[]) => boolean},
 ): string[] {
   const {maxDepth} = opts;
   const out: string[] = [];
+  let done = false;
+  const found = (path: string): void => {
+    out.push(path);
+    done = opts.until?.(out) ?? false;
+  };
   // Real paths of the folders and files walked: a link back into them (`src/self -> .`) would read them twice.
   const visited = new Set<string>();
   const seenFiles = new Set<string>();
   const walk = (rel: string, depth: number): void => {
     let entries;
     try {
-      visited.add(realpathSync(ctx.absolute(rel)));
+      visited.add(realpathSync.native(ctx.absolute(rel)));
       entries = readdirSync(ctx.absolute(rel), {withFileTypes: true});
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -49,6 +54,7 @@ export function listWorkingTree(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (done) return;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
         // Followed only when it stays inside the charm or its repository (loops and escapes are skipped).
@@ -59,7 +65,7 @@ export function listWorkingTree(
         } catch {
           continue;
         }
-        const real = realpathSync(ctx.absolute(childRel));
+        const real = realpathSync.native(ctx.absolute(childRel));
         if (st.isFile() && accept(entry.name)) {
           if (seenFiles.has(real))
             ctx.skip({
@@ -70,7 +76,7 @@ export function listWorkingTree(
             });
           else {
             seenFiles.add(real);
-            out.push(childRel);
+            found(childRel);
           }
         } else if (st.isDirectory() && depth < maxDepth && !SKIPPED_DIRS.has(entry.name)) {
           if (visited.has(real))
@@ -93,7 +99,7 @@ export function listWorkingTree(
         const real = ctx.realpathOf(childRel);
         if (!seenFiles.has(real)) {
           seenFiles.add(real);
-          out.push(childRel);
+          found(childRel);
         }
       } else if (!entry.isFile() && !entry.isDirectory() && accept(entry.name)) {
         ctx.skip({

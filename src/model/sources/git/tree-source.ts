@@ -95,9 +95,15 @@ class CommitSourceTree implements SourceTree {
   list(
     dir: string,
     accept: (name: string) => boolean,
-    opts: {maxDepth: number; stopAtCharms: boolean; skipped: ReadonlySet<string>},
+    opts: {
+      maxDepth: number;
+      stopAtCharms: boolean;
+      skipped: ReadonlySet<string>;
+      until?: (found: readonly string[]) => boolean;
+    },
   ): string[] {
     const out: string[] = [];
+    let done = false;
     const visited = new Set<string>();
     const walk = (rel: string, depth: number): void => {
       const found = this.find(rel);
@@ -105,6 +111,7 @@ class CommitSourceTree implements SourceTree {
       const children = this.commit.children(found.path);
       if (!children) return;
       for (const name of [...children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (done) return;
         const childRel = rel ? `${rel}/${name}` : name;
         let entry = children.get(name)!;
         if (entry.mode === '120000') {
@@ -125,7 +132,10 @@ class CommitSourceTree implements SourceTree {
           walk(childRel, depth + 1);
           continue;
         }
-        if (entry.type === 'blob' && accept(name)) out.push(childRel);
+        if (entry.type === 'blob' && accept(name)) {
+          out.push(childRel);
+          done = opts.until?.(out) ?? false;
+        }
       }
     };
     walk(dir, 0);
