@@ -46,6 +46,7 @@ const CASES: Case[] = [
   {name: 'rock-choice', dir: join(FIXTURE_CHARMS, 'rock-choice/charm')},
   {name: 'plain-rock', dir: join(FIXTURE_CHARMS, 'plain-rock/charm')},
   {name: 'one-container', dir: join(FIXTURE_CHARMS, 'one-container')},
+  {name: 'layer-helpers', dir: join(FIXTURE_CHARMS, 'layer-helpers')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},

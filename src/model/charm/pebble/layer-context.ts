@@ -35,3 +35,9 @@ export function ctxOf(
 export function findFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
   return functionDefinedAt(module, node.from);
 }
+
+/** The function whose body holds `node` (the innermost one), if any. */
+export function enclosingFunction(module: ModuleInfo, node: SyntaxNode): FunctionInfo | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.name === 'FunctionDefinition') return findFunction(module, p);
+  return undefined;
+}

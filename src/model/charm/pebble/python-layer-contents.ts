@@ -42,19 +42,21 @@ export function buildLayer(node: SyntaxNode, ctx: Ctx): PebbleLayer {
   if (services) {
     const mapping = mappingOf(services, ctx);
     if (mapping.spread) layer.computed = true;
-    for (const [name, node, keyNode] of mapping.entries) layer.services.push(buildService(name, node, keyNode, ctx));
+    for (const [name, node, keyNode] of mapping.entries)
+      layer.services.push(buildService(name, node, keyNode, mapping.ctx ?? ctx));
   }
   const checks = fields.get('checks');
   if (checks) {
     const mapping = mappingOf(checks, ctx);
     if (mapping.spread) layer.computed = true;
-    for (const [name, node, keyNode] of mapping.entries) layer.checks.push(buildCheck(name, node, keyNode, ctx));
+    for (const [name, node, keyNode] of mapping.entries)
+      layer.checks.push(buildCheck(name, node, keyNode, mapping.ctx ?? ctx));
   }
   const targets = fields.get('log-targets');
   if (targets) {
     const mapping = mappingOf(targets, ctx);
     for (const [name, node, keyNode] of mapping.entries)
-      layer.logTargets.push(buildLogTarget(name, node, keyNode, ctx));
+      layer.logTargets.push(buildLogTarget(name, node, keyNode, mapping.ctx ?? ctx));
   }
   return layer;
 }

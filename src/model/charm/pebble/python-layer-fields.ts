@@ -6,6 +6,7 @@ import {keywordArgs, positionalArgs} from '../../python/arguments.js';
 import {type Ctx} from '../../python/values.js';
 import {childOf, kids, text, type SyntaxNode} from '../../python/syntax.js';
 import {laterMutations, variableOf} from './dict-mutations.js';
+import {followCall} from './returns.js';
 
 export type Fields = Map<string, SyntaxNode> & {spread?: boolean};
 
@@ -78,10 +79,17 @@ function pebbleObjectDict(node: SyntaxNode, ctx: Ctx): SyntaxNode | null | undef
 export interface Mapping {
   entries: Array<[string, SyntaxNode, SyntaxNode | null]>;
   spread: boolean;
-  /** Keys that are computed (kept as source expressions). */
+  /** Where the entries are read when the mapping is returned by a helper (`"checks": self._checks()`). */
+  ctx?: Ctx;
 }
 
 export function mappingOf(node: SyntaxNode, ctx: Ctx): Mapping {
+  // `"checks": self._pebble_checks(args)`: the mapping the helper returns; a call that cannot be
+  // followed is computed (its keyword arguments are no entries), except `dict(name=...)`.
+  if (node.name === 'CallExpression' && !/^(dict|(\w+\.)*\w+Dict)$/.test(text(ctx.module.py, node.firstChild!))) {
+    const followed = followCall(node, ctx);
+    return followed ? {...mappingOf(followed.node, followed.ctx), ctx: followed.ctx} : {entries: [], spread: true};
+  }
   const literal = resolveToLiteral(node, ctx);
   if (!literal) return {entries: [], spread: true};
   const fields = layerFieldsRaw(literal, ctx);

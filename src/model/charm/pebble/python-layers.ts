@@ -9,6 +9,7 @@ import {assignmentParts} from '../../python/module-index.js';
 import {type ClassInfo, type FunctionInfo, type ModuleInfo} from '../../python/module-info.js';
 import {childOf, kids, text, type SyntaxNode} from '../../python/syntax.js';
 import {CHECK_MARKERS, LAYER_KEYS, SERVICE_MARKERS} from './shape.js';
+import {lastAssignment} from './layer-arguments.js';
 
 /** Calls that build a service from keywords or a dict. */
 const SERVICE_CALL = /(^|\.)(ServiceDict|Service|dict)$/;
@@ -107,7 +108,7 @@ function collectCandidates(module: ModuleInfo, out: Candidate[]): void {
         (n.name === 'DictionaryExpression' && isLayerDict(module, n))
       )
         layerNode = n;
-      if (!layerNode || inside(layerNode)) return;
+      if (!layerNode || inside(layerNode) || updatesLayerVariable(module, layerNode)) return;
       if (layerNode.name === 'CallExpression') {
         // `Layer(variable)`: the dict itself is found where it is written.
         const args = childOf(layerNode, 'ArgList');
@@ -121,6 +122,22 @@ function collectCandidates(module: ModuleInfo, out: Candidate[]): void {
       return false;
     },
   });
+}
+
+/**
+ * `layer.update({"checks": {...}})` where `layer` was assigned a layer dict in the same function:
+ * the argument updates that layer (dict-mutations.ts), it is no second layer.
+ */
+function updatesLayerVariable(module: ModuleInfo, node: SyntaxNode): boolean {
+  const call = node.parent?.name === 'ArgList' ? node.parent.parent : null;
+  const callee = call?.name === 'CallExpression' ? call.firstChild : null;
+  const m = callee ? /^(\w+)\.update$/.exec(text(module.py, callee)) : null;
+  if (!m) return false;
+  let fnNode: SyntaxNode | null = node.parent;
+  while (fnNode && fnNode.name !== 'FunctionDefinition') fnNode = fnNode.parent;
+  const body = fnNode?.getChild('Body');
+  const assigned = body ? lastAssignment(body, m[1]!, module.py) : undefined;
+  return assigned?.name === 'DictionaryExpression' && assigned.from < node.from && isLayerDict(module, assigned);
 }
 
 /** The name a layer node is reachable by: `CONST = {...}`, `Class.ATTR = {...}`, or the function that builds it. */

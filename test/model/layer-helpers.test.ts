@@ -1,0 +1,44 @@
+/**
+ * Pebble layers as charms hand them around: a helper that takes the container and the layer as
+ * parameters (its callers place the layer), a container reached through a property, checks returned
+ * by a helper method (read with the call's arguments), checks from an installed package's function
+ * (computed: its keyword arguments are no checks), and `layer.update({...})` (the same layer, not a
+ * second one). fixtures.test.ts compares the whole model with test/fixtures/expected/layer-helpers.json.
+ */
+import {join} from 'node:path';
+import {loadCharm} from '../../src/model/charm/load.js';
+import {FIXTURE_CHARMS} from './model-helpers.js';
+
+const DIR = join(FIXTURE_CHARMS, 'layer-helpers');
+const model = loadCharm(DIR);
+
+describe('layers handed to helpers', () => {
+  test('each layer is placed in the container its caller passes, with the caller`s label', () => {
+    expect(model.pebble.map((l) => [l.container, l.label, l.line, l.services.map((s) => s.name)])).toEqual([
+      ['ledger', 'ledger', 40, ['ledger']],
+      ['exporter', 'exporter', 65, ['exporter']],
+      ['worker', 'worker', 86, ['worker']],
+    ]);
+  });
+
+  test('`layer.update({"checks": ...})` adds its checks to that layer and is no layer of its own', () => {
+    const ledger = model.pebble.find((l) => l.container === 'ledger')!;
+    expect(ledger.checks.map((c) => [c.name, c.type, c.level, c.target])).toEqual([
+      ['ledger-up', 'http', 'alive', 'http://localhost:8000/health'],
+    ]);
+    expect(model.pebble.filter((l) => l.checks.some((c) => c.name === 'ledger-up'))).toHaveLength(1);
+  });
+
+  test('checks returned by a helper method are read with the arguments of the call', () => {
+    const exporter = model.pebble.find((l) => l.container === 'exporter')!;
+    expect(exporter.checks.map((c) => [c.name, c.type, c.level, c.target, c.computed])).toEqual([
+      ['exporter-up', 'tcp', 'ready', '9100', []],
+    ]);
+  });
+
+  test('checks from a function the model cannot read make the layer computed, with no check named after an argument', () => {
+    const worker = model.pebble.find((l) => l.container === 'worker')!;
+    expect(worker.checks).toEqual([]);
+    expect(worker.computed).toBe(true);
+  });
+});
