@@ -22,12 +22,16 @@
  *   "Requires" / "Provides" (observability ones marked by class) with one edge
  *   per group, each counterpart's label carrying `endpoint: interface`, and each
  *   group wraps into rows of {@link COMPACT_COLUMNS} (top to bottom).
+ * - Subordinate charms: the principal application and this charm share one
+ *   box (class `unit`, the machine), joined by the container-scoped endpoints
+ *   (deployment-principal.ts); the other endpoints are drawn as above.
  * - Direction: top to bottom by default (`full` layout: left to right).
  */
 import type {CharmModel, Endpoint} from '../model/index.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
 import type {AltGroup, DiagramResult} from './props.js';
 import {altItem, counterpartLabels, edgeLabel, isObservability} from './deployment-labels.js';
+import {charmKind, principalEndpoints, subordinateLegend, writeSharedMachine} from './deployment-principal.js';
 
 export interface DeploymentDiagramOptions {
   direction?: Direction;
@@ -98,14 +102,17 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
   const name = charmTitle(model);
   const peers = model.endpoints.filter((e) => e.role === 'peers');
   const others = model.endpoints.filter((e) => e.role !== 'peers');
-  const observability = others.filter((e) => isObservability(model, e));
-  const requires = others.filter((e) => e.role === 'requires' && !isObservability(model, e));
-  const provides = others.filter((e) => e.role === 'provides' && !isObservability(model, e));
-  const compact = layout === 'compact' || (layout === 'auto' && others.length > COMPACT_THRESHOLD);
+  // A subordinate's container-scoped endpoints lead to its principal, drawn beside it: not one box each.
+  const principal = principalEndpoints(model);
+  const outside = others.filter((e) => !principal.includes(e));
+  const observability = outside.filter((e) => isObservability(model, e));
+  const requires = outside.filter((e) => e.role === 'requires' && !isObservability(model, e));
+  const provides = outside.filter((e) => e.role === 'provides' && !isObservability(model, e));
+  const compact = layout === 'compact' || (layout === 'auto' && outside.length > COMPACT_THRESHOLD);
   // Top to bottom unless asked otherwise: a left-to-right chart of many integrations is so wide that
   // the column scales its text below reading size. `layout: 'full'` keeps its left-to-right default.
   const direction = options.direction ?? (layout === 'full' ? 'LR' : 'TB');
-  const labels = counterpartLabels(others);
+  const labels = counterpartLabels(outside);
 
   const title = `Deployment of the ${name} charm`;
   const requiresAll = others.filter((e) => e.role === 'requires').length;
@@ -118,24 +125,27 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
       ? `The ${name} charm with no integrations${peers.length ? `, and ${peers.length} peer relation(s)` : ''}.`
       : `The ${name} charm requires ${requiresAll} and provides ${providesAll} integration(s) ` +
         `(${observability.length} for observability, ${optional} optional) and has ${peers.length} peer relation(s). ` +
-        DEPLOYMENT_LEGEND;
+        DEPLOYMENT_LEGEND +
+        (principal.length ? ` ${subordinateLegend(name)}` : '');
 
   const w = new FlowchartWriter(direction, title, description);
-  const charmLabel = [
-    name,
-    model.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm',
-    ...peers.map((p) => `peer ${edgeLabel(p)}`),
-  ];
-  const charm = w.node(charmLabel, {classes: ['charm']});
+  const charmLabel = [name, charmKind(model), ...peers.map((p) => `peer ${edgeLabel(p)}`)];
+  const writeCharm = (): string => w.node(charmLabel, {classes: ['charm']});
+  const shared = principal.length ? writeSharedMachine(w, name, principal, writeCharm) : null;
+  const charm = shared ? shared.charm : writeCharm();
 
   // Edges are written after all nodes and subgraphs: an edge written inside a
   // subgraph block would pull the charm node into that subgraph.
   const pendingEdges: Array<() => void> = [];
-  const full = (e: Endpoint): void => {
-    const id = w.node(labels.get(e)!, {shape: 'round', classes: e.optional ? ['external', 'optional'] : ['external']});
+  const edgeTo = (id: string, e: Endpoint): void => {
     const style = e.optional ? 'dotted' : 'solid';
     if (e.role === 'requires') pendingEdges.push(() => w.edge(charm, id, edgeLabel(e), style));
     else pendingEdges.push(() => w.edge(id, charm, edgeLabel(e), style));
+  };
+  if (shared) for (const e of principal) edgeTo(shared.principal, e);
+  const full = (e: Endpoint): void => {
+    const id = w.node(labels.get(e)!, {shape: 'round', classes: e.optional ? ['external', 'optional'] : ['external']});
+    edgeTo(id, e);
     if (isObservability(model, e)) w.addClass(id, 'observability');
   };
 
@@ -163,7 +173,6 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
       for (const e of eps) full(e);
       w.end();
     }
-    for (const edge of pendingEdges) edge();
   } else {
     const group = (title: string, eps: Endpoint[], cls: 'external' | 'observability'): string | null => {
       if (eps.length === 0) return null;
@@ -185,10 +194,14 @@ export function deploymentDiagram(model: CharmModel, options: DeploymentDiagramO
     const prov = group('Provides', allProvides, 'external');
     if (prov) w.edge(prov, charm, `provides ${allProvides.length}`);
   }
+  for (const edge of pendingEdges) edge();
 
-  const alt: AltGroup[] = [
-    {label: 'This charm', items: [`${name} (${model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm)`]},
-  ];
+  const alt: AltGroup[] = [{label: 'This charm', items: [`${name} (${charmKind(model)})`]}];
+  if (principal.length)
+    alt.push({
+      label: 'Principal (same machine, container scope)',
+      items: principal.map((e) => altItem(e, 'the principal application')),
+    });
   const addGroup = (label: string, eps: Endpoint[]): void => {
     if (eps.length > 0) alt.push({label, items: eps.map((e) => altItem(e, labels.get(e) ?? e.name))});
   };

@@ -24,6 +24,7 @@ export {
   type DeploymentDiagramOptions,
 } from './deployment.js';
 export {counterpartName, isObservability} from './deployment-labels.js';
+export {charmKind, IMPLICIT_INTERFACE, principalEndpoints, subordinateLegend} from './deployment-principal.js';
 export {charmDiagram, charmClassName} from './charm.js';
 export {FlowchartWriter, type Direction, type NodeShape, type EdgeStyle} from './flowchart.js';
 export {

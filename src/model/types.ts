@@ -90,6 +90,7 @@ export interface Endpoint {
   interface: string;
   optional: boolean;
   limit?: number;
+  /** `container`: the relation joins only units on one machine (a subordinate and its principal). Absent: `global`, Juju's default. */
   scope?: 'global' | 'container';
   description: string;
   origin: Origin;
@@ -351,6 +352,8 @@ export interface CharmModel {
   summary: string;
   description: string;
   kind: CharmKind;
+  /** `subordinate: true`: each unit runs beside a unit of a principal application, on its machine. Absent for a principal charm. */
+  subordinate?: true;
   framework: CharmFramework;
   /** `charmcraft` (charmcraft.yaml holds metadata) or `legacy` (metadata.yaml + config.yaml + actions.yaml). */
   layout: 'charmcraft' | 'legacy';

@@ -1,5 +1,10 @@
 import type {RootContent} from 'mdast';
-import {deploymentDiagram as buildDeploymentDiagram, DEPLOYMENT_LEGEND} from '../diagrams/index.js';
+import {
+  deploymentDiagram as buildDeploymentDiagram,
+  DEPLOYMENT_LEGEND,
+  principalEndpoints,
+  subordinateLegend,
+} from '../diagrams/index.js';
 import {charmTitle, type SectionContext} from './context.js';
 import {diagramNode} from './diagrams.js';
 import {charmAttributes, oneOf, type CharmDirective} from './directive.js';
@@ -25,7 +30,8 @@ export function deploymentDiagram(ctx: SectionContext): RootContent[] {
     ),
     intro(
       text(
-        `The following diagram shows a typical deployment of the ${charmTitle(ctx.model)} charm${ctx.model.kind === 'kubernetes' ? ' on a Kubernetes cloud' : ' on machines'}, with one box per application it integrates with. ${DEPLOYMENT_LEGEND}`,
+        `The following diagram shows a typical deployment of the ${charmTitle(ctx.model)} charm${ctx.model.kind === 'kubernetes' ? ' on a Kubernetes cloud' : ' on machines'}, with one box per application it integrates with. ${DEPLOYMENT_LEGEND}` +
+          (principalEndpoints(ctx.model).length ? ` ${subordinateLegend(charmTitle(ctx.model))}` : ''),
       ),
     ),
     diagramNode(result),

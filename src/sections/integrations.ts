@@ -9,6 +9,9 @@ import {dash, origin} from './reference-tables.js';
 export function charmIntegrations(ctx: SectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'integrations', text('Integrations'))];
   if (!ctx.model.endpoints.length) return [...out, paragraph(text('This charm declares no integration endpoints.'))];
+  // Scope matters to a reader only where it is not Juju's default: one container-scoped endpoint shows it for all.
+  const scoped = ctx.model.endpoints.some((e) => e.scope === 'container');
+  if (scoped) out.push(scopeParagraph(ctx.model.subordinate === true));
   for (const role of ['requires', 'provides', 'peers'] as const) {
     const endpoints = ctx.model.endpoints.filter((e) => e.role === role);
     if (!endpoints.length) continue;
@@ -21,10 +24,11 @@ export function charmIntegrations(ctx: SectionContext): RootContent[] {
     );
     out.push(
       table(
-        ['Endpoint', 'Interface', 'Optional', 'Limit', 'Description'],
+        ['Endpoint', 'Interface', ...(scoped ? ['Scope'] : []), 'Optional', 'Limit', 'Description'],
         endpoints.map((e) => [
           [code(e.name), ...origin(e.origin)],
           [code(e.interface)],
+          ...(scoped ? [[text(e.scope ?? 'global')]] : []),
           [text(e.optional ? 'yes' : 'no')],
           [e.limit !== undefined ? text(String(e.limit)) : dash()],
           e.description ? charmInline(e.description, ctx.links) : [dash()],
@@ -33,6 +37,21 @@ export function charmIntegrations(ctx: SectionContext): RootContent[] {
     );
   }
   return out;
+}
+
+/** What a `container` scope means, said once above the tables that show it. */
+function scopeParagraph(subordinate: boolean): RootContent {
+  return paragraph(
+    text('An endpoint of '),
+    code('container'),
+    text(
+      subordinate
+        ? ' scope joins only units on one machine: through it, this subordinate charm attaches to its principal application, and each of its units runs beside a principal unit. '
+        : " scope joins only units on one machine: a subordinate application attaches to this one through it, its units beside this charm's. ",
+    ),
+    code('global'),
+    text(" (Juju's default) joins units wherever they run."),
+  );
 }
 
 export const integrationsDirective: CharmDirective = {

@@ -1,4 +1,6 @@
-import type {RootContent} from 'mdast';
+import type {PhrasingContent, RootContent} from 'mdast';
+import {IMPLICIT_INTERFACE, principalEndpoints} from '../diagrams/index.js';
+import type {CharmModel} from '../model/index.js';
 import {charmTitle, type SectionContext} from './context.js';
 import {charmMarkdown} from './charm-markdown.js';
 import {code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
@@ -8,6 +10,7 @@ const SIDECAR_URL =
   'https://kubernetes.io/blog/2015/06/the-distributed-system-toolkit-patterns/#example-1-sidecar-containers';
 const PEBBLE_URL = 'https://documentation.ubuntu.com/juju/latest/reference/pebble/';
 const LAYER_URL = 'https://github.com/canonical/pebble#layer-specification';
+const SUBORDINATE_URL = 'https://documentation.ubuntu.com/ops/latest/explanation/subordinate-charms/';
 
 /** Text compared as a reader sees it: case, spacing and a closing full stop do not matter. */
 const comparable = (value: string): string => value.replace(/\s+/g, ' ').trim().replace(/\.$/, '').toLowerCase();
@@ -25,6 +28,42 @@ export function blurbs(summary: string | undefined, description: string | undefi
   return texts;
 }
 
+/**
+ * A subordinate charm has no machine of its own (Juju creates no unit when it is deployed): its
+ * units run beside the principal's, created by an integration through a container-scoped endpoint.
+ */
+function subordinateParagraph(m: CharmModel, title: string): RootContent {
+  const endpoints = principalEndpoints(m);
+  const through: PhrasingContent[] = endpoints.length
+    ? [
+        text(' through its container-scoped '),
+        ...endpoints.flatMap((e, i) => [
+          ...(i ? [text(i === endpoints.length - 1 ? ' or ' : ', ')] : []),
+          code(e.name),
+          text(' ('),
+          code(e.interface),
+          text(')'),
+        ]),
+        text(endpoints.length === 1 ? ' endpoint' : ' endpoints'),
+      ]
+    : [];
+  const anyPrincipal = endpoints.some((e) => e.role === 'requires' && e.interface === IMPLICIT_INTERFACE);
+  return paragraph(
+    text(`The ${title} charm is a `),
+    link(SUBORDINATE_URL, text('subordinate')),
+    text(
+      ' machine charm: deploying it creates no units. Juju adds a unit of it on the machine (or LXD container) of each unit of the principal application it is integrated with',
+    ),
+    ...through,
+    text(
+      `, and the charm installs and manages the workload there, beside the principal's. Adding or removing a principal unit adds or removes a ${title} unit with it.`,
+    ),
+    ...(anyPrincipal
+      ? [text(' Every charm provides '), code(IMPLICIT_INTERFACE), text(', so any application can be the principal.')]
+      : []),
+  );
+}
+
 /** Section 1: what the workload is, the sidecar pattern and Pebble, and the pod listing. */
 export function charmOverview(ctx: SectionContext): RootContent[] {
   const m = ctx.model;
@@ -33,11 +72,13 @@ export function charmOverview(ctx: SectionContext): RootContent[] {
   for (const blurb of blurbs(m.summary, m.description)) out.push(...charmMarkdown(blurb, ctx.links));
   if (m.kind === 'machine') {
     out.push(
-      paragraph(
-        text(
-          `The ${title} charm is a machine charm: Juju deploys each unit to its own machine (or LXD container), where the charm installs and manages the workload directly.`,
-        ),
-      ),
+      m.subordinate
+        ? subordinateParagraph(m, title)
+        : paragraph(
+            text(
+              `The ${title} charm is a machine charm: Juju deploys each unit to its own machine (or LXD container), where the charm installs and manages the workload directly.`,
+            ),
+          ),
     );
     const services = m.pebble.flatMap((l) => l.services.map((s) => s.name));
     if (services.length)

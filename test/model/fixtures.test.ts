@@ -47,6 +47,8 @@ const CASES: Case[] = [
   {name: 'plain-rock', dir: join(FIXTURE_CHARMS, 'plain-rock/charm')},
   {name: 'one-container', dir: join(FIXTURE_CHARMS, 'one-container')},
   {name: 'layer-helpers', dir: join(FIXTURE_CHARMS, 'layer-helpers')},
+  // A machine subordinate: `subordinate: true` and container-scoped endpoints reach the model.
+  {name: 'subordinate', dir: join(FIXTURE_CHARMS, 'subordinate')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},

@@ -27,6 +27,8 @@ export const options = normalizeOptions({
     unknownkey: {path: 'test/fixtures/charms/broken/unknown-key'},
     busy: {path: 'test/fixtures/remark/busy-charm/charm', repository: 'https://github.com/example/busy-k8s-operator'},
     flask: {path: 'test/fixtures/charms/flask-app', repository: 'https://github.com/example/flask-app-operator'},
+    // A machine subordinate: container-scoped endpoints to its principal.
+    pooler: {path: 'test/fixtures/charms/subordinate'},
     // A charm in the `charm/` folder of its repository, its rock beside it.
     shapes: {
       path: 'test/fixtures/remark/charm-shapes/charm',

@@ -133,6 +133,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
     summary: meta.summary,
     description: meta.description,
     kind: meta.containers.length > 0 || meta.assumes.includes('k8s-api') ? 'kubernetes' : 'machine',
+    ...(meta.subordinate ? {subordinate: true as const} : {}),
     framework,
     layout: meta.layout,
     bases: meta.bases,
