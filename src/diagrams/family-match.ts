@@ -8,6 +8,10 @@
  *   is kept and marked (`alternatives > 1`); none is picked.
  * - A charm is never matched with itself (that would be two applications of
  *   one charm; the family map is about charms, and peers cover the rest).
+ * - A container-scoped relation (either endpoint `scope: container`) joins a
+ *   subordinate's units to its principal's on one machine: it is matched only
+ *   between charms of one substrate (never Kubernetes with machine), and
+ *   marked. Global relations across substrates (cross-model) stay.
  * - Endpoints nobody in the family serves are grouped by interface per charm;
  *   observability interfaces can be folded into one group.
  */
@@ -38,6 +42,8 @@ export interface Integration {
   /** This provider's place among them, from 1. */
   alternative: number;
   observability: boolean;
+  /** Either endpoint is container-scoped: the two charms' units share a machine (a subordinate and its principal). */
+  containerScoped: boolean;
 }
 
 /** Endpoints of one charm nobody in the family serves, with the same interface (or all observability ones, folded). */
@@ -77,6 +83,19 @@ export function isObservabilityEndpoint(model: CharmModel, e: Endpoint): boolean
   );
 }
 
+/** Juju makes a relation container-scoped when either of its endpoints is. */
+export function isContainerScoped(a: Endpoint, b: Endpoint): boolean {
+  return a.scope === 'container' || b.scope === 'container';
+}
+
+/**
+ * A container-scoped relation puts both units on one machine: a Kubernetes charm and a machine
+ * charm never share one, so between them only a global relation can exist.
+ */
+function sameMachinePossible(requirer: FamilyCharm, r: Endpoint, provider: FamilyCharm, p: Endpoint): boolean {
+  return !isContainerScoped(r, p) || requirer.model.kind === provider.model.kind;
+}
+
 /** Match every requirer with every provider of its interface, in the charms' order, then endpoint order. */
 export function matchFamily(charms: readonly FamilyCharm[], options: MatchOptions = {}): FamilyMatch {
   const fold = options.foldObservability ?? true;
@@ -88,7 +107,8 @@ export function matchFamily(charms: readonly FamilyCharm[], options: MatchOption
       for (const provider of charms) {
         if (provider === requirer) continue;
         for (const p of provider.model.endpoints)
-          if (p.role === 'provides' && p.interface === r.interface) providers.push({charm: provider, endpoint: p});
+          if (p.role === 'provides' && p.interface === r.interface && sameMachinePossible(requirer, r, provider, p))
+            providers.push({charm: provider, endpoint: p});
       }
       for (const [n, p] of providers.entries()) {
         served.add(r).add(p.endpoint);
@@ -101,6 +121,7 @@ export function matchFamily(charms: readonly FamilyCharm[], options: MatchOption
           alternative: n + 1,
           observability:
             isObservabilityEndpoint(requirer.model, r) || isObservabilityEndpoint(p.charm.model, p.endpoint),
+          containerScoped: isContainerScoped(r, p.endpoint),
         });
       }
     }
@@ -126,6 +147,18 @@ export function familyCharmTitle(charm: FamilyCharm): string {
   return d && d.trim() !== '' ? d : charm.model.name;
 }
 
+/** How a container-scoped integration is marked in labels and tables. */
+export const CONTAINER_SCOPE_NOTE = 'container scope';
+
+/** What that mark means, said in the map's description and the section's prose. */
+export const CONTAINER_SCOPE_LEGEND =
+  'Integrations marked container scope join a subordinate charm to its principal on one machine; they are never matched between a Kubernetes charm and a machine charm.';
+
+/** Whether any charm of the family has a container-scoped endpoint: only then is the legend said. */
+export function familyHasContainerScope(match: FamilyMatch): boolean {
+  return match.charms.some((c) => c.model.endpoints.some((e) => e.role !== 'peers' && e.scope === 'container'));
+}
+
 /** `limit 1`, `1 of 2` (an alternative): what a reader must know beside the endpoints. */
 export function integrationNotes(i: Integration, alternativePrefix = ''): string[] {
   const notes: string[] = [];
@@ -147,6 +180,7 @@ export function integrationSentence(i: Integration): string {
     `${familyCharmTitle(i.requirer.charm)} ${i.requirer.endpoint.name} requires ${familyCharmTitle(i.provider.charm)} ${i.provider.endpoint.name}`,
     `interface ${i.interface}`,
   ];
+  if (i.containerScoped) parts.push('container scope (both units on one machine)');
   if (i.optional) parts.push('optional');
   if (i.requirer.endpoint.limit !== undefined) parts.push(`limit ${i.requirer.endpoint.limit}`);
   if (i.alternatives > 1) parts.push(`alternative ${i.alternative} of ${i.alternatives} providers`);

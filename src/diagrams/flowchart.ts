@@ -63,10 +63,10 @@ export class FlowchartWriter {
     this.push('end');
   }
 
-  /** `from --> to`, optionally labelled; dotted is `-.->`, thick is `==>`. */
-  edge(from: string, to: string, label?: string, style: EdgeStyle = 'solid'): void {
+  /** `from --> to`, optionally labelled (several lines: an array); dotted is `-.->`, thick is `==>`. */
+  edge(from: string, to: string, label?: string | readonly string[], style: EdgeStyle = 'solid'): void {
     const arrow = style === 'dotted' ? '-.->' : style === 'thick' ? '==>' : '-->';
-    const text = label === undefined ? '' : `|${quoted(label)}|`;
+    const text = label === undefined ? '' : `|${typeof label === 'string' ? quoted(label) : quotedLines(label)}|`;
     this.push(`${from} ${arrow}${text} ${to}`);
   }
 

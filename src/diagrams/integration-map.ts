@@ -28,8 +28,12 @@
 import {normalizeText} from './escape.js';
 import {FlowchartWriter, type Direction} from './flowchart.js';
 import {narrowerDirection} from './map-direction.js';
+import {charmKind} from './deployment-principal.js';
 import {
+  CONTAINER_SCOPE_LEGEND,
+  CONTAINER_SCOPE_NOTE,
   familyCharmTitle,
+  familyHasContainerScope,
   integrationLabel,
   integrationSentence,
   type FamilyCharm,
@@ -57,9 +61,13 @@ export const COMPACT_LABEL_MAX = 24;
 interface Edge {
   from: FamilyCharm;
   to: FamilyCharm;
-  label: string;
+  /** One line, or two when the integration is container-scoped (its own line: a long label is cut at its end). */
+  label: string[];
   optional: boolean;
 }
+
+/** The second line of a container-scoped integration's edge. */
+const scopeLine = (scoped: boolean): string[] => (scoped ? [CONTAINER_SCOPE_NOTE] : []);
 
 /** Group integrations per (requirer, provider) pair, in first-seen order. */
 function byPair(integrations: readonly Integration[]): Integration[][] {
@@ -76,7 +84,7 @@ function pairEdge(group: Integration[]): Edge {
   return {
     from: group[0]!.requirer.charm,
     to: group[0]!.provider.charm,
-    label,
+    label: [label, ...scopeLine(group.some((i) => i.containerScoped))],
     optional: group.every((i) => i.optional),
   };
 }
@@ -87,14 +95,14 @@ function edgesOf(match: FamilyMatch, compact: boolean, fold: boolean): Edge[] {
   return drawn.map((i) => ({
     from: i.requirer.charm,
     to: i.provider.charm,
-    label: integrationLabel(i),
+    label: [integrationLabel(i), ...scopeLine(i.containerScoped)],
     optional: i.optional,
   }));
 }
 
 function nodeLines(charm: FamilyCharm, match: FamilyMatch, fold: boolean): string[] {
   const m = charm.model;
-  const lines = [familyCharmTitle(charm), m.kind === 'kubernetes' ? 'Kubernetes charm' : 'machine charm'];
+  const lines = [familyCharmTitle(charm), charmKind(m)];
   for (const p of m.endpoints.filter((e) => e.role === 'peers')) lines.push(`peer ${p.name} (${p.interface})`);
   const observability = fold
     ? match.integrations.filter((i) => i.observability && (i.requirer.charm === charm || i.provider.charm === charm))
@@ -113,7 +121,8 @@ export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMa
   const ambiguous = match.integrations.filter((i) => i.alternatives > 1);
   const description =
     `${match.charms.map(familyCharmTitle).join(', ')}: ${match.integrations.length} possible integration(s)` +
-    `${ambiguous.length ? `, of which ${ambiguous.length} are alternatives for the same endpoint` : ''}. Arrows point from the requirer to the provider; dotted arrows are optional integrations.`;
+    `${ambiguous.length ? `, of which ${ambiguous.length} are alternatives for the same endpoint` : ''}. Arrows point from the requirer to the provider; dotted arrows are optional integrations.` +
+    (familyHasContainerScope(match) ? ` ${CONTAINER_SCOPE_LEGEND}` : '');
 
   const fold = options.observability === 'fold' || (options.observability !== 'show' && compact);
   const lines = match.charms.map((charm) => nodeLines(charm, match, fold));
@@ -123,12 +132,17 @@ export function integrationMapDiagram(match: FamilyMatch, options: IntegrationMa
     options.direction ??
     narrowerDirection(
       lines,
-      edges.map((e) => ({from: index.get(e.from)!, to: index.get(e.to)!, label: e.label})),
+      edges.map((e) => ({from: index.get(e.from)!, to: index.get(e.to)!, label: e.label[0]!})),
     );
   const w = new FlowchartWriter(direction, title, description);
   const ids = match.charms.map((_, i) => w.node(lines[i]!, {classes: ['charm']}));
   for (const e of edges)
-    w.edge(ids[index.get(e.from)!]!, ids[index.get(e.to)!]!, e.label, e.optional ? 'dotted' : 'solid');
+    w.edge(
+      ids[index.get(e.from)!]!,
+      ids[index.get(e.to)!]!,
+      e.label.length === 1 ? e.label[0] : e.label,
+      e.optional ? 'dotted' : 'solid',
+    );
 
   return {source: NATURAL_SIZE_INIT + w.toString(), title, description, alt: integrationMapAlt(match)};
 }
@@ -139,8 +153,7 @@ export function integrationMapAlt(match: FamilyMatch): AltGroup[] {
     {
       label: 'Charms',
       items: match.charms.map(
-        (c) =>
-          `${familyCharmTitle(c)} (${c.model.kind === 'kubernetes' ? 'Kubernetes' : 'machine'} charm, ${c.model.endpoints.length} endpoints)`,
+        (c) => `${familyCharmTitle(c)} (${charmKind(c.model)}, ${c.model.endpoints.length} endpoints)`,
       ),
     },
     {label: 'Integrations (requirer to provider)', items: match.integrations.map(integrationSentence)},

@@ -1,6 +1,9 @@
 import type {PhrasingContent, RootContent} from 'mdast';
 import {
+  CONTAINER_SCOPE_LEGEND,
+  CONTAINER_SCOPE_NOTE,
   familyCharmTitle,
+  familyHasContainerScope,
   integrationNotes,
   matchFamily,
   OBSERVABILITY_GROUP,
@@ -27,7 +30,7 @@ function diagramOptions(attributes: Readonly<Record<string, string>>): Integrati
 }
 
 function note(i: Integration): PhrasingContent[] {
-  const notes = integrationNotes(i, 'alternative ');
+  const notes = [...(i.containerScoped ? [CONTAINER_SCOPE_NOTE] : []), ...integrationNotes(i, 'alternative ')];
   return notes.length ? [text(notes.join('; '))] : [dash()];
 }
 
@@ -90,7 +93,11 @@ function groupItem(verb: string, g: UnmatchedGroup): PhrasingContent[] {
   const folded = g.interface === OBSERVABILITY_GROUP;
   const out: PhrasingContent[] = [text(`${verb} `), folded ? text('observability') : code(g.interface), text(': ')];
   g.endpoints.forEach((e, n) => {
-    const notes = [...(folded ? [code(e.interface)] : []), ...(e.optional ? [text('optional')] : [])];
+    const notes = [
+      ...(folded ? [code(e.interface)] : []),
+      ...(e.scope === 'container' ? [text(CONTAINER_SCOPE_NOTE)] : []),
+      ...(e.optional ? [text('optional')] : []),
+    ];
     out.push(...(n ? [text(', ')] : []), code(e.name));
     if (notes.length) out.push(text(' ('), ...notes.flatMap((x, k) => (k ? [text(', '), x] : [x])), text(')'));
   });
@@ -123,7 +130,8 @@ export function integrationMap(ctx: FamilySectionContext): RootContent[] {
     heading(level, 'integration-map', text('Integration map')),
     paragraph(
       text(
-        `How the ${ctx.charms.length} charms of this family integrate: one box per charm, one arrow per possible integration, from the requirer to the provider (dotted when the requirer's endpoint is optional). A charm's peers and what it needs from outside the family are listed in its box.`,
+        `How the ${ctx.charms.length} charms of this family integrate: one box per charm, one arrow per possible integration, from the requirer to the provider (dotted when the requirer's endpoint is optional). A charm's peers and what it needs from outside the family are listed in its box.` +
+          (familyHasContainerScope(match) ? ` ${CONTAINER_SCOPE_LEGEND}` : ''),
       ),
     ),
     diagramNode(integrationMapDiagram(match, diagramOptions(ctx.attributes))),

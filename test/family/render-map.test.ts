@@ -48,7 +48,7 @@ test('every fixture family folder has its expected output', () => {
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-  expect(folders).toEqual(['missing-provider', 'peers', 'two-providers']);
+  expect(folders).toEqual(['missing-provider', 'peers', 'subordinate', 'two-providers']);
   for (const f of folders) {
     expect({
       f,
