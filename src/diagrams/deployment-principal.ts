@@ -32,9 +32,16 @@ export function principalKinds(endpoints: readonly Endpoint[]): string[] {
   return [...new Set(names)];
 }
 
-/** Title of the box the charm shares with its principal. */
-export function sharedMachineTitle(name: string): string {
-  return `One machine: ${name} beside its principal`;
+/**
+ * The box the charm shares with its principal has no title: Mermaid centres a subgraph's title on
+ * its top edge, and top to bottom the arrows from the providers above enter the charm right there,
+ * through the title's text (seen on hardware-observer). The principal's box says it instead.
+ */
+const UNTITLED = '';
+
+/** The principal's last line: where it runs. */
+export function sameMachineLine(name: string): string {
+  return `same machine as ${name}`;
 }
 
 /** The diagram's legend for a subordinate, said in the description and in the section's prose. */
@@ -53,10 +60,10 @@ export function writeSharedMachine(
   endpoints: readonly Endpoint[],
   writeCharm: () => string,
 ): {charm: string; principal: string} {
-  w.subgraph(sharedMachineTitle(name), {classes: ['unit']});
+  w.subgraph(UNTITLED, {classes: ['unit']});
   const charm = writeCharm();
   // Never marked optional: a subordinate unit exists only beside a principal unit.
-  const principal = w.node(['Principal application', principalKinds(endpoints).join(' or ')], {
+  const principal = w.node(['Principal application', principalKinds(endpoints).join(' or '), sameMachineLine(name)], {
     shape: 'round',
     classes: ['external'],
   });

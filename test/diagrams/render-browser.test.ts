@@ -20,6 +20,7 @@ import {
   type DiagramResult,
 } from '../../src/diagrams/index.js';
 import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
+import {renderDiagram} from './browser-page.js';
 import {HOSTILE_STRINGS} from './hostile.js';
 import {endpoint, makeModel, sampleK8sModel} from './model-factory.js';
 
@@ -41,43 +42,32 @@ async function render(
   dark: boolean,
   css: string = CHARM_DIAGRAM_THEME_CSS,
 ): Promise<{nodes: NodeInfo[]; clusters: NodeInfo[]; injected: number; svg: string; title: string}> {
-  return page.evaluate(
-    async ({source, css, dark}) => {
-      document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-      const m = (
-        window as unknown as {
-          mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>};
-        }
-      ).mermaid;
-      m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
-      const {svg} = await m.render(`d${Math.floor(Math.random() * 1e9)}`, source);
-      const host = document.getElementById('host')!;
-      host.innerHTML = svg;
-      const info = (g: Element, shapeSel: string, textSel: string) => {
-        const shape = g.querySelector(shapeSel);
-        const text = g.querySelector(textSel);
-        return {
-          classes: g.getAttribute('class') ?? '',
-          text: (g.querySelector('.nodeLabel, .cluster-label') ?? g).textContent ?? '',
-          fill: shape ? getComputedStyle(shape).fill : '',
-          color: text ? getComputedStyle(text).color : '',
-        };
-      };
-      const nodes = [...host.querySelectorAll('g.node')].map((g) =>
-        info(g, 'rect, path, polygon, circle, ellipse', '.nodeLabel p, .nodeLabel'),
-      );
-      const clusters = [...host.querySelectorAll('g.cluster')].map((g) => info(g, 'rect', '.nodeLabel p, .nodeLabel'));
-      const injected = host.querySelectorAll('script, img, iframe, [onerror], a').length;
+  await renderDiagram(page, d.source, dark, css);
+  return page.evaluate(() => {
+    const host = document.getElementById('host')!;
+    const info = (g: Element, shapeSel: string, textSel: string) => {
+      const shape = g.querySelector(shapeSel);
+      const text = g.querySelector(textSel);
       return {
-        nodes,
-        clusters,
-        injected,
-        svg: host.innerHTML,
-        title: host.querySelector('svg > title')?.textContent ?? '',
+        classes: g.getAttribute('class') ?? '',
+        text: (g.querySelector('.nodeLabel, .cluster-label') ?? g).textContent ?? '',
+        fill: shape ? getComputedStyle(shape).fill : '',
+        color: text ? getComputedStyle(text).color : '',
       };
-    },
-    {source: d.source, css, dark},
-  );
+    };
+    const nodes = [...host.querySelectorAll('g.node')].map((g) =>
+      info(g, 'rect, path, polygon, circle, ellipse', '.nodeLabel p, .nodeLabel'),
+    );
+    const clusters = [...host.querySelectorAll('g.cluster')].map((g) => info(g, 'rect', '.nodeLabel p, .nodeLabel'));
+    const injected = host.querySelectorAll('script, img, iframe, [onerror], a').length;
+    return {
+      nodes,
+      clusters,
+      injected,
+      svg: host.innerHTML,
+      title: host.querySelector('svg > title')?.textContent ?? '',
+    };
+  });
 }
 
 /** Each edge label's text, its text colour and the first opaque background behind it. */

@@ -12,8 +12,8 @@ import {createRequire} from 'node:module';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {matchFamily} from '../../src/diagrams/family-match.js';
 import {integrationMapDiagram} from '../../src/diagrams/integration-map.js';
-import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
+import {renderDiagram} from '../diagrams/browser-page.js';
 import {contrast} from '../diagrams/contrast.js';
 import {DOCS_DIAGRAM_WIDTH, MIN_TEXT_PX, measureInPage} from './readability.js';
 import {LARGE_FAMILY_CHARMS, LARGE_FAMILY_ENDPOINTS, largeFamily} from './synthetic-family.js';
@@ -50,28 +50,17 @@ maybe('integration map of 12 charms and 150 endpoints in Chromium', () => {
     async (mode) => {
       const match = matchFamily(largeFamily());
       const diagram = integrationMapDiagram(match);
-      const fill = await page.evaluate(
-        async ({source, css, dark}) => {
-          document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-          const m = (
-            window as unknown as {
-              mermaid: {initialize(c: object): void; render(id: string, s: string): Promise<{svg: string}>};
-            }
-          ).mermaid;
-          m.initialize({startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', themeCSS: css});
-          const {svg} = await m.render(`map${dark ? 1 : 0}`, source);
-          document.getElementById('host')!.innerHTML = svg;
-          return [...document.querySelectorAll('#host g.node')].map((g) => {
-            const shape = g.querySelector('rect, path, polygon');
-            const label = g.querySelector('.nodeLabel p, .nodeLabel') ?? g;
-            return {
-              text: label.textContent ?? '',
-              fill: shape ? getComputedStyle(shape).fill : '',
-              color: getComputedStyle(label).color,
-            };
-          });
-        },
-        {source: diagram.source, css: CHARM_DIAGRAM_THEME_CSS, dark: mode === 'dark'},
+      await renderDiagram(page, diagram.source, mode === 'dark');
+      const fill = await page.evaluate(() =>
+        [...document.querySelectorAll('#host g.node')].map((g) => {
+          const shape = g.querySelector('rect, path, polygon');
+          const label = g.querySelector('.nodeLabel p, .nodeLabel') ?? g;
+          return {
+            text: label.textContent ?? '',
+            fill: shape ? getComputedStyle(shape).fill : '',
+            color: getComputedStyle(label).color,
+          };
+        }),
       );
       const r = await page.evaluate(measureInPage, '#host svg');
       console.log(
