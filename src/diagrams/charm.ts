@@ -50,6 +50,8 @@ export function charmDiagram(model: CharmModel): DiagramResult {
   const name = charmTitle(model);
   const className = charmClassName(model);
   const k8s = model.kind === 'kubernetes';
+  // A subordinate's units run on the machines of its principal's units, not on machines of their own.
+  const machineLabel = model.subordinate ? 'beside a principal unit' : 'machine';
   const title = `Architecture of the ${name} charm`;
   const alt: AltGroup[] = [];
   const containers = model.containers;
@@ -58,14 +60,18 @@ export function charmDiagram(model: CharmModel): DiagramResult {
     (k8s
       ? `Each unit of the ${name} charm is a Kubernetes pod with the charm container (${className} on ops, with the Juju agent) ` +
         `and ${containers.length} workload container(s)${containers.length ? `: ${containers.map((c) => c.name).join(', ')}` : ''}, each running its Pebble services.`
-      : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`) +
+      : model.subordinate
+        ? `Each unit of the subordinate ${name} charm runs on the machine of a principal unit: the charm (${className} on ops, with the Juju agent) and its workload.`
+        : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`) +
     // Said here too: Markdown and MyST output carry the description (accDescr), not the text alternative.
     (unmatched.length
       ? ` Not drawn, as no container's image: the rock(s) ${unmatched.map((r) => r.name).join(', ')}.`
       : '');
   const writer = new FlowchartWriter('TB', title, description);
 
-  const unit = writer.subgraph(k8s ? `${name} unit (Kubernetes pod)` : `${name} unit (machine)`, {classes: ['unit']});
+  const unit = writer.subgraph(k8s ? `${name} unit (Kubernetes pod)` : `${name} unit (${machineLabel})`, {
+    classes: ['unit'],
+  });
   let charmNode: string;
   if (k8s) {
     writer.subgraph('charm container', {classes: ['container']});
@@ -75,7 +81,7 @@ export function charmDiagram(model: CharmModel): DiagramResult {
     charmNode = writer.node([className, 'ops + Juju agent'], {classes: ['charm']});
   }
   alt.push({
-    label: k8s ? 'Unit (Kubernetes pod)' : 'Unit (machine)',
+    label: k8s ? 'Unit (Kubernetes pod)' : `Unit (${machineLabel})`,
     items: [
       `charm${k8s ? ' container' : ''}: ${className} on ops, with the Juju agent`,
       ...(k8s ? containers.map((c) => `workload container: ${c.name}`) : []),

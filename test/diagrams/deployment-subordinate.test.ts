@@ -3,7 +3,7 @@
  * joined by the container-scoped endpoints, instead of standing outside as a box named after an
  * endpoint (what hardware-observer's `general-info` and pgbouncer's `juju-info` looked like).
  */
-import {deploymentDiagram} from '../../src/diagrams/index.js';
+import {charmDiagram, deploymentDiagram} from '../../src/diagrams/index.js';
 import {parseMermaid} from './mermaid-parse.js';
 import {classesOf} from './source-helpers.js';
 import {endpoint, makeModel} from './model-factory.js';
@@ -151,5 +151,15 @@ describe('deployment diagram of a subordinate charm', () => {
       endpoints: [endpoint('logging', 'provides', 'logging-agent')],
     });
     expect(deploymentDiagram(principal)).toEqual(deploymentDiagram(unscoped));
+  });
+
+  test("the charm diagram puts a subordinate's unit beside a principal unit, not on a machine of its own", async () => {
+    const sub = charmDiagram(pooler);
+    const own = charmDiagram({...pooler, subordinate: undefined});
+    expect(sub.source).toContain('unit (beside a principal unit)');
+    expect(sub.source).toContain('runs on the machine of a principal unit');
+    expect(sub.source).not.toContain('is a machine running the charm');
+    expect(own.source).toContain('unit (machine)');
+    await expect(parseMermaid(sub.source)).resolves.toBe('flowchart-v2');
   });
 });
