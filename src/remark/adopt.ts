@@ -40,8 +40,7 @@ export function authorHeadingBefore(
 
 /**
  * When the generated section starts with the heading of the author's own section, the author's
- * heading takes its place: it gets the stable id (unless it has its own `{#id}`) and the generated
- * heading is dropped, and so is the section's introductory sentence when the author wrote their own
+ * heading takes its place (with its own anchor, or its own `{#id}`) and the generated heading is dropped, and so is the section's introductory sentence when the author wrote their own
  * (a page made from the template keeps its sentence, which would otherwise be printed twice).
  * Returns the generated content without them, or null (not adopted).
  */
@@ -54,11 +53,7 @@ export function adoptHeading(
   if (first?.type !== 'heading' || first.depth !== author.depth) return null;
   const title = headingText(author);
   if (!adoptsTitle(titles, title.replace(CUSTOM_ID, ''), headingText(first))) return null;
-  const id = first.data?.hProperties?.id;
-  if (id && !CUSTOM_ID.test(title)) {
-    const data = (author.data ??= {}) as {hProperties?: Record<string, unknown>};
-    data.hProperties = {...data.hProperties, id};
-  }
+  // The author's heading keeps the anchor of its own text, as it would on a page of pasted output.
   const rest = generated.slice(1);
   return intro ? rest.filter((node) => !isIntro(node)) : rest;
 }

@@ -3,7 +3,7 @@ import type {ConfigOption} from '../model/index.js';
 import type {SectionContext} from './context.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 import {charmInline} from './charm-markdown.js';
-import {code, codeBlock, heading, link, paragraph, slug, table, text} from './mdast.js';
+import {code, codeBlock, heading, headingSlug, link, paragraph, plainText, slug, table, text} from './mdast.js';
 import {origin} from './reference-tables.js';
 
 /** `string`, default `info`. How much the server logs. */
@@ -22,13 +22,16 @@ function descriptionCell(o: ConfigOption, ctx: SectionContext): PhrasingContent[
  */
 function defaultCell(o: ConfigOption): PhrasingContent[] {
   if (o.default === '') return [code('""')];
-  if (isMultiLine(o.default)) return [text('shown '), link(`#${defaultId(o)}`, text('below'))];
+  if (isMultiLine(o.default))
+    return [text('shown '), link(`#${headingSlug(plainText(defaultTitle(o)))}`, text('below'))];
   return [code(o.default === null ? 'null' : String(o.default))];
 }
 
 const isMultiLine = (value: ConfigOption['default']): value is string =>
   typeof value === 'string' && /\n./.test(value.trimEnd() + '\n');
 const defaultId = (o: ConfigOption): string => `config-default-${slug(o.name)}`;
+/** A multi-line default's heading: the table links to its anchor, the same on a page of pasted output. */
+const defaultTitle = (o: ConfigOption): PhrasingContent[] => [text('Default of '), code(o.name)];
 
 /** Config options with type and default (never a secret's default). */
 export function charmConfig(ctx: SectionContext): RootContent[] {
@@ -46,7 +49,7 @@ export function charmConfig(ctx: SectionContext): RootContent[] {
   for (const o of ctx.model.config) {
     if (!isMultiLine(o.default)) continue;
     out.push(
-      {...paragraph(text('Default of '), code(o.name), text(':')), data: {hProperties: {id: defaultId(o)}}},
+      heading(ctx.headingLevel + 1, defaultId(o), ...defaultTitle(o)),
       codeBlock(o.default.replace(/\n$/, ''), 'text'),
     );
   }

@@ -11,7 +11,7 @@ import {slug} from './mdast.js';
 export interface EventEntry {
   /** The observers of this event from this emitter, in page order. */
   events: ObservedEvent[];
-  /** Stable anchor: `event-<name>`, or `event-<endpoint>-<name>` when the name is shared by several emitters. */
+  /** Stable name (the Sphinx label): `event-<name>`, or `event-<endpoint>-<name>` when the name is shared by several emitters. */
   id: string;
   /** What tells same-named entries apart (an endpoint, else the emitter's class or expression); absent when the name is unique. */
   qualifier?: string;

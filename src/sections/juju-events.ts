@@ -5,7 +5,7 @@ import {actionParagraphs, inheritedSentence} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
 import {provenanceDetails} from './event-provenance.js';
 import {entryNote, eventEntries, type EventEntry} from './event-entries.js';
-import {blockquote, code, heading, intro, link, looseList, paragraph, strong, text} from './mdast.js';
+import {blockquote, code, heading, intro, link, looseList, paragraph, text} from './mdast.js';
 import {anyText, charmAttributes, oneOf, type CharmDirective} from './directive.js';
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
@@ -92,7 +92,7 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   }
   out.push(intro(text('For this charm, the following Juju events are observed:')));
   const groups = eventEntries(events);
-  if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, groups, 'heading', ctx));
+  if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, groups, ctx.headingLevel + 1, ctx));
   else {
     // One heading per group; the numbering runs on across the groups' lists.
     let start = 1;
@@ -100,7 +100,7 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
       const members = groups.filter((entry) => groupOf(entry.events[0]!) === g.id);
       if (!members.length) continue;
       out.push(heading(ctx.headingLevel + 1, `events-${g.id}`, text(g.title)));
-      const part = eventList(members, groups, 'paragraph', ctx);
+      const part = eventList(members, groups, ctx.headingLevel + 2, ctx);
       part.start = start;
       start += members.length;
       out.push(part);
@@ -110,17 +110,15 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   return out;
 }
 
-/** `entries`: this list's; `all`: every entry of the section (an author's note goes to one of them). */
-function eventList(
-  entries: EventEntry[],
-  all: readonly EventEntry[],
-  title: 'heading' | 'paragraph',
-  ctx: SectionContext,
-): List {
+/**
+ * `entries`: this list's; `all`: every entry of the section (an author's note goes to one of them);
+ * `depth`: the level of each entry's heading.
+ */
+function eventList(entries: EventEntry[], all: readonly EventEntry[], depth: number, ctx: SectionContext): List {
   // Loose: each item holds a heading and paragraphs, rendered as blocks.
   return looseList(
     true,
-    entries.map((entry) => eventItem(entry, all, title, ctx)),
+    entries.map((entry) => eventItem(entry, all, depth, ctx)),
   );
 }
 
@@ -134,7 +132,7 @@ function trimEnd(nodes: PhrasingContent[]): PhrasingContent[] {
 function eventItem(
   entry: EventEntry,
   entries: readonly EventEntry[],
-  title: 'heading' | 'paragraph',
+  depth: number,
   ctx: SectionContext,
 ): BlockContent[] {
   const {events: group, id, qualifier} = entry;
@@ -149,9 +147,11 @@ function eventItem(
   const name: PhrasingContent[] = qualifier
     ? [label, text(first.emitter?.relation ? ' on ' : ' of '), code(qualifier)]
     : [label];
-  // Each entry has a stable id (`#event-config-changed`, event-entries.ts). As a heading inside its list item it is
-  // also a table-of-contents entry and the list keeps the template's numbering; in a grouped TOC
-  // the group is the heading and the event a bold paragraph carrying the id.
+  // Each entry is a heading inside its list item, so the list keeps the template's numbering and
+  // the entry has the anchor of its text (`#config-changed`, `#database-created-on-mysql`), on the
+  // directive page and on a page of pasted `charm-arch render` output alike; its Sphinx label is
+  // its stable id (`event-config-changed`, event-entries.ts). In a grouped TOC the event heading is
+  // one level below its group's, out of the default table of contents.
   const details: PhrasingContent[] = [];
   details.push(...provenanceDetails(group, ctx));
   if (first.kind === 'library' && first.emitter?.class)
@@ -164,11 +164,7 @@ function eventItem(
   if (first.inherited) details.push(...inheritedSentence(first, ctx));
   const when = whenItFires(first);
   if (when) details.push(text(when));
-  const blocks: BlockContent[] = [
-    title === 'heading'
-      ? heading(ctx.headingLevel + 1, id, ...name)
-      : {...paragraph(strong(...name)), data: {hProperties: {id}}},
-  ];
+  const blocks: BlockContent[] = [heading(depth, id, ...name)];
   if (details.length) blocks.push(paragraph(...trimEnd(details)));
   const note = entryNote(entry, entries, ctx.annotations);
   blocks.push(...actionParagraphs(group, note, ctx));

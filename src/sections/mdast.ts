@@ -43,14 +43,50 @@ export function link(url: string, ...children: PhrasingContent[]): PhrasingConte
   return {type: 'link', url, children};
 }
 
-export function heading(depth: number, id: string, ...children: PhrasingContent[]): Heading {
-  // Docusaurus's heading plugin keeps an id already set in hProperties: stable anchors.
+/**
+ * The anchor a heading of this text gets from GitHub and from Docusaurus (github-slugger) when it
+ * names none: lowercased, every character but letters, marks, decimal and letter numbers,
+ * connector punctuation, spaces and hyphens removed, spaces made hyphens. (github-slugger's table
+ * is of an older Unicode: letters added since are kept here and dropped there.) A page repeats an
+ * anchor with `-1`, `-2`, ... appended, in page order, which the site does itself.
+ */
+export function headingSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** A heading's text as Docusaurus reads it for its anchor (mdast-util-to-string). */
+export function plainText(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((n) =>
+      'value' in n ? n.value : 'children' in n ? plainText(n.children) : n.type === 'image' ? (n.alt ?? '') : '',
+    )
+    .join('');
+}
+
+declare module 'mdast' {
+  interface HeadingData {
+    /** The section's name for Sphinx labels (`pastebin-k8s-event-config-changed`), see src/cli/print/sphinx-tree.ts. */
+    charmLabel?: string;
+  }
+}
+
+/**
+ * A section's heading. Its anchor is the one the site gives its text anyway (`headingSlug`), so a
+ * page that pastes `charm-arch render` output (GitHub, a Docusaurus .md or .mdx page, Sphinx with
+ * MyST, whose section ids are the same for these texts) has the anchors of the directive page.
+ * `label` names the section for Sphinx's `(label)=` / `.. _label:` targets.
+ */
+export function heading(depth: number, label: string, ...children: PhrasingContent[]): Heading {
   // A heading is one line of Markdown, like a table row.
+  const line = children.map(oneLine);
   return {
     type: 'heading',
     depth: Math.min(6, Math.max(1, depth)) as Heading['depth'],
-    children: children.map(oneLine),
-    data: {hProperties: {id}},
+    children: line,
+    data: {hProperties: {id: headingSlug(plainText(line))}, charmLabel: label},
   };
 }
 

@@ -71,7 +71,7 @@ function links(tree: Root): Array<[string, string]> {
 const headingIds = (tree: Root): string[] =>
   tree.children
     .filter((n): n is RootContent & {type: 'heading'} => n.type === 'heading')
-    .map((h) => h.data?.hProperties?.id ?? '(author)');
+    .map((h) => h.data?.charmLabel ?? '(author)');
 
 describe(':::integration-map', () => {
   test('expands to the diagram (its text alternative lists every integration) and the tables, under the enclosing heading', () => {

@@ -51,30 +51,34 @@ describe('remarkCharmDirectives', () => {
     expect(left).toEqual([]);
   });
 
-  test('generated headings carry stable ids', () => {
+  test('generated headings carry the anchor the site gives their text, and a stable Sphinx label', () => {
     // toc="event": pastebin-k8s lists 32 events (22 its own, 10 only its library objects observe), above the auto threshold.
     const {tree} = run('# Page\n\n:::juju-events{toc="event"}\n:::\n');
     const ids = tree.children.filter((n) => n.type === 'heading').map((h) => h.data?.hProperties?.id);
     expect(ids).toEqual([undefined, 'juju-events']);
-    // Each event is a heading one level down inside its list item: `#event-<name>`, a TOC entry.
+    // Each event is a heading one level down inside its list item, a TOC entry: `#<name>`, labelled `event-<name>`.
     const list = tree.children.find((n) => n.type === 'list')!;
     const eventHeadings = list.children.map((item) => item.children[0] as import('mdast').Heading);
     expect(eventHeadings.every((h) => h.type === 'heading' && h.depth === 3)).toBe(true);
-    expect(eventHeadings.map((h) => (h.data as {hProperties?: {id?: string}}).hProperties?.id)).toEqual(
+    expect(eventHeadings.map((h) => h.data?.hProperties?.id)).toEqual(
+      expect.arrayContaining(['config-changed', 'pastebin-pebble-ready', 'database-created']),
+    );
+    expect(eventHeadings.map((h) => h.data?.charmLabel)).toEqual(
       expect.arrayContaining(['event-config-changed', 'event-pastebin-pebble-ready', 'event-database-created']),
     );
     const h = tree.children.find((n) => n.type === 'heading' && n.depth === 2);
     expect(h).toBeDefined();
   });
 
-  test("a directive under the heading of its own section adopts it: one heading, the stable id on the author's, events one level below", () => {
+  test("a directive under the heading of its own section adopts it: one heading, the author's with its own anchor, events one level below", () => {
     const {output, tree, file} = run(
       '# Page\n\n## Events\n\n:::juju-events{toc="event"}\nWe keep this short.\n\n- config-changed: we re-render the NGINX config.\n- `install`: never observed, so this is drift.\n:::\n',
     );
     const headings = tree.children.filter((n): n is import('mdast').Heading => n.type === 'heading');
+    // The author's heading is left to the site, which gives it the anchor of its text (`#events`), as on a pasted page.
     expect(headings.map((h) => [h.depth, h.data?.hProperties?.id])).toEqual([
       [1, undefined],
-      [2, 'juju-events'],
+      [2, undefined],
     ]);
     expect(output).not.toContain('Juju events\n');
     const list = tree.children.find((n) => n.type === 'list')!;
@@ -106,7 +110,7 @@ describe('remarkCharmDirectives', () => {
     ]);
     expect(ids('## Configuration {#config}\n\n:::charm-config\n:::\n')).toEqual([[2, undefined]]);
     expect(ids('## High-level overview of the Pastebin deployment\n\n:::deployment-diagram\n:::\n')).toEqual([
-      [2, 'deployment-overview'],
+      [2, undefined],
     ]);
   });
 
@@ -175,35 +179,35 @@ describe('remarkCharmDirectives', () => {
     expect(output).toContain('`config-changed`');
   });
 
-  test('same-named events of different emitters are separate entries with unique, stable ids; the charm\'s own base class is named, not "the framework"', () => {
-    const ids = (toc: string): string[] => {
-      const ids: string[] = [];
+  test('same-named events of different emitters are separate entries with unique anchors and stable labels; the charm\'s own base class is named, not "the framework"', () => {
+    const ids = (toc: string): Array<[string | undefined, string | undefined]> => {
+      const ids: Array<[string | undefined, string | undefined]> = [];
       const walk = (n: {data?: unknown; children?: unknown[]}): void => {
-        const id = (n.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id;
-        if (id?.startsWith('event')) ids.push(id);
+        const data = n.data as {hProperties?: {id?: string}; charmLabel?: string} | undefined;
+        if (data?.charmLabel?.startsWith('event-')) ids.push([data.hProperties?.id, data.charmLabel]);
         (n.children as Array<typeof n> | undefined)?.forEach(walk);
       };
       walk(run(`## Juju events\n\n:::juju-events{charm="shapes" toc="${toc}"}\n:::\n`).tree);
       return ids;
     };
     const expected = [
-      'event-config-changed',
-      'event-shapes-pebble-ready',
-      'event-mysql-database-created',
-      'event-postgresql-database-created',
-      'event-ingress-ready',
-      'event-queue-ready',
-      'event-restart-shapes',
+      ['config-changed', 'event-config-changed'],
+      ['shapes-pebble-ready', 'event-shapes-pebble-ready'],
+      ['database-created-on-mysql', 'event-mysql-database-created'],
+      ['database-created-on-postgresql', 'event-postgresql-database-created'],
+      ['ready-on-ingress', 'event-ingress-ready'],
+      ['ready-on-queue', 'event-queue-ready'],
+      ['restart-shapes', 'event-restart-shapes'],
     ];
     expect(ids('event')).toEqual(expected);
-    expect(ids('group').filter((id) => !id.startsWith('events-'))).toEqual(expected);
+    expect(ids('group').filter(([, label]) => !label!.startsWith('events-'))).toEqual(expected);
     const {output} = run(':::juju-events{charm="shapes"}\n:::\n');
     expect(output).not.toContain('framework');
     expect(output).toContain(
       "Observed by the charm's base class `ShapesBaseCharm` in [`charms.shapes_base.v0.base`](https://github.com/example/shapes-operator/blob/main/charm/lib/charms/shapes_base/v0/base.py#L24)",
     );
     expect(run(':::juju-events{charm="shapes" toc="group"}\n:::\n').output).toContain(
-      "### The charm's own events\n\n7. **`restart-shapes`**",
+      "### The charm's own events\n\n7. #### `restart-shapes`",
     );
   });
 

@@ -3,7 +3,7 @@
  * fixture charm (test/fixtures/remark/busy-charm/charm) and the flask-app fixture (paas-charm).
  */
 import {join} from 'node:path';
-import type {List} from 'mdast';
+import type {Heading, List} from 'mdast';
 import {docusaurusStarter} from '../../src/cli/init.js';
 import {loadCharm} from '../../src/model/charm/load.js';
 import {fixtures, run} from './harness.js';
@@ -48,22 +48,24 @@ describe('page details', () => {
     expect(item).not.toContain('flask-app-operator/blob/main/src/charm.py');
   });
 
-  test('above 25 events the TOC has one entry per group; each event keeps its #event-<name> id', () => {
+  test('above 25 events the TOC has one entry per group; each event is a heading below it, with its anchor and label', () => {
     const {tree} = run('## Juju events\n\n:::juju-events{charm="busy"}\n:::\n');
-    const headings = tree.children.filter((n) => n.type === 'heading').map((h) => h.data?.hProperties?.id);
+    const headings = tree.children.filter((n) => n.type === 'heading').map((h) => [h.depth, h.data?.hProperties?.id]);
     expect(headings).toEqual([
-      'juju-events',
-      'events-lifecycle',
-      'events-workload',
-      'events-relations',
-      'events-actions',
-      'events-secrets',
+      [2, undefined], // the author's, adopted: the site gives it `#juju-events`
+      [3, 'lifecycle-events'],
+      [3, 'workload-events'],
+      [3, 'relation-events'],
+      [3, 'actions'],
+      [3, 'secret-events'],
     ]);
-    const ids = tree.children
+    const events = tree.children
       .filter((n): n is List => n.type === 'list')
-      .flatMap((l) => l.children.map((i) => (i.children[0]!.data as {hProperties?: {id?: string}}).hProperties?.id));
-    expect(ids).toHaveLength(30);
-    expect(ids).toContain('event-config-changed');
+      .flatMap((l) => l.children.map((i) => i.children[0] as Heading));
+    expect(events).toHaveLength(30);
+    expect(events.every((h) => h.type === 'heading' && h.depth === 4)).toBe(true);
+    expect(events.map((h) => h.data?.hProperties?.id)).toContain('config-changed');
+    expect(events.map((h) => h.data?.charmLabel)).toContain('event-config-changed');
     // The same page with toc="event": one heading per event again.
     const perEvent = run('## Juju events\n\n:::juju-events{charm="busy" toc="event"}\n:::\n').tree;
     const list = perEvent.children.find((n): n is List => n.type === 'list')!;

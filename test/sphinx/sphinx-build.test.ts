@@ -13,13 +13,34 @@ import {createRequire} from 'node:module';
 import {join, resolve} from 'node:path';
 import {chromium, type Browser} from 'playwright-core';
 import {loadCharm} from '../../src/model/charm/load.js';
+import type {Heading} from 'mdast';
+import {visit} from 'unist-util-visit';
+import {DEFAULT_OPTIONS} from '../../src/options.js';
 import {slug} from '../../src/sections/mdast.js';
+import {directiveNamed} from '../../src/sections/registry.js';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../e2e/browser.js';
 import {ROOT, sphinxBuild, writeProject, type SphinxProject} from './project.js';
 
 type JSDOMCtor = new (html: string) => {window: {document: Document}};
 const require = createRequire(import.meta.url);
 const {JSDOM} = require('jsdom') as {JSDOM: JSDOMCtor};
+
+/**
+ * The anchors a Docusaurus page of these directives has (the section builders' heading ids, which
+ * the site keeps), each that occurs once: the site appends `-1` to a repeated one, docutils `id1`.
+ */
+function directivePageAnchors(charmDir: string, sections: readonly string[]): string[] {
+  const model = loadCharm(resolve(ROOT, charmDir));
+  const links = {jujuDocsUrl: DEFAULT_OPTIONS.jujuDocsUrl, charmhubUrl: DEFAULT_OPTIONS.charmhubUrl};
+  const ids: string[] = [];
+  for (const name of sections) {
+    const directive = directiveNamed(name);
+    if (!directive || directive.family) throw new Error(`not a charm section: ${name}`);
+    const nodes = directive.build({model, headingLevel: 2, links, attributes: {}, annotations: []});
+    visit({type: 'root', children: nodes}, 'heading', (h: Heading) => void ids.push(h.data!.hProperties!.id!));
+  }
+  return ids.filter((id) => ids.indexOf(id) === ids.lastIndexOf(id));
+}
 
 let project: SphinxProject;
 let build: {code: number; output: string};
@@ -91,6 +112,31 @@ describe('a Sphinx project of rendered charm pages', () => {
     expect(configChanged).toContain('Action: Apply new configuration to all containers. (_on_config_changed)');
   });
 
+  test("a MyST page has the directive page's anchors: each section's and event's, the slug of its text", () => {
+    const checked: string[] = [];
+    for (const [doc, charmDir, sections] of [
+      ['busy-myst', 'test/fixtures/remark/busy-charm/charm', ['charm-architecture', 'charm-config', 'charm-actions']],
+      ['logsink', 'website/charms/logsink', ['charm-architecture']],
+    ] as const) {
+      const page = html(doc);
+      const anchors = directivePageAnchors(charmDir, sections);
+      expect(anchors.filter((id) => !page.getElementById(id))).toEqual([]);
+      checked.push(...anchors);
+    }
+    // grouped events (busy-k8s), a multi-line default, sections, containers
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'juju-events',
+        'lifecycle-events',
+        'config-changed',
+        'database-relation-changed',
+        'default-of-nginx-snippet',
+        'high-level-overview-of-logsink-deployment',
+        'containers',
+      ]),
+    );
+  });
+
   test('an in-page link of the Docusaurus page (a config default "see below") is a reference to a label on the same page', () => {
     for (const [doc, prefix] of [
       ['busy-myst', 'busy-k8s'],
@@ -102,7 +148,7 @@ describe('a Sphinx project of rendered charm pages', () => {
       for (const a of below) {
         const id = (a.getAttribute('href') ?? '').replace(/^#/, '');
         expect(id.startsWith(`${prefix}-config-default-`)).toBe(true);
-        expect(text(page.getElementById(id)?.closest('section, p, div') ?? null)).toMatch(/Default of \S+:/);
+        expect(text(page.getElementById(id)?.closest('section, p, div') ?? null)).toMatch(/Default of \S+/);
       }
     }
   });

@@ -8,8 +8,8 @@
  * followed by the item's other blocks. Every element id becomes a Sphinx label, and an in-page
  * link (`#id`) a reference to that label. Section builders stay untouched; this runs only in the CLI.
  */
-import type {BlockContent, Code, Heading, List, Node, Nodes, PhrasingContent, RootContent} from 'mdast';
-import {slug} from '../../sections/mdast.js';
+import type {BlockContent, Code, Heading, List, Node, Nodes, RootContent} from 'mdast';
+import {plainText, slug} from '../../sections/mdast.js';
 
 /** A cross-reference to a Sphinx label: `{ref}` in MyST, `:ref:` in rst. Only `sphinxTree` makes them. */
 export interface SphinxRef extends Node {
@@ -46,13 +46,17 @@ const KNOWN_LEXERS = new Set([
   'none',
 ]);
 
-/** The id the section builders set on a heading or block (`data.hProperties.id`). */
+/** The Sphinx label of a section the builders name (a heading's `charmLabel`); after `sphinxTree`, its `hProperties.id`. */
 export function elementId(node: Nodes): string | undefined {
-  return node.data?.hProperties?.id;
+  return node.type === 'heading' ? (node.data?.charmLabel ?? node.data?.hProperties?.id) : node.data?.hProperties?.id;
 }
 
+/** The anchor a section has on the directive page (see `heading` in src/sections/mdast.ts). */
+const anchorOf = (node: Nodes): string | undefined => node.data?.hProperties?.id;
+
 function withId<T extends Nodes>(node: T, id: string): T {
-  return {...node, data: {...node.data, hProperties: {id}}};
+  const {charmLabel: _, ...data} = (node.data ?? {}) as {charmLabel?: string};
+  return {...node, data: {...data, hProperties: {id}}};
 }
 
 /** A list whose every item opens with a heading: Sphinx cannot show it as a list. */
@@ -80,10 +84,6 @@ function sphinxCode(node: Code): Code {
   return {...node, lang: lang && KNOWN_LEXERS.has(lang) ? lang : null, meta: null};
 }
 
-function plainText(nodes: PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainText(n.children) : '')).join('');
-}
-
 /**
  * The nodes reshaped for Sphinx, each element id turned into a Sphinx label: `prefix-id` (the
  * charm's name by default, so several charms' pages live in one project), unique on the page.
@@ -92,18 +92,19 @@ export function sphinxTree(nodes: RootContent[], labelPrefix: string): RootConte
   const prefix = slug(labelPrefix);
   const labels = new Map<string, string>();
   const used = new Set<string>();
-  const label = (id: string): string => {
+  // In-page links name the directive page's anchors (`#config-changed`): each leads to its section's label.
+  const label = (id: string, anchor: string | undefined): string => {
     const base = prefix ? `${prefix}-${id}` : id;
     let candidate = base;
     for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}`;
     used.add(candidate);
-    if (!labels.has(id)) labels.set(id, candidate);
+    for (const key of [id, anchor]) if (key !== undefined && !labels.has(key)) labels.set(key, candidate);
     return candidate;
   };
   const block = (node: RootContent): RootContent[] => {
     if (isHeadedList(node)) return liftHeadings(node).flatMap(block);
     const id = elementId(node);
-    const labelled = id ? withId(node, label(id)) : node;
+    const labelled = id ? withId(node, label(id, anchorOf(node))) : node;
     if (labelled.type === 'code') return [sphinxCode(labelled)];
     if ('children' in labelled)
       return [{...labelled, children: (labelled.children as RootContent[]).flatMap(block)} as RootContent];
