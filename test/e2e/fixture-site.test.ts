@@ -6,6 +6,7 @@
 import {describeHostilePaths} from './fixture-site/hostile-paths.js';
 import {describeHostileText} from './fixture-site/hostile-text.js';
 import {describeLargeDiagrams} from './fixture-site/large-diagrams.js';
+import {describePastedOutput} from './fixture-site/pasted-output.js';
 import {useFixtureSite} from './fixture-site/site.js';
 import {describeTemplatePages} from './fixture-site/template-pages.js';
 
@@ -15,3 +16,4 @@ describeTemplatePages(site);
 describeHostileText(site);
 describeHostilePaths(site);
 describeLargeDiagrams(site);
+describePastedOutput(site);

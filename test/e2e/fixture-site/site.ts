@@ -15,6 +15,7 @@ import {launchBrowser} from '../browser.js';
 import {serveStatic, type StaticServer} from '../serve.js';
 import {BUILD_TIMEOUT, repoRoot, runDocusaurus, writeSite} from '../temp-site.js';
 import {MANY_PAGES, writeManyEndpointsCharm} from './many-endpoints.js';
+import {PASTED_PAGES} from './pasted-output.js';
 import {TEMPLATE_PAGES} from './template-pages.js';
 
 /** The charms by id, at the paths the site's config names. */
@@ -66,6 +67,7 @@ export function useFixtureSite(): FixtureSite {
       css: '.markdown table { display: table; overflow: visible; }\narticle { overflow: hidden; }\n',
       files: {
         ...TEMPLATE_PAGES,
+        ...PASTED_PAGES,
         ...MANY_PAGES,
         'docs/hostile.md': HOSTILE_PAGE,
         'docs/links.md': LINKS_PAGE,

@@ -66,20 +66,26 @@ export function describeTemplatePages(site: FixtureSite): void {
       }
     });
 
-    test("no repeated heading; the stable ids sit on the author's headings; every event is in the default TOC", async () => {
+    test("no repeated heading; the author's headings keep their own anchors; every event is in the default TOC", async () => {
       await page.goto(`${site.warm.server.url}/`);
       const headings = await page
         .locator('article h2')
         .evaluateAll((hs) => hs.map((h) => [h.id, h.textContent?.replace(/\u200b/g, '').trim()]));
       expect(headings).toEqual([
-        ['deployment-overview', 'High-level overview of Busy Server deployment'],
+        ['high-level-overview-of-busy-server-deployment', 'High-level overview of Busy Server deployment'],
         ['configuration', 'Configuration'],
         ['juju-events', 'Juju events'],
       ]);
       const toc = await page.locator('.table-of-contents a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(toc.slice(0, 3)).toEqual(['#deployment-overview', '#configuration', '#juju-events']);
-      expect(toc.filter((h) => h?.startsWith('#event-'))).toHaveLength(30);
-      expect(toc).toContain('#event-config-changed');
+      expect(toc.slice(0, 4)).toEqual([
+        '#high-level-overview-of-busy-server-deployment',
+        '#configuration',
+        '#default-of-nginx-snippet', // the multi-line default, which the table links to
+        '#juju-events',
+      ]);
+      // after the sections, one entry per event
+      expect(toc.slice(toc.indexOf('#juju-events') + 1)).toHaveLength(30);
+      expect(toc).toContain('#config-changed');
     });
 
     test('above 25 events, by default, the TOC has one entry per event group and each event keeps its anchor', async () => {
@@ -87,13 +93,13 @@ export function describeTemplatePages(site: FixtureSite): void {
       const toc = await page.locator('.table-of-contents a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(toc).toEqual([
         '#juju-events',
-        '#events-lifecycle',
-        '#events-workload',
-        '#events-relations',
-        '#events-actions',
-        '#events-secrets',
+        '#lifecycle-events',
+        '#workload-events',
+        '#relation-events',
+        '#actions',
+        '#secret-events',
       ]);
-      expect(await page.locator('article [id="event-config-changed"]').count()).toBe(1);
+      expect(await page.locator('article h4[id="config-changed"]').count()).toBe(1);
     });
 
     test('deployment diagram of 40 endpoints: node labels at least 11 CSS px at 100% on a 1280 px viewport', async () => {

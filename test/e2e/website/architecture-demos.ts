@@ -24,8 +24,10 @@ export function describeArchitectureDemos(site: BuiltWebsite): void {
           expect(v.errors).toEqual([]);
           expect(await page.locator('h1').innerText()).toBe('Pastebin architecture');
           expect(await headingText(page, 'overview')).toBe('Overview');
-          expect(await headingText(page, 'deployment-overview')).toMatch(/High-level overview of .* deployment/);
-          expect(await headingText(page, 'charm-architecture-diagram')).toBe('Charm architecture');
+          expect(await headingText(page, 'high-level-overview-of-pastebin-deployment')).toMatch(
+            /High-level overview of .* deployment/,
+          );
+          expect(await headingText(page, 'charm-architecture')).toBe('Charm architecture');
           expect(await headingText(page, 'containers')).toBe('Containers');
           expect(await headingText(page, 'oci-images')).toBe('OCI images');
           expect(await headingText(page, 'metrics')).toBe('Metrics');
@@ -33,7 +35,7 @@ export function describeArchitectureDemos(site: BuiltWebsite): void {
           expect(await headingText(page, 'charm-code-overview')).toBe('Charm code overview');
 
           const toc = await tocTargets(page);
-          for (const id of ['overview', 'deployment-overview', 'charm-architecture-diagram', 'oci-images', 'metrics', 'juju-events', 'charm-code-overview']) {
+          for (const id of ['overview', 'high-level-overview-of-pastebin-deployment', 'charm-architecture', 'oci-images', 'metrics', 'juju-events', 'charm-code-overview']) {
             expect(toc).toContain(`#${id}`);
           }
 
@@ -111,9 +113,11 @@ export function describeArchitectureDemos(site: BuiltWebsite): void {
           ] as const) {
             expect(await headingText(page, id)).toBe(text);
           }
-          expect(await headingText(page, 'deployment-overview')).toMatch(/High-level overview of .* deployment/);
+          expect(await headingText(page, 'high-level-overview-of-logsink-deployment')).toMatch(
+            /High-level overview of .* deployment/,
+          );
           const toc = await tocTargets(page);
-          for (const id of ['overview', 'deployment-overview', 'integrations', 'juju-events', 'configuration', 'actions']) {
+          for (const id of ['overview', 'high-level-overview-of-logsink-deployment', 'integrations', 'juju-events', 'configuration', 'actions']) {
             expect(toc).toContain(`#${id}`);
           }
 

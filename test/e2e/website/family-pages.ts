@@ -48,7 +48,7 @@ export function describeFamilyPages(site: BuiltWebsite): void {
           expect(alt).toContain('Log relay syslog requires Logsink logs, interface syslog, limit 1');
           const rows = await v.page.$$eval('article table', (tables) => (tables[0] as HTMLTableElement).tBodies[0]!.rows.length);
           expect(rows).toBe(2);
-          expect(await v.page.locator('#integration-map-unmatched').count()).toBe(1);
+          expect(await v.page.locator('#unmatched-endpoints').count()).toBe(1);
           await screenshot(v.page, `family-map-${mode}`);
           expect(v.errors).toEqual([]);
         } finally {
