@@ -5,13 +5,12 @@
  * page too: its text (`{`, `<`, `import` lines, `:directives`) must compile as text, or the
  * site's build fails. The MyST side is test/sphinx/sphinx-build.test.ts.
  */
-import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
+import {describe, expect, test} from '@jest/globals';
 import {join} from 'node:path';
-import type {BrowserContext, Page} from 'playwright-core';
+import type {Page} from 'playwright-core';
 import {renderPage} from '../../../src/cli/render.js';
-import {newContext} from '../browser.js';
 import {repoRoot} from '../temp-site.js';
-import type {FixtureSite} from './site.js';
+import {usePage, type FixtureSite} from './site.js';
 
 /** Sections of busy-k8s: grouped events (30), a multi-line config default linked from its table, containers. */
 const SECTIONS = ['charm-overview', 'charm-containers', 'oci-images', 'charm-config', 'juju-events', 'charm-actions'];
@@ -57,23 +56,17 @@ async function anchorsOf(page: Page, url: string): Promise<Anchors> {
 
 export function describePastedOutput(site: FixtureSite): void {
   describe('charm-arch render output pasted into Docusaurus pages', () => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeAll(async () => {
-      context = await newContext(site.browser);
-      page = await context.newPage();
-    });
-    afterAll(() => context?.close());
+    const view = usePage(site);
 
     test('a pasted .md page and a pasted .mdx page have the anchors of the directive page, and no in-page link dangles', async () => {
-      const directives = await anchorsOf(page, `${site.warm.server.url}/sections-directives`);
+      const directives = await anchorsOf(view.page, `${site.warm.server.url}/sections-directives`);
       expect(directives.headings).toEqual(
         expect.arrayContaining(['juju-events', 'lifecycle-events', 'config-changed', 'default-of-nginx-snippet']),
       );
       expect(directives.headings.length).toBeGreaterThan(40);
       expect(directives.dangling).toEqual([]);
       for (const pasted of ['sections-pasted', 'sections-pasted-mdx']) {
-        const seen = await anchorsOf(page, `${site.warm.server.url}/${pasted}`);
+        const seen = await anchorsOf(view.page, `${site.warm.server.url}/${pasted}`);
         expect(seen.headings).toEqual(directives.headings);
         expect(seen.toc).toEqual(directives.toc);
         expect(seen.dangling).toEqual([]);
@@ -81,15 +74,15 @@ export function describePastedOutput(site: FixtureSite): void {
     });
 
     test("the hostile charm's page pasted into an .mdx page compiles, its text shown as text", async () => {
-      await page.goto(`${site.warm.server.url}/hostile-pasted`);
-      const article = page.locator('article');
+      await view.page.goto(`${site.warm.server.url}/hostile-pasted`);
+      const article = view.page.locator('article');
       expect(await article.locator('h1').textContent()).toContain('charm architecture');
       const shown = (await article.textContent()) ?? '';
       expect(shown).toContain('<script>alert(document.cookie)</script>');
       expect(shown).toContain('{process.env.SECRET}');
       expect(shown).toContain('<Tabs><TabItem value="x">x</TabItem></Tabs>');
       expect(await article.locator('script, iframe, img, [onerror], [onclick], tabs, tabitem').count()).toBe(0);
-      expect((await anchorsOf(page, `${site.warm.server.url}/hostile-pasted`)).dangling).toEqual([]);
+      expect((await anchorsOf(view.page, `${site.warm.server.url}/hostile-pasted`)).dangling).toEqual([]);
     });
   });
 }

@@ -10,8 +10,8 @@
 import {afterAll, beforeAll} from '@jest/globals';
 import {cpSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import type {Browser} from 'playwright-core';
-import {launchBrowser} from '../browser.js';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {launchBrowser, newContext} from '../browser.js';
 import {serveStatic, type StaticServer} from '../serve.js';
 import {BUILD_TIMEOUT, repoRoot, runDocusaurus, writeSite} from '../temp-site.js';
 import {MANY_PAGES, writeManyEndpointsCharm} from './many-endpoints.js';
@@ -124,6 +124,23 @@ export function useFixtureSite(): FixtureSite {
     },
     get browser() {
       return ready().browser;
+    },
+  };
+}
+
+/** One browser page for the tests of a describe block: opened before them, closed after. */
+export function usePage(site: FixtureSite): {readonly page: Page} {
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    context = await newContext(site.browser);
+    page = await context.newPage();
+  });
+  afterAll(() => context?.close());
+  return {
+    get page() {
+      if (!page) throw new Error('usePage(): the page opens in beforeAll, so use it inside a test');
+      return page;
     },
   };
 }

@@ -3,10 +3,9 @@
  * persistent cache) and looked at in Chromium at 1280 px: what a charm team publishes as it comes
  * out. The biggest fixture, busy-k8s (40 endpoints, 30 events), and pastebin-k8s (the widest tables).
  */
-import {afterAll, beforeAll, describe, expect, test} from '@jest/globals';
-import type {BrowserContext, Page} from 'playwright-core';
-import {newContext, waitForMermaid} from '../browser.js';
-import type {FixtureSite} from './site.js';
+import {describe, expect, test} from '@jest/globals';
+import {waitForMermaid} from '../browser.js';
+import {usePage, type FixtureSite} from './site.js';
 
 /** A page as the template is written: the author's headings, each followed by its directive. */
 const BUSY_PAGE = `---
@@ -50,13 +49,7 @@ export const TEMPLATE_PAGES: Record<string, string> = {
 
 export function describeTemplatePages(site: FixtureSite): void {
   describe("a site written the template's way", () => {
-    let context: BrowserContext;
-    let page: Page;
-    beforeAll(async () => {
-      context = await newContext(site.browser);
-      page = await context.newPage();
-    });
-    afterAll(() => context?.close());
+    const view = usePage(site);
 
     test("drift and the charm's warnings are in the log of both builds, the second one served from the persistent cache", () => {
       for (const output of site.outputs) {
@@ -67,8 +60,8 @@ export function describeTemplatePages(site: FixtureSite): void {
     });
 
     test("no repeated heading; the author's headings keep their own anchors; every event is in the default TOC", async () => {
-      await page.goto(`${site.warm.server.url}/`);
-      const headings = await page
+      await view.page.goto(`${site.warm.server.url}/`);
+      const headings = await view.page
         .locator('article h2')
         .evaluateAll((hs) => hs.map((h) => [h.id, h.textContent?.replace(/\u200b/g, '').trim()]));
       expect(headings).toEqual([
@@ -76,7 +69,9 @@ export function describeTemplatePages(site: FixtureSite): void {
         ['configuration', 'Configuration'],
         ['juju-events', 'Juju events'],
       ]);
-      const toc = await page.locator('.table-of-contents a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const toc = await view.page
+        .locator('.table-of-contents a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(toc.slice(0, 4)).toEqual([
         '#high-level-overview-of-busy-server-deployment',
         '#configuration',
@@ -89,8 +84,10 @@ export function describeTemplatePages(site: FixtureSite): void {
     });
 
     test('above 25 events, by default, the TOC has one entry per event group and each event keeps its anchor', async () => {
-      await page.goto(`${site.warm.server.url}/grouped`);
-      const toc = await page.locator('.table-of-contents a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      await view.page.goto(`${site.warm.server.url}/grouped`);
+      const toc = await view.page
+        .locator('.table-of-contents a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(toc).toEqual([
         '#juju-events',
         '#lifecycle-events',
@@ -99,13 +96,13 @@ export function describeTemplatePages(site: FixtureSite): void {
         '#actions',
         '#secret-events',
       ]);
-      expect(await page.locator('article h4[id="config-changed"]').count()).toBe(1);
+      expect(await view.page.locator('article h4[id="config-changed"]').count()).toBe(1);
     });
 
     test('deployment diagram of 40 endpoints: node labels at least 11 CSS px at 100% on a 1280 px viewport', async () => {
-      await page.goto(`${site.warm.server.url}/`);
-      await waitForMermaid(page, {count: 1});
-      const sizes = await page
+      await view.page.goto(`${site.warm.server.url}/`);
+      await waitForMermaid(view.page, {count: 1});
+      const sizes = await view.page
         .locator('article .docusaurus-mermaid-container svg')
         .first()
         .evaluate((svg) => {
@@ -119,8 +116,8 @@ export function describeTemplatePages(site: FixtureSite): void {
     });
 
     test('reference sections read at 100% in the docs column: config in two columns that fit, descriptions most of the width; Pebble services without a table, no command past the column', async () => {
-      await page.goto(`${site.warm.server.url}/pastebin`);
-      const seen = await page.evaluate(() => {
+      await view.page.goto(`${site.warm.server.url}/pastebin`);
+      const seen = await view.page.evaluate(() => {
         const article = document.querySelector('article')!.getBoundingClientRect();
         const section = (id: string): Element[] => {
           const out: Element[] = [];
@@ -162,8 +159,8 @@ export function describeTemplatePages(site: FixtureSite): void {
 
     test('tables never clip: each fits the column or scrolls sideways', async () => {
       for (const path of ['/', '/pastebin']) {
-        await page.goto(`${site.warm.server.url}${path}`);
-        const tables = await page.locator('article table').evaluateAll((ts) =>
+        await view.page.goto(`${site.warm.server.url}${path}`);
+        const tables = await view.page.locator('article table').evaluateAll((ts) =>
           ts.map((t) => {
             const article = t.closest('article')!.getBoundingClientRect();
             let scroller: Element | null = t;
