@@ -49,7 +49,8 @@ export function describeArchitectureDemos(site: BuiltWebsite): void {
 
           const containers = await sectionText(page, 'containers');
           for (const name of ['pastebin', 'nginx', 'pastebin-exporter']) expect(containers).toContain(name);
-          for (const id of ['container-pastebin', 'container-nginx', 'container-pastebin-exporter']) {
+          // each container's heading, `pastebin`, with the anchor of its name
+          for (const id of ['pastebin', 'nginx', 'pastebin-exporter']) {
             expect(await page.locator(`#${id}`).count()).toBe(1);
           }
 
