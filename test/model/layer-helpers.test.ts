@@ -3,7 +3,8 @@
  * parameters (its callers place the layer), a container reached through a property, checks returned
  * by a helper method (read with the call's arguments), checks from an installed package's function
  * (computed: its keyword arguments are no checks), and `layer.update({...})` (the same layer, not a
- * second one). fixtures.test.ts compares the whole model with test/fixtures/expected/layer-helpers.json.
+ * second one), environment names set after the dict is built. fixtures.test.ts compares the whole
+ * model with test/fixtures/expected/layer-helpers.json.
  */
 import {join} from 'node:path';
 import {loadCharm} from '../../src/model/charm/load.js';
@@ -15,9 +16,9 @@ const model = loadCharm(DIR);
 describe('layers handed to helpers', () => {
   test('each layer is placed in the container its caller passes, with the caller`s label', () => {
     expect(model.pebble.map((l) => [l.container, l.label, l.line, l.services.map((s) => s.name)])).toEqual([
-      ['ledger', 'ledger', 40, ['ledger']],
-      ['exporter', 'exporter', 65, ['exporter']],
-      ['worker', 'worker', 86, ['worker']],
+      ['ledger', 'ledger', 42, ['ledger']],
+      ['exporter', 'exporter', 74, ['exporter']],
+      ['worker', 'worker', 98, ['worker']],
     ]);
   });
 
@@ -40,5 +41,14 @@ describe('layers handed to helpers', () => {
     const worker = model.pebble.find((l) => l.container === 'worker')!;
     expect(worker.checks).toEqual([]);
     expect(worker.computed).toBe(true);
+  });
+
+  test('environment names come from a helper`s dict, from entries set after the dict is built, and a computed name marks it computed', () => {
+    const env = (container: string): [string[], boolean] => {
+      const service = model.pebble.find((l) => l.container === container)!.services[0]!;
+      return [service.environment, service.computed.includes('environment')];
+    };
+    expect(env('ledger')).toEqual([['LEDGER_DATA', 'HTTP_PROXY'], false]);
+    expect(env('worker')).toEqual([['LEDGER_URL'], true]);
   });
 });

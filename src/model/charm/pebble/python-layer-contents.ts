@@ -3,7 +3,7 @@ import type {PebbleCheck, PebbleLayer, PebbleLogTarget, PebbleService} from '../
 import {evaluate} from '../../python/evaluate.js';
 import {type Ctx} from '../../python/values.js';
 import {line, type SyntaxNode} from '../../python/syntax.js';
-import {layerFields, layerFieldsRaw, mappingOf, resolveToLiteral, scalar, stringList} from './python-layer-fields.js';
+import {layerFields, mappingOf, resolveToLiteral, scalar, stringList} from './python-layer-fields.js';
 import {laterMutations, variableOf} from './dict-mutations.js';
 
 /** A layer's services, checks and log targets, literal where the source is literal, marked computed elsewhere. */
@@ -95,15 +95,11 @@ function buildService(name: string, node: SyntaxNode, keyNode: SyntaxNode | null
   set('working-dir', 'workingDir');
   const env = fields.get('environment');
   if (env) {
-    const envLiteral = resolveToLiteral(env, ctx);
-    if (envLiteral?.name === 'DictionaryExpression') {
-      const m = layerFieldsRaw(envLiteral, ctx);
-      // Names only: values (often secrets) are never recorded.
-      service.environment = m.entries.filter(([, , k]) => !k).map(([k]) => k);
-      if (m.spread || m.entries.some(([, , k]) => k)) computed.push('environment');
-    } else {
-      computed.push('environment');
-    }
+    // `env = {}; env["HTTP_PROXY"] = ...` and `"environment": self._environment()` count too (mappingOf).
+    const m = mappingOf(env, ctx);
+    // Names only: values (often secrets) are never recorded.
+    service.environment = m.entries.filter(([, , k]) => !k).map(([k]) => k);
+    if (m.spread || m.entries.some(([, , k]) => k)) computed.push('environment');
   }
   service.after = stringList(fields.get('after'), ctx, computed, 'after');
   service.before = stringList(fields.get('before'), ctx, computed, 'before');
