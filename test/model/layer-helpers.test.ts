@@ -3,7 +3,8 @@
  * parameters (its callers place the layer), a container reached through a property, checks returned
  * by a helper method (read with the call's arguments), checks from an installed package's function
  * (computed: its keyword arguments are no checks), and `layer.update({...})` (the same layer, not a
- * second one), environment names set after the dict is built. fixtures.test.ts compares the whole
+ * second one), environment names set after the dict is built, workload classes given their container
+ * when built, each with a `layer` property of the same name. fixtures.test.ts compares the whole
  * model with test/fixtures/expected/layer-helpers.json.
  */
 import {join} from 'node:path';
@@ -16,9 +17,11 @@ const model = loadCharm(DIR);
 describe('layers handed to helpers', () => {
   test('each layer is placed in the container its caller passes, with the caller`s label', () => {
     expect(model.pebble.map((l) => [l.container, l.label, l.line, l.services.map((s) => s.name)])).toEqual([
-      ['ledger', 'ledger', 42, ['ledger']],
-      ['exporter', 'exporter', 74, ['exporter']],
-      ['worker', 'worker', 98, ['worker']],
+      ['ledger', 'ledger', 45, ['ledger']],
+      ['exporter', 'exporter', 77, ['exporter']],
+      ['worker', 'worker', 101, ['worker']],
+      ['cache', 'cache', 24, ['cache']],
+      ['proxy', 'proxy', 45, ['proxy']],
     ]);
   });
 

@@ -4,7 +4,7 @@
  * builders and constants the layer comes from, and the layer files it reads.
  */
 import {evaluate} from '../../python/evaluate.js';
-import {positionalArgs} from '../../python/arguments.js';
+import {argumentsByParameter, positionalArgs} from '../../python/arguments.js';
 import {type Ctx} from '../../python/values.js';
 import {assignmentParts, walkStatements} from '../../python/module-index.js';
 import {type ModuleInfo} from '../../python/module-info.js';
@@ -36,10 +36,10 @@ export function layerFiles(node: SyntaxNode, ctx: Ctx): string[] {
 const CHARM_NAME = /^self\.(meta|app|model\.app)\.name$/;
 
 export function containerOf(node: SyntaxNode, ctx: Ctx, charmName?: string): string | null {
-  const py = ctx.module.py;
   let expr: SyntaxNode | null = node;
   // Follow a local variable or `self._container` to what it was assigned from.
-  for (let hops = 0; expr && hops < 4; hops++) {
+  for (let hops = 0; expr && hops < 5; hops++) {
+    const py = ctx.module.py;
     const t = text(py, expr);
     const get = t.includes('get_container(') && expr.name === 'CallExpression' ? expr : null;
     if (get) {
@@ -56,7 +56,11 @@ export function containerOf(node: SyntaxNode, ctx: Ctx, charmName?: string): str
       return key ? containerName(key, ctx, charmName) : null;
     }
     if (expr.name === 'VariableName' && ctx.fn?.body) {
-      expr = lastAssignment(ctx.fn.body, t, py) ?? null;
+      const local = lastAssignment(ctx.fn.body, t, py);
+      // A constructor parameter (`self._container = container`): what the class's one construction passes.
+      const passed = local ? undefined : constructorArgument(t, ctx);
+      if (passed) ctx = passed.ctx;
+      expr = local ?? passed?.node ?? null;
       continue;
     }
     if (expr.name === 'MemberExpression' && /^self\.\w+$/.test(t) && ctx.cls) {
@@ -76,6 +80,15 @@ export function containerOf(node: SyntaxNode, ctx: Ctx, charmName?: string): str
     return null;
   }
   return null;
+}
+
+/** The argument bound to parameter `name` of `__init__` where its class is built (ctxOf binds the single construction site). */
+function constructorArgument(name: string, ctx: Ctx): {node: SyntaxNode; ctx: Ctx} | undefined {
+  const self = ctx.self;
+  if (ctx.fn?.name !== '__init__' || self.t !== 'instance' || !self.args || !self.argsCtx) return undefined;
+  const params = ctx.fn.params.slice(1).filter((p) => !p.star);
+  const node = argumentsByParameter(self.args, params, self.argsCtx.module.py).get(name);
+  return node ? {node, ctx: self.argsCtx} : undefined;
 }
 
 function containerName(node: SyntaxNode, ctx: Ctx, charmName?: string): string | null {
@@ -106,7 +119,7 @@ export function layerOwners(node: SyntaxNode, ctx: Ctx): string[] {
       return [`node:${py.file.path}:${node.from}`, ...(first ? layerOwners(first, ctx) : [])];
     }
     const m = /(\w+)$/.exec(callee);
-    return m ? [`fn:${m[1]}`] : [];
+    return m ? [builderOwner(callee, m[1]!, ctx)] : [];
   }
   if (node.name === 'DictionaryExpression') return [`node:${py.file.path}:${node.from}`];
   if (node.name === 'VariableName') {
@@ -116,7 +129,15 @@ export function layerOwners(node: SyntaxNode, ctx: Ctx): string[] {
   }
   if (node.name === 'MemberExpression') {
     const m = /(\w+)$/.exec(t);
-    return m ? [`const:${m[1]}`, `fn:${m[1]}`] : [];
+    return m ? [`const:${m[1]}`, builderOwner(t, m[1]!, ctx)] : [];
   }
   return [];
+}
+
+/**
+ * `self.layer` / `self._layer()` name the method of the class being read (`fn:Class.name`): several
+ * workload classes of one charm may each have a `layer` property. Other builders go by name alone.
+ */
+function builderOwner(expression: string, name: string, ctx: Ctx): string {
+  return expression === `self.${name}` && ctx.cls?.methods.has(name) ? `fn:${ctx.cls.name}.${name}` : `fn:${name}`;
 }

@@ -9,7 +9,7 @@ import {ctxOf, enclosingFunction} from './layer-context.js';
 import {containerOf, layerFiles, layerOwners} from './layer-arguments.js';
 import {callSitesOf, isParameter, type Located} from './helper-call-sites.js';
 
-/** Where a layer is added: its container and label. Keyed by layer owner (`const:NAME`, `fn:name`, `node:file:offset`, `file:name.yaml`). */
+/** Where a layer is added: its container and label. Keyed by layer owner (`const:NAME`, `fn:Class.name` or `fn:name`, `node:file:offset`, `file:name.yaml`). */
 export type LayerPlacements = Map<string, {container: string; label?: string}>;
 
 /**

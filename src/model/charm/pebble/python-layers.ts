@@ -18,8 +18,8 @@ interface Candidate {
   node: SyntaxNode;
   module: ModuleInfo;
   fn?: FunctionInfo;
-  /** Name the layer can be reached by: a module or class constant, or the enclosing function. */
-  owner: string;
+  /** Names the layer can be reached by, most precise first: a module or class constant, or the enclosing function. */
+  owners: string[];
 }
 
 /**
@@ -45,7 +45,9 @@ export function pythonLayers(
   return candidates.map((c) => {
     const ctx = ctxOf(project, c.module, c.fn, isCharmClass, charmOf);
     const layer = buildLayer(c.node, ctx);
-    const placed = placements.get(c.owner) ?? placements.get(`node:${c.module.py.file.path}:${c.node.from}`);
+    const placed = [...c.owners, `node:${c.module.py.file.path}:${c.node.from}`]
+      .map((o) => placements.get(o))
+      .find((p) => p !== undefined);
     layer.container = placed?.container ?? (containers.length === 1 ? containers[0]! : null);
     if (placed?.label) layer.label = placed.label;
     return layer;
@@ -141,7 +143,7 @@ function updatesLayerVariable(module: ModuleInfo, node: SyntaxNode): boolean {
 }
 
 /** The name a layer node is reachable by: `CONST = {...}`, `Class.ATTR = {...}`, or the function that builds it. */
-function ownerOf(module: ModuleInfo, node: SyntaxNode): {owner: string; fn?: FunctionInfo} {
+function ownerOf(module: ModuleInfo, node: SyntaxNode): {owners: string[]; fn?: FunctionInfo} {
   let fnNode: SyntaxNode | null = null;
   for (let p = node.parent; p; p = p.parent) {
     if (p.name === 'FunctionDefinition') {
@@ -151,17 +153,17 @@ function ownerOf(module: ModuleInfo, node: SyntaxNode): {owner: string; fn?: Fun
     if (p.name === 'AssignStatement' && p.parent?.name === 'Script') {
       const [targets] = assignmentParts(p);
       const t = targets.find((x) => x.name === 'VariableName');
-      if (t) return {owner: `const:${text(module.py, t)}`};
+      if (t) return {owners: [`const:${text(module.py, t)}`]};
     }
     if (p.name === 'AssignStatement' && p.parent?.parent?.name === 'ClassDefinition') {
       const [targets] = assignmentParts(p);
       const t = targets.find((x) => x.name === 'VariableName');
-      if (t) return {owner: `const:${text(module.py, t)}`};
+      if (t) return {owners: [`const:${text(module.py, t)}`]};
     }
   }
   if (fnNode) {
     const fn = findFunction(module, fnNode);
-    if (fn) return {owner: `fn:${fn.name}`, fn};
+    if (fn) return {owners: [...(fn.cls ? [`fn:${fn.cls.name}.${fn.name}`] : []), `fn:${fn.name}`], fn};
   }
-  return {owner: `node:${module.py.file.path}:${node.from}`};
+  return {owners: [`node:${module.py.file.path}:${node.from}`]};
 }
