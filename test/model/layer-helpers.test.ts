@@ -55,3 +55,12 @@ describe('layers handed to helpers', () => {
     expect(env('worker')).toEqual([['LEDGER_URL'], true]);
   });
 });
+
+describe('a machine charm sharing its workload module with a Kubernetes sibling', () => {
+  test('the Pebble layer that module builds for the sibling`s container is not this charm`s workload', () => {
+    const machine = loadCharm(join(FIXTURE_CHARMS, 'machine-shared-workload'));
+    expect(machine.kind).toBe('machine');
+    expect(machine.sources).toContain('src/workload.py');
+    expect(machine.pebble).toEqual([]);
+  });
+});

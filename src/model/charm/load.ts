@@ -97,7 +97,9 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
   );
   const placements = layerPlacements(project, isCharmClass, handlerContainers, charmOf, meta.name);
   const pebble = [
-    ...pythonLayers(project, isCharmClass, containerNames, placements, charmOf),
+    // A charm without containers has no Pebble: layers in its Python belong to code it shares with a
+    // Kubernetes sibling (a `common/` workload module), not to its workload.
+    ...(containerNames.length ? pythonLayers(project, isCharmClass, containerNames, placements, charmOf) : []),
     ...yamlLayers(sources, containerNames, placements, sink),
     ...rocks.layers,
   ];
