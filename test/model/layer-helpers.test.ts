@@ -19,7 +19,7 @@ describe('layers handed to helpers', () => {
     expect(model.pebble.map((l) => [l.container, l.label, l.line, l.services.map((s) => s.name)])).toEqual([
       ['ledger', 'ledger', 45, ['ledger']],
       ['exporter', 'exporter', 77, ['exporter']],
-      ['worker', 'worker', 101, ['worker']],
+      ['worker', 'worker', 101, ['worker', 'worker-metrics', 'worker-logs']],
       ['cache', 'cache', 24, ['cache']],
       ['proxy', 'proxy', 45, ['proxy']],
     ]);
@@ -53,6 +53,19 @@ describe('layers handed to helpers', () => {
     };
     expect(env('ledger')).toEqual([['LEDGER_DATA', 'HTTP_PROXY'], false]);
     expect(env('worker')).toEqual([['LEDGER_URL'], true]);
+  });
+});
+
+describe('services written as a helper`s call', () => {
+  const worker = model.pebble.find((l) => l.container === 'worker')!;
+  const service = (name: string) => worker.services.find((s) => s.name === name)!;
+
+  test('a helper returning one dict gives the service its fields', () => {
+    expect(service('worker-logs')).toMatchObject({command: 'ledger-logs --follow', startup: 'disabled', computed: []});
+  });
+
+  test('a helper whose locals depend on a branch is not read as one branch: the definition is computed', () => {
+    expect(service('worker-metrics')).toMatchObject({command: null, computed: ['definition']});
   });
 });
 

@@ -2,9 +2,10 @@
 import type {PebbleCheck, PebbleLayer, PebbleLogTarget, PebbleService} from '../../types.js';
 import {evaluate} from '../../python/evaluate.js';
 import {type Ctx} from '../../python/values.js';
-import {line, type SyntaxNode} from '../../python/syntax.js';
+import {line, text, type SyntaxNode} from '../../python/syntax.js';
 import {layerFields, mappingOf, resolveToLiteral, scalar, stringList} from './python-layer-fields.js';
 import {laterMutations, variableOf} from './dict-mutations.js';
+import {definitionOf} from './returns.js';
 
 /** A layer's services, checks and log targets, literal where the source is literal, marked computed elsewhere. */
 export function buildLayer(node: SyntaxNode, ctx: Ctx): PebbleLayer {
@@ -61,10 +62,11 @@ export function buildLayer(node: SyntaxNode, ctx: Ctx): PebbleLayer {
   return layer;
 }
 
-function buildService(name: string, node: SyntaxNode, keyNode: SyntaxNode | null, ctx: Ctx): PebbleService {
+function buildService(name: string, written: SyntaxNode, keyNode: SyntaxNode | null, at: Ctx): PebbleService {
   const computed: string[] = keyNode ? ['name'] : [];
+  const {node, ctx} = definitionOf(written, at);
   const literal = resolveToLiteral(node, ctx);
-  const fields = literal ? layerFields(literal, ctx) : null;
+  const fields = literal && !opaqueCall(literal, ctx) ? layerFields(literal, ctx) : null;
   const service: PebbleService = {
     name,
     command: null,
@@ -73,7 +75,7 @@ function buildService(name: string, node: SyntaxNode, keyNode: SyntaxNode | null
     before: [],
     requires: [],
     computed,
-    line: line(ctx.module.py, keyNode ?? node).line,
+    line: line(at.module.py, keyNode ?? written).line,
   };
   if (!fields) {
     computed.push('definition');
@@ -107,11 +109,12 @@ function buildService(name: string, node: SyntaxNode, keyNode: SyntaxNode | null
   return service;
 }
 
-function buildCheck(name: string, node: SyntaxNode, keyNode: SyntaxNode | null, ctx: Ctx): PebbleCheck {
+function buildCheck(name: string, written: SyntaxNode, keyNode: SyntaxNode | null, at: Ctx): PebbleCheck {
   const computed: string[] = keyNode ? ['name'] : [];
-  const check: PebbleCheck = {name, type: 'unknown', computed, line: line(ctx.module.py, keyNode ?? node).line};
+  const check: PebbleCheck = {name, type: 'unknown', computed, line: line(at.module.py, keyNode ?? written).line};
+  const {node, ctx} = definitionOf(written, at);
   const literal = resolveToLiteral(node, ctx);
-  const fields = literal ? layerFields(literal, ctx) : null;
+  const fields = literal && !opaqueCall(literal, ctx) ? layerFields(literal, ctx) : null;
   if (!fields) {
     computed.push('definition');
     return check;
@@ -142,7 +145,7 @@ function buildLogTarget(name: string, node: SyntaxNode, keyNode: SyntaxNode | nu
   const computed: string[] = keyNode ? ['name'] : [];
   const target: PebbleLogTarget = {name, services: [], computed, line: line(ctx.module.py, keyNode ?? node).line};
   const literal = resolveToLiteral(node, ctx);
-  const fields = literal ? layerFields(literal, ctx) : null;
+  const fields = literal && !opaqueCall(literal, ctx) ? layerFields(literal, ctx) : null;
   if (!fields) return target;
   for (const key of ['type', 'location'] as const) {
     const n = fields.get(key);
@@ -153,4 +156,12 @@ function buildLogTarget(name: string, node: SyntaxNode, keyNode: SyntaxNode | nu
   }
   target.services = stringList(fields.get('services'), ctx, computed, 'services');
   return target;
+}
+
+/** Calls that build a definition from keywords: `ServiceDict(...)`, `CheckDict(...)`, `dict(...)`, `Service(...)`. */
+const DEFINITION_CALL = /(^|\.)(\w*Dict|dict|Service|Check|LogTarget)$/;
+
+/** A call of anything else (a helper the model could not follow): its arguments are no definition. */
+function opaqueCall(node: SyntaxNode, ctx: Ctx): boolean {
+  return node.name === 'CallExpression' && !DEFINITION_CALL.test(text(ctx.module.py, node.firstChild!));
 }
