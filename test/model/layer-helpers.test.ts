@@ -4,8 +4,8 @@
  * by a helper method (read with the call's arguments), checks from an installed package's function
  * (computed: its keyword arguments are no checks), and `layer.update({...})` (the same layer, not a
  * second one), environment names set after the dict is built, workload classes given their container
- * when built, each with a `layer` property of the same name. fixtures.test.ts compares the whole
- * model with test/fixtures/expected/layer-helpers.json.
+ * when built, each with a `layer` property of the same name, and charmed-kubeflow-chisme's
+ * `update_layer(...)`. fixtures.test.ts compares the whole model with test/fixtures/expected/layer-helpers.json.
  */
 import {join} from 'node:path';
 import {loadCharm} from '../../src/model/charm/load.js';
@@ -17,9 +17,10 @@ const model = loadCharm(DIR);
 describe('layers handed to helpers', () => {
   test('each layer is placed in the container its caller passes, with the caller`s label', () => {
     expect(model.pebble.map((l) => [l.container, l.label, l.line, l.services.map((s) => s.name)])).toEqual([
-      ['ledger', 'ledger', 45, ['ledger']],
-      ['exporter', 'exporter', 77, ['exporter']],
-      ['worker', 'worker', 101, ['worker', 'worker-metrics', 'worker-logs']],
+      ['ledger', 'ledger', 50, ['ledger']],
+      ['exporter', 'exporter', 82, ['exporter']],
+      ['worker', 'worker', 106, ['worker', 'worker-metrics', 'worker-logs']],
+      ['archive', 'archive', 124, ['archive']],
       ['cache', 'cache', 24, ['cache']],
       ['proxy', 'proxy', 45, ['proxy']],
     ]);

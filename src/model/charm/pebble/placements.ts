@@ -3,7 +3,7 @@ import {evaluate} from '../../python/evaluate.js';
 import {keywordArgs, positionalArgs} from '../../python/arguments.js';
 import {type Ctx} from '../../python/values.js';
 import {type PythonProject} from '../../python/project.js';
-import {type ClassInfo, type FunctionInfo} from '../../python/module-info.js';
+import {type ClassInfo, type FunctionInfo, type ModuleInfo} from '../../python/module-info.js';
 import {childOf, text, type SyntaxNode} from '../../python/syntax.js';
 import {ctxOf, enclosingFunction} from './layer-context.js';
 import {containerOf, layerFiles, layerOwners} from './layer-arguments.js';
@@ -45,22 +45,17 @@ export function layerPlacements(
   };
   for (const module of modules) {
     const py = module.py;
-    if (!py.file.text.includes('add_layer')) continue;
+    if (!py.file.text.includes('add_layer') && !py.file.text.includes('update_layer')) continue;
     py.tree.iterate({
       enter(ref) {
         const n = ref.node;
         if (n.name !== 'CallExpression') return;
-        const callee = n.firstChild!;
-        if (callee.name !== 'MemberExpression' || !text(py, callee).endsWith('.add_layer')) return;
-        const args = childOf(n, 'ArgList');
-        const positional = args ? positionalArgs(args) : [];
-        const layerArg = positional[1] ?? (args ? keywordArgs(args, py).get('layer') : undefined);
-        if (!layerArg) return;
+        const call = addLayerCall(n, module);
+        if (!call) return;
+        const {receiver, layer: layerArg, label: labelArg} = call;
         const fn = enclosingFunction(module, n);
         const ctx = ctxFor(module, fn);
         const here = (node: SyntaxNode | undefined): Located | undefined => (node ? {node, ctx} : undefined);
-        const receiver = callee.firstChild!;
-        const labelArg = positional[0] ?? (args ? keywordArgs(args, py).get('label') : undefined);
         const forwarded = fn && [receiver, layerArg, labelArg].some((a) => a && isParameter(a, fn, py));
         if (!fn || !forwarded) {
           place({node: receiver, ctx}, {node: layerArg, ctx}, here(labelArg));
@@ -81,4 +76,31 @@ export function layerPlacements(
     });
   }
   return out;
+}
+
+/** The container, layer and label arguments of a call that adds a layer, if `call` is one. */
+function addLayerCall(
+  call: SyntaxNode,
+  module: ModuleInfo,
+): {receiver: SyntaxNode; layer: SyntaxNode; label: SyntaxNode | undefined} | undefined {
+  const py = module.py;
+  const callee = call.firstChild!;
+  const args = childOf(call, 'ArgList');
+  if (!args) return undefined;
+  const positional = positionalArgs(args);
+  const keywords = keywordArgs(args, py);
+  // `container.add_layer(label, layer, combine=True)`
+  if (callee.name === 'MemberExpression' && text(py, callee).endsWith('.add_layer')) {
+    const layer = positional[1] ?? keywords.get('layer');
+    return layer ? {receiver: callee.firstChild!, layer, label: positional[0] ?? keywords.get('label')} : undefined;
+  }
+  // charmed-kubeflow-chisme's `update_layer(container_name, container, new_layer, logger)`, used by
+  // the Kubeflow charms, adds the layer under the container's name.
+  const name = text(py, callee);
+  const binding = module.imports.get(name);
+  if (callee.name !== 'VariableName' || binding?.module !== 'charmed_kubeflow_chisme.pebble') return undefined;
+  if ((binding.name ?? name) !== 'update_layer') return undefined;
+  const receiver = positional[1] ?? keywords.get('container');
+  const layer = positional[2] ?? keywords.get('new_layer');
+  return receiver && layer ? {receiver, layer, label: positional[0] ?? keywords.get('container_name')} : undefined;
 }
