@@ -1,7 +1,7 @@
 """Ground truth for scripts/measure-recall.mjs: every `observe(event, handler)` call a charm runs.
 
 Read with CPython's own `ast` (not the model's parser, so the measure does not share the
-model's blind spots). Prints JSON: one entry per call site in the charm's source folder, and in
+model's blind spots). Prints JSON: `unparsed`, the files this CPython cannot parse, and `sites`, one entry per call site in the charm's source folder, and in
 the charm-library classes (lib/charms/...) the charm's objects run, with the number of objects
 that run it: a helper class constructed twice (`db` and `db-admin`) observes twice.
 
@@ -16,7 +16,15 @@ import sys
 
 
 def python_files(root):
-    for folder, dirs, files in os.walk(root):
+    # A charm may link a folder shared by several charms into its source (`src/common -> ../../common`):
+    # charmcraft packs what the link points at, so it is the charm's code. Each real folder once.
+    seen = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         for name in sorted(files):
             if name.endswith(".py"):
@@ -56,7 +64,7 @@ def dotted(node):
 
 class Project:
     def __init__(self, root, src):
-        self.modules, self.by_name = {}, {}
+        self.modules, self.by_name, self.unparsed = {}, {}, []
         for folder, origin in ((src, "src"), ("lib", "lib")):
             for path in python_files(os.path.join(root, folder)):
                 rel = os.path.relpath(path, root).replace(os.sep, "/")
@@ -67,6 +75,7 @@ class Project:
                         text = f.read()
                     tree = ast.parse(text, path)
                 except (SyntaxError, UnicodeDecodeError, ValueError):
+                    self.unparsed.append(rel)
                     continue
                 module = Module(rel, name, text, tree)
                 module.origin = origin
@@ -167,6 +176,8 @@ class Objects:
             if arg is None and param in names and names.index(param) < len(call.args):
                 arg = call.args[names.index(param)]
             if arg is None or (isinstance(arg, ast.Constant) and arg.value is None):
+                if empty_by_default(fn, param):
+                    continue
                 return None
             # Only the charm's own events count: another library object's events passed in
             # (`self.ingress.on.ready`) are that library's, which the model does not show as the charm's.
@@ -206,6 +217,58 @@ class Objects:
         return total
 
 
+def is_empty_literal(node):
+    """`None`, `[]`, `()`, `{}`."""
+    if isinstance(node, ast.Constant):
+        return node.value is None
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return not node.elts
+    return isinstance(node, ast.Dict) and not node.keys
+
+
+def empty_by_default(fn, param):
+    """A parameter left to its default loops over nothing: the default is None or an empty literal,
+    and the function assigns it only under `if <param>:` (`if refresh_event: refresh_event = [refresh_event]`),
+    which a falsy default never enters. `if not refresh_event: refresh_event = [...]` takes a human."""
+    positional = fn.args.args
+    defaults = dict(zip([a.arg for a in positional[len(positional) - len(fn.args.defaults):]], fn.args.defaults))
+    defaults.update({a.arg: d for a, d in zip(fn.args.kwonlyargs, fn.args.kw_defaults) if d is not None})
+    default = defaults.get(param)
+    if not is_empty_literal(default):
+        return False
+
+    def assigns(node):
+        # `refresh_event = []` when none was passed keeps it empty.
+        return any(
+            isinstance(t, ast.Name) and t.id == param and not is_empty_literal(n.value)
+            for n in ast.walk(node)
+            if isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign))
+            for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+        )
+
+    def is_param(test):
+        return isinstance(test, ast.Name) and test.id == param
+
+    def unguarded(node):
+        """An assignment that may run while the parameter is still its falsy default."""
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and is_param(child.test):
+                other = child.orelse  # `if param:` ... `else:` (the body never runs)
+            elif isinstance(child, ast.If) and isinstance(child.test, ast.UnaryOp) and isinstance(child.test.op, ast.Not) and is_param(child.test.operand):
+                other = child.body  # `if not param:` runs; its `elif`/`else` never does
+            else:
+                if isinstance(child, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and assigns(child):
+                    return True
+                if unguarded(child):
+                    return True
+                continue
+            if any(unguarded(ast.Module(body=[stmt], type_ignores=[])) for stmt in other):
+                return True
+        return False
+
+    return not unguarded(fn)
+
+
 def observe_calls(node):
     """`observe(...)` calls under a node with the loops around each (outermost first)."""
     out = []
@@ -216,8 +279,15 @@ def observe_calls(node):
             callee = n.func.attr if isinstance(n.func, ast.Attribute) else n.func.id if isinstance(n.func, ast.Name) else None
             if callee == "observe" and len(n.args) + len(n.keywords) >= 2:
                 out.append((n, loops, ifs))
+        # `[observe(e, h) for e in [...]]`: the element runs once per item, like a `for` body.
+        comprehension = None
+        if isinstance(n, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) and len(n.generators) == 1:
+            comprehension = n.generators[0]
+            comprehension.lineno = n.lineno
         for child in ast.iter_child_nodes(n):
-            if isinstance(n, (ast.For, ast.AsyncFor)) and child in n.body:
+            if comprehension is not None and child is not comprehension:
+                visit(child, loops + [comprehension], ifs + len(comprehension.ifs))
+            elif isinstance(n, (ast.For, ast.AsyncFor)) and child in n.body:
                 visit(child, loops + [n], ifs)
             elif isinstance(n, ast.If) and child is not n.test:
                 visit(child, loops, ifs + 1)
@@ -236,7 +306,17 @@ PASSED_CHARM_EVENT = re.compile(r"^(self|charm_?|self\._?charm)\.on\b")
 CHARM_ON = re.compile(r"\b_?charm\s*\.\s*on\b|\bcharm_?\s*\.\s*on\b")
 
 
+def object_independent(expression):
+    """The event an expression names is the same for every object that runs it: no subscript, or
+    subscripts by a string or a module constant (`on[RELATION_OFFER]`), not by what the object holds
+    (`on[self.relation_name]`, `on[relation_name]`)."""
+    keys = re.findall(r"\[([^\]]*)\]", expression)
+    return all(re.fullmatch(r"\s*(\"[^\"]*\"|'[^']*'|[A-Z][A-Z0-9_]*)\s*", k) for k in keys)
+
+
 def loop_size(loop, fn_node):
+    if getattr(loop, "ifs", None):
+        return None  # a comprehension's filter: which items it keeps takes a human
     it = loop.iter
     # `events = [...]` earlier in the function, then `for event in events:`.
     params = {a.arg for a in fn_node.args.args + fn_node.args.kwonlyargs} if fn_node is not None else set()
@@ -302,7 +382,7 @@ def main():
                 # Objects of the class that run this code: null when the script sees no construction.
                 # The same charm event observed by each of several objects with one method (two
                 # ingress objects on `leader_elected`) is one entry on the page.
-                "objects": (min(count, 1) if module.origin == "lib" and not loops and "[" not in written + through and count else count) or None,
+                "objects": (min(count, 1) if module.origin == "lib" and not loops and object_independent(written + through) and count else count) or None,
                 "event": written,
                 # Juju delivers it to the charm: the charm's own code, or the charm's `on` reached
                 # from a library object (`self._charm.on[...]`), or events the charm passed in (a
@@ -313,7 +393,7 @@ def main():
                 "loops": [{"iter": ast.get_source_segment(module.text, l.iter) or "", "size": loop_size(l, fn_node) if passed is None else passed} for l in loops],
                 "conditional": ifs > 0,
             })
-    json.dump(sites, sys.stdout)
+    json.dump({"sites": sites, "unparsed": project.unparsed}, sys.stdout)
 
 
 main()

@@ -1,6 +1,5 @@
 /** What a constructor's parameters are bound to at one call: the environment its methods run in. */
 import {argumentsByParameter, keywordArgs} from './arguments.js';
-import {evaluate} from './evaluate.js';
 import type {FunctionInfo} from './module-info.js';
 import {kids, type SyntaxNode} from './syntax.js';
 import type {Ctx, Value} from './values.js';
@@ -25,7 +24,7 @@ export function bindParameters(
   const env = new Map<string, Value>();
   for (const [name, node] of argumentsByParameter(args, params, callerCtx.module.py)) {
     if (selfPassed && name === fn.params[0]?.name) continue;
-    const v = evaluate(node, callerCtx);
+    const v = callerCtx.evaluate(node, callerCtx);
     const param = params.find((p) => p.name === name)!;
     if (v.t !== 'unknown' || !callerCtx.domain.isRootParameter(param.name, param.annotation)) env.set(name, v);
   }
@@ -34,7 +33,7 @@ export function bindParameters(
   // (all of them known when this call spreads nothing itself).
   if (fn.params.some((p) => p.star === '**')) {
     for (const [k, node] of keywordArgs(args, callerCtx.module.py))
-      if (!params.some((p) => p.name === k)) env.set(`${FORWARDED}${k}`, evaluate(node, callerCtx));
+      if (!params.some((p) => p.name === k)) env.set(`${FORWARDED}${k}`, callerCtx.evaluate(node, callerCtx));
     env.set(FORWARDED, {t: 'bool', v: !spread});
   }
   // `**kwargs` / `*args` passed on may fill any other parameter: what the caller was given; when

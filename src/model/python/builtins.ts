@@ -1,6 +1,6 @@
 /**
  * Builtins and methods whose result is static when what they apply to is: `len(x)`, `list(x)`,
- * `"{}_ready".format(name)`, and `.keys()` of a mapping known only by its keys (a mapping
+ * `next(iter(x))`, `typing.cast(T, x)`, `"{}_ready".format(name)`, and `.keys()` of a mapping known only by its keys (a mapping
  * attribute supplied by a later stage, see `supplyAttributes`).
  */
 import {keywordArgs, positionalArgs} from './arguments.js';
@@ -16,9 +16,20 @@ export function builtinCall(node: SyntaxNode, ctx: Ctx): Value | undefined {
   const args = node.getChild('ArgList');
   if (callee.name === 'VariableName') {
     const name = text(py, callee);
-    if ((name !== 'len' && name !== 'list' && name !== 'tuple') || ctx.module.functions.has(name)) return undefined;
-    const [arg] = args ? positionalArgs(args) : [];
+    if (!BUILTINS.has(name) || ctx.module.functions.has(name) || ctx.module.assigns.has(name)) return undefined;
+    const positional = args ? positionalArgs(args) : [];
+    // `typing.cast(T, x)` is `x`.
+    if (name === 'cast') {
+      if (!isImported(ctx, 'cast', 'typing') || positional.length !== 2) return undefined;
+      return ctx.evaluate(positional[1]!, ctx);
+    }
+    const [arg] = positional;
     const v = arg ? ctx.evaluate(arg, ctx) : undefined;
+    // `next(iter(names))`: the first item; a mapping known by its keys (`dict(unit.containers)`) iterates them.
+    if (name === 'next') return v?.t === 'seq' && v.items.length && positional.length === 1 ? v.items[0] : undefined;
+    if (name === 'dict')
+      return v?.t === 'seq' && positional.length === 1 && v.items.every((i) => i.t === 'str') ? v : undefined;
+    if (name === 'str') return v?.t === 'str' ? v : v?.t === 'num' ? {t: 'str', v: String(v.v)} : undefined;
     if (name !== 'len') return v?.t === 'seq' ? v : undefined;
     if (v?.t === 'seq') return {t: 'num', v: v.items.length};
     if (v?.t === 'str') return {t: 'num', v: v.v.length};
@@ -44,6 +55,14 @@ export function builtinCall(node: SyntaxNode, ctx: Ctx): Value | undefined {
     return owner.t === 'str' ? format(owner.v, args, ctx) : undefined;
   }
   return undefined;
+}
+
+/** Builtins read here; a module that defines or assigns the name shadows it. */
+const BUILTINS = new Set(['len', 'list', 'tuple', 'iter', 'next', 'dict', 'str', 'cast']);
+
+function isImported(ctx: Ctx, name: string, module: string): boolean {
+  const binding = ctx.module.imports.get(name);
+  return binding?.module === module && binding.name === name;
 }
 
 /** `str.format` with constant arguments: `{}`, `{0}` and `{name}` fields, no format specs. */

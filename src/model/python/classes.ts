@@ -1,5 +1,6 @@
 /** Classes of the project's source and libraries: attributes, methods, bases, relations of library objects. */
 import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
+import {chainBindings} from './chain-bindings.js';
 import {lookupModuleName} from './lookup.js';
 import {isProperty, propertyValue} from './properties.js';
 import {type ClassInfo, type FunctionInfo} from './module-info.js';
@@ -13,7 +14,8 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
   if (assigned) {
     const [assignments, cls] = assigned;
     // An object built with known arguments: `self.x = x` reads the parameter that class was given.
-    const env = owner.t === 'instance' ? owner.bound?.get(cls) : undefined;
+    const env =
+      owner.t === 'instance' ? (owner.bound?.get(cls) ?? constructionBindings(owner, info, cls, ctx)) : undefined;
     const values = assignments.map((a) =>
       ctx.evaluate(a.value, {
         ...ctx,
@@ -54,6 +56,26 @@ export function attributeOf(info: ClassInfo, attr: string, owner: Value, ctx: Ct
   }
   if (assigned) return {t: 'unknown', expr: attr};
   return undefined;
+}
+
+const constructionCache = new WeakMap<Value, ReadonlyMap<ClassInfo, ReadonlyMap<string, Value>>>();
+
+/**
+ * The parameters each class of an object's chain was initialised with, from the construction the
+ * object came from (`Requirer(self, "certificates")`, `super().__init__(model, relation_name)` up
+ * the chain): `self.relation_name = relation_name` in a base's `__init__` reads the argument.
+ */
+function constructionBindings(
+  owner: Value,
+  info: ClassInfo,
+  cls: ClassInfo,
+  ctx: Ctx,
+): ReadonlyMap<string, Value> | undefined {
+  if (owner.t !== 'instance' || !owner.args || !owner.argsCtx) return undefined;
+  let bindings = constructionCache.get(owner);
+  if (!bindings)
+    constructionCache.set(owner, (bindings = chainBindings(classChain(info, ctx), owner.args, owner.argsCtx)));
+  return bindings.get(cls);
 }
 
 export function findMethod(info: ClassInfo, name: string, ctx: Ctx): FunctionInfo | undefined {

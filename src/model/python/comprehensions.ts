@@ -1,6 +1,6 @@
 /**
- * List and set comprehensions over a static sequence: `{policy.relation for policy in policies}`,
- * `[c for c in containers if c != "proxy"]`. One `for` clause with one name; a filter that is not
+ * List, set and dict comprehensions over a static sequence: `{policy.relation for policy in policies}`,
+ * `[c for c in containers if c != "proxy"]`, `{c: unit.get_container(c) for c in scheme.keys()}` (its keys). One `for` clause with one name; a filter that is not
  * static makes the whole comprehension unknown (an item kept or dropped would be a guess).
  */
 import {truth} from './conditions.js';
@@ -11,7 +11,11 @@ import {type Ctx, type Value, unknown} from './values.js';
 const MAX_ITEMS = 256;
 
 export function evaluateComprehension(node: SyntaxNode, ctx: Ctx): Value {
-  const children = kids(node).filter((c) => c.name !== '[' && c.name !== ']' && c.name !== '{' && c.name !== '}');
+  const all = kids(node).filter((c) => c.name !== '[' && c.name !== ']' && c.name !== '{' && c.name !== '}');
+  // `{key: value for ...}`: a mapping known by its keys, as iterating it, `.keys()` and `len()` see it.
+  const dict = node.name === 'DictionaryComprehensionExpression';
+  if (dict && all[1]?.name !== ':') return unknown(ctx, node);
+  const children = dict ? [all[0]!, ...all.slice(3)] : all;
   const [element, forKw, target, inKw, iterable, ...rest] = children;
   if (
     !element ||
@@ -33,10 +37,10 @@ export function evaluateComprehension(node: SyntaxNode, ctx: Ctx): Value {
     if (keep.some((k) => k === undefined)) return unknown(ctx, node);
     if (keep.every((k) => k)) items.push(ctx.evaluate(element, inner));
   }
-  return {t: 'seq', items: node.name === 'SetComprehensionExpression' ? distinct(items) : items};
+  return {t: 'seq', items: node.name === 'ArrayComprehensionExpression' ? items : distinct(items)};
 }
 
-/** A set keeps one of equal constants (its order is Python's insertion order for strings here). */
+/** A set (or a dict's keys) keeps one of equal constants (its order is Python's insertion order for strings here). */
 function distinct(items: Value[]): Value[] {
   const seen = new Set<string>();
   return items.filter((v) => {

@@ -1,6 +1,7 @@
 /** The static evaluator: what a Python expression stands for, without running it. */
 import {positionalArgs} from './arguments.js';
 import {builtinCall} from './builtins.js';
+import {returnedValue} from './calls.js';
 import {evaluateComprehension} from './comprehensions.js';
 import {relationOf} from './classes.js';
 import {dictEntries, dictItems} from './dicts.js';
@@ -51,6 +52,7 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
       return {t: 'dict', node, ctx};
     case 'ArrayComprehensionExpression':
     case 'SetComprehensionExpression':
+    case 'DictionaryComprehensionExpression':
       return evaluateComprehension(node, inner);
     case 'VariableName':
       return lookupName(text(py, node), node, inner);
@@ -136,6 +138,12 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
       ...relationOf(fnValue.ref, args, ctx),
       ...(args ? {args, argsCtx: ctx} : {}),
     };
+  }
+  // A function or method of the project that returns a constant (not `Class.method(obj)`, whose `self` is its first argument).
+  if ((fnValue.t === 'function' || (fnValue.t === 'method' && fnValue.owner.t !== 'class')) && fnValue.fn) {
+    const owner = fnValue.t === 'method' ? fnValue.owner : undefined;
+    const returned = returnedValue(fnValue.fn, owner, node.getChild('ArgList'), ctx);
+    if (returned) return returned;
   }
   if (callee.name === 'MemberExpression') {
     const prop = callee.getChild('PropertyName');

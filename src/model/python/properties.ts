@@ -4,6 +4,7 @@
  * property stays a method reference, as before.
  */
 import type {FunctionInfo} from './module-info.js';
+import {collectReturns} from './calls.js';
 import {type SyntaxNode, kids, text} from './syntax.js';
 import {type Ctx, type Value, alts} from './values.js';
 
@@ -25,18 +26,4 @@ export function propertyValue(fn: FunctionInfo, owner: Value, ctx: Ctx): Value |
   return values.some((v) => v.t === 'unknown' || (v.t === 'alts' && v.items.some((i) => i.t === 'unknown')))
     ? undefined
     : alts(values);
-}
-
-/** `return` statements of this function, not of the functions and classes nested in it. */
-function collectReturns(node: SyntaxNode, out: SyntaxNode[]): void {
-  for (const c of kids(node)) {
-    if (c.name === 'ReturnStatement') out.push(c);
-    else if (
-      c.name !== 'FunctionDefinition' &&
-      c.name !== 'ClassDefinition' &&
-      c.name !== 'LambdaExpression' &&
-      c.name !== 'DecoratedStatement'
-    )
-      collectReturns(c, out);
-  }
 }

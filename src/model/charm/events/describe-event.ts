@@ -19,16 +19,23 @@ type EventDescription = Pick<
   'name' | 'kind' | 'expression' | 'resolved' | 'emitter' | 'endpoint' | 'container' | 'action' | 'storage'
 >;
 
-/** `at` is the observed expression's node: warnings point at the `observe()` call, not at the method around it. */
+/**
+ * `at` is the observed expression's node: warnings point at the `observe()` call, not at the method around it.
+ * `null`: an event Juju never delivers to this charm (a Pebble event in a charm without containers), not listed.
+ */
 export function describeEvent(
   value: Value,
   expression: string,
   ctx: Ctx,
   scan: ObserveScan,
   at: SyntaxNode,
-): EventDescription {
+): EventDescription | null {
   const base = {expression};
-  const fromName = (n: JujuEventName, emitter?: EventEmitter): EventDescription => ({
+  const fromName = (n: JujuEventName, emitter?: EventEmitter): EventDescription | null =>
+    n.kind === 'workload' && !scan.names.containers.length
+      ? neverDelivered(n, expression, ctx, scan, at)
+      : named(n, emitter);
+  const named = (n: JujuEventName, emitter?: EventEmitter): EventDescription => ({
     ...base,
     name: n.name,
     kind: n.kind,
@@ -48,6 +55,8 @@ export function describeEvent(
     const custom = customEventOf(value.owner.cls, value.attr, ctx);
     if (custom) return fromName({name: customEventName(value.attr), kind: 'custom'}, custom);
     const shaped = eventFromAttributeShape(value.attr);
+    if (shaped?.kind === 'workload' && !scan.names.containers.length)
+      return neverDelivered(shaped, expression, ctx, scan, at);
     if (shaped) {
       scan.sink.warn({
         code: 'undeclared-name',
@@ -71,6 +80,21 @@ export function describeEvent(
   }
   // Not nameable statically: kept with its expression, never guessed.
   return {...base, name: null, kind: partialKind(expression), resolved: false};
+}
+
+/**
+ * A Pebble event observed by a charm that declares no container (code shared by a machine and a
+ * Kubernetes charm, behind a substrate check the model cannot decide): Juju never delivers it here.
+ */
+function neverDelivered(n: JujuEventName, expression: string, ctx: Ctx, scan: ObserveScan, at: SyntaxNode): null {
+  scan.sink.warn({
+    code: 'undeclared-name',
+    message: `\`${expression}\` names the Pebble event \`${n.name}\`, but the charm declares no container: Juju never delivers it to this charm, so the events section does not list it.`,
+    hint: 'If the charm runs a workload container, declare it in charmcraft.yaml (`containers:`); if the observer is for another substrate, nothing to do.',
+    file: ctx.module.py.file.path,
+    ...line(ctx.module.py, at),
+  });
+  return null;
 }
 
 /** What an undeclared name in an event attribute would be, by the event's kind. */

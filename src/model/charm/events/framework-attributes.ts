@@ -1,7 +1,7 @@
 /**
  * What ops gives a charm's objects and the evaluator cannot read: `self.model.relations` (the
  * endpoint names), `self.meta.containers`, `.relations`, `.storages`, `.actions` (names, in
- * metadata order; `meta.containers.values()` the containers, with their `name`) and
+ * metadata order; `self.unit.containers` the same containers; `meta.containers.values()` the containers, with their `name`) and
  * `self.meta.series`. A loop over them observes one event per name.
  */
 import type {AttributeHook, ClassRef, Value} from '../../python/values.js';
@@ -10,6 +10,7 @@ import type {CharmNames} from './event-names.js';
 const MODEL: ClassRef = {name: 'Model', module: 'ops.model'};
 const META: ClassRef = {name: 'CharmMeta', module: 'ops.charm'};
 const CONTAINER_META: ClassRef = {name: 'ContainerMeta', module: 'ops.charm'};
+const UNIT: ClassRef = {name: 'Unit', module: 'ops.model'};
 
 const is = (owner: Value, ref: ClassRef): boolean =>
   owner.t === 'instance' && owner.cls.name === ref.name && owner.cls.module === ref.module;
@@ -36,6 +37,13 @@ export function frameworkAttributes(names: CharmNames, series: string[]): Attrib
     )
       return {t: 'instance', cls: MODEL, expr};
     if (is(owner, MODEL) && attr === 'relations') return strings(names.endpoints);
+    // `self.unit` / `self.model.unit`: this unit; its `containers` are the charm's, by name.
+    if (attr === 'unit' && (owner.t === 'charm' || is(owner, MODEL))) return {t: 'instance', cls: UNIT, expr};
+    if (is(owner, UNIT) && attr === 'containers') {
+      const value = strings(names.containers);
+      containerMaps.add(value);
+      return value;
+    }
     if (is(owner, META) && Object.hasOwn(meta, attr)) {
       const value = strings(meta[attr]!);
       if (attr === 'containers') containerMaps.add(value);

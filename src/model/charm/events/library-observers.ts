@@ -9,7 +9,7 @@ import type {EventKind, ObservedEvent} from '../../types.js';
 import {evaluate} from '../../python/evaluate.js';
 import {classChain, classInfo} from '../../python/classes.js';
 import type {Ctx, Value} from '../../python/values.js';
-import {boundSelf, chainBindings} from './chain-bindings.js';
+import {boundSelf, chainBindings} from '../../python/chain-bindings.js';
 import {classObserves, enclosingFunction, observedEventsIn} from './observe.js';
 import {constructionEnvironments} from './construction-sites.js';
 import {type ObserveScan} from './observe-scan.js';

@@ -1,7 +1,8 @@
 /** The `framework.observe(event, handler)` calls of charm code, resolved statically into observed events. */
 import type {ObservedEvent} from '../../types.js';
 import {flowValue, reachable} from './branches.js';
-import {boundSelf, type ChainBindings} from './chain-bindings.js';
+import {truth} from '../../python/conditions.js';
+import {boundSelf, type ChainBindings} from '../../python/chain-bindings.js';
 import {describeEvent, describeHandler} from './describe-event.js';
 import type {ObserveScan} from './observe-scan.js';
 import {baseCtx, constructionEnvironments} from './construction-sites.js';
@@ -133,6 +134,7 @@ function resolveCall(
     const eventValue = evaluate(eventNode, ctx);
     for (const value of eventValue.t === 'alts' ? eventValue.items : [eventValue]) {
       const event = describeEvent(value, text(py, eventNode), ctx, scan, eventNode);
+      if (!event) continue;
       const entry: ObservedEvent = {
         file: py.file.path,
         line: pos.line,
@@ -168,16 +170,12 @@ function environments(
   bound?: Map<string, Value>,
 ): Array<Map<string, Value>> {
   let envs: ReadonlyArray<Map<string, Value>> = bound ? [bound] : constructionEnvironments(fn, scan);
-  const loops: SyntaxNode[] = [];
-  for (let p = call.parent; p && p !== fn?.node; p = p.parent) if (p.name === 'ForStatement') loops.unshift(p);
-  for (const loop of loops) {
-    const children = kids(loop);
-    const inAt = children.findIndex((c) => c.name === 'in');
-    const targets = children
-      .slice(1, inAt)
-      .filter((c) => c.name === 'VariableName')
-      .map((c) => text(module.py, c));
-    const iterableNode = children[inAt + 1];
+  const loops: Loop[] = [];
+  for (let p: SyntaxNode | null = call, up = call.parent; up && up !== fn?.node; p = up, up = up.parent) {
+    const loop = loopAround(p, up, module);
+    if (loop) loops.unshift(loop);
+  }
+  for (const {targets, iterableNode, conditions} of loops) {
     const next: Array<Map<string, Value>> = [];
     for (const env of envs) {
       const iterable = iterableNode ? flowValue(iterableNode, {...ctx, env}) : null;
@@ -194,10 +192,51 @@ function environments(
         if (targets.length === 1)
           bound.set(targets[0]!, item.t === 'instance' && itemNode ? {...item, expr: text(module.py, itemNode)} : item);
         else if (item.t === 'seq') targets.forEach((t, i) => bound.set(t, item.items[i] ?? {t: 'unknown', expr: t}));
+        // A comprehension's `if` that is false for this item drops it; one that cannot be told keeps it.
+        if (conditions.some((c) => truth(c, {...ctx, env: bound}) === false)) continue;
         next.push(bound);
       }
     }
     envs = next.slice(0, 256);
   }
   return envs.filter((env) => reachable(call, fn, {...ctx, env}));
+}
+
+/** A loop around an observe call: a `for` statement, or a comprehension whose element holds the call. */
+interface Loop {
+  targets: string[];
+  iterableNode: SyntaxNode | undefined;
+  /** A comprehension's `if` clauses. */
+  conditions: SyntaxNode[];
+}
+
+const COMPREHENSIONS = new Set([
+  'ArrayComprehensionExpression',
+  'SetComprehensionExpression',
+  'DictionaryComprehensionExpression',
+]);
+
+/**
+ * `up` as a loop over `child`: a `for` statement, or `[observe(e, h) for e in [...]]` (also a
+ * generator passed as the only argument, `list(observe(e, h) for e in ...)`), when `child` is the
+ * comprehension's element. A comprehension with two `for` clauses is not expanded.
+ */
+function loopAround(child: SyntaxNode, up: SyntaxNode, module: ModuleInfo): Loop | null {
+  const children = kids(up);
+  const names = (from: number, to: number): string[] =>
+    children
+      .slice(from, to)
+      .filter((c) => c.name === 'VariableName')
+      .map((c) => text(module.py, c));
+  if (up.name === 'ForStatement') {
+    const inAt = children.findIndex((c) => c.name === 'in');
+    return {targets: names(1, inAt), iterableNode: children[inAt + 1], conditions: []};
+  }
+  if (!COMPREHENSIONS.has(up.name) && up.name !== 'ArgList') return null;
+  const forAt = children.findIndex((c) => c.name === 'for');
+  if (forAt < 0 || child.from >= children[forAt]!.from || children.filter((c) => c.name === 'for').length > 1)
+    return null;
+  const inAt = children.findIndex((c, i) => i > forAt && c.name === 'in');
+  const conditions = children.filter((c, i) => i > inAt + 1 && children[i - 1]?.name === 'if');
+  return {targets: names(forAt + 1, inAt), iterableNode: children[inAt + 1], conditions};
 }

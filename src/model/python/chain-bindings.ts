@@ -6,11 +6,10 @@
  * bindings, so `EventHandlers.__init__(self, charm, self)` hands the handlers an object whose
  * `relation_name` is known.
  */
-import {bindParameters} from '../../python/bindings.js';
-import {contextFor} from '../../python/evaluate.js';
-import type {ClassInfo, FunctionInfo} from '../../python/module-info.js';
-import {childOf, text, type SyntaxNode} from '../../python/syntax.js';
-import type {Ctx, Value} from '../../python/values.js';
+import {bindParameters} from './bindings.js';
+import type {ClassInfo, FunctionInfo} from './module-info.js';
+import {childOf, text, type SyntaxNode} from './syntax.js';
+import type {Ctx, Value} from './values.js';
 
 export type ChainBindings = Map<ClassInfo, Map<string, Value>>;
 
@@ -72,9 +71,13 @@ function bindFrom(
   const args = childOf(call, 'ArgList');
   if (!args) return new Map();
   const ctx: Ctx = {
-    ...contextFor(callerCtx.project, init.module, callerCtx.domain, init),
+    ...callerCtx,
+    module: init.module,
+    cls: init.cls,
+    fn: init,
     env: bindings.get(init.cls!) ?? new Map(),
     self,
+    depth: callerCtx.depth + 1,
   };
   // `Base.__init__(self, charm, ...)`: the first argument fills `next`'s own `self`.
   const selfPassed = !text(init.module.py, call.firstChild!).startsWith('super(');
