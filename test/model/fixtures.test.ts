@@ -43,6 +43,8 @@ const CASES: Case[] = [
   {name: 'patterns', dir: join(FIXTURE_CHARMS, 'patterns')},
   {name: 'factories', dir: join(FIXTURE_CHARMS, 'factories')},
   {name: 'library-loops', dir: join(FIXTURE_CHARMS, 'library-loops')},
+  {name: 'returned-names', dir: join(FIXTURE_CHARMS, 'returned-names')},
+  {name: 'shared-substrate', dir: join(FIXTURE_CHARMS, 'shared-substrate')},
   {name: 'rock-choice', dir: join(FIXTURE_CHARMS, 'rock-choice/charm')},
   {name: 'plain-rock', dir: join(FIXTURE_CHARMS, 'plain-rock/charm')},
   {name: 'one-container', dir: join(FIXTURE_CHARMS, 'one-container')},
