@@ -12,7 +12,7 @@
 import {bindParameters} from './bindings.js';
 import {valueAt} from './flow.js';
 import type {FunctionInfo} from './module-info.js';
-import {type SyntaxNode, kids, text} from './syntax.js';
+import {type SyntaxNode, kids, parts, text} from './syntax.js';
 import {type Ctx, type Value, alts, selfFor} from './values.js';
 
 export function returnedValue(
@@ -25,7 +25,8 @@ export function returnedValue(
   if (!fn.body || active.has(fn) || isGenerator(fn)) return undefined;
   const returns: SyntaxNode[] = [];
   collectReturns(fn.body, returns);
-  if (!returns.length) return undefined;
+  // Only returns that can be constants are evaluated (a call is evaluated often; most return objects).
+  if (!returns.length || !returns.every((r) => constantShape(returnedExpression(r), fn))) return undefined;
   const decorators = fn.node.parent?.name === 'DecoratedStatement' ? text(fn.module.py, fn.node.parent) : '';
   // A class or static method binds no `self`; other decorators may change what is returned.
   if (/^\s*@/m.test(decorators.slice(0, decorators.indexOf('def ')))) return undefined;
@@ -52,7 +53,7 @@ const active = new Set<FunctionInfo>();
 function constantReturns(fn: FunctionInfo, returns: SyntaxNode[], inner: Ctx): Value | undefined {
   const values: Value[] = [];
   for (const r of returns) {
-    const expr = kids(r).find((c) => c.name !== 'return');
+    const expr = returnedExpression(r);
     const v = !expr
       ? {t: 'none' as const}
       : expr.name === 'VariableName'
@@ -62,6 +63,41 @@ function constantReturns(fn: FunctionInfo, returns: SyntaxNode[], inner: Ctx): V
     values.push(v);
   }
   return alts(values);
+}
+
+function returnedExpression(r: SyntaxNode): SyntaxNode | undefined {
+  return kids(r).find((c) => c.name !== 'return');
+}
+
+/** Calls whose result may be a constant: builtins and string methods over constants, the project's own functions. */
+const CONSTANT_CALL = /^(?:self\.\w+|[a-z_]\w*|[\w.]+\.(?:format|replace|lower|upper|strip|keys|get))$/;
+
+/** Whether an expression is written so that it may evaluate to a constant (`return Session(...).resource(...)` is not). */
+function constantShape(node: SyntaxNode | undefined, fn: FunctionInfo): boolean {
+  if (!node) return true;
+  switch (node.name) {
+    case 'String':
+    case 'ContinuedString':
+    case 'FormatString':
+    case 'Number':
+    case 'Boolean':
+    case 'None':
+    case 'VariableName':
+    case 'MemberExpression':
+    case 'BinaryExpression':
+    case 'ArrayComprehensionExpression':
+    case 'SetComprehensionExpression':
+      return true;
+    case 'ParenthesizedExpression':
+    case 'TupleExpression':
+    case 'ArrayExpression':
+    case 'SetExpression':
+      return parts(node).every((p) => constantShape(p, fn));
+    case 'CallExpression':
+      return CONSTANT_CALL.test(text(fn.module.py, node.firstChild!).replace(/\s+/g, ''));
+    default:
+      return false;
+  }
 }
 
 function isConstant(v: Value): boolean {
