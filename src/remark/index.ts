@@ -13,6 +13,7 @@ import {DIRECTIVE_NAMES, directiveNamed} from '../sections/registry.js';
 import type {LinkOptions} from '../sections/context.js';
 import {stateFor, type SiteState} from '../state.js';
 import {adoptHeading, authorHeadingBefore, type AuthorHeading} from './adopt.js';
+import {dropKeptTemplate, keptText, type KeptText} from './kept-template.js';
 import {extractAnnotations} from './annotations.js';
 import {
   charmWarningLines,
@@ -56,6 +57,7 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
     parent: {children: RootContent[]};
     headingDepth: number;
     author?: AuthorHeading;
+    kept: KeptText;
   }> = [];
   let lastDepth = 1;
   visit(tree, (node, _index, parent) => {
@@ -63,14 +65,17 @@ function transform(tree: Root, file: VFile, state: SiteState): void {
     if (isOurDirective(node) && parent) {
       const siblings = (parent as {children: RootContent[]}).children;
       const author = authorHeadingBefore(siblings, node as RootContent, isOurDirective);
-      found.push({node: node as Directive, parent, headingDepth: lastDepth, ...(author ? {author} : {})});
+      const kept = keptText(siblings, node as RootContent, isOurDirective);
+      found.push({node: node as Directive, parent, headingDepth: lastDepth, kept, ...(author ? {author} : {})});
     }
   });
   if (!found.length) return;
   let needsImport = false;
   // Innermost first: a directive inside another one is expanded before the outer one keeps it as prose.
-  for (const {node, parent, headingDepth, author} of found.reverse()) {
-    const generated = scrollableTables(expand(node, headingDepth, file, state, author)).map((n) => {
+  for (const {node, parent, headingDepth, author, kept} of found.reverse()) {
+    // The template sentences the author kept around the directive are not written twice.
+    const expanded = dropKeptTemplate(expand(node, headingDepth, file, state, author), kept);
+    const generated = scrollableTables(expanded).map((n) => {
       if (isDiagram(n)) {
         needsImport = true;
         return toDiagramElement(n);

@@ -4,10 +4,17 @@ import {sourceUrl, type SectionContext} from './context.js';
 import {charmInline} from './charm-markdown.js';
 import {blockquote, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
+import {templateBlock, templateParagraph, templateSentence} from './template-prose.js';
 import {ownBaseClass} from './event-handlers.js';
 
 const OPS_URL = 'https://ops.readthedocs.io/en/latest/index.html';
 const CHARM_URL = 'https://documentation.ubuntu.com/juju/latest/reference/charm/';
+/** The template's sentences this section writes (a page converted from the template may keep them). */
+const TEMPLATE_CLASS =
+  'The <entry point> is the default entry point for a charm and has the <relevant-charm-class> Python class which inherits from <base>';
+const TEMPLATE_CHARMBASE =
+  'CharmBase is the base class from which all charms are formed, defined by Ops (Python framework for developing charms).';
+const TEMPLATE_EXAMPLE = 'Take, for example, when a configuration is changed by using the CLI.';
 
 /** Section 8: the charm class, its base, how `__init__` observes events, and a worked `juju config` example. */
 export function charmCodeOverview(ctx: SectionContext): RootContent[] {
@@ -18,22 +25,28 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
   if (cls) {
     const url = sourceUrl(ctx.links, cls.file, cls.line);
     const base = cls.bases[0] ?? 'CharmBase';
+    const opening = [
+      text('The '),
+      entry,
+      text(' is the entry point of the charm and has the '),
+      url ? link(url, code(cls.name)) : code(cls.name),
+      text(' Python class which inherits from '),
+      code(base),
+    ];
+    const ops = [link(OPS_URL, text('Ops')), text(' (Python framework for developing charms).')];
     out.push(
-      paragraph(
-        text('The '),
-        entry,
-        text(' is the entry point of the charm and has the '),
-        url ? link(url, code(cls.name)) : code(cls.name),
-        text(' Python class which inherits from '),
-        code(base),
-        text(
-          base.endsWith('CharmBase')
-            ? '. CharmBase is the base class from which all charms are formed, defined by '
-            : `, which in turn builds on CharmBase from `,
-        ),
-        link(OPS_URL, text('Ops')),
-        text(' (Python framework for developing charms).'),
-      ),
+      base.endsWith('CharmBase')
+        ? templateParagraph(
+            templateSentence(TEMPLATE_CLASS, ...opening, text('. ')),
+            templateSentence(
+              TEMPLATE_CHARMBASE,
+              text('CharmBase is the base class from which all charms are formed, defined by '),
+              ...ops,
+            ),
+          )
+        : templateParagraph(
+            templateSentence(TEMPLATE_CLASS, ...opening, text(', which in turn builds on CharmBase from '), ...ops),
+          ),
     );
   } else {
     out.push(
@@ -44,21 +57,29 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
       ),
     );
   }
-  out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(CHARM_URL, text('Charm')))));
+  out.push(
+    templateBlock(
+      'See more in the Juju docs: Charm',
+      blockquote(paragraph(text('See more in the Juju docs: '), link(CHARM_URL, text('Charm')))),
+    ),
+  );
   // Events library objects observe in their own code are not observers in the charm's source.
   const own = m.events.filter((e) => !e.inherited && !e.handledBy);
   out.push(
-    paragraph(
-      text('The '),
-      code('__init__'),
-      text(
-        ` method guarantees that the charm observes all events relevant to its operation and handles them${own.length ? ` (${own.length} observer${own.length === 1 ? '' : 's'} in the charm's source)` : ''}.`,
+    templateBlock(
+      'The `__init__` method guarantees that the charm observes all events relevant to its operation and handles them.',
+      paragraph(
+        text('The '),
+        code('__init__'),
+        text(
+          ` method guarantees that the charm observes all events relevant to its operation and handles them${own.length ? ` (${own.length} observer${own.length === 1 ? '' : 's'} in the charm's source)` : ''}.`,
+        ),
       ),
     ),
   );
   const option = exampleOption(m.config);
   if (!option) return out;
-  out.push(paragraph(text('Take, for example, when a configuration is changed by using the CLI.')));
+  out.push(templateBlock(TEMPLATE_EXAMPLE, paragraph(text(TEMPLATE_EXAMPLE))));
   const steps: Array<BlockContent[] | PhrasingContent[]> = [
     [
       paragraph(text('User runs the configuration command:')),

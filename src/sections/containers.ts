@@ -5,6 +5,7 @@ import {sourceUrl, type SectionContext} from './context.js';
 import {code, heading, intro, link, paragraph, slug, text} from './mdast.js';
 import {isSidecarCharm} from './charm-diagram.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
+import {templateBlock} from './template-prose.js';
 
 export function rockFor(rocks: Rock[], container: string, resource: string | null): Rock | undefined {
   return (
@@ -20,11 +21,9 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
     out.push(paragraph(text('This is a machine charm: it declares no workload containers.')));
     return out;
   }
-  out.push(
-    intro(
-      text('Configuration files for the containers can be found in the respective directories that define the rock.'),
-    ),
-  );
+  const configuration =
+    'Configuration files for the containers can be found in the respective directories that define the rock.';
+  out.push(templateBlock(configuration, intro(text(configuration))));
   for (const c of m.containers) {
     out.push(heading(ctx.headingLevel + 1, `container-${slug(c.name)}`, code(c.name)));
     // The same services the charm diagram shows (layers, the rock that feeds it, exporters).

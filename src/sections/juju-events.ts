@@ -7,6 +7,10 @@ import {provenanceDetails} from './event-provenance.js';
 import {entryNote, eventEntries, type EventEntry} from './event-entries.js';
 import {blockquote, code, heading, intro, link, looseList, paragraph, text} from './mdast.js';
 import {anyText, charmAttributes, oneOf, type CharmDirective} from './directive.js';
+import {templateBlock} from './template-prose.js';
+
+/** The template's introduction of the section, which a page converted from it may keep. */
+const EVENTS_INTRO = 'For this charm, the following Juju events are observed:';
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
 export const EVENT_KIND_ORDER: EventKind[] = [
@@ -90,7 +94,7 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
     out.push(paragraph(text('This charm observes no Juju events in its own source.')));
     return out;
   }
-  out.push(intro(text('For this charm, the following Juju events are observed:')));
+  out.push(templateBlock(EVENTS_INTRO, intro(text(EVENTS_INTRO))));
   const groups = eventEntries(events);
   if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, groups, ctx.headingLevel + 1, ctx));
   else {
@@ -106,7 +110,12 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
       out.push(part);
     }
   }
-  out.push(blockquote(paragraph(text('See more in the Juju docs: '), link(ctx.links.jujuDocsUrl, text('Hook')))));
+  out.push(
+    templateBlock(
+      'See more in the Juju docs: Hook',
+      blockquote(paragraph(text('See more in the Juju docs: '), link(ctx.links.jujuDocsUrl, text('Hook')))),
+    ),
+  );
   return out;
 }
 

@@ -3,6 +3,7 @@ import {charmTitle, sourceUrl, type SectionContext} from './context.js';
 import {describedItem} from './charm-text.js';
 import {blockquote, code, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
+import {templateBlock, templateParagraph, templateSentence} from './template-prose.js';
 
 const ROCKCRAFT_URL = 'https://documentation.ubuntu.com/rockcraft/stable/';
 const PUBLISH_URL =
@@ -19,10 +20,17 @@ export function ociImages(ctx: SectionContext): RootContent[] {
   }
   if (m.rocks.length) {
     out.push(
-      paragraph(
-        text('We use '),
-        link(ROCKCRAFT_URL, text('Rockcraft')),
-        text(` to build OCI images for ${charmTitle(m)}. The images are defined in these rocks:`),
+      templateParagraph(
+        templateSentence(
+          'We use Rockcraft to build OCI Images for <charm-name>.',
+          text('We use '),
+          link(ROCKCRAFT_URL, text('Rockcraft')),
+          text(` to build OCI images for ${charmTitle(m)}. `),
+        ),
+        templateSentence(
+          'The images are defined in <charm-name> rock.',
+          text('The images are defined in these rocks:'),
+        ),
       ),
     );
     out.push(
@@ -58,13 +66,21 @@ export function ociImages(ctx: SectionContext): RootContent[] {
     );
   }
   out.push(
-    paragraph(
-      text('They are published to '),
-      link('https://charmhub.io/', text('Charmhub')),
-      text(', the official repository of charms.'),
+    templateParagraph(
+      templateSentence(
+        'They are published to Charmhub, the official repository of charms.',
+        text('They are published to '),
+        link('https://charmhub.io/', text('Charmhub')),
+        text(', the official repository of charms.'),
+      ),
     ),
   );
-  out.push(blockquote(paragraph(text('See more: '), link(PUBLISH_URL, text('How to publish your charm on Charmhub')))));
+  out.push(
+    templateBlock(
+      'See more: How to publish your charm on Charmhub',
+      blockquote(paragraph(text('See more: '), link(PUBLISH_URL, text('How to publish your charm on Charmhub')))),
+    ),
+  );
   return out;
 }
 
