@@ -45,7 +45,7 @@ export function templateParagraph(...parts: Array<PhrasingContent | TemplateSent
 /** A whole generated block (a "See more" blockquote, an introduction) that is a template sentence. */
 export function templateBlock<T extends RootContent>(template: string, node: T): T {
   const data = (node.data ?? {}) as {charmTemplate?: TemplateMark[]};
-  return {...node, data: {...data, charmTemplate: [...(data.charmTemplate ?? []), {template}]}} as T;
+  return {...node, data: {...data, charmTemplate: [...(data.charmTemplate ?? []), {template}]}};
 }
 
 /** The template sentences marked on a generated block. */
