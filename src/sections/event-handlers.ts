@@ -1,8 +1,9 @@
-import type {PhrasingContent} from 'mdast';
+import type {Paragraph, PhrasingContent} from 'mdast';
 import type {ObservedEvent} from '../model/index.js';
 import {sourceUrl, type EventAnnotation, type SectionContext} from './context.js';
 import {charmInline} from './charm-markdown.js';
 import {code, link, paragraph, text} from './mdast.js';
+import {libraryHandlerLine} from './event-provenance.js';
 
 /** Frameworks whose charm base classes observe events for the charm: where their source is published. */
 const FRAMEWORK_REPOSITORIES: Readonly<Record<string, string>> = {
@@ -70,25 +71,43 @@ function distinctHandlers(group: ObservedEvent[]): ObservedEvent[] {
   });
 }
 
+/** Whether every handler of an entry is library code: the charm's own code does nothing on the event. */
+export function libraryOnly(group: readonly ObservedEvent[]): boolean {
+  return group.every((e) => e.resolved && e.handledBy);
+}
+
 /**
- * One "Action:" paragraph per distinct handler of an event: the charm's own handlers first, then
- * those of its libraries (`handledBy`); the author's note leads the first, which is the charm's.
+ * What happens on an event, in the order a reader asks: one "Action:" paragraph per distinct handler
+ * of the charm's own (the author's note leads the first), then one line per library handler, each
+ * naming its class and module (`handledBy`), so that the charm's `_on_config_changed` and a library's
+ * never read alike.
  */
 export function actionParagraphs(
   group: ObservedEvent[],
   note: EventAnnotation | undefined,
   ctx: SectionContext,
-): Array<import('mdast').Paragraph> {
+): Paragraph[] {
   const handlers = distinctHandlers(group);
-  return [...handlers.filter((e) => !e.handledBy), ...handlers.filter((e) => e.handledBy)].map((e, i) => {
+  const own = handlers.filter((e) => !e.handledBy);
+  const out = own.map((e, i) => {
+    const noted = note !== undefined && i === 0;
     const line: PhrasingContent[] = [text('Action: ')];
-    if (note && i === 0) line.push(...note.content, text(' '));
+    if (noted) line.push(...note.content, ...(e.handlerDoc ? [text(' ')] : []));
     if (e.handlerDoc) line.push(...charmInline(e.handlerDoc, ctx.links));
-    else if (!note) line.push(text('handled by '), e.handler ? code(e.handler) : code(e.handlerExpression), text('.'));
+    else if (!noted) line.push(text('handled by '), e.handler ? code(e.handler) : code(e.handlerExpression), text('.'));
     const where = handlerUrl(e, ctx);
     const ref = code(e.handler ?? e.handlerExpression);
-    if (e.handlerDoc || note) line.push(text(' ('), where ? link(where, ref) : ref, text(')'));
+    if (e.handlerDoc || noted) line.push(text(' ('), where ? link(where, ref) : ref, text(')'));
     else if (where) line.splice(line.length - 2, 1, link(where, line[line.length - 2]!));
     return paragraph(...line);
   });
+  // A note on an event only library code handles still says what the charm means by it.
+  if (note && !own.length) out.push(paragraph(text('Action: '), ...note.content));
+  // Listed among the events only library code handles, a line needs no lead saying so.
+  const lead = libraryOnly(group) ? [] : [text('Handled by library code: ')];
+  for (const e of handlers) {
+    if (e.handledBy)
+      out.push(paragraph(...lead, ...libraryHandlerLine({...e, handledBy: e.handledBy}, handlerUrl(e, ctx), ctx)));
+  }
+  return out;
 }

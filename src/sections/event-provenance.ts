@@ -6,9 +6,36 @@
 import type {PhrasingContent} from 'mdast';
 import type {LibraryHandler, ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
+import {charmInline} from './charm-markdown.js';
 import {code, link, text} from './mdast.js';
 
-/** Sentences (each ending with a space) for the details paragraph of an event's list item. */
+/**
+ * What one library handler does, named by its class and module so that it never reads like the
+ * charm's own handler of the same name: `` `_on_config_changed` of `KubernetesComputeResourcesPatch`
+ * (`charms.observability_libs.v0....`): its docstring. ``
+ */
+export function libraryHandlerLine(
+  e: ObservedEvent & {handledBy: LibraryHandler},
+  url: string | null,
+  ctx: SectionContext,
+): PhrasingContent[] {
+  const method = code(e.handler ?? e.handlerExpression);
+  return [
+    url ? link(url, method) : method,
+    text(' of '),
+    code(e.handledBy.class),
+    text(' ('),
+    code(e.handledBy.library),
+    ...onlyWhen(e.handledBy),
+    text(')'),
+    ...(e.handlerDoc ? [text(': '), ...charmInline(e.handlerDoc, ctx.links)] : [text('.')]),
+  ];
+}
+
+/**
+ * Sentences (each ending with a space) for the details paragraph of an event's list item. What
+ * library code does on the event comes after what the charm does (`libraryHandlerLine`).
+ */
 export function provenanceDetails(group: readonly ObservedEvent[], ctx: SectionContext): PhrasingContent[] {
   const first = group[0]!;
   const out: PhrasingContent[] = [];
@@ -22,29 +49,6 @@ export function provenanceDetails(group: readonly ObservedEvent[], ctx: SectionC
       url ? link(url, code(at)) : code(at),
       text('. '),
     );
-  }
-  const byLibrary = group.flatMap((e) => (e.handledBy ? [{...e, handledBy: e.handledBy}] : []));
-  if (byLibrary.length) {
-    out.push(
-      text(
-        byLibrary.length === group.length
-          ? "Handled by library code, not by the charm's own: "
-          : 'Also handled by library code: ',
-      ),
-    );
-    byLibrary.forEach((e, i) => {
-      if (i > 0) out.push(text(', '));
-      out.push(
-        code(e.handler ?? e.handlerExpression),
-        text(' of '),
-        code(e.handledBy.class),
-        text(' ('),
-        code(e.handledBy.library),
-        ...onlyWhen(e.handledBy),
-        text(')'),
-      );
-    });
-    out.push(text('. '));
   }
   return out;
 }

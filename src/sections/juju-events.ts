@@ -1,7 +1,7 @@
 import type {BlockContent, List, PhrasingContent, RootContent} from 'mdast';
 import {hookName, type EventKind, type ObservedEvent} from '../model/index.js';
 import type {SectionContext} from './context.js';
-import {actionParagraphs, inheritedSentence} from './event-handlers.js';
+import {actionParagraphs, inheritedSentence, libraryOnly} from './event-handlers.js';
 import {eventUrl, whenItFires} from './event-reference.js';
 import {provenanceDetails} from './event-provenance.js';
 import {entryNote, eventEntries, type EventEntry} from './event-entries.js';
@@ -11,6 +11,8 @@ import {templateBlock} from './template-prose.js';
 
 /** The template's introduction of the section, which a page converted from it may keep. */
 const EVENTS_INTRO = 'For this charm, the following Juju events are observed:';
+/** Where the events only library code handles are listed, after the charm's own. */
+const LIBRARY_ONLY_TITLE = 'Handled by library code only';
 
 /** Order of kinds in pages: lifecycle, then workload, relations, actions, secrets, storage, library events. */
 export const EVENT_KIND_ORDER: EventKind[] = [
@@ -96,19 +98,36 @@ export function jujuEvents(ctx: SectionContext): RootContent[] {
   }
   out.push(templateBlock(EVENTS_INTRO, intro(text(EVENTS_INTRO))));
   const groups = eventEntries(events);
-  if (tocMode(ctx, groups.length) === 'event') out.push(eventList(groups, groups, ctx.headingLevel + 1, ctx));
-  else {
+  // The charm's own handling first; events only its libraries handle follow, each in short.
+  const own = groups.filter((entry) => !libraryOnly(entry.events));
+  const library = groups.filter((entry) => libraryOnly(entry.events));
+  let start = 1;
+  const push = (members: EventEntry[], depth: number): void => {
+    const part = eventList(members, groups, depth, ctx);
+    if (start > 1) part.start = start;
+    start += members.length;
+    out.push(part);
+  };
+  const mode = tocMode(ctx, groups.length);
+  if (mode === 'event' && own.length) push(own, ctx.headingLevel + 1);
+  else if (mode === 'group') {
     // One heading per group; the numbering runs on across the groups' lists.
-    let start = 1;
     for (const g of EVENT_GROUPS) {
-      const members = groups.filter((entry) => groupOf(entry.events[0]!) === g.id);
+      const members = own.filter((entry) => groupOf(entry.events[0]!) === g.id);
       if (!members.length) continue;
       out.push(heading(ctx.headingLevel + 1, `events-${g.id}`, text(g.title)));
-      const part = eventList(members, groups, ctx.headingLevel + 2, ctx);
-      part.start = start;
-      start += members.length;
-      out.push(part);
+      push(members, ctx.headingLevel + 2);
     }
+  }
+  if (library.length) {
+    if (mode === 'group') out.push(heading(ctx.headingLevel + 1, 'events-library-only', text(LIBRARY_ONLY_TITLE)));
+    else
+      out.push(
+        paragraph(
+          text(`${LIBRARY_ONLY_TITLE}: libraries the charm uses observe these events, the charm's own code does not.`),
+        ),
+      );
+    push(library, ctx.headingLevel + (mode === 'group' ? 2 : 1));
   }
   out.push(
     templateBlock(
@@ -171,7 +190,8 @@ function eventItem(
       text('. '),
     );
   if (first.inherited) details.push(...inheritedSentence(first, ctx));
-  const when = whenItFires(first);
+  // An event only library code handles is listed in short: its name links to when it fires.
+  const when = libraryOnly(group) ? undefined : whenItFires(first);
   if (when) details.push(text(when));
   const blocks: BlockContent[] = [heading(depth, id, ...name)];
   if (details.length) blocks.push(paragraph(...trimEnd(details)));

@@ -29,6 +29,8 @@ export const options = normalizeOptions({
     flask: {path: 'test/fixtures/charms/flask-app', repository: 'https://github.com/example/flask-app-operator'},
     // A machine subordinate: container-scoped endpoints to its principal.
     pooler: {path: 'test/fixtures/charms/subordinate'},
+    // Its own handler and a library's share a name; a library alone handles one of its events.
+    patched: {path: 'test/fixtures/remark/library-handlers/charm'},
     // A charm in the `charm/` folder of its repository, its rock beside it.
     shapes: {
       path: 'test/fixtures/remark/charm-shapes/charm',

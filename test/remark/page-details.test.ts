@@ -32,12 +32,15 @@ describe('page details', () => {
       '## Juju events\n\n:::juju-events\n- upgrade-charm: migrations run before the new image serves.\n:::\n',
       'upgrade-charm',
     );
-    const actions = item.split('\n').filter((l) => l.trim().startsWith('Action:'));
-    expect(actions).toHaveLength(2);
-    expect(actions[0]).toMatch(
+    const lines = item.split('\n').filter((l) => /^\s*(Action|Handled by library code):/.test(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
       /^\s*Action: migrations run before the new image serves\. Run database migrations after a charm or image upgrade\. \(\[`_on_upgrade_charm`\]/,
     );
-    expect(actions[1]).toMatch(/^\s*Action: Write the scrape jobs .*\[`_set_scrape_jobs`\]/);
+    // The library's handler after the charm's, named by its class and module: never an empty "Action: (...)".
+    expect(lines[1]).toMatch(
+      /^\s*Handled by library code: \[`_set_scrape_jobs`\]\([^)]*\) of `MetricsEndpointProvider` \(`charms\.prometheus_k8s\.v0\.prometheus_scrape`\): Write the scrape jobs /,
+    );
   });
 
   test("a handler in the installed framework links to its source at the pinned commit, never to the charm's class line", () => {

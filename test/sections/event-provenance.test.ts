@@ -19,30 +19,32 @@ const markdown = toMarkdown(
   {type: 'root', children: jujuEvents({model, headingLevel: 2, links, attributes: {}, annotations: []})},
   {extensions: [gfmToMarkdown()], bullet: '-'},
 );
-/** The "Handled by library code" sentence of one event's item. */
+/** The library handler lines of one event's item (`` `method` of `Class` (`module`...): doc ``), one per line. */
 const handledBy = (event: string): string => {
-  const item = markdown.slice(markdown.indexOf(`\`${event}\``));
-  return /Handled by library code[^\n]*/.exec(item)?.[0] ?? '(none)';
+  const from = markdown.indexOf(`\`${event}\``);
+  const item = markdown.slice(from).split(/\n\d+\. /)[0]!;
+  const lines = item.split('\n').filter((l) => /^\s*`[^`]+` of `/.test(l));
+  return lines.map((l) => l.trim()).join('\n') || '(none)';
 };
 
 test('two alternatives handle s3-credentials-relation-changed: each handler says when it runs', () => {
   expect(handledBy('s3-credentials-relation-changed')).toBe(
-    "Handled by library code, not by the charm's own: `_on_s3_changed` of `FullBackup` (`charms.acme_backup.v0.backup`; only when `backup()` returns it), " +
-      "`_on_s3_refused` of `ReplicaBackup` (`charms.acme_backup.v0.backup`; only when `backup()` returns it). Fired when a remote unit changes its data on this endpoint's integration (and after it joins).",
+    '`_on_s3_changed` of `FullBackup` (`charms.acme_backup.v0.backup`; only when `backup()` returns it): Store the new S3 credentials.\n' +
+      '`_on_s3_refused` of `ReplicaBackup` (`charms.acme_backup.v0.backup`; only when `backup()` returns it): Block: a replica cluster must not be related to S3.',
   );
 });
 
 test('a handler of the base class every alternative runs, and an object built unconditionally, carry no condition', () => {
   expect(handledBy('s3-credentials-relation-joined')).toContain(
-    '`_on_s3_event` of `BackupBase` (`charms.acme_backup.v0.backup`).',
+    '`_on_s3_event` of `BackupBase` (`charms.acme_backup.v0.backup`):',
   );
   expect(handledBy('route-relation-changed')).toContain(
-    '`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`).',
+    '`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`):',
   );
 });
 
 test('an object the function may not build at all (`... if enabled else None`)', () => {
   expect(handledBy('metrics-route-relation-changed')).toContain(
-    '`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`; only when `optional_route()` returns it).',
+    '`_reconcile` of `RouteRequirer` (`charms.acme_route.v0.route`; only when `optional_route()` returns it):',
   );
 });
