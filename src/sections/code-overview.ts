@@ -1,11 +1,12 @@
 import type {BlockContent, PhrasingContent, RootContent} from 'mdast';
-import {opsAttributeName, type CharmModel, type ConfigOption, type ObservedEvent} from '../model/index.js';
+import {opsAttributeName, type CharmModel, type ObservedEvent} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {charmInline} from './charm-markdown.js';
 import {blockquote, code, codeBlock, heading, link, list, paragraph, text} from './mdast.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 import {templateBlock, templateParagraph, templateSentence} from './template-prose.js';
 import {ownBaseClass} from './event-handlers.js';
+import {configExample} from './config-example.js';
 
 const OPS_URL = 'https://ops.readthedocs.io/en/latest/index.html';
 const CHARM_URL = 'https://documentation.ubuntu.com/juju/latest/reference/charm/';
@@ -77,13 +78,13 @@ export function charmCodeOverview(ctx: SectionContext): RootContent[] {
       ),
     ),
   );
-  const option = exampleOption(m.config);
-  if (!option) return out;
+  const example = configExample(m.config);
+  if (!example) return out;
   out.push(templateBlock(TEMPLATE_EXAMPLE, paragraph(text(TEMPLATE_EXAMPLE))));
   const steps: Array<BlockContent[] | PhrasingContent[]> = [
     [
       paragraph(text('User runs the configuration command:')),
-      codeBlock(`juju config ${m.name} ${option.name}=${shellWord(exampleValue(option))}`, 'bash'),
+      codeBlock(`juju config ${m.name} ${example.assignment}`, 'bash'),
     ],
     [text('A '), code('config-changed'), text(' event is emitted.')],
   ];
@@ -163,41 +164,6 @@ function configObserver(m: CharmModel): (ObservedEvent & {handler: string}) | un
 function concreteExpression(e: ObservedEvent): string {
   // An event without a name (only its expression is known) has no concrete form to write.
   return /^self\.on\.\w+$/.test(e.expression) || !e.name ? e.expression : `self.on.${opsAttributeName(e.name)}`;
-}
-
-/** A real option of the charm to show: its own before an extension's, one whose new value is plain to see first. */
-function exampleOption(config: ConfigOption[]): ConfigOption | undefined {
-  const candidates = config.filter((o) => o.type !== 'secret');
-  const rank = (o: ConfigOption): number =>
-    (o.origin === 'charm' ? 0 : 2) + (o.type === 'string' && exampleString(o) === null ? 1 : 0);
-  return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
-}
-
-/** A value that reads naturally for the option: a changed number or flag, or a string suited to its name. */
-function exampleValue(o: ConfigOption): string {
-  const current = o.default;
-  if (o.type === 'boolean') return current === true ? 'false' : 'true';
-  if (o.type === 'int') return typeof current === 'number' ? String(current + 1) : '10';
-  if (o.type === 'float') return typeof current === 'number' ? String(current * 2 || 1.5) : '1.5';
-  return exampleString(o) ?? (typeof current === 'string' && current !== '' ? `${current}-new` : 'example');
-}
-
-/** Strings suited to common option names; null when the name says nothing about its values. */
-function exampleString(o: ConfigOption): string | null {
-  const current = typeof o.default === 'string' ? o.default.toLowerCase() : '';
-  const name = o.name.toLowerCase();
-  if (/log[-_]?level|verbosity/.test(name)) return current === 'debug' ? 'info' : 'debug';
-  if (/url|uri|endpoint/.test(name)) return 'https://example.com';
-  if (/hostname|host|domain|fqdn/.test(name)) return 'example.com';
-  if (/e-?mail/.test(name)) return 'admin@example.com';
-  if (/timeout|interval|duration/.test(name)) return '30s';
-  if (name.includes('port')) return '8080';
-  return null;
-}
-
-/** A value as one shell word: quoted when it holds anything the shell would read. */
-function shellWord(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 export const codeOverviewDirective: CharmDirective = {

@@ -27,12 +27,12 @@ function example(model: CharmModel): string {
 }
 
 const helpers = loadCharm(join(FIXTURE_CHARMS, 'helpers-and-loops'));
-/** The first two steps of the fixture's example: its `port` option (default 8080) changed. */
+/** The first two steps of the fixture's example: its `debug` flag flipped (never its `port`, whose right new value only the reader knows). */
 const FIRST_STEPS = `Take, for example, when a configuration is changed by using the CLI.
 
 1. User runs the configuration command:
    \`\`\`bash
-   juju config helpers-and-loops port=8081
+   juju config helpers-and-loops debug=true
    \`\`\`
 2. A \`config-changed\` event is emitted.
 `;
@@ -64,14 +64,31 @@ test('no charm class and no events: says so, and invents no observer', () => {
 
 test.each([
   [{name: 'log-level', type: 'string', default: 'info'}, 'log-level=debug'],
-  [{name: 'external-hostname', type: 'string', default: ''}, 'external-hostname=example.com'],
-  [{name: 'site-url', type: 'string'}, 'site-url=https://example.com'],
+  [{name: 'exporter-log-level', type: 'string', default: 'INFO'}, 'exporter-log-level=DEBUG'],
   [{name: 'debug', type: 'boolean', default: false}, 'debug=true'],
   [{name: 'workers', type: 'int', default: 4}, 'workers=5'],
-  [{name: 'greeting', type: 'string', default: "it's me"}, "greeting='it'\\''s me-new'"],
+  // Values that cannot be told right from the charm: the option with the template's placeholder.
+  [{name: 'oidc-redirect-path', type: 'string', default: '/oauth/complete/oidc/'}, 'oidc-redirect-path=<value>'],
+  [{name: 'config_file', type: 'string', default: ''}, 'config_file=<value>'],
+  [{name: 'metrics-port', type: 'int', default: 9127}, 'metrics-port=<value>'],
+  [{name: 'greeting', type: 'string', default: "it's me"}, 'greeting=<value>'],
 ])('option %j: %s', (option, shown) => {
   const model: CharmModel = {...helpers, config: [{description: '', origin: 'charm', ...option}]};
   expect(example(model)).toContain(`juju config helpers-and-loops ${shown}\n`);
+});
+
+test('an option whose example can be right comes first: never the next port, which another option may hold', () => {
+  // hardware-observer-operator's config.yaml: two exporter ports 10200 / 10201, a log level, a timeout.
+  const model: CharmModel = {
+    ...helpers,
+    config: [
+      {name: 'hardware-exporter-port', type: 'int', default: 10200, description: '', origin: 'charm'},
+      {name: 'smartctl-exporter-port', type: 'int', default: 10201, description: '', origin: 'charm'},
+      {name: 'collect-timeout', type: 'int', default: 10, description: '', origin: 'charm'},
+      {name: 'exporter-log-level', type: 'string', default: 'INFO', description: '', origin: 'charm'},
+    ],
+  };
+  expect(example(model)).toContain('juju config helpers-and-loops exporter-log-level=DEBUG\n');
 });
 
 test("the charm's own option comes before an extension's, and a secret is never the example", () => {
@@ -80,8 +97,20 @@ test("the charm's own option comes before an extension's, and a secret is never 
     config: [
       {name: 'api-token', type: 'secret', description: '', origin: 'charm'},
       {name: 'webserver-workers', type: 'int', default: 2, description: '', origin: 'extension:flask-framework'},
-      {name: 'theme', type: 'string', default: 'dark', description: '', origin: 'charm'},
+      {name: 'workers', type: 'int', default: 2, description: '', origin: 'charm'},
     ],
   };
-  expect(example(model)).toContain('juju config helpers-and-loops theme=dark-new\n');
+  expect(example(model)).toContain('juju config helpers-and-loops workers=3\n');
+});
+
+test("an extension's flag before a charm option whose value cannot be told (netbox: a path, scopes)", () => {
+  const model: CharmModel = {
+    ...helpers,
+    config: [
+      {name: 'oidc-redirect-path', type: 'string', default: '/oauth/complete/oidc/', description: '', origin: 'charm'},
+      {name: 'oidc-scopes', type: 'string', default: 'openid profile email', description: '', origin: 'charm'},
+      {name: 'django-debug', type: 'boolean', default: false, description: '', origin: 'extension:django-framework'},
+    ],
+  };
+  expect(example(model)).toContain('juju config helpers-and-loops django-debug=true\n');
 });
