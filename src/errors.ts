@@ -106,9 +106,12 @@ export class CharmArchError extends Error {
     this.hint = init.hint;
   }
 
-  /** `file:line:column: code: message (hint)`, the format of every error line this project prints. */
-  format(): string {
-    return formatDiagnostic({...this, severity: 'error', message: this.message});
+  /**
+   * `file:line:column: code: message (hint)`, the format of every error line this project prints;
+   * for the `cli` reader, the hint gives the command line's way past the error where it names the site's.
+   */
+  format(reader: Reader = 'site'): string {
+    return formatDiagnostic({...this, severity: 'error', message: this.message, ...hintFor(reader, this.hint)});
   }
 
   toDiagnostic(): Diagnostic {
@@ -150,9 +153,24 @@ export class CharmLoadError extends CharmArchError {
     this.diagnostics = diagnostics.length ? diagnostics : [first];
   }
 
-  override format(): string {
-    return this.diagnostics.map(formatDiagnostic).join('\n');
+  override format(reader: Reader = 'site'): string {
+    return this.diagnostics.map((d) => formatDiagnostic({...d, ...hintFor(reader, d.hint)})).join('\n');
   }
+}
+
+/** Who reads an error: a site's build (the plugin's options apply) or the `charm-arch` command line. */
+export type Reader = 'site' | 'cli';
+
+/** The site's way past a charm file it cannot read (`onError`), as a hint ends with it. */
+export const BUILD_ANYWAY = "to build anyway, set onError: 'warn'";
+/** The command line's: it has no onError, but reads the charm at another revision. */
+const RENDER_ANYWAY =
+  'the command line cannot skip it: fix the file, or give --ref <tag or commit> to read a revision where it parses';
+
+/** The hint as its reader can follow it. */
+function hintFor(reader: Reader, hint: string | undefined): {hint?: string} {
+  if (hint === undefined) return {};
+  return {hint: reader === 'cli' ? hint.replace(BUILD_ANYWAY, RENDER_ANYWAY) : hint};
 }
 
 /** Thrown for a directive the page gets wrong or a charm that cannot be read; carries the page position. */

@@ -1,5 +1,7 @@
-import {loadCharmCachedAt} from '../model/index.js';
+import {join} from 'node:path';
+import {charmDirProblem, findCharms, loadCharmCachedAt} from '../model/index.js';
 import type {CharmModel} from '../model/index.js';
+import {UsageError} from '../errors.js';
 
 /** `--ref <ref>` or `--ref=<ref>` taken out of a command's arguments (facts, render and check take it); the rest is the command's. */
 export function takeRef(args: string[]): {ref?: string; rest: string[]} {
@@ -22,6 +24,30 @@ export function loadCharmFor(
   dir: string,
   ref: string | undefined,
 ): {model: CharmModel; commit?: string; charmPathInRepository?: string} {
+  if (ref === undefined) checkCharmDir(dir);
   const {model, revision} = loadCharmCachedAt(dir, ref);
   return revision ? {model, commit: revision.commit, charmPathInRepository: revision.charmPath || '.'} : {model};
+}
+
+/** How many charms below a folder the message names before it counts the rest. */
+const LISTED_CHARMS = 8;
+
+/**
+ * A folder that is no charm (a repository of several charms, a folder of checkouts) is a mistake on
+ * the command line, not a position in a charmcraft.yaml that does not exist: say which folder, and
+ * which charms lie below it.
+ */
+function checkCharmDir(dir: string): void {
+  const problem = charmDirProblem(dir);
+  // A missing folder, or a file, the model reports itself (charm-not-found).
+  if (!problem?.startsWith('is not a charm directory')) return;
+  const below = findCharms(dir);
+  const shown = below.slice(0, LISTED_CHARMS).join(', ');
+  const more = below.length > LISTED_CHARMS ? ` and ${below.length - LISTED_CHARMS} more` : '';
+  throw new UsageError(
+    `${dir} ${problem}.` +
+      (below.length
+        ? ` Charms below it: ${shown}${more}. Give the folder of one of them (${join(dir, below[0]!)}).`
+        : ' No charm below it either: give the folder that holds the charm.'),
+  );
 }

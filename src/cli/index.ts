@@ -1,6 +1,6 @@
 // Only what every run needs is imported here: `--help` and usage errors load no model code.
 // Each command module (and with it the model, the Markdown printer, ...) is imported on demand.
-import {CharmArchError} from '../errors.js';
+import {CharmArchError, UsageError} from '../errors.js';
 import {EXIT, type CliIO} from './io.js';
 
 export type {CliIO};
@@ -69,7 +69,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await command(args, io);
   } catch (error) {
     if (error instanceof CharmArchError) {
-      io.stderr.write(`${error.format()}\n`);
+      io.stderr.write(`${error.format('cli')}\n`);
+      return EXIT.error;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`charm-arch ${name}: ${error.message}\n`);
       return EXIT.error;
     }
     io.stderr.write(

@@ -45,7 +45,7 @@ export function ociImages(ctx: SectionContext): RootContent[] {
             ...(url ? [] : [text(' ('), code(r.path), text(')')]),
             ...(r.resource ? [text(', published as the '), code(r.resource), text(' resource')] : []),
           ];
-          return describedItem(head, r.summary, ctx.links);
+          return describedItem(head, isInitPlaceholder(r.summary) ? undefined : r.summary, ctx.links);
         }),
       ),
     );
@@ -65,16 +65,18 @@ export function ociImages(ctx: SectionContext): RootContent[] {
       ),
     );
   }
-  out.push(
-    templateParagraph(
-      templateSentence(
-        'They are published to Charmhub, the official repository of charms.',
-        text('They are published to '),
-        link('https://charmhub.io/', text('Charmhub')),
-        text(', the official repository of charms.'),
+  // Rocks built here are published with the charm; images of an upstream registry are not this team's to publish.
+  if (m.rocks.length)
+    out.push(
+      templateParagraph(
+        templateSentence(
+          'They are published to Charmhub, the official repository of charms.',
+          text('They are published to '),
+          link('https://charmhub.io/', text('Charmhub')),
+          text(', the official repository of charms.'),
+        ),
       ),
-    ),
-  );
+    );
   out.push(
     templateBlock(
       'See more: How to publish your charm on Charmhub',
@@ -82,6 +84,14 @@ export function ociImages(ctx: SectionContext): RootContent[] {
     ),
   );
   return out;
+}
+
+/**
+ * The summary `rockcraft init` writes for the team to replace ("A summary of your Django
+ * application"): shown, it would read as what the rock is.
+ */
+function isInitPlaceholder(summary: string | undefined): boolean {
+  return summary !== undefined && /^a summary of your\b/i.test(summary.trim());
 }
 
 export const ociImagesDirective: CharmDirective = {

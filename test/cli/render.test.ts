@@ -160,6 +160,31 @@ describe('charm-arch render', () => {
   });
 });
 
+describe('charm-arch errors name what the reader can act on', () => {
+  test('a folder of several charms: the folder and the charms below it, not a position in a charmcraft.yaml that does not exist', async () => {
+    // test/fixtures/charms/two-charms holds charms/backend/ and charms/frontend/, each a charm.
+    const r = await run('render', 'test/fixtures/charms/two-charms');
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/charmcraft\.yaml:1:1/);
+    expect(r.stderr).toBe(
+      `charm-arch render: ${join(ROOT, 'test/fixtures/charms/two-charms')} is not a charm directory: it holds no charmcraft.yaml or metadata.yaml. ` +
+        `Charms below it: charms/backend, charms/frontend. Give the folder of one of them (${join(ROOT, 'test/fixtures/charms/two-charms/charms/backend')}).\n`,
+    );
+    const none = await run('facts', 'test/fixtures/charms/two-charms/rocks');
+    expect(none.stderr).toMatch(
+      /rocks is not a charm directory: .* No charm below it either: give the folder that holds the charm\.\n$/,
+    );
+  });
+
+  test("a Python syntax error: the command line's own way past it, never the site's onError option", async () => {
+    const r = await run('render', 'test/fixtures/charms/broken/python-syntax');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^src\/charm\.py:31:17: python-syntax: /);
+    expect(r.stderr).not.toContain('onError');
+    expect(r.stderr).toContain('give --ref <tag or commit> to read a revision where it parses');
+  });
+});
+
 describe('charm-arch init for Sphinx', () => {
   test('--format rst: the rendered page under an rst comment saying how to check and regenerate it', async () => {
     const out = join(TMP, 'init', 'arch.rst');

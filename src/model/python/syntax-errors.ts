@@ -1,4 +1,5 @@
 /** A Python module the model read that does not parse fails the load. */
+import {BUILD_ANYWAY} from '../../errors.js';
 import type {DiagnosticSink} from '../sources/diagnostics.js';
 import type {PythonProject} from './project.js';
 
@@ -14,7 +15,7 @@ export function reportSyntaxErrors(project: PythonProject, sink: DiagnosticSink)
     sink.error({
       code: 'python-syntax',
       message: `Python syntax error in ${path}: the charm model cannot be read from it (events observed after the error would be lost).`,
-      hint: `Fix the syntax error (\`python3 -m py_compile ${path}\` shows it); to build anyway, set onError: 'warn'.`,
+      hint: `Fix the syntax error (\`python3 -m py_compile ${path}\` shows it); ${BUILD_ANYWAY}.`,
       file: path,
       ...m.py.syntaxError,
     });
