@@ -286,6 +286,8 @@ export interface RockService {
   command: string | null;
   startup?: string;
   override?: string;
+  /** The Rockcraft extension that adds it (`django-framework`); absent when the rockcraft.yaml defines it. */
+  extension?: string;
 }
 
 export interface Rock {

@@ -1,4 +1,4 @@
-import type {RootContent} from 'mdast';
+import type {PhrasingContent, RootContent} from 'mdast';
 import {containerServices} from '../model/index.js';
 import type {Rock} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
@@ -11,6 +11,30 @@ export function rockFor(rocks: Rock[], container: string, resource: string | nul
   return (
     rocks.find((r) => r.container === container) ?? rocks.find((r) => resource !== null && r.resource === resource)
   );
+}
+
+const extensionName = (origin: string): string => origin.replace('extension:', '');
+
+/** `a`, `b` and `c` as inline code. */
+const codeList = (names: readonly string[]): PhrasingContent[] =>
+  names.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)]));
+
+/**
+ * `Pebble services: ...`, each attributed to where it is defined when a Rockcraft extension adds some
+ * of them: netbox's rock defines cron-scheduler and netbox-rq-worker itself, the django-framework
+ * extension adds django and statsd-exporter.
+ */
+function servicesSentence(services: readonly string[], rock: Rock | undefined): PhrasingContent[] {
+  const added = (name: string): string | undefined => rock?.services.find((s) => s.name === name)?.extension;
+  const fromExtension = services.filter((s) => added(s) !== undefined);
+  if (!rock || !fromExtension.length) return [text('Pebble services: '), ...codeList(services), text('.')];
+  const own = services.filter((s) => added(s) === undefined);
+  return [
+    text('Pebble services: '),
+    ...(own.length ? [...codeList(own), text(', defined in the '), code(rock.name), text(' rock; ')] : []),
+    ...codeList(fromExtension),
+    text(`, added by the ${added(fromExtension[0]!)!} extension.`),
+  ];
 }
 
 /** Section 4: one sub-heading per container, what runs in it, the rock that defines it. */
@@ -28,16 +52,13 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
     out.push(heading(ctx.headingLevel + 1, `container-${slug(c.name)}`, code(c.name)));
     // The same services the charm diagram shows (layers, the rock that feeds it, exporters).
     const services = containerServices(m, c).services.map((s) => s.name);
+    const rock = rockFor(m.rocks, c.name, c.resource);
     out.push(
       paragraph(
         ...(services.length
-          ? [
-              text('Pebble services: '),
-              ...services.flatMap((s, i) => (i ? [text(', '), code(s)] : [code(s)])),
-              text('.'),
-            ]
+          ? servicesSentence(services, rock)
           : [text('No Pebble service of this container is defined statically in the charm.')]),
-        ...(c.origin !== 'charm' ? [text(` Added by the ${c.origin.replace('extension:', '')} extension.`)] : []),
+        ...(c.origin !== 'charm' ? [text(` The ${extensionName(c.origin)} extension adds this container.`)] : []),
       ),
     );
     if (c.mounts.length)
@@ -53,7 +74,6 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
           text('.'),
         ),
       );
-    const rock = rockFor(m.rocks, c.name, c.resource);
     const resource = m.resources.find((r) => r.name === c.resource);
     if (rock) {
       const url = sourceUrl(ctx.links, rock.path);

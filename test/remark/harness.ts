@@ -31,6 +31,8 @@ export const options = normalizeOptions({
     pooler: {path: 'test/fixtures/charms/subordinate'},
     // Its own handler and a library's share a name; a library alone handles one of its events.
     patched: {path: 'test/fixtures/remark/library-handlers/charm'},
+    // A django-framework charm whose rock defines some services itself.
+    shop: {path: 'test/fixtures/charms/twelve-factor/charm'},
     // A charm in the `charm/` folder of its repository, its rock beside it.
     shapes: {
       path: 'test/fixtures/remark/charm-shapes/charm',

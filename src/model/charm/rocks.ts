@@ -106,6 +106,8 @@ export function readRocks(
         command: s.command,
         ...(s.startup ? {startup: s.startup} : {}),
         ...(s.override ? {override: s.override} : {}),
+        // Only the extension defines it: the rockcraft.yaml's own `services:` does not name it.
+        ...(ext && !ownServices(v).has(s.name) ? {extension: ext.name} : {}),
       })),
       ...match,
     });
@@ -113,6 +115,12 @@ export function readRocks(
   }
   if (app && !rocks.some((r) => r.container === app.container)) layers.push(extensionOnlyLayer(sources, app));
   return {rocks, layers, outsideFiles};
+}
+
+/** The services a rockcraft.yaml defines itself (or overrides), by name. */
+function ownServices(rockcraft: Record<string, unknown>): Set<string> {
+  const services = rockcraft['services'];
+  return new Set(services && typeof services === 'object' && !Array.isArray(services) ? Object.keys(services) : []);
 }
 
 /**
