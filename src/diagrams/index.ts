@@ -42,3 +42,4 @@ export {
   type DiagramResult,
 } from './props.js';
 export type {CharmDiagramNode} from './node.js';
+export {STATIC_CLASS_STYLES, withStaticStyles, type StaticStyle} from './static-styles.js';

@@ -17,6 +17,7 @@ import {
   COMPACT_COLUMNS,
   deploymentDiagram,
   normalizeText,
+  withStaticStyles,
   type DiagramResult,
 } from '../../src/diagrams/index.js';
 import {CHARM_DIAGRAM_THEME_CSS} from '../../theme/CharmDiagram/themeCss.js';
@@ -185,6 +186,33 @@ maybe('diagrams rendered in Chromium', () => {
     }
     expect(ratios.filter((r) => r.ratio < 4.5)).toEqual([]);
   }, 60_000);
+
+  test.each([false, true])(
+    'CLI output (no theme CSS, dark Mermaid theme: %s): the charm, external, observability, workload boxes keep distinct colours, text 4.5:1',
+    async (dark) => {
+      const model = sampleK8sModel();
+      for (const d of [deploymentDiagram(model, {layout: 'full'}), charmDiagram(model)]) {
+        const r = await render(page, {...d, source: withStaticStyles(d.source)}, dark, '');
+        const fillOf = (cls: string): Set<string> =>
+          new Set(r.nodes.filter((n) => new RegExp(`\\bca-${cls}\\b`).test(n.classes)).map((n) => n.fill));
+        for (const n of r.nodes) expect(contrast(n.color, n.fill)).toBeGreaterThanOrEqual(4.5);
+        const charm = [...fillOf('charm')];
+        expect(charm).toEqual(['rgb(235, 242, 252)']);
+        for (const other of ['external', 'observability', 'workload', 'exporter'])
+          for (const fill of fillOf(other)) expect(fill).not.toBe(charm[0]);
+      }
+      const deployment = await render(
+        page,
+        {...deploymentDiagram(model), source: withStaticStyles(deploymentDiagram(model).source)},
+        dark,
+        '',
+      );
+      const observability = deployment.nodes.filter((n) => /\bca-observability\b/.test(n.classes));
+      expect(observability.length).toBeGreaterThan(0);
+      expect(new Set(observability.map((n) => n.fill))).toEqual(new Set(['rgb(238, 249, 253)']));
+    },
+    60_000,
+  );
 
   test("optional boxes are dashed with no theme CSS (Markdown, MyST) and keep their size under Sphinx's `.optional` rule", async () => {
     const d = deploymentDiagram(sampleK8sModel(), {layout: 'compact'});

@@ -10,7 +10,7 @@
 import type {Root, RootContent} from 'mdast';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown, type Options, type Unsafe} from 'mdast-util-to-markdown';
-import type {CharmDiagramNode} from '../../diagrams/index.js';
+import {withStaticStyles, type CharmDiagramNode} from '../../diagrams/index.js';
 import {elementId, type SphinxRef} from './sphinx-tree.js';
 
 const INERT: Unsafe[] = [
@@ -37,7 +37,12 @@ export function diagramToMarkdown(fence: 'mermaid' | '{mermaid}'): Options {
   return {
     handlers: {
       charmDiagram: (node: CharmDiagramNode, parent, state, info) =>
-        state.handle({type: 'code', lang: fence, meta: null, value: node.source}, parent, state, info),
+        state.handle(
+          {type: 'code', lang: fence, meta: null, value: withStaticStyles(node.source)},
+          parent,
+          state,
+          info,
+        ),
     },
   };
 }

@@ -9,6 +9,7 @@
  * rst cannot nest inline markup, so a link's or emphasis's text is printed as plain text.
  */
 import type {Code, Heading, List, PhrasingContent, RootContent, Table} from 'mdast';
+import {withStaticStyles} from '../../diagrams/index.js';
 import {elementId} from './sphinx-tree.js';
 
 /** Title adornments by heading depth (Sphinx takes levels from the order styles appear in a file). */
@@ -42,7 +43,7 @@ function block(node: RootContent): string | null {
       return code(node);
     case 'charmDiagram':
       // The CLI's diagram adapter for rst: sphinxcontrib-mermaid's directive around the Mermaid source.
-      return literalBlock('.. mermaid::', node.source);
+      return literalBlock('.. mermaid::', withStaticStyles(node.source));
     case 'table':
       return table(node);
     case 'blockquote':
