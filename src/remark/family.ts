@@ -15,6 +15,7 @@ import type {FamilyDirective} from '../sections/directive.js';
 import type {FamilyCharm} from '../sections/family.js';
 import type {SiteState} from '../state.js';
 import {charmPages} from './charm-pages.js';
+import {adoptHeading, type AuthorHeading} from './adopt.js';
 
 export interface FamilyExpansion {
   attributes: Readonly<Record<string, string>>;
@@ -28,6 +29,8 @@ export interface FamilyExpansion {
   fail: (code: ErrorCode, message: string, hint?: string) => never;
   /** Prints a charm's own warnings once per load. */
   report: (model: CharmModel, dir: string) => void;
+  /** The author heading the directive stands under, which it adopts when its title is the section's. */
+  author?: AuthorHeading;
 }
 
 /** `charms="a, b"`, or every configured charm in configuration order. */
@@ -91,15 +94,16 @@ export function expandFamily(
   });
   const pages =
     directive.readsSitePages && x.file.path ? charmPages(siteDir, resolve(x.file.path), ids, options) : undefined;
-  const generated = directive.build({
-    charms,
-    headingLevel: level !== undefined ? Number(level) : Math.min(6, x.headingDepth + 1),
-    attributes: x.attributes,
-    ...(pages ? {pages} : {}),
-  });
+  const build = (headingLevel: number): RootContent[] =>
+    directive.build({charms, headingLevel, attributes: x.attributes, ...(pages ? {pages} : {})});
   // Author prose goes under the section heading, above the generated content.
   const prose = node.children.filter(
     (c) => !(c.type === 'paragraph' && (c.data as {directiveLabel?: boolean} | undefined)?.directiveLabel),
   ) as RootContent[];
+  // Under `## Catalog` (or another of its titles) the section's own heading would say it twice.
+  const adopted =
+    x.author && level === undefined ? adoptHeading(directive.titles, x.author, build(x.author.heading.depth)) : null;
+  if (adopted) return [...prose, ...adopted];
+  const generated = build(level !== undefined ? Number(level) : Math.min(6, x.headingDepth + 1));
   return generated[0]?.type === 'heading' ? [generated[0], ...prose, ...generated.slice(1)] : [...prose, ...generated];
 }

@@ -132,6 +132,7 @@ function expand(
       return expandFamily(node, directive, {
         attributes,
         headingDepth,
+        ...(author ? {author} : {}),
         file,
         state,
         siteDir,

@@ -19,9 +19,16 @@ function nameCell(charm: FamilyCharm, page: string | undefined): PhrasingContent
   ];
 }
 
-function endpointCounts(charm: FamilyCharm): string {
+const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** `2 requires, 1 provides, 1 peer; 3 actions; 6 options`: one cell that wraps, so the table fits a docs column. */
+function sizeCell(charm: FamilyCharm): string {
   const count = (role: string): number => charm.model.endpoints.filter((e) => e.role === role).length;
-  return `${count('requires')} / ${count('provides')} / ${count('peers')}`;
+  return [
+    `${count('requires')} requires, ${count('provides')} provides, ${counted(count('peers'), 'peer')}`,
+    counted(charm.model.actions.length, 'action'),
+    counted(charm.model.config.length, 'option'),
+  ].join('; ');
 }
 
 /**
@@ -33,7 +40,7 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'charm-catalog', text('Charm catalog'))];
   out.push(
     table(
-      ['Charm', 'Summary', 'Substrate', 'Containers', 'Endpoints (req / prov / peer)', 'Actions', 'Options'],
+      ['Charm', 'Summary', 'Substrate', 'Containers', 'Endpoints, actions, options'],
       ctx.charms.map((c) => [
         nameCell(c, ctx.pages?.get(c.id)),
         c.model.summary ? charmInline(c.model.summary) : [dash()],
@@ -41,11 +48,8 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
         c.model.containers.length
           ? c.model.containers.flatMap((k, n) => [...(n ? [text(', ')] : []), code(k.name)])
           : [dash()],
-        [text(endpointCounts(c))],
-        [text(String(c.model.actions.length))],
-        [text(String(c.model.config.length))],
+        [text(sizeCell(c))],
       ]),
-      [null, null, null, null, null, 'right', 'right'],
     ),
   );
   const linked = ctx.charms.filter((c) => ctx.pages?.has(c.id)).length;
@@ -69,4 +73,5 @@ export const catalogDirective: FamilyDirective = {
   checks: [],
   readsSitePages: true,
   renderMap: {flag: '--catalog', rank: 0},
+  titles: [/^(charm )?catalog$/, /^charms$/, /^(the )?charms (in|of) (this|the) family$/],
 };

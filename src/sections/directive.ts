@@ -49,6 +49,8 @@ export interface FamilyDirective extends DirectiveBase {
   readsSitePages?: boolean;
   /** `charm-arch render-map`: the flag that adds it to the family page (none: always there), and its place there. */
   renderMap: {flag?: string; rank: number};
+  /** Author headings it adopts (`## Catalog` over the catalog), as a one-charm directive's `titles`. */
+  titles: readonly RegExp[];
 }
 
 export type Directive = CharmDirective | FamilyDirective;

@@ -99,6 +99,24 @@ describe(':::integration-map', () => {
     ]);
   });
 
+  test('under `## Integration map` and `## Catalog` (a family page), each adopts the heading: none is said twice', () => {
+    const tree = run(
+      'family.md',
+      '# Family\n\n## Catalog\n\n:::charm-catalog\n:::\n\n## Integration map\n\n:::integration-map\n:::\n',
+    );
+    const headings = tree.children
+      .filter((n): n is RootContent & {type: 'heading'} => n.type === 'heading')
+      .map((h) => `${h.depth} ${(h.children[0] as {value: string}).value} #${h.data?.hProperties?.id ?? ''}`);
+    expect(headings).toEqual([
+      '1 Family #',
+      '2 Catalog #charm-catalog',
+      '2 Integration map #integration-map',
+      '3 Integrations #integration-map-integrations',
+      '3 Alternatives #integration-map-alternatives',
+      '3 Unmatched endpoints #integration-map-unmatched',
+    ]);
+  });
+
   test('charms="..." maps only the charms named, in that order', () => {
     const tree = run('map-two.md', ':::integration-map{charms="pgbouncer, webshop"}\n:::\n');
     expect(diagramAlt(tree)[0]!.items.map((i) => i.split(' (')[0])).toEqual(['PgBouncer', 'Webshop']);

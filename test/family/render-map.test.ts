@@ -92,7 +92,7 @@ describe('what each family shows', () => {
     );
     // PgBouncer's backend has one provider: no alternative note.
     expect(stdout).toMatch(
-      /\| PgBouncer +\| `backend-database` \| PostgreSQL +\| `database` +\| `postgresql_client` \| no +\| limit 1 +\|/,
+      /\| PgBouncer `backend-database` \| PostgreSQL `database` +\| `postgresql_client` \| limit 1 +\|/,
     );
   });
 
