@@ -1,3 +1,4 @@
+import {lstatSync} from 'node:fs';
 import {join} from 'node:path';
 import {charmDirProblem, findCharms, loadCharmCachedAt} from '../model/index.js';
 import type {CharmModel} from '../model/index.js';
@@ -29,6 +30,11 @@ export function loadCharmFor(
   return revision ? {model, commit: revision.commit, charmPathInRepository: revision.charmPath || '.'} : {model};
 }
 
+/** Whether the folder has a charmcraft.yaml or metadata.yaml entry at all, even one that cannot be read (a link loop). */
+function hasMetadataEntry(dir: string): boolean {
+  return ['charmcraft.yaml', 'metadata.yaml'].some((name) => lstatSync(join(dir, name), {throwIfNoEntry: false}));
+}
+
 /** How many charms below a folder the message names before it counts the rest. */
 const LISTED_CHARMS = 8;
 
@@ -40,7 +46,7 @@ const LISTED_CHARMS = 8;
 function checkCharmDir(dir: string): void {
   const problem = charmDirProblem(dir);
   // A missing folder, or a file, the model reports itself (charm-not-found).
-  if (!problem?.startsWith('is not a charm directory')) return;
+  if (!problem?.startsWith('is not a charm directory') || hasMetadataEntry(dir)) return;
   const below = findCharms(dir);
   const shown = below.slice(0, LISTED_CHARMS).join(', ');
   const more = below.length > LISTED_CHARMS ? ` and ${below.length - LISTED_CHARMS} more` : '';

@@ -1553,7 +1553,8 @@ export function createFuzzer({
     const mermaid = [];
     walk(root, (n) => {
       if (n.type === 'heading') headings.push(n.depth);
-      if (n.type === 'charmDiagram') mermaid.push(n.source);
+      // The CLI prints each diagram with the static colours of the classes it uses (src/diagrams/static-styles.ts).
+      if (n.type === 'charmDiagram') mermaid.push(api.withStaticStyles(n.source));
     });
     let md;
     try {

@@ -23,7 +23,7 @@ import {loadCharm} from '../../src/model/charm/load.js';
 import {normalizeOptions} from '../../src/options.js';
 import {remarkCharmDirectives} from '../../src/remark/index.js';
 import {buildSection, DIRECTIVE_NAMES, SECTIONS} from '../../src/sections/index.js';
-import {charmDiagram, deploymentDiagram} from '../../src/diagrams/index.js';
+import {charmDiagram, deploymentDiagram, withStaticStyles} from '../../src/diagrams/index.js';
 import {stateFor} from '../../src/state.js';
 import {parseMermaid} from '../diagrams/mermaid-parse.js';
 import {createFuzzer, generatorOptions, type Fuzzer} from './core.mjs';
@@ -44,6 +44,7 @@ export const api = {
   stateFor,
   clearCharmCache,
   diagramToMarkdown,
+  withStaticStyles,
 };
 
 const total = Number(process.env['FUZZ_RUNS'] ?? 500);
