@@ -114,9 +114,9 @@ function callsByCalledName(module: ModuleInfo): Map<string, ConstructionSite[]> 
     walkCalls(fn.body, (call) => {
       const calleeText = text(module.py, call.firstChild!);
       const name = calleeText.slice(calleeText.lastIndexOf('.') + 1);
-      const list = byName!.get(name);
+      const list = byName.get(name);
       if (list) list.push({call, module, fn});
-      else byName!.set(name, [{call, module, fn}]);
+      else byName.set(name, [{call, module, fn}]);
     });
   }
   callsByNameCache.set(module, byName);
