@@ -65,10 +65,25 @@ export function factsAgainstAst({cli, dir, pyFiles, runs, work}) {
     `import ast\nfor f in open(${JSON.stringify(list)}).read().splitlines(): ast.parse(open(f, 'rb').read())`,
   ];
   const lezer = [process.execPath, join(here, 'lib', 'parse-only.mjs'), list];
+  // What `facts` pays before any work of its own: Node, the model's modules, and src/ parsed whole.
+  const srcList = join(work, 'src-files.txt');
+  writeFileSync(
+    srcList,
+    pyFiles
+      .filter((f) => f.startsWith('src/'))
+      .map((f) => join(dir, f))
+      .join('\n'),
+  );
+  const modelFloor = [
+    process.execPath,
+    join(here, 'lib', 'parse-after-import.mjs'),
+    join(dirname(cli), '..', 'dist'),
+    srcList,
+  ];
   const cold = [process.execPath, cli, 'facts', dir, '--no-cache'];
   const hit = [process.execPath, cli, 'facts', dir];
   timeProcess(hit, {CHARM_ARCH_CACHE_DIR: cacheDir}); // fills the cache
-  const [ast, facts, cached, parseOnly] = interleaved([python, cold, hit, lezer], runs, {
+  const [ast, facts, cached, parseOnly, beforeModel] = interleaved([python, cold, hit, lezer, modelFloor], runs, {
     CHARM_ARCH_CACHE_DIR: cacheDir,
   });
   return {
@@ -81,6 +96,8 @@ export function factsAgainstAst({cli, dir, pyFiles, runs, work}) {
     cachedRatio: cached.ratio,
     lezerMs: parseOnly.ms,
     lezerRatio: parseOnly.ratio,
+    modelFloorMs: beforeModel.ms,
+    modelFloorRatio: beforeModel.ratio,
   };
 }
 

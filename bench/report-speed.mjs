@@ -45,6 +45,14 @@ export function speedReport({startup, facts, persistent, live, runs, charmName})
       '',
       '',
     );
+    row(
+      `floor: \`node\` + the model's modules + \`src/\` parsed whole (no model work), ${x.k}x`,
+      `${f1(x.modelFloorMs)} ms`,
+      `\`ast.parse\`: ${f1(x.astMs)} ms`,
+      f2(x.modelFloorRatio),
+      '',
+      '',
+    );
   }
   lines.push(``, `### Model load in a new process with the on-disk cache (${charmName})`, ``);
   row('case', 'median', 'charm parsed', 'target', '');

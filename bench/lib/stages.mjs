@@ -33,7 +33,7 @@ export const STAGES = [
   // A library module's statement scan and lazy index (lazy-module.ts, statements.ts) count as indexing.
   [
     'index (modules, classes; lazy library modules)',
-    (url) => /python\/(module-index|module-info|project|classes|lazy-module|statements)\.js/.test(url),
+    (url) => /python\/(module-index|module-info|project|classes|lazy-module|statements|module-calls)\.js/.test(url),
   ],
   [
     'observe (events)',

@@ -28,8 +28,9 @@ export function scrapeTargets(project: PythonProject, isCharmClass: (c: ClassInf
     if (!/MetricsEndpointProvider|COSAgentProvider/.test(py.file.text)) continue;
     py.tree.iterate({
       enter(ref) {
+        // The name first: materialising a node object for every node of every module is most of a walk's cost.
+        if (ref.name !== 'CallExpression') return;
         const n = ref.node;
-        if (n.name !== 'CallExpression') return;
         const m = PROVIDER.exec(text(py, n.firstChild!));
         const args = m ? childOf(n, 'ArgList') : null;
         if (m && args) out.push(...jobsOfCall(m[1]!, n, args, contextAt(n, project, module, isCharmClass)));

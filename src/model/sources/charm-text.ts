@@ -28,7 +28,7 @@ export function charmTextProblem(text: string): CharmTextProblem | null {
       problem: `${text.length} characters long, over the ${MAX_CHARM_TEXT_CHARS} read as Markdown`,
     };
   }
-  const depth = Math.max(blockDepth(text), inlineDepth(text));
+  const depth = mayNestTooDeep(text) ? Math.max(blockDepth(text), inlineDepth(text)) : 0;
   if (depth > MAX_CHARM_TEXT_DEPTH) {
     return {
       code: 'charm-text-too-deep',
@@ -37,6 +37,19 @@ export function charmTextProblem(text: string): CharmTextProblem | null {
   }
   return null;
 }
+
+/**
+ * Whether the text has enough nesting characters to nest past the limit at all: most fields have
+ * not, and the two scans below run interpreted in a cold load (a model reads every description
+ * and docstring). Each block level takes at least one character of a line's leading run of
+ * blanks and markers; each inline level takes one `[`, `*`, `_` or `~` of the text.
+ */
+function mayNestTooDeep(text: string): boolean {
+  return LONG_LINE_PREFIX.test(text) || text.replace(NOT_INLINE_DELIMITER, '').length > MAX_CHARM_TEXT_DEPTH;
+}
+
+const LONG_LINE_PREFIX = new RegExp(`^[ \\t>*+\\-0-9.)]{${MAX_CHARM_TEXT_DEPTH + 1}}`, 'm');
+const NOT_INLINE_DELIMITER = /[^[*_~]+/g;
 
 /** A list marker (`-`, `*`, `+`, `1.`, `1)`) followed by a space, or a quote marker `>`. */
 const CONTAINER_MARKER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;

@@ -14,6 +14,7 @@ import {evaluate} from '../../python/evaluate.js';
 import type {ClassInfo, FunctionInfo, ModuleInfo} from '../../python/module-info.js';
 import type {PythonProject} from '../../python/project.js';
 import {assignmentParts, walkStatements} from '../../python/module-index.js';
+import {callsOf} from '../../python/module-calls.js';
 import {childOf, parts, text, type SyntaxNode} from '../../python/syntax.js';
 import type {Ctx, Value} from '../../python/values.js';
 import {followedLibraryClass, libraryEventKey, libraryObjectEvents} from './library-observers.js';
@@ -181,16 +182,11 @@ const functionCallsCache = new WeakMap<ModuleInfo, SyntaxNode[]>();
 function functionCalls(module: ModuleInfo, project: PythonProject): SyntaxNode[] {
   let calls = functionCallsCache.get(module);
   if (calls) return calls;
-  const found: SyntaxNode[] = [];
-  const py = module.py;
-  py.tree.iterate({
-    enter(n) {
-      if (n.name !== 'CallExpression') return;
-      const m = /^(\w+)(?:\.(\w+))?$/.exec(text(py, n.node.firstChild!));
-      if (m && passesCharm(n.node, module) && mayRunFunction(module, project, m[1]!, m[2])) found.push(n.node);
-    },
-  });
-  calls = found;
+  calls = [];
+  for (const call of callsOf(module.py)) {
+    const m = /^(\w+)(?:\.(\w+))?$/.exec(call.calleeText);
+    if (m && passesCharm(call.node, module) && mayRunFunction(module, project, m[1]!, m[2])) calls.push(call.node);
+  }
   functionCallsCache.set(module, calls);
   return calls;
 }

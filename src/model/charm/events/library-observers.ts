@@ -14,6 +14,7 @@ import {classObserves, enclosingFunction, observedEventsIn} from './observe.js';
 import {constructionEnvironments} from './construction-sites.js';
 import {type ObserveScan} from './observe-scan.js';
 import type {ClassInfo} from '../../python/module-info.js';
+import {callsOf} from '../../python/module-calls.js';
 import {childOf, text, type PyModule, type SyntaxNode} from '../../python/syntax.js';
 
 /** Kinds of events on the charm's own `on`: what Juju delivers (library and custom events are the library's own). */
@@ -38,7 +39,7 @@ export function libraryHandledEvents(scan: ObserveScan): ObservedEvent[] {
   const found = new LibraryEvents(scan);
   // The charm's source, and the vendored charm base classes in lib/ (which construct objects too).
   for (const module of charmCodeModules(scan.project, scan.isCharmClass)) {
-    for (const call of constructorCalls(module.py, module.py.tree.topNode)) {
+    for (const call of moduleConstructorCalls(module.py)) {
       const fn = enclosingFunction(module, call);
       if (module.origin === 'lib' && !(fn?.cls && scan.isCharmClass(fn.cls))) continue;
       // A module-level function builds objects only when called: function-returned-objects.ts follows it from its calls.
@@ -165,6 +166,16 @@ export function libraryObjectEvents(
   return {library: (libraryClasses[0] ?? info).module.py.name, events};
 }
 
+/** The calls of a whole module that may construct an object (see constructorCalls), from its shared call index. */
+function moduleConstructorCalls(py: PyModule): SyntaxNode[] {
+  return callsOf(py)
+    .filter((c) => c.callee && isConstructorCallee(c.callee.name, c.calleeText))
+    .map((c) => c.node);
+}
+
+const isConstructorCallee = (nodeName: string, calleeText: string): boolean =>
+  (nodeName === 'VariableName' || nodeName === 'MemberExpression') && CAPWORDS_CALLEE.test(calleeText);
+
 /** Calls under a node that may construct an object: a CapWords callee (`Name(...)`, `mod.Name(...)`). */
 function constructorCalls(py: PyModule, node: SyntaxNode): SyntaxNode[] {
   const calls: SyntaxNode[] = [];
@@ -172,12 +183,7 @@ function constructorCalls(py: PyModule, node: SyntaxNode): SyntaxNode[] {
   do {
     if (cursor.name !== 'CallExpression') continue;
     const callee = cursor.node.firstChild;
-    if (
-      callee &&
-      (callee.name === 'VariableName' || callee.name === 'MemberExpression') &&
-      CAPWORDS_CALLEE.test(text(py, callee))
-    )
-      calls.push(cursor.node);
+    if (callee && isConstructorCallee(callee.name, text(py, callee))) calls.push(cursor.node);
   } while (cursor.next() && cursor.from < node.to);
   return calls;
 }

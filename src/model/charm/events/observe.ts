@@ -11,6 +11,7 @@ import {keywordArgs, positionalArgs} from '../../python/arguments.js';
 import {type Ctx, type Value} from '../../python/values.js';
 import {functionDefinedAt} from '../../python/module-index.js';
 import {type ClassInfo, type FunctionInfo, type ModuleInfo} from '../../python/module-info.js';
+import {callsOf} from '../../python/module-calls.js';
 import {childOf, kids, line, parts, text, type SyntaxNode} from '../../python/syntax.js';
 
 /**
@@ -53,14 +54,10 @@ function observeCalls(module: ModuleInfo): SyntaxNode[] {
   let calls = observeCallsCache.get(module);
   if (calls) return calls;
   calls = [];
-  if (module.py.file.text.includes('observe')) {
-    const found = calls;
-    module.py.tree.iterate({
-      enter(n) {
-        if (n.name === 'CallExpression' && /observe\s*$/.test(text(module.py, n.node.firstChild!))) found.push(n.node);
-      },
-    });
-  }
+  if (module.py.file.text.includes('observe'))
+    calls = callsOf(module.py)
+      .filter((c) => /observe\s*$/.test(c.calleeText))
+      .map((c) => c.node);
   observeCallsCache.set(module, calls);
   return calls;
 }

@@ -48,8 +48,9 @@ export function layerPlacements(
     if (!py.file.text.includes('add_layer') && !py.file.text.includes('update_layer')) continue;
     py.tree.iterate({
       enter(ref) {
+        // The name first: materialising a node object for every node of every module is most of a walk's cost.
+        if (ref.name !== 'CallExpression') return;
         const n = ref.node;
-        if (n.name !== 'CallExpression') return;
         const call = addLayerCall(n, module);
         if (!call) return;
         const {receiver, layer: layerArg, label: labelArg} = call;
