@@ -52,6 +52,7 @@ const CASES: Case[] = [
   // A machine subordinate: `subordinate: true` and container-scoped endpoints reach the model.
   {name: 'subordinate', dir: join(FIXTURE_CHARMS, 'subordinate')},
   {name: 'machine-shared-workload', dir: join(FIXTURE_CHARMS, 'machine-shared-workload')},
+  {name: 'overridden-handlers', dir: join(FIXTURE_CHARMS, 'overridden-handlers')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},

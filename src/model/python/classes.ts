@@ -2,6 +2,7 @@
 import {argumentsByParameter, keywordArgs, positionalArgs} from './arguments.js';
 import {chainBindings} from './chain-bindings.js';
 import {lookupModuleName} from './lookup.js';
+import {methodResolutionOrder} from './method-order.js';
 import {isProperty, propertyValue} from './properties.js';
 import {type ClassInfo, type FunctionInfo} from './module-info.js';
 import {type SyntaxNode} from './syntax.js';
@@ -102,13 +103,10 @@ function findSelfAssignment(
   return undefined;
 }
 
-/** The class and its bases that are defined in the project's source or lib/ (method resolution order, roughly). */
+/** The class and its bases that are defined in the project's source or lib/, in Python's method resolution order. */
 export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
-  const out: ClassInfo[] = [];
-  const visit = (c: ClassInfo, depth: number): void => {
-    if (out.includes(c) || depth > 8) return;
-    out.push(c);
-    for (const b of c.baseNodes) {
+  return methodResolutionOrder(info, (c) =>
+    c.baseNodes.flatMap((b) => {
       const v = ctx.evaluate(b, {
         ...ctx,
         module: c.module,
@@ -118,11 +116,9 @@ export function classChain(info: ClassInfo, ctx: Ctx): ClassInfo[] {
         depth: ctx.depth + 1,
       });
       const base = v.t === 'class' ? classInfo(v.ref, ctx) : undefined;
-      if (base) visit(base, depth + 1);
-    }
-  };
-  visit(info, 0);
-  return out;
+      return base ? [base] : [];
+    }),
+  );
 }
 
 const RELATION_KWARGS = ['relation_name', 'relation', 'endpoint', 'endpoint_name', 'relationship_name'];

@@ -4,6 +4,7 @@ import type {ObserveScan} from './observe-scan.js';
 import {bindParameters} from '../../python/bindings.js';
 import {classChain} from '../../python/classes.js';
 import {type Ctx, type Value} from '../../python/values.js';
+import {bindSelf} from './running-object.js';
 import {type PythonProject} from '../../python/project.js';
 import {type ClassInfo, type FunctionInfo, type ModuleInfo} from '../../python/module-info.js';
 import {childOf, text, type SyntaxNode} from '../../python/syntax.js';
@@ -43,14 +44,23 @@ function computeConstructionEnvironments(fn: FunctionInfo, scan: ObserveScan): A
     ...constructionSites(cls, scan.project, vendoredCharmModules(scan)),
   ];
   // A base class without call sites of its own is built through its subclasses that keep its __init__.
-  for (const sub of subclassesOf(cls, scan))
-    if (!sub.methods.has('__init__')) sites.push(...constructionSites(sub, scan.project));
+  const built = new Map<ConstructionSite, ClassInfo>();
+  for (const sub of subclassesOf(cls, scan)) {
+    if (sub.methods.has('__init__')) continue;
+    for (const site of constructionSites(sub, scan.project)) {
+      sites.push(site);
+      built.set(site, sub);
+    }
+  }
   for (const site of sites) {
     const callerFn = site.fn;
     const callerCtx: Ctx = {...baseCtx(scan, site.module, callerFn), env: new Map()};
     const args = childOf(site.call, 'ArgList');
     if (!args) continue;
     const env = bindParameters(init, args, callerCtx);
+    // `self` there is the subclass's object: its overrides are the methods that run.
+    const sub = built.get(site);
+    if (sub) bindSelf(env, fn, sub, callerCtx.domain);
     envs.push(env);
   }
   return envs.length ? envs : [new Map<string, Value>()];

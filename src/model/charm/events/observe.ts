@@ -2,8 +2,9 @@
 import type {ObservedEvent} from '../../types.js';
 import {flowValue, reachable} from './branches.js';
 import {truth} from '../../python/conditions.js';
-import {boundSelf, type ChainBindings} from '../../python/chain-bindings.js';
+import {type ChainBindings} from '../../python/chain-bindings.js';
 import {describeEvent, describeHandler} from './describe-event.js';
+import {runningSelf} from './running-object.js';
 import type {ObserveScan} from './observe-scan.js';
 import {baseCtx, constructionEnvironments} from './construction-sites.js';
 import {evaluate} from '../../python/evaluate.js';
@@ -31,9 +32,9 @@ export function observedEventsIn(
       const fn = enclosingFunction(module, call);
       const cls = fn?.cls;
       if (only && (!cls || !only.has(cls))) continue;
-      // `self` in a library object's code is that object, with what it was built with.
+      // `self` in a library object's code is that object (of the class constructed), with what it was built with.
       const self =
-        cls && bindings?.has(cls) && !scan.isCharmClass(cls) ? boundSelf(cls, bindings as ChainBindings) : undefined;
+        cls && bindings?.has(cls) && !scan.isCharmClass(cls) ? runningSelf(cls, bindings as ChainBindings) : undefined;
       out.push(...resolveCall(call, module, fn, scan, cls ? bindings?.get(cls) : undefined, self));
     }
   }
