@@ -229,7 +229,10 @@ export interface LibraryFactory {
 
 export interface PebbleService {
   name: string;
-  /** Literal command, or the source expression when computed (see `computed`). */
+  /**
+   * Literal command; when computed (see `computed`), the source expression, or for a string only
+   * partly static its static text with each computed part in braces as written (`app --port {self.port}`).
+   */
   command: string | null;
   summary?: string;
   startup?: string;
@@ -241,7 +244,7 @@ export interface PebbleService {
   requires: string[];
   user?: string;
   workingDir?: string;
-  /** Names of fields whose value is computed at runtime (their value here is the source expression). */
+  /** Names of fields whose value is computed at runtime (their value here is the source expression, or the partly static text). */
   computed: string[];
   line: number;
 }
@@ -331,7 +334,7 @@ export interface MetricsExporter {
   container: string | null;
   service: string;
   command: string | null;
-  /** The command is built at runtime: `command` is its source expression. */
+  /** The command is built at runtime: `command` is its source expression, or its partly static text. */
   commandComputed?: boolean;
   port?: number;
 }

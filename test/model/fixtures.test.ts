@@ -53,6 +53,7 @@ const CASES: Case[] = [
   {name: 'subordinate', dir: join(FIXTURE_CHARMS, 'subordinate')},
   {name: 'machine-shared-workload', dir: join(FIXTURE_CHARMS, 'machine-shared-workload')},
   {name: 'overridden-handlers', dir: join(FIXTURE_CHARMS, 'overridden-handlers')},
+  {name: 'static-values', dir: join(FIXTURE_CHARMS, 'static-values')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},

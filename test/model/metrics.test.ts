@@ -122,7 +122,8 @@ describe('what the expected files hold, said once more as the reader needs it', 
       {
         container: 'web',
         service: 'host-exporter',
-        command: 'f"/bin/node_exporter --web.listen-address=:{self.config[\'host-exporter-port\']}"',
+        // The f-string's static text, its computed part in braces as written.
+        command: "/bin/node_exporter --web.listen-address=:{self.config['host-exporter-port']}",
         commandComputed: true,
       },
       {

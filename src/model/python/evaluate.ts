@@ -3,6 +3,9 @@ import {positionalArgs} from './arguments.js';
 import {builtinCall} from './builtins.js';
 import {returnedValue} from './calls.js';
 import {evaluateComprehension} from './comprehensions.js';
+import {concatenate, evaluateContinuedString, evaluateFormatString} from './format-strings.js';
+import {localFunctionCall} from './local-functions.js';
+import {pathCall, pathDivide, pathMethodCall} from './paths.js';
 import {relationOf} from './classes.js';
 import {dictEntries, dictItems} from './dicts.js';
 import {lookupName} from './lookup.js';
@@ -28,13 +31,18 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
     case 'String':
     case 'ContinuedString': {
       const v = stringValue(py, node);
-      return v === null ? unknown(ctx, node) : {t: 'str', v};
+      if (v !== null) return {t: 'str', v};
+      // `("a" f"{b}" "c")`: adjacent literals, some of them f-strings.
+      return node.name === 'ContinuedString' ? evaluateContinuedString(node, inner) : unknown(ctx, node);
     }
     case 'FormatString':
       return evaluateFormatString(node, inner);
     case 'Number': {
-      const v = Number(text(py, node).replace(/_/g, ''));
-      return Number.isFinite(v) ? {t: 'num', v} : unknown(ctx, node);
+      const written = text(py, node).replace(/_/g, '');
+      const v = Number(written);
+      if (!Number.isFinite(v)) return unknown(ctx, node);
+      // `30.0` prints as a float; `0x1e` is an int.
+      return /^\d*\.|^\d+[eE]/.test(written) ? {t: 'num', v, float: true} : {t: 'num', v};
     }
     case 'Boolean':
       return {t: 'bool', v: text(py, node) === 'True'};
@@ -54,6 +62,13 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
     case 'SetComprehensionExpression':
     case 'DictionaryComprehensionExpression':
       return evaluateComprehension(node, inner);
+    case 'UnaryExpression': {
+      // `-1`, `-0.5`: a signed number.
+      const [op, arg] = kids(node);
+      const v = op && arg && /^[-+]$/.test(text(py, op)) ? evaluate(arg, inner) : null;
+      if (v?.t !== 'num') return unknown(ctx, node);
+      return {...v, v: text(py, op!) === '-' ? -v.v : v.v};
+    }
     case 'VariableName':
       return lookupName(text(py, node), node, inner);
     case 'MemberExpression':
@@ -80,34 +95,22 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
         const l = evaluate(a, inner);
         const r = evaluate(b, inner);
         if (l.t === 'str' && r.t === 'str') return {t: 'str', v: l.v + r.v};
-        if (l.t === 'num' && r.t === 'num') return {t: 'num', v: l.v + r.v};
+        if (l.t === 'num' && r.t === 'num')
+          return l.float || r.float ? {t: 'num', v: l.v + r.v, float: true} : {t: 'num', v: l.v + r.v};
         if (l.t === 'seq' && r.t === 'seq') return {t: 'seq', items: [...l.items, ...r.items]};
+        const joined = concatenate(l, r, text(py, node));
+        if (joined) return joined;
+      }
+      // `CONFIG_DIR / "app.cfg"` of pathlib paths.
+      if (a && b && op && text(py, op) === '/') {
+        const joined = pathDivide(evaluate(a, inner), evaluate(b, inner));
+        if (joined) return joined;
       }
       return unknown(ctx, node);
     }
     default:
       return unknown(ctx, node);
   }
-}
-
-function evaluateFormatString(node: SyntaxNode, ctx: Ctx): Value {
-  // Only f-strings over constants become literal text; anything over state stays computed.
-  const raw = text(ctx.module.py, node);
-  const m = /^([rRfF]*)('''|"""|'|")([\s\S]*)\2$/.exec(raw);
-  if (!m) return unknown(ctx, node);
-  let out = '';
-  let cursor = node.from + m[1]!.length + m[2]!.length;
-  const end = node.to - m[2]!.length;
-  for (const rep of kids(node).filter((c) => c.name === 'FormatReplacement')) {
-    out += ctx.module.py.file.text.slice(cursor, rep.from);
-    const expr = parts(rep).find((c) => c.name !== 'FormatSpec' && c.name !== 'FormatConversion');
-    const v = expr ? evaluate(expr, ctx) : null;
-    if (!v || (v.t !== 'str' && v.t !== 'num')) return unknown(ctx, node);
-    out += String(v.v);
-    cursor = rep.to;
-  }
-  out += ctx.module.py.file.text.slice(cursor, end);
-  return {t: 'str', v: out.replace(/\{\{/g, '{').replace(/\}\}/g, '}')};
 }
 
 function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
@@ -125,10 +128,19 @@ function evaluateCall(node: SyntaxNode, ctx: Ctx): Value {
     }
     return {t: 'unknown', expr: text(ctx.module.py, node)};
   }
+  const path = pathCall(node, ctx);
+  if (path) return path;
   const builtin = builtinCall(node, ctx);
   if (builtin) return builtin;
   const fnValue = evaluate(callee, ctx);
   const expr = text(ctx.module.py, node);
+  if (fnValue.t === 'method' && fnValue.owner.t === 'path')
+    return pathMethodCall(fnValue.owner, fnValue.name, node, ctx);
+  // A function defined in the calling function (`def _command(): return f"..."`).
+  if (fnValue.t === 'unknown') {
+    const local = localFunctionCall(node, ctx);
+    if (local) return local;
+  }
   if (fnValue.t === 'class') {
     const args = node.getChild('ArgList');
     return {

@@ -2,7 +2,7 @@
 import type {FunctionInfo, ModuleInfo} from './module-info.js';
 import {assignmentParts, walkStatements} from './module-index.js';
 import {type SyntaxNode, text} from './syntax.js';
-import {MAX_DEPTH, type Ctx, type Value} from './values.js';
+import {MAX_DEPTH, type Ctx, type Value, alts} from './values.js';
 
 /** Name lookup: bindings, then local assignments before the use, parameters, module, imports. */
 export function lookupName(name: string, at: SyntaxNode, ctx: Ctx): Value {
@@ -10,7 +10,7 @@ export function lookupName(name: string, at: SyntaxNode, ctx: Ctx): Value {
   if (bound) return bound;
   if (ctx.fn?.body) {
     const local = lastLocalAssignment(ctx.fn.body, name, at.from, ctx);
-    if (local) return ctx.evaluate(local, ctx);
+    if (local) return branchAware(local, name, at, ctx) ?? ctx.evaluate(local, ctx);
     const param = ctx.fn.params.find((p) => p.name === name);
     if (param) {
       if (param === ctx.fn.params[0] && ctx.cls && !isStatic(ctx.fn)) return ctx.self;
@@ -86,6 +86,22 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
     return {t: 'class', ref: {name: imported.name, module: imported.module}};
   }
   return {t: 'unknown', expr: name};
+}
+
+/**
+ * A string assigned in an `if` branch that the use is not in, over an earlier value
+ * (`command = PATH` then `if not is_main: command = f"{command} run worker"`): either may be the
+ * one used, so the name is one of the two (not static). Other values keep the last assignment.
+ */
+function branchAware(value: SyntaxNode, name: string, at: SyntaxNode, ctx: Ctx): Value | undefined {
+  let branch: SyntaxNode | null = null;
+  for (let p = value.parent; p && p !== ctx.fn!.body; p = p.parent)
+    if (p.name === 'IfStatement' && !(p.from <= at.from && at.to <= p.to)) branch = p;
+  if (!branch) return undefined;
+  const v = ctx.evaluate(value, ctx);
+  if (v.t !== 'str' && !(v.t === 'unknown' && v.partial !== undefined)) return v;
+  const before = lastLocalAssignment(ctx.fn!.body!, name, branch.from, ctx);
+  return before ? alts([ctx.evaluate(before, ctx), v]) : v;
 }
 
 /** The value of the last `name = ...` in a function body before offset `before` (control flow is not modelled). */

@@ -3,6 +3,7 @@ import {keywordArgs} from './arguments.js';
 import {attributeOf, classInfo, findMethod} from './classes.js';
 import {dictLookup} from './dicts.js';
 import {lookupModuleName} from './lookup.js';
+import {pathAttribute} from './paths.js';
 import {type SyntaxNode, kids, parts, text} from './syntax.js';
 import type {PythonProject} from './project.js';
 import {type AttributeHook, type Ctx, type Value, alts} from './values.js';
@@ -85,6 +86,8 @@ export function member(owner: Value, attr: string, expr: string, ctx: Ctx): Valu
     case 'str':
       // Enum members: `Relation.PEER.value` evaluates to the member's string.
       return attr === 'value' ? owner : {t: 'unknown', expr};
+    case 'path':
+      return pathAttribute(owner, attr) ?? {t: 'unknown', expr};
     default:
       return {t: 'unknown', expr};
   }

@@ -174,7 +174,8 @@ function indexFunction(module: ModuleInfo, node: SyntaxNode, cls?: ClassInfo): F
   return fn;
 }
 
-function paramsOf(py: PyModule, list: SyntaxNode | null): ParamInfo[] {
+/** The parameters a `ParamList` declares, with their defaults, annotations and stars. */
+export function paramsOf(py: PyModule, list: SyntaxNode | null): ParamInfo[] {
   if (!list) return [];
   const out: ParamInfo[] = [];
   let star: '*' | '**' | undefined;

@@ -27,6 +27,11 @@ export function decodeStringLiteral(raw: string): string | null {
   if (prefix.includes('f') || prefix.includes('b')) return null;
   const body = m[3]!;
   if (prefix.includes('r')) return body;
+  return decodeEscapes(body);
+}
+
+/** Applies Python's escape rules to the text of a non-raw string literal (or a static part of an f-string). */
+export function decodeEscapes(body: string): string {
   return body.replace(
     /\\(\r?\n|[\\'"abfnrtv]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|N\{[^}]*\})/g,
     (_all, e: string) => {

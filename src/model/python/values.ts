@@ -19,7 +19,8 @@ export interface ClassRef {
  */
 export type Value =
   | {t: 'str'; v: string}
-  | {t: 'num'; v: number}
+  /** `float`: written as a float (`30.0`), which Python prints with its point. */
+  | {t: 'num'; v: number; float?: boolean}
   | {t: 'bool'; v: boolean}
   | {t: 'none'}
   | {t: 'seq'; items: Value[]}
@@ -40,7 +41,13 @@ export type Value =
   | {t: 'module'; info: ModuleInfo}
   | {t: 'class'; ref: ClassRef}
   | {t: 'function'; fn: FunctionInfo}
-  | {t: 'unknown'; expr: string}
+  /** A pathlib path (`PurePath("/etc/app") / "app.cfg"`): its text, as `str(path)` gives it. */
+  | {t: 'path'; v: string}
+  /**
+   * `partial`: a string only partly static (`f"app -c {CONFIG} --port {self.port}"`), its static
+   * parts filled in and each computed part kept as written in braces (`app -c /etc/app.cfg --port {self.port}`).
+   */
+  | {t: 'unknown'; expr: string; partial?: string}
   | ValueExtensions[keyof ValueExtensions];
 
 /**
@@ -117,6 +124,6 @@ export function alts(values: Value[]): Value {
 
 function sameValue(a: Value, b: Value): boolean {
   if (a.t !== b.t) return false;
-  if ((a.t === 'str' || a.t === 'num' || a.t === 'bool') && 'v' in b) return a.v === b.v;
+  if ((a.t === 'str' || a.t === 'num' || a.t === 'bool' || a.t === 'path') && 'v' in b) return a.v === b.v;
   return a === b;
 }

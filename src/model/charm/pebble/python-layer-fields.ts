@@ -133,6 +133,8 @@ export function scalar(node: SyntaxNode, ctx: Ctx): {value: string; computed: bo
   const v = evaluate(node, ctx);
   if (v.t === 'str') return {value: v.v, computed: false};
   if (v.t === 'num' || v.t === 'bool') return {value: String(v.v), computed: false};
+  // A string only partly static shows its static parts, the computed ones in braces.
+  if (v.t === 'unknown' && v.partial !== undefined) return {value: v.partial, computed: true};
   return {value: text(ctx.module.py, node), computed: true};
 }
 
