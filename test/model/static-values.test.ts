@@ -102,6 +102,8 @@ const PARTIAL: Record<string, [string, string]> = {
     'app --config=/etc/config/x.yaml --user={os.getuid()} 2>&1',
   ],
   Q_PLUS: ['"run " + f"{os.getcwd()}/{NAME}"', 'run {os.getcwd()}/app'],
+  Q_PLUS_UNKNOWN: ['"run " + os.getcwd() + "/" + NAME', 'run {os.getcwd()}/app'],
+  Q_ADJACENT_FIELD_ONLY: ['"a " f"{os.getcwd()}" " b"', 'a {os.getcwd()} b'],
   Q_SPEC_UNREAD: ['f"{PORT:>{os.getuid()}} {NAME}"', '{PORT:>{os.getuid()}} app'],
 };
 
@@ -179,10 +181,10 @@ describe('Pebble commands of the static-values fixture charm', () => {
     expect(model.pebble[0]!.checks.map((c) => c.target)).toEqual(['http://localhost:8080/health']);
   });
 
-  test('a function defined in the layer`s method returns its f-string: static parts filled in, the rest in braces', () => {
+  test('a function defined in the layer`s method returns its f-string: its locals and the enclosing method`s read, static parts filled in, the rest in braces', () => {
     const worker = service('worker');
     expect([worker.command, worker.computed]).toEqual([
-      "ledger-worker --queue {self._queue_size} --threads 4 --timeout=2.5s --replicas=3.0 --name='ledger' --log /var/log/ledger/server.log",
+      "ledger-worker --queue {self._queue_size} --threads 4 --timeout=2.5s --replicas=3.0 --name='ledger' --log /var/log/ledger/server.log --log-level=info",
       ['command'],
     ]);
   });

@@ -98,7 +98,7 @@ export function evaluate(node: SyntaxNode | null, ctx: Ctx): Value {
         if (l.t === 'num' && r.t === 'num')
           return l.float || r.float ? {t: 'num', v: l.v + r.v, float: true} : {t: 'num', v: l.v + r.v};
         if (l.t === 'seq' && r.t === 'seq') return {t: 'seq', items: [...l.items, ...r.items]};
-        const joined = concatenate(l, r, text(py, node));
+        const joined = concatenate({value: l, written: text(py, a)}, {value: r, written: text(py, b)}, text(py, node));
         if (joined) return joined;
       }
       // `CONFIG_DIR / "app.cfg"` of pathlib paths.

@@ -29,32 +29,43 @@ export function evaluateContinuedString(node: SyntaxNode, ctx: Ctx): Value {
   const all: Pieces = {text: '', computed: false, static: false};
   for (const part of kids(node)) {
     if (part.name === 'Comment') continue;
-    const v = part.name === 'FormatString' || part.name === 'String' ? ctx.evaluate(part, ctx) : null;
-    const pieces = v ? piecesOf(v) : undefined;
+    const pieces =
+      part.name === 'FormatString'
+        ? formatStringPieces(part, ctx)
+        : part.name === 'String'
+          ? piecesOf(ctx.evaluate(part, ctx))
+          : undefined;
     if (!pieces) return {t: 'unknown', expr: text(ctx.module.py, node)};
     append(all, pieces);
   }
   return valueOf(all, text(ctx.module.py, node));
 }
 
-/** `left + right` of strings, when either is only partly static; `undefined` otherwise. */
-export function concatenate(left: Value, right: Value, expr: string): Value | undefined {
-  if (!isPartial(left) && !isPartial(right)) return undefined;
-  const l = piecesOf(left);
-  const r = piecesOf(right);
-  if (!l || !r) return undefined;
-  const all = {...l};
-  append(all, r);
+/**
+ * `left + right` where one side is a string, static or partly, and the other is not static: the
+ * other side is a string too (Python adds no other type to a string), computed, kept as written.
+ * `undefined` when neither side is a known string.
+ */
+export function concatenate(
+  left: {value: Value; written: string},
+  right: {value: Value; written: string},
+  expr: string,
+): Value | undefined {
+  const l = piecesOf(left.value);
+  const r = piecesOf(right.value);
+  if ((!l && !r) || (l && r && !l.computed && !r.computed)) return undefined;
+  const all: Pieces = {text: '', computed: false, static: false};
+  for (const [pieces, side] of [[l, left] as const, [r, right] as const]) {
+    if (pieces) append(all, pieces);
+    else if (side.value.t === 'unknown') append(all, {text: `{${side.written}}`, computed: true, static: false});
+    else return undefined;
+  }
   return valueOf(all, expr);
 }
 
 /** A string's text with its computed parts in braces: the static text, or the `partial` of an unknown one. */
 export function partialText(v: Value): string | undefined {
   return v.t === 'str' ? v.v : v.t === 'unknown' ? v.partial : undefined;
-}
-
-function isPartial(v: Value): boolean {
-  return v.t === 'unknown' && v.partial !== undefined;
 }
 
 function piecesOf(v: Value): Pieces | undefined {
