@@ -69,8 +69,12 @@ function returnedExpression(r: SyntaxNode): SyntaxNode | undefined {
   return kids(r).find((c) => c.name !== 'return');
 }
 
-/** Calls whose result may be a constant: builtins and string methods over constants, the project's own functions. */
-const CONSTANT_CALL = /^(?:self\.\w+|[a-z_]\w*|[\w.]+\.(?:format|replace|lower|upper|strip|keys|get))$/;
+/**
+ * Calls whose result may be a constant: builtins and string methods over constants, the project's
+ * own functions, pathlib paths and `os.path` (paths.ts).
+ */
+const CONSTANT_CALL =
+  /^(?:self\.\w+|[a-z_]\w*|[\w.]+\.(?:format|replace|lower|upper|strip|keys|get|joinpath|with_suffix|with_name|as_posix)|(?:\w+\.)?(?:Pure)?(?:Posix)?Path|(?:os\.)?path\.\w+)$/;
 
 /** Whether an expression is written so that it may evaluate to a constant (`return Session(...).resource(...)` is not). */
 function constantShape(node: SyntaxNode | undefined, fn: FunctionInfo): boolean {
@@ -85,6 +89,7 @@ function constantShape(node: SyntaxNode | undefined, fn: FunctionInfo): boolean 
     case 'VariableName':
     case 'MemberExpression':
     case 'BinaryExpression':
+    case 'UnaryExpression':
     case 'ArrayComprehensionExpression':
     case 'SetComprehensionExpression':
       return true;
@@ -106,7 +111,11 @@ function isConstant(v: Value): boolean {
     case 'num':
     case 'bool':
     case 'none':
+    case 'path':
       return true;
+    // A string only partly static (`f"app --port {self.port}"`): its computed parts stay marked.
+    case 'unknown':
+      return v.partial !== undefined;
     case 'seq':
     case 'alts':
       return v.items.every(isConstant);
@@ -123,10 +132,16 @@ export function collectReturns(node: SyntaxNode, out: SyntaxNode[]): void {
   }
 }
 
-const NESTED_SCOPES = new Set(['FunctionDefinition', 'ClassDefinition', 'LambdaExpression', 'DecoratedStatement']);
+/** Nodes that open a scope of their own: what is inside them is not the enclosing function's. */
+export const NESTED_SCOPES: ReadonlySet<string> = new Set([
+  'FunctionDefinition',
+  'ClassDefinition',
+  'LambdaExpression',
+  'DecoratedStatement',
+]);
 
 /** A `yield` in the body makes a call return a generator, not what its `return`s give. */
-function isGenerator(fn: FunctionInfo): boolean {
+export function isGenerator(fn: FunctionInfo): boolean {
   if (!/\byield\b/.test(text(fn.module.py, fn.body!))) return false;
   let found = false;
   const visit = (node: SyntaxNode): void => {

@@ -14,6 +14,7 @@
  * is not followed (the call stays unknown).
  */
 import {argumentsByParameter} from './arguments.js';
+import {collectReturns, isGenerator, NESTED_SCOPES} from './calls.js';
 import type {FunctionInfo, ParamInfo} from './module-info.js';
 import {paramsOf} from './module-index.js';
 import {lookupName} from './lookup.js';
@@ -27,11 +28,12 @@ export function localFunctionCall(call: SyntaxNode, ctx: Ctx): Value | undefined
   const def = nestedDefinition(ctx.fn.body, text(ctx.module.py, callee), call.from, ctx);
   const body = def ? childOf(def, 'Body') : null;
   if (!def || !body) return undefined;
-  const returns: SyntaxNode[] = [];
-  if (!collectReturns(body, returns) || !returns.length) return undefined;
   const params = plainParams(def, ctx);
   if (!params) return undefined;
   const fn: FunctionInfo = {name: text(ctx.module.py, callee), node: def, body, params, module: ctx.module};
+  const returns: SyntaxNode[] = [];
+  collectReturns(body, returns);
+  if (!returns.length || isGenerator(fn)) return undefined;
   const env = new Map<string, Value>();
   // Names the body takes from the enclosing function, as they are where the call is; other names
   // (the module's) are looked up as usual.
@@ -73,24 +75,12 @@ function nestedDefinition(body: SyntaxNode, name: string, before: number, ctx: C
   return found;
 }
 
-const SCOPES = new Set(['FunctionDefinition', 'ClassDefinition', 'LambdaExpression', 'DecoratedStatement']);
-
-/** The body's `return` statements (not those of functions nested in it); false for a generator. */
-function collectReturns(node: SyntaxNode, out: SyntaxNode[]): boolean {
-  for (const c of kids(node)) {
-    if (c.name === 'ReturnStatement') out.push(c);
-    else if (c.name === 'yield' || c.name === 'YieldExpression') return false;
-    else if (!SCOPES.has(c.name) && !collectReturns(c, out)) return false;
-  }
-  return true;
-}
-
 /** Names assigned anywhere in the body (its own locals, whatever the branch). */
 function assignedNames(body: SyntaxNode, ctx: Ctx): Set<string> {
   const out = new Set<string>();
   const visit = (node: SyntaxNode): void => {
     for (const c of kids(node)) {
-      if (SCOPES.has(c.name)) continue;
+      if (NESTED_SCOPES.has(c.name)) continue;
       if (c.name === 'AssignStatement' || c.name === 'UpdateStatement' || c.name === 'ForStatement')
         for (const t of kids(c)) {
           if (t.name === 'AssignOp' || t.name === 'UpdateOp' || t.name === 'in') break;
