@@ -14,6 +14,7 @@ import {
   NO_CACHE_ENV,
   PACKAGE_NAME,
   PersistentModelCache,
+  modelCodeRoot,
   persistentCacheDirectory,
 } from '../../src/model/charm/persistent-cache.js';
 import {FIXTURE_CHARMS} from './model-helpers.js';
@@ -83,6 +84,11 @@ describe('persistent model cache', () => {
     newProcess();
     loadCharmCached(charm);
     expect(parses()).toBe(1);
+  });
+
+  test('the code version covers every model stage, so an edit to the Python reader invalidates cached models', () => {
+    const stages = readdirSync(modelCodeRoot());
+    expect(stages).toEqual(expect.arrayContaining(['charm', 'python', 'sources', 'extensions']));
   });
 
   test('version change: an entry written by other code is ignored and rewritten', () => {

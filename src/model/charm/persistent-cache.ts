@@ -71,18 +71,27 @@ export function scannedDirs(model: Pick<CharmModel, 'sources'>): string[] {
 let ownCodeVersion: string | undefined;
 
 /**
- * The package version and a hash of the model code itself (this folder), so a rebuilt or upgraded
+ * The folder of all model code: every stage (sources/, python/, charm/, extensions/ and its data)
+ * decides what a cached model holds, not only charm/, where this module lives.
+ */
+export function modelCodeRoot(): string {
+  return dirname(dirname(fileURLToPath(import.meta.url)));
+}
+
+/**
+ * The package version and a hash of the model code itself (`modelCodeRoot`), so a rebuilt or upgraded
  * plugin never reads models an older reader wrote, even under an unchanged version number.
  */
 export function codeVersion(): string {
   if (ownCodeVersion) return ownCodeVersion;
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = modelCodeRoot();
   const hash = createHash('sha256');
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (['.js', '.ts', '.json'].includes(extname(entry.name)))
+      // .ts is the code when run from source (tests); declaration files change nothing a model holds.
+      else if (['.js', '.ts', '.json'].includes(extname(entry.name)) && !entry.name.endsWith('.d.ts'))
         hash.update(`${path.slice(here.length)}\0`).update(readFileSync(path));
     }
   };
