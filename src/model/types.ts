@@ -350,6 +350,38 @@ export interface Metrics {
   alertRules: string[];
 }
 
+/**
+ * A name a machine charm's code passes to the snap, apt or systemd library. `computed`: the name is
+ * built at runtime and `name` is its source expression (static parts visible), never a guess.
+ */
+export interface MachineWorkloadName {
+  name: string;
+  computed?: true;
+  /** Where the charm names it first (the snap read from the cache, the package added, the unit managed). */
+  file: string;
+  line: number;
+}
+
+/** A snap the charm installs and manages through the snap library (`SnapCache()[name]`, `snap.add`, `snap.ensure`). */
+export interface MachineSnap extends MachineWorkloadName {
+  /** Channel / revision passed when installing it, when static (else the source expression, marked computed). */
+  channel?: string;
+  channelComputed?: true;
+  revision?: string;
+  revisionComputed?: true;
+  /** Snap services the charm starts, restarts or stops by name (`.start(services=[...])`), when static. */
+  services: string[];
+}
+
+/** What a machine charm installs and runs on its machine, read from its calls of the snap, apt and systemd libraries. */
+export interface MachineWorkload {
+  snaps: MachineSnap[];
+  /** Debian packages added with the apt library (`apt.add_package(...)`). */
+  packages: MachineWorkloadName[];
+  /** systemd units the charm starts, stops, restarts or reloads (`systemd.service_restart(...)`). */
+  systemdUnits: MachineWorkloadName[];
+}
+
 export interface CharmModel {
   schemaVersion: typeof SCHEMA_VERSION;
   name: string;
@@ -379,6 +411,8 @@ export interface CharmModel {
   pebble: PebbleLayer[];
   rocks: Rock[];
   metrics: Metrics;
+  /** Machine charms only, when the code installs or manages anything: snaps, apt packages, systemd units. */
+  machineWorkload?: MachineWorkload;
   /** Every file the model was read from, relative to the charm root (for cache invalidation / watching). */
   sources: string[];
   diagnostics: Diagnostic[];

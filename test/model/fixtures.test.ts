@@ -54,6 +54,8 @@ const CASES: Case[] = [
   {name: 'machine-shared-workload', dir: join(FIXTURE_CHARMS, 'machine-shared-workload')},
   {name: 'overridden-handlers', dir: join(FIXTURE_CHARMS, 'overridden-handlers')},
   {name: 'static-values', dir: join(FIXTURE_CHARMS, 'static-values')},
+  // A machine charm's snaps, apt packages and systemd units, read from its calls of the Linux libraries.
+  {name: 'machine-workload', dir: join(FIXTURE_CHARMS, 'machine-workload')},
   // Broken charms that still load, with a warning diagnostic.
   {name: 'broken-unknown-key', dir: join(FIXTURE_CHARMS, 'broken/unknown-key')},
   {name: 'website-pastebin-k8s', dir: join(WEBSITE_CHARMS, 'pastebin-k8s')},

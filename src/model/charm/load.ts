@@ -1,5 +1,5 @@
 /** loadCharm: reads a charm directory into the charm model, every stage in order. */
-import {charmContext} from './python-domain.js';
+import {charmContext, charmDomain} from './python-domain.js';
 import {warnOnPlainText} from './charm-text-fields.js';
 import {checkEntrypointInside, warnOnMissingEntrypoint, warnOnSkipped} from './metadata/entrypoint.js';
 import {CharmLoadError} from '../../errors.js';
@@ -25,6 +25,7 @@ import {PythonProject} from '../python/project.js';
 import {type ClassInfo} from '../python/module-info.js';
 import {reportSyntaxErrors} from '../python/syntax-errors.js';
 import {readRocks} from './rocks.js';
+import {readMachineWorkload} from './machine/machine-workload.js';
 import {twelveFactorApp} from '../extensions/rockcraft.js';
 import {CharmSources, type SourceOptions} from '../sources/sources.js';
 import {SCHEMA_VERSION, type CharmModel, type CharmFramework, type ObservedEvent} from '../types.js';
@@ -122,6 +123,9 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
     ...(paas ? {paas} : {}),
     sink,
   });
+  const kind: CharmModel['kind'] = meta.containers.length > 0 || meta.assumes.includes('k8s-api') ? 'kubernetes' : 'machine';
+  // Kubernetes charms run their workload in containers (Pebble): only a machine charm's code installs it.
+  const machineWorkload = kind === 'machine' ? readMachineWorkload(project, charmDomain(isCharmClass, charmOf)) : undefined;
   // Library modules are read lazily: what the listing passed over is known only now.
   warnOnSkipped(sources.skipped, sink);
   reportSyntaxErrors(project, sink);
@@ -134,7 +138,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
     ...(meta.displayName ? {displayName: meta.displayName} : {}),
     summary: meta.summary,
     description: meta.description,
-    kind: meta.containers.length > 0 || meta.assumes.includes('k8s-api') ? 'kubernetes' : 'machine',
+    kind,
     ...(meta.subordinate ? {subordinate: true as const} : {}),
     framework,
     layout: meta.layout,
@@ -154,6 +158,7 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
     pebble,
     rocks: rocks.rocks,
     metrics,
+    ...(machineWorkload ? {machineWorkload} : {}),
     // Rocks beside a charm in a subfolder are outside it (`../rock/rockcraft.yaml`) and still sources.
     sources: [...sources.readFiles(), ...rocks.outsideFiles].sort(),
     diagnostics: sink.items,
