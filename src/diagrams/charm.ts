@@ -12,9 +12,11 @@
  * a cylinder (class `storage`) with a `mounted at …` edge.
  * The charm talks to each workload container's Pebble: dotted edge `Pebble API`.
  *
- * Machine charms: a subgraph for the unit (machine) with the charm and the
- * services the model knows (Pebble layers without a container, exporters);
- * file resources are nodes outside with an edge into the unit.
+ * Machine charms: a subgraph for the unit (machine) with the charm, its
+ * workload (snaps, apt packages, systemd units: a `workload` subgraph the charm
+ * `installs and manages`, ./machine-workload.ts) and the services the model
+ * knows (Pebble layers without a container, exporters); file resources are
+ * nodes outside with an edge into the unit.
  *
  * The pod holds exactly the containers the metadata declares. Nothing is
  * invented: Pebble layers of the charm code whose container is not resolved go
@@ -30,6 +32,7 @@ import {charmTitle} from './deployment.js';
 import {FlowchartWriter} from './flowchart.js';
 import type {AltGroup, DiagramResult} from './props.js';
 import type {DiagramClass} from './types.js';
+import {drawMachineWorkload, joinPhrases, machineWorkloadItems, workloadItemPhrase} from './machine-workload.js';
 
 /** The charm class name, else a generic label. */
 export function charmClassName(model: CharmModel): string {
@@ -56,13 +59,16 @@ export function charmDiagram(model: CharmModel): DiagramResult {
   const alt: AltGroup[] = [];
   const containers = model.containers;
   const unmatched = unmatchedRocks(model);
+  // A machine charm's snaps, apt packages and systemd units (none for Kubernetes charms).
+  const workload = machineWorkloadItems(model);
+  const workloadText = workload.length ? `: ${joinPhrases(workload.map(workloadItemPhrase))}` : '';
   const description =
     (k8s
       ? `Each unit of the ${name} charm is a Kubernetes pod with the charm container (${className} on ops, with the Juju agent) ` +
         `and ${containers.length} workload container(s)${containers.length ? `: ${containers.map((c) => c.name).join(', ')}` : ''}, each running its Pebble services.`
       : model.subordinate
-        ? `Each unit of the subordinate ${name} charm runs on the machine of a principal unit: the charm (${className} on ops, with the Juju agent) and its workload.`
-        : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload.`) +
+        ? `Each unit of the subordinate ${name} charm runs on the machine of a principal unit: the charm (${className} on ops, with the Juju agent) and its workload${workloadText}.`
+        : `Each unit of the ${name} charm is a machine running the charm (${className} on ops, with the Juju agent) and its workload${workloadText}.`) +
     // Said here too: Markdown and MyST output carry the description (accDescr), not the text alternative.
     (unmatched.length
       ? ` Not drawn, as no container's image: the rock(s) ${unmatched.map((r) => r.name).join(', ')}.`
@@ -122,6 +128,7 @@ export function charmDiagram(model: CharmModel): DiagramResult {
       });
     }
   }
+  if (workload.length) alt.push(drawMachineWorkload(writer, charmNode, workload));
   const unresolved = servicesFor(withoutUnplacedRockLayers(model), null);
   const hasUnresolved = unresolved.services.length > 0 || unresolved.computed;
   if (hasUnresolved && !k8s) {

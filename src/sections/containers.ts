@@ -3,6 +3,7 @@ import {containerServices} from '../model/index.js';
 import type {Rock} from '../model/index.js';
 import {sourceUrl, type SectionContext} from './context.js';
 import {code, heading, intro, link, paragraph, slug, text} from './mdast.js';
+import {machineWorkloadParagraph} from './machine-workload.js';
 import {isSidecarCharm} from './charm-diagram.js';
 import {charmAttributes, type CharmDirective} from './directive.js';
 import {templateBlock} from './template-prose.js';
@@ -43,6 +44,7 @@ export function charmContainers(ctx: SectionContext): RootContent[] {
   const out: RootContent[] = [heading(ctx.headingLevel, 'containers', text('Containers'))];
   if (!m.containers.length) {
     out.push(paragraph(text('This is a machine charm: it declares no workload containers.')));
+    out.push(...machineWorkloadParagraph(m, ctx.links, 'Its workload runs on the machine itself: '));
     return out;
   }
   const configuration =

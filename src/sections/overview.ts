@@ -1,4 +1,5 @@
 import type {PhrasingContent, RootContent} from 'mdast';
+import {machineWorkloadParagraph} from './machine-workload.js';
 import {IMPLICIT_INTERFACE, principalEndpoints} from '../diagrams/index.js';
 import type {CharmModel} from '../model/index.js';
 import {charmTitle, type SectionContext} from './context.js';
@@ -80,6 +81,7 @@ export function charmOverview(ctx: SectionContext): RootContent[] {
             ),
           ),
     );
+    out.push(...machineWorkloadParagraph(m, ctx.links, 'On each machine, the charm installs and manages '));
     const services = m.pebble.flatMap((l) => l.services.map((s) => s.name));
     if (services.length)
       out.push(

@@ -33,6 +33,8 @@ export const options = normalizeOptions({
     patched: {path: 'test/fixtures/remark/library-handlers/charm'},
     // A django-framework charm whose rock defines some services itself.
     shop: {path: 'test/fixtures/charms/twelve-factor/charm'},
+    // A machine charm's snaps, apt packages and systemd units, names linked to the source.
+    beacon: {path: 'test/fixtures/charms/machine-workload', repository: 'https://github.com/example/beacon-operator'},
     // A charm in the `charm/` folder of its repository, its rock beside it.
     shapes: {
       path: 'test/fixtures/remark/charm-shapes/charm',

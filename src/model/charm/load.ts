@@ -123,9 +123,11 @@ export function loadCharm(dir: string, options: LoadOptions = {}): CharmModel {
     ...(paas ? {paas} : {}),
     sink,
   });
-  const kind: CharmModel['kind'] = meta.containers.length > 0 || meta.assumes.includes('k8s-api') ? 'kubernetes' : 'machine';
+  const kind: CharmModel['kind'] =
+    meta.containers.length > 0 || meta.assumes.includes('k8s-api') ? 'kubernetes' : 'machine';
   // Kubernetes charms run their workload in containers (Pebble): only a machine charm's code installs it.
-  const machineWorkload = kind === 'machine' ? readMachineWorkload(project, charmDomain(isCharmClass, charmOf)) : undefined;
+  const machineWorkload =
+    kind === 'machine' ? readMachineWorkload(project, charmDomain(isCharmClass, charmOf)) : undefined;
   // Library modules are read lazily: what the listing passed over is known only now.
   warnOnSkipped(sources.skipped, sink);
   reportSyntaxErrors(project, sink);
