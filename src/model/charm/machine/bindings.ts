@@ -35,8 +35,13 @@ export function contextAt(node: SyntaxNode, module: ModuleInfo, project: PythonP
 export function contextsAt(node: SyntaxNode, module: ModuleInfo, project: PythonProject, domain: DomainHooks): Ctx[] {
   const fn = functionAround(node, module);
   const base = contextFor(project, module, domain, fn);
-  let envs: Bindings[] = fn ? callSiteBindings(fn, project, domain) : [new Map()];
-  for (const loop of loopsAround(node)) {
+  const loops = loopsAround(node);
+  // Call sites are looked for only when the call or a loop around it names a parameter (a search of every module).
+  const written = [node, ...loops.map(loopIterable)].map((n) => (n ? text(module.py, n) : '')).join('\n');
+  const usesParameter =
+    (fn ? callParameters(fn) : []).some((p) => new RegExp(`\\b${p.name}\\b`).test(written)) ?? false;
+  let envs: Bindings[] = fn && usesParameter ? callSiteBindings(fn, project, domain) : [new Map()];
+  for (const loop of loops) {
     const targets = loopTargets(loop, module);
     const iterable = loopIterable(loop);
     envs = envs.flatMap((env) => {
@@ -90,6 +95,11 @@ function bindTargets(env: Bindings, targets: string[], item: Value): Bindings {
   return out;
 }
 
+/** The parameters a call passes (not `self`/`cls`, not `*args`/`**kwargs`). */
+function callParameters(fn: FunctionInfo): FunctionInfo['params'] {
+  return fn.params.filter((p, i) => !p.star && !(i === 0 && fn.cls && /^(self|cls)$/.test(p.name)));
+}
+
 const callSites = new WeakMap<FunctionInfo, Bindings[]>();
 
 /**
@@ -99,7 +109,7 @@ const callSites = new WeakMap<FunctionInfo, Bindings[]>();
 function callSiteBindings(fn: FunctionInfo, project: PythonProject, domain: DomainHooks): Bindings[] {
   const known = callSites.get(fn);
   if (known) return known;
-  const params = fn.params.filter((p, i) => !p.star && !(i === 0 && fn.cls && /^(self|cls)$/.test(p.name)));
+  const params = callParameters(fn);
   const out: Bindings[] = [];
   const called = new RegExp(`\\b${fn.name}\\s*\\(`);
   for (const module of params.length ? project.sourceModules() : []) {
@@ -125,6 +135,27 @@ function callSiteBindings(fn: FunctionInfo, project: PythonProject, domain: Doma
   return result;
 }
 
+const locals = new WeakMap<FunctionInfo, Map<string, Array<{from: number; value: SyntaxNode}>>>();
+
+/** `name = value` statements of a function body, by name, in order (one walk per function). */
+function localAssignments(fn: FunctionInfo): Map<string, Array<{from: number; value: SyntaxNode}>> {
+  let found = locals.get(fn);
+  if (found) return found;
+  const out = new Map<string, Array<{from: number; value: SyntaxNode}>>();
+  const py = fn.module.py;
+  if (fn.body)
+    walkStatements(fn.body, (stmt) => {
+      if (stmt.name !== 'AssignStatement') return;
+      const [targets, value] = assignmentParts(stmt);
+      if (!value || targets.length !== 1 || targets[0]!.name !== 'VariableName') return;
+      const name = text(py, targets[0]!);
+      out.set(name, [...(out.get(name) ?? []), {from: stmt.from, value}]);
+    });
+  found = out;
+  locals.set(fn, found);
+  return found;
+}
+
 /**
  * What a local name or `self.<attr>` was assigned, each with the context it was assigned in: the
  * last assignment of a local before the use, every `self.<attr> = ...` of the class.
@@ -132,14 +163,8 @@ function callSiteBindings(fn: FunctionInfo, project: PythonProject, domain: Doma
 export function assignedValues(node: SyntaxNode, ctx: Ctx): Array<{node: SyntaxNode; ctx: Ctx}> {
   const py = ctx.module.py;
   if (node.name === 'VariableName' && ctx.fn?.body && !ctx.env.has(text(py, node))) {
-    const name = text(py, node);
-    let found: SyntaxNode | null = null;
-    walkStatements(ctx.fn.body, (stmt) => {
-      if (stmt.from >= node.from || stmt.name !== 'AssignStatement') return;
-      const [targets, value] = assignmentParts(stmt);
-      if (value && targets.length === 1 && targets[0]!.name === 'VariableName' && text(py, targets[0]!) === name)
-        found = value;
-    });
+    const before = (localAssignments(ctx.fn).get(text(py, node)) ?? []).filter((a) => a.from < node.from);
+    const found = before.at(-1)?.value;
     return found ? [{node: found, ctx}] : [];
   }
   const self = /^self\.(\w+)$/.exec(node.name === 'MemberExpression' ? text(py, node) : '');
