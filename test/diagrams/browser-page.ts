@@ -24,6 +24,21 @@ export async function openDiagramPage(): Promise<{browser: Browser; page: Page}>
   return {browser, page};
 }
 
+/**
+ * One page for the tests of the calling `describe` block: opened before them, its browser closed
+ * after them. Call it in the block's body; the returned getter gives the page inside a test.
+ */
+export function diagramPageForTests(): () => Page {
+  let opened: {browser: Browser; page: Page} | undefined;
+  beforeAll(async () => {
+    opened = await openDiagramPage();
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.browser.close();
+  });
+  return () => opened!.page;
+}
+
 /** Renders Mermaid `source` into `#host` in light or dark mode, themed as the Docusaurus component themes it. */
 export async function renderDiagram(
   page: Page,
