@@ -130,7 +130,7 @@ function namesAt(node: SyntaxNode | undefined, ctx: Ctx): Found[] {
     if (v.t === 'num') return [{name: String(v.v), ...where}];
     if (v.t === 'seq' || v.t === 'alts') return v.items.flatMap(names);
     // What the evaluator could not name, as written where it is built (`revision` -> `revision[platform.machine()]`).
-    const expr = v.t === 'unknown' && v.expr ? v.expr : text(ctx.module.py, node);
+    const expr = v.t === 'unknown' && /\w/.test(v.expr) ? v.expr : text(ctx.module.py, node);
     return [{name: expr.replace(/\s+/g, ' '), computed: true, ...where}];
   };
   if (assignedConditionally(node, ctx)) return names({t: 'unknown', expr: ''});
