@@ -44,7 +44,11 @@ export function charmCatalog(ctx: FamilySectionContext): RootContent[] {
       ctx.charms.map((c) => [
         nameCell(c, ctx.pages?.get(c.id)),
         c.model.summary ? charmInline(c.model.summary) : [dash()],
-        [text(c.model.kind === 'kubernetes' ? 'Kubernetes' : 'machine')],
+        [
+          text(
+            c.model.kind === 'kubernetes' ? 'Kubernetes' : c.model.subordinate ? 'machine (subordinate)' : 'machine',
+          ),
+        ],
         c.model.containers.length
           ? c.model.containers.flatMap((k, n) => [...(n ? [text(', ')] : []), code(k.name)])
           : [dash()],
