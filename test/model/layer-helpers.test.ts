@@ -65,8 +65,13 @@ describe('services written as a helper`s call', () => {
     expect(service('worker-logs')).toMatchObject({command: 'ledger-logs --follow', startup: 'disabled', computed: []});
   });
 
-  test('a helper whose locals depend on a branch is not read as one branch: the definition is computed', () => {
-    expect(service('worker-metrics')).toMatchObject({command: null, computed: ['definition']});
+  test('a helper whose local depends on a branch is followed: that field is computed, never one branch`s value', () => {
+    expect(service('worker-metrics')).toMatchObject({
+      command: 'command',
+      startup: 'enabled',
+      override: 'replace',
+      computed: ['command'],
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Whether a condition is statically true or false (`undefined` when it depends on what runs):
- * `x in names`, `x is None`, `not x`, `a == b`, `isinstance(x, list)`, `len(x) == 1`, `and`/`or`.
+ * `x in names`, `x is None`, `not x`, `a == b`, `isinstance(x, list)`, `len(x) == 1`, `and`/`or`, `TYPE_CHECKING`.
  * Used to drop the branches of an `if` that cannot run for a binding (a loop item, a parameter).
  */
 import {positionalArgs} from './arguments.js';
@@ -34,6 +34,8 @@ export function truth(node: SyntaxNode, ctx: Ctx, valueOf: ValueOf = (n) => ctx.
       return valueTruth(valueOf(node));
     }
     default:
+      // `if TYPE_CHECKING:` holds only for a type checker, never when the code runs.
+      if (/^(typing\s*\.\s*)?TYPE_CHECKING$/.test(text(py, node))) return false;
       return valueTruth(valueOf(node));
   }
 }
@@ -160,4 +162,16 @@ export function valueTruth(v: Value): boolean | undefined {
       // An object, a class, a function, an event: always true.
       return true;
   }
+}
+
+/** The branches of an `if`/`elif`/`else` statement in order: each body with its condition (none for `else`). */
+export function ifBranches(stmt: SyntaxNode): Array<{cond: SyntaxNode | null; body: SyntaxNode}> {
+  const children = kids(stmt);
+  const out: Array<{cond: SyntaxNode | null; body: SyntaxNode}> = [];
+  children.forEach((c, i) => {
+    if (c.name !== 'if' && c.name !== 'elif' && c.name !== 'else') return;
+    const body = children.slice(i + 1).find((b) => b.name === 'Body');
+    if (body) out.push({cond: c.name === 'else' ? null : (children[i + 1] ?? null), body});
+  });
+  return out;
 }

@@ -7,7 +7,7 @@
  */
 import {positionalArgs} from './arguments.js';
 import {assignmentParts} from './module-index.js';
-import {truth} from './conditions.js';
+import {ifBranches, truth} from './conditions.js';
 import {type SyntaxNode, kids, text} from './syntax.js';
 import {type Ctx, type Value, alts} from './values.js';
 
@@ -72,14 +72,8 @@ function run(stmt: SyntaxNode, name: string, value: Value | undefined, ctx: Ctx)
 
 /** The branch whose condition holds runs; when one cannot be told, the value is any branch's. */
 function runIf(stmt: SyntaxNode, name: string, value: Value | undefined, ctx: Ctx): Value | undefined {
-  const children = kids(stmt);
   const outcomes: Array<Value | undefined> = [];
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i]!;
-    if (c.name !== 'if' && c.name !== 'elif' && c.name !== 'else') continue;
-    const cond = c.name === 'else' ? null : children[i + 1];
-    const body = children.slice(i + 1).find((b) => b.name === 'Body');
-    if (!body) continue;
+  for (const {cond, body} of ifBranches(stmt)) {
     const holds = cond ? truth(cond, value ? {...ctx, env: new Map(ctx.env).set(name, value)} : ctx) : true;
     if (holds === false) continue;
     outcomes.push(walkBlock(body, name, body.to + 1, value, ctx));

@@ -1,26 +1,33 @@
-/** Names: bindings, local assignments before the use, parameters, the module, imports. */
+/** Names: bindings, local assignments that reach the use, parameters, the module, imports. */
 import type {FunctionInfo, ModuleInfo} from './module-info.js';
-import {assignmentParts, walkStatements} from './module-index.js';
+import {reachingValue} from './reaching.js';
 import {type SyntaxNode, text} from './syntax.js';
-import {MAX_DEPTH, type Ctx, type Value, alts} from './values.js';
+import {MAX_DEPTH, type Ctx, type Value} from './values.js';
 
-/** Name lookup: bindings, then local assignments before the use, parameters, module, imports. */
+/** Name lookup: bindings, then the local assignments that reach the use (reaching.ts), parameters, module, imports. */
 export function lookupName(name: string, at: SyntaxNode, ctx: Ctx): Value {
   const bound = ctx.env.get(name);
   if (bound) return bound;
   if (ctx.fn?.body) {
-    const local = lastLocalAssignment(ctx.fn.body, name, at.from, ctx);
-    if (local) return branchAware(local, name, at, ctx) ?? ctx.evaluate(local, ctx);
-    const param = ctx.fn.params.find((p) => p.name === name);
-    if (param) {
-      if (param === ctx.fn.params[0] && ctx.cls && !isStatic(ctx.fn)) return ctx.self;
-      if (ctx.domain.isRootParameter(param.name, param.annotation))
-        return ctx.domain.rootValue(ctx) ?? {t: 'unknown', expr: name};
-      if (param.default) return ctx.evaluate(param.default, {...ctx, env: new Map()});
-      return {t: 'unknown', expr: name};
-    }
+    const fn = ctx.fn;
+    const param = (): Value | undefined => parameterValue(fn, name, ctx);
+    const local = reachingValue(name, at.from, ctx, param);
+    if (local) return local;
+    const value = param();
+    if (value) return value;
   }
   return lookupModuleName(ctx.module, name, ctx);
+}
+
+/** A parameter's value when nothing in the body assigned it: `self`, the root object, its default. */
+function parameterValue(fn: FunctionInfo, name: string, ctx: Ctx): Value | undefined {
+  const param = fn.params.find((p) => p.name === name);
+  if (!param) return undefined;
+  if (param === fn.params[0] && ctx.cls && !isStatic(fn)) return ctx.self;
+  if (ctx.domain.isRootParameter(param.name, param.annotation))
+    return ctx.domain.rootValue(ctx) ?? {t: 'unknown', expr: name};
+  if (param.default) return ctx.evaluate(param.default, {...ctx, env: new Map()});
+  return {t: 'unknown', expr: name};
 }
 
 function isStatic(fn: FunctionInfo): boolean {
@@ -86,36 +93,4 @@ export function lookupModuleName(module: ModuleInfo, name: string, ctx: Ctx): Va
     return {t: 'class', ref: {name: imported.name, module: imported.module}};
   }
   return {t: 'unknown', expr: name};
-}
-
-/**
- * A string assigned in an `if` branch that the use is not in, over an earlier value
- * (`command = PATH` then `if not is_main: command = f"{command} run worker"`): either may be the
- * one used, so the name is one of the two (not static). Other values keep the last assignment.
- */
-function branchAware(value: SyntaxNode, name: string, at: SyntaxNode, ctx: Ctx): Value | undefined {
-  let branch: SyntaxNode | null = null;
-  for (let p = value.parent; p && p !== ctx.fn!.body; p = p.parent)
-    if (p.name === 'IfStatement' && !(p.from <= at.from && at.to <= p.to)) branch = p;
-  if (!branch) return undefined;
-  const v = ctx.evaluate(value, ctx);
-  if (v.t !== 'str' && !(v.t === 'unknown' && v.partial !== undefined)) return v;
-  const before = lastLocalAssignment(ctx.fn!.body!, name, branch.from, ctx);
-  return before ? alts([ctx.evaluate(before, ctx), v]) : v;
-}
-
-/** The value of the last `name = ...` in a function body before offset `before` (control flow is not modelled). */
-function lastLocalAssignment(body: SyntaxNode, name: string, before: number, ctx: Ctx): SyntaxNode | null {
-  let found: SyntaxNode | null = null;
-  walkStatements(body, (stmt) => {
-    if (stmt.from >= before || stmt.name !== 'AssignStatement') return;
-    const [targets, value] = assignmentParts(stmt);
-    if (
-      value &&
-      value.to <= before &&
-      targets.some((t) => t.name === 'VariableName' && text(ctx.module.py, t) === name)
-    )
-      found = value;
-  });
-  return found;
 }

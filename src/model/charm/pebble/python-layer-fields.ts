@@ -91,7 +91,7 @@ export function mappingOf(node: SyntaxNode, ctx: Ctx): Mapping {
     return followed ? {...mappingOf(followed.node, followed.ctx), ctx: followed.ctx} : {entries: [], spread: true};
   }
   const literal = resolveToLiteral(node, ctx);
-  if (!literal) return {entries: [], spread: true};
+  if (!literal) return node.name === 'VariableName' ? eitherMapping(node, ctx) : {entries: [], spread: true};
   const fields = layerFieldsRaw(literal, ctx);
   // `services[f"worker-{i}"] = {...}` after `services = {}`: entries of this mapping, a computed key kept as written.
   const name = literal.name === 'DictionaryExpression' ? variableOf(literal, ctx) : undefined;
@@ -103,6 +103,21 @@ export function mappingOf(node: SyntaxNode, ctx: Ctx): Mapping {
     }
   }
   return fields;
+}
+
+/**
+ * A local name assigned a different dict in each branch (`env = {}` then `if tracing: env = {...}`):
+ * every branch's entries, marked computed since which one applies is decided when the code runs.
+ */
+function eitherMapping(node: SyntaxNode, ctx: Ctx): Mapping {
+  const v = lookupName(text(ctx.module.py, node), node, ctx);
+  const out: Mapping = {entries: [], spread: true};
+  if (v.t !== 'alts' || v.items.some((i) => i.t !== 'dict')) return out;
+  for (const dict of v.items)
+    if (dict.t === 'dict')
+      for (const entry of layerFieldsRaw(dict.node, dict.ctx).entries)
+        if (!out.entries.some(([k]) => k === entry[0])) out.entries.push(entry);
+  return out;
 }
 
 export function layerFieldsRaw(node: SyntaxNode, ctx: Ctx): Mapping {

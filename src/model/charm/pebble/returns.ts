@@ -3,7 +3,6 @@ import type {FunctionInfo} from '../../python/module-info.js';
 import {kids, text, type SyntaxNode} from '../../python/syntax.js';
 import type {Ctx, Value} from '../../python/values.js';
 import {bindParameters} from '../../python/bindings.js';
-import {assignmentParts, walkStatements} from '../../python/module-index.js';
 
 /** The expression of a function's only `return <expr>` (nested functions and classes aside), if it has exactly one. */
 export function singleReturn(fn: FunctionInfo): SyntaxNode | undefined {
@@ -24,7 +23,8 @@ export function singleReturn(fn: FunctionInfo): SyntaxNode | undefined {
 /**
  * A call of a helper in the charm's code (`self._pebble_checks(...)`, `build_checks()` in the same
  * module): the expression it returns, read in the helper's own context (its parameters bound to
- * this call's arguments where they are static). Undefined for any other call.
+ * this call's arguments where they are static). Undefined for any other call. A local the helper
+ * assigns in branches reads as any branch's value (python/reaching.ts), never as one branch's.
  */
 export function followCall(node: SyntaxNode, ctx: Ctx): {node: SyntaxNode; ctx: Ctx} | undefined {
   if (node.name !== 'CallExpression' || ctx.depth > 8) return undefined;
@@ -32,7 +32,7 @@ export function followCall(node: SyntaxNode, ctx: Ctx): {node: SyntaxNode; ctx: 
   const method = /^self\.(\w+)$/.exec(callee)?.[1];
   const target = method ? ctx.cls?.methods.get(method) : ctx.module.functions.get(callee);
   const returned = target ? singleReturn(target) : undefined;
-  if (!target || !returned || assignsInBranches(target)) return undefined;
+  if (!target || !returned) return undefined;
   const args = node.getChild('ArgList');
   // The helper's parameters hold what this call passes (unknown where the call passes state).
   const env = args ? bindParameters(target, args, ctx) : new Map<string, Value>();
@@ -42,29 +42,4 @@ export function followCall(node: SyntaxNode, ctx: Ctx): {node: SyntaxNode; ctx: 
 /** A service or check written as a helper's call (`self._monitoring_service()`): what the helper returns; else the node as written. */
 export function definitionOf(node: SyntaxNode, ctx: Ctx): {node: SyntaxNode; ctx: Ctx} {
   return (node.name === 'CallExpression' ? followCall(node, ctx) : undefined) ?? {node, ctx};
-}
-
-const BRANCHES = new Set([
-  'IfStatement',
-  'TryStatement',
-  'ForStatement',
-  'WhileStatement',
-  'WithStatement',
-  'MatchStatement',
-]);
-
-/**
- * Whether the helper assigns a local name inside a branch or loop (`if enabled: command = f"..." else:
- * command = "true"`). The evaluator reads a local name from its last assignment whatever the branch,
- * so such a helper's values would be read as one branch's: it is left computed instead.
- */
-function assignsInBranches(fn: FunctionInfo): boolean {
-  if (!fn.body) return false;
-  let found = false;
-  walkStatements(fn.body, (stmt) => {
-    if (found || stmt.name !== 'AssignStatement') return;
-    if (!assignmentParts(stmt)[0].some((t) => t.name === 'VariableName')) return;
-    for (let p = stmt.parent; p && p !== fn.body; p = p.parent) if (BRANCHES.has(p.name)) found = true;
-  });
-  return found;
 }
