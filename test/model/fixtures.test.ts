@@ -49,6 +49,7 @@ const CASES: Case[] = [
   {name: 'plain-rock', dir: join(FIXTURE_CHARMS, 'plain-rock/charm')},
   {name: 'one-container', dir: join(FIXTURE_CHARMS, 'one-container')},
   {name: 'layer-helpers', dir: join(FIXTURE_CHARMS, 'layer-helpers')},
+  {name: 'branch-locals', dir: join(FIXTURE_CHARMS, 'branch-locals')},
   // A machine subordinate: `subordinate: true` and container-scoped endpoints reach the model.
   {name: 'subordinate', dir: join(FIXTURE_CHARMS, 'subordinate')},
   {name: 'machine-shared-workload', dir: join(FIXTURE_CHARMS, 'machine-shared-workload')},
