@@ -34,7 +34,9 @@ export function reachingValue(name: string, at: number, ctx: Ctx, outer: () => V
     const v = d === 'outer' ? outer() : d === 'unknown' ? {t: 'unknown' as const, expr: name} : ctx.evaluate(d, ctx);
     if (v) values.push(v);
   }
-  return values.length > 0 ? alts(values) : {t: 'unknown', expr: name};
+  // Only runtime values (`x = " ".join(...)` then `x += "..."`): the name itself is as precise (`{x}` in a string).
+  if (values.every((v) => v.t === 'unknown' && v.partial === undefined)) return {t: 'unknown', expr: name};
+  return alts(values);
 }
 
 /** The last top-level assignment whose value ends before `at` (`x = f(x)` reads the x before it). */
