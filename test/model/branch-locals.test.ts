@@ -49,6 +49,19 @@ describe('a helper with straight-line assignments, a loop and try/except', () =>
   });
 });
 
+describe('a helper with match, tuple unpacking, +=, finally and while', () => {
+  const admin = () => layer('pooler').services.find((s) => s.name === 'admin')!;
+
+  test('a name set in each `case` (one of them `case _:`) is computed; so are `a, b = ...`, `x += ...` and a `while` body`s', () => {
+    expect(admin()).toMatchObject({command: 'command', startup: 'startup', user: 'user', workingDir: 'workdir'});
+    expect(admin().computed).toEqual(['command', 'startup', 'user', 'workingDir']);
+  });
+
+  test('`finally` always runs: its assignment is the literal value', () => {
+    expect(admin().summary).toBe('admin console');
+  });
+});
+
 test('a container name re-assigned under `if TYPE_CHECKING:` names the event from the value that runs', () => {
   expect(model.events.map((e) => [e.name, e.line])).toEqual([
     ['pooler-pebble-ready', 19],
