@@ -42,9 +42,10 @@ describe('a helper with straight-line assignments, a loop and try/except', () =>
     expect(service('pooler').override).toBe('replace');
   });
 
-  test('a name re-assigned in one branch only holds either value: the check level is computed', () => {
+  test('a name re-assigned in one branch only holds either value (level computed); read inside `try`, only what precedes it reaches', () => {
     expect(layer('pooler').checks.map((c) => [c.name, c.level, c.computed])).toEqual([
       ['pooler-up', 'level', ['level']],
+      ['admin-up', 'ready', []],
     ]);
   });
 });

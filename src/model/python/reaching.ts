@@ -112,9 +112,11 @@ class Walk {
     const clause = stmt.name === 'MatchStatement' ? matchClauses(stmt).find((c) => c.from <= at && at <= c.to) : stmt;
     const inner = clause ? bodies(clause).find((b) => b.from <= at && at <= b.to) : undefined;
     if (!inner) return defs;
+    // Syntax nodes are built afresh on each access: the first body is told by its position.
+    const first = inner.from === bodies(stmt)[0]?.from;
     const loops = stmt.name === 'ForStatement' || stmt.name === 'WhileStatement';
-    if (loops && inner === bodies(stmt)[0]) return this.block(inner, at, union(defs, this.assignedIn(inner)));
-    if (stmt.name === 'TryStatement' && inner !== bodies(stmt)[0]) return this.runTry(stmt, defs, at);
+    if (loops && first) return this.block(inner, at, union(defs, this.assignedIn(inner)));
+    if (stmt.name === 'TryStatement' && !first) return this.runTry(stmt, defs, at);
     return this.block(inner, at, defs);
   }
 
