@@ -34,7 +34,8 @@ export function reachingValue(name: string, at: number, ctx: Ctx, outer: () => V
     const v = d === 'outer' ? outer() : d === 'unknown' ? {t: 'unknown' as const, expr: name} : ctx.evaluate(d, ctx);
     if (v) values.push(v);
   }
-  // Only runtime values (`x = " ".join(...)` then `x += "..."`): the name itself is as precise (`{x}` in a string).
+  if (values.length === 1) return values[0];
+  // Several runtime values (`x = " ".join(...)` then `x += "..."`): the name itself is as precise (`{x}` in a string).
   if (values.every((v) => v.t === 'unknown' && v.partial === undefined)) return {t: 'unknown', expr: name};
   return alts(values);
 }
