@@ -46,11 +46,12 @@ export const STAGES = [
   [
     'evaluate (values, charm classes)',
     (url) =>
-      /python\/(evaluate|values|dicts|arguments|lookup|member|strings|bindings)\.js|(python|charm\/events)\/charm-classes\.js/.test(
+      /python\/(evaluate|values|dicts|arguments|lookup|member|strings|bindings|reaching|local-assignments|local-functions|calls|chain-bindings|paths|format-strings|python-text|method-order|builtins|comprehensions|conditions|flow)\.js|(python|charm\/events)\/charm-classes\.js/.test(
         url,
       ),
   ],
   ['metrics', (url) => /model\/(charm\/)?(metrics|observability)\.js/.test(url)],
+  ['machine workload (snaps, packages, units)', (url) => /model\/charm\/machine\//.test(url)],
   ['model (load, cache, other)', (url) => /model\/([\w-]+\/)*[\w-]+\.js/.test(url)],
   ['output (JSON, Markdown, write)', (url, fn) => /cli\/|sections\/|diagrams\//.test(url) || fn === 'stringify'],
   [
