@@ -7,9 +7,10 @@
 import {argumentsByParameter} from '../../python/arguments.js';
 import {dictEntries} from '../../python/dicts.js';
 import {contextFor} from '../../python/evaluate.js';
-import {assignmentParts, functionDefinedAt, walkStatements} from '../../python/module-index.js';
+import {functionDefinedAt, walkStatements} from '../../python/module-index.js';
 import type {FunctionInfo, ModuleInfo} from '../../python/module-info.js';
 import type {PythonProject} from '../../python/project.js';
+import {assignmentsOf} from '../../python/local-assignments.js';
 import {isProperty} from '../../python/properties.js';
 import {type SyntaxNode, childOf, kids, text} from '../../python/syntax.js';
 import type {Ctx, DomainHooks, Value} from '../../python/values.js';
@@ -135,27 +136,6 @@ function callSiteBindings(fn: FunctionInfo, project: PythonProject, domain: Doma
   return result;
 }
 
-const locals = new WeakMap<FunctionInfo, Map<string, Array<{from: number; value: SyntaxNode}>>>();
-
-/** `name = value` statements of a function body, by name, in order (one walk per function). */
-function localAssignments(fn: FunctionInfo): Map<string, Array<{from: number; value: SyntaxNode}>> {
-  let found = locals.get(fn);
-  if (found) return found;
-  const out = new Map<string, Array<{from: number; value: SyntaxNode}>>();
-  const py = fn.module.py;
-  if (fn.body)
-    walkStatements(fn.body, (stmt) => {
-      if (stmt.name !== 'AssignStatement') return;
-      const [targets, value] = assignmentParts(stmt);
-      if (!value || targets.length !== 1 || targets[0]!.name !== 'VariableName') return;
-      const name = text(py, targets[0]!);
-      out.set(name, [...(out.get(name) ?? []), {from: stmt.from, value}]);
-    });
-  found = out;
-  locals.set(fn, found);
-  return found;
-}
-
 /**
  * What a local name or `self.<attr>` was assigned, each with the context it was assigned in: the
  * last assignment of a local before the use, every `self.<attr> = ...` of the class.
@@ -163,9 +143,11 @@ function localAssignments(fn: FunctionInfo): Map<string, Array<{from: number; va
 export function assignedValues(node: SyntaxNode, ctx: Ctx): Array<{node: SyntaxNode; ctx: Ctx}> {
   const py = ctx.module.py;
   if (node.name === 'VariableName' && ctx.fn?.body && !ctx.env.has(text(py, node))) {
-    const before = (localAssignments(ctx.fn).get(text(py, node)) ?? []).filter((a) => a.from < node.from);
-    const found = before.at(-1)?.value;
-    return found ? [{node: found, ctx}] : [];
+    const before = (assignmentsOf(ctx.fn, ctx.fn.body).get(text(py, node)) ?? []).filter(
+      (a) => a.stmt.from < node.from && typeof a.def !== 'string',
+    );
+    const found = before.at(-1)?.def;
+    return found && typeof found !== 'string' ? [{node: found, ctx}] : [];
   }
   const self = /^self\.(\w+)$/.exec(node.name === 'MemberExpression' ? text(py, node) : '');
   if (!self || !ctx.cls) return [];
