@@ -28,16 +28,15 @@ export interface SourceTree {
   /** A file's bytes, or null when there is none; throws CharmArchError for what it refuses (too large, a link leaving the repository). */
   readBytes(path: string, maxFileBytes: number): Buffer | null;
   /** Like CharmSources.list: files below `dir` whose name passes `accept`, pre-order, names sorted. */
-  list(
-    dir: string,
-    accept: (name: string) => boolean,
-    opts: {
-      maxDepth: number;
-      stopAtCharms: boolean;
-      skipped: ReadonlySet<string>;
-      until?: (found: readonly string[]) => boolean;
-    },
-  ): string[];
+  list(dir: string, accept: (name: string) => boolean, opts: TreeListOptions): string[];
+}
+
+/** How far `list` walks: depth, whether it stops at nested charms, folders to pass over, and when it has found enough. */
+export interface TreeListOptions {
+  maxDepth: number;
+  stopAtCharms: boolean;
+  skipped: ReadonlySet<string>;
+  until?: (found: readonly string[]) => boolean;
 }
 
 /** Something `list` passed over that a reader would expect to be read: reported, never silent. */

@@ -1,7 +1,7 @@
 /** Listing the working tree's files below a folder: sorted, links followed once, skipped folders and other charms left out. */
 import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {isCharmDir, relativePath} from './paths.js';
-import {SKIPPED_DIRS, type SkippedPath} from './source-tree.js';
+import {SKIPPED_DIRS, type SkippedPath, type TreeListOptions} from './source-tree.js';
 
 /** What the walk needs from the CharmSources it lists for. */
 export interface WalkContext {
@@ -22,7 +22,7 @@ export function listWorkingTree(
   ctx: WalkContext,
   dir: string,
   accept: (name: string) => boolean,
-  opts: {maxDepth: number; stopAtCharms: boolean; until?: (found: readonly string[]) => boolean},
+  opts: Omit<TreeListOptions, 'skipped'>,
 ): string[] {
   const {maxDepth} = opts;
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import {relative, sep} from 'node:path';
 import {CharmArchError} from '../../../errors.js';
-import type {SourceTree} from '../source-tree.js';
+import type {SourceTree, TreeListOptions} from '../source-tree.js';
 import {CommitTree, type TreeEntry} from './commit-tree.js';
 import {resolveRevision, type GitRevision} from './revision.js';
 import {directoryNotFile, fileTooLarge, symlinkLoop} from '../file-errors.js';
@@ -92,16 +92,7 @@ class CommitSourceTree implements SourceTree {
     return this.commit.read(entry, () => this.modelFiles(maxFileBytes));
   }
 
-  list(
-    dir: string,
-    accept: (name: string) => boolean,
-    opts: {
-      maxDepth: number;
-      stopAtCharms: boolean;
-      skipped: ReadonlySet<string>;
-      until?: (found: readonly string[]) => boolean;
-    },
-  ): string[] {
+  list(dir: string, accept: (name: string) => boolean, opts: TreeListOptions): string[] {
     const out: string[] = [];
     let done = false;
     const visited = new Set<string>();
